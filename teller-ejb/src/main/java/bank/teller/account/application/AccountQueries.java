@@ -1,0 +1,64 @@
+package bank.teller.account.application;
+
+import bank.teller.account.domain.Account;
+import bank.teller.account.domain.AccountNumber;
+import bank.teller.customer.domain.Customer;
+import bank.teller.ledger.domain.JournalLine;
+import bank.teller.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+
+/** Account inquiry (查询): the account with its holder, and its postings, newest first. */
+@Stateless
+@RolesAllowed({Roles.TELLER, Roles.SUPERVISOR, Roles.CHANNEL})
+public class AccountQueries {
+
+    public static final int MAX_PAGE_SIZE = 200;
+
+    @PersistenceContext(unitName = "teller")
+    private EntityManager em;
+
+    @EJB
+    private Accounts accounts;
+
+    public AccountView account(String accountNumber) {
+        Account account = accounts.require(new AccountNumber(accountNumber));
+        return view(account, em.find(Customer.class, account.customerId()));
+    }
+
+    public List<AccountTransaction> transactions(String accountNumber, int page, int size) {
+        AccountNumber number = accounts.require(new AccountNumber(accountNumber)).number();
+        int pageSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
+        List<JournalLine> lines = em.createQuery(
+                        "SELECT l FROM JournalLine l JOIN FETCH l.entry e WHERE l.accountNumber = :number "
+                                + "ORDER BY e.id DESC, l.lineNo", JournalLine.class)
+                .setParameter("number", number.value())
+                .setFirstResult(Math.max(0, page) * pageSize)
+                .setMaxResults(pageSize)
+                .getResultList();
+        return lines.stream().map(AccountQueries::transaction).toList();
+    }
+
+    public long transactionCount(String accountNumber) {
+        AccountNumber number = accounts.require(new AccountNumber(accountNumber)).number();
+        return em.createQuery("SELECT COUNT(l) FROM JournalLine l WHERE l.accountNumber = :number", Long.class)
+                .setParameter("number", number.value()).getSingleResult();
+    }
+
+    static AccountView view(Account account, Customer holder) {
+        return new AccountView(account.number().value(), holder.name(), holder.residentId().masked(),
+                account.product(), account.status().name(), account.currency(),
+                account.balance().toPlainString(), account.branchCode(), account.openedOn());
+    }
+
+    private static AccountTransaction transaction(JournalLine line) {
+        var entry = line.entry();
+        return new AccountTransaction(entry.id(), entry.businessDate(), entry.postedAt(), entry.type(),
+                line.side().name(), line.amount().toPlainString(), line.amount().currency(),
+                line.balanceAfter() == null ? null : line.balanceAfter().toPlainString(), entry.teller());
+    }
+}

@@ -1,0 +1,52 @@
+package bank.teller.account.application;
+
+import bank.teller.account.domain.Account;
+import bank.teller.account.domain.AccountNumber;
+import bank.teller.platform.Database;
+import bank.teller.shared.ErrorCode;
+import bank.teller.shared.TellerException;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.annotation.security.PermitAll;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+
+/** Repository of accounts. */
+@Stateless
+@PermitAll
+public class Accounts {
+
+    @PersistenceContext(unitName = "teller")
+    private EntityManager em;
+
+    @EJB
+    private Database database;
+
+    public Optional<Account> find(AccountNumber number) {
+        return Optional.ofNullable(em.find(Account.class, number.value()));
+    }
+
+    public Account require(AccountNumber number) {
+        return find(number).orElseThrow(() -> new TellerException(ErrorCode.ACCOUNT_NOT_FOUND, number.value()));
+    }
+
+    /** The account, row-locked until the end of the transaction (SELECT ... FOR UPDATE). */
+    public Account lockForPosting(AccountNumber number) {
+        Account account = em.find(Account.class, number.value(), LockModeType.PESSIMISTIC_WRITE);
+        if (account == null) {
+            throw new TellerException(ErrorCode.ACCOUNT_NOT_FOUND, number.value());
+        }
+        return account;
+    }
+
+    public void add(Account account) {
+        em.persist(account);
+    }
+
+    /** The next serial for account numbers (a database sequence, never reused). */
+    public long nextSerial() {
+        return database.nextValue("account_serial_seq");
+    }
+}

@@ -1,0 +1,5 @@
+package bank.teller.account.domain;
+
+public enum AccountStatus {
+    ACTIVE, DORMANT, FROZEN, CLOSED
+}

@@ -1,0 +1,60 @@
+package bank.teller.customer.domain;
+
+import bank.teller.shared.ErrorCode;
+import bank.teller.shared.TellerException;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+
+/**
+ * A PRC resident identity card number (居民身份证号码, GB 11643-1999): 17 digits and an
+ * ISO 7064 MOD 11-2 check character (0-9 or X). Digits 7-14 are the date of birth, the 17th is
+ * odd for men and even for women. A value that exists has been checked.
+ */
+public record ResidentId(String value) {
+
+    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    private static final char[] CHECK = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
+
+    public ResidentId {
+        if (value == null) {
+            throw new TellerException(ErrorCode.RESIDENT_ID_INVALID, "");
+        }
+        value = value.trim().toUpperCase();
+        if (!value.matches("\\d{17}[\\dX]") || value.charAt(17) != checkCharacter(value)) {
+            throw new TellerException(ErrorCode.RESIDENT_ID_INVALID, value);
+        }
+        birthDate(value);
+    }
+
+    /** The check character for the first 17 digits of {@code id}. */
+    static char checkCharacter(String id) {
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (id.charAt(i) - '0') * WEIGHTS[i];
+        }
+        return CHECK[sum % 11];
+    }
+
+    public LocalDate birthDate() {
+        return birthDate(value);
+    }
+
+    private static LocalDate birthDate(String id) {
+        try {
+            return LocalDate.of(Integer.parseInt(id.substring(6, 10)),
+                    Integer.parseInt(id.substring(10, 12)), Integer.parseInt(id.substring(12, 14)));
+        } catch (DateTimeException e) {
+            throw new TellerException(ErrorCode.RESIDENT_ID_INVALID, id);
+        }
+    }
+
+    /** Masked as on a voucher: the first 6 and the last 4 characters. */
+    public String masked() {
+        return value.substring(0, 6) + "********" + value.substring(14);
+    }
+
+    @Override
+    public String toString() {
+        return masked();
+    }
+}

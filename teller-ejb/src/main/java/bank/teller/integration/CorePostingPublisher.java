@@ -1,0 +1,74 @@
+package bank.teller.integration;
+
+import bank.teller.ledger.domain.JournalEntry;
+import bank.teller.ledger.domain.JournalLine;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Queue;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+
+/**
+ * Announces each posted journal entry to the core banking system on {@code teller.core.postings}
+ * (schema {@code teller.core.posting}, version 1). Sent through the XA connection factory in the
+ * posting's transaction, so the message exists if and only if the entry was committed.
+ */
+@Stateless
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class CorePostingPublisher {
+
+    public static final String SCHEMA = "teller.core.posting";
+    public static final int VERSION = 1;
+
+    @Inject
+    @JMSConnectionFactory("java:/JmsXA")
+    private JMSContext jms;
+
+    @Resource(lookup = "java:/jms/queue/teller.core.postings")
+    private Queue queue;
+
+    public void publish(JournalEntry entry) {
+        jms.createProducer()
+                .setProperty("schema", SCHEMA)
+                .setProperty("version", VERSION)
+                .setProperty("entryId", entry.id())
+                .send(queue, toJson(entry));
+    }
+
+    static String toJson(JournalEntry entry) {
+        JsonArrayBuilder lines = Json.createArrayBuilder();
+        for (JournalLine line : entry.lines()) {
+            JsonObjectBuilder l = Json.createObjectBuilder()
+                    .add("lineNo", line.lineNo())
+                    .add("glCode", line.glCode())
+                    .add("side", line.side().name())
+                    .add("amount", line.amount().toPlainString())
+                    .add("currency", line.amount().currency());
+            if (line.accountNumber() != null) {
+                l.add("accountNumber", line.accountNumber());
+            }
+            lines.add(l);
+        }
+        return Json.createObjectBuilder()
+                .add("schema", SCHEMA)
+                .add("version", VERSION)
+                .add("messageId", "TLR-POSTING-" + entry.id())
+                .add("entryId", entry.id())
+                .add("requestId", entry.requestId())
+                .add("type", entry.type())
+                .add("businessDate", entry.businessDate().toString())
+                .add("branchCode", entry.branchCode())
+                .add("teller", entry.teller())
+                .add("postedAt", entry.postedAt().toString())
+                .add("lines", lines)
+                .build().toString();
+    }
+}

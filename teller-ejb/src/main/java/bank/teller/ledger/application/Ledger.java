@@ -1,0 +1,38 @@
+package bank.teller.ledger.application;
+
+import bank.teller.integration.CorePostingPublisher;
+import bank.teller.ledger.domain.JournalEntry;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * Posts balanced journal entries. Only ever called inside a use case's transaction (MANDATORY):
+ * an entry, the balance change it explains and its message to the core commit together.
+ */
+@Stateless
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class Ledger {
+
+    @PersistenceContext(unitName = "teller")
+    private EntityManager em;
+
+    @EJB
+    private CorePostingPublisher corePostings;
+
+    public JournalEntry post(JournalEntry entry) {
+        em.persist(entry);
+        em.flush();
+        corePostings.publish(entry);
+        return entry;
+    }
+
+    public JournalEntry entry(long id) {
+        return em.find(JournalEntry.class, id);
+    }
+}

@@ -1,0 +1,135 @@
+package bank.teller.ledger.domain;
+
+import bank.teller.shared.ErrorCode;
+import bank.teller.shared.Money;
+import bank.teller.shared.TellerException;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A journal entry (会计分录). Invariants, checked when it is created: at least two lines; every
+ * amount positive; one currency; Σ debit = Σ credit. It is never updated or deleted: mistakes
+ * are corrected by a reversing entry.
+ */
+@Entity
+@Table(name = "journal_entry")
+public class JournalEntry {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "journal_entry_seq")
+    @SequenceGenerator(name = "journal_entry_seq", sequenceName = "journal_entry_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(name = "entry_type", nullable = false, length = 30, updatable = false)
+    private String type;
+
+    @Column(name = "business_date", nullable = false, updatable = false)
+    private LocalDate businessDate;
+
+    @Column(name = "branch_code", nullable = false, length = 4, updatable = false)
+    private String branchCode;
+
+    @Column(name = "teller", nullable = false, length = 40, updatable = false)
+    private String teller;
+
+    @Column(name = "request_id", nullable = false, length = 64, updatable = false)
+    private String requestId;
+
+    @Column(name = "posted_at", nullable = false, updatable = false)
+    private Instant postedAt;
+
+    @OneToMany(mappedBy = "entry", cascade = CascadeType.PERSIST)
+    @OrderBy("lineNo")
+    private List<JournalLine> lines = new ArrayList<>();
+
+    protected JournalEntry() {
+    }
+
+    private JournalEntry(String type, LocalDate businessDate, String branchCode, String teller,
+                         String requestId, Instant postedAt) {
+        this.type = type;
+        this.businessDate = businessDate;
+        this.branchCode = branchCode;
+        this.teller = teller;
+        this.requestId = requestId;
+        this.postedAt = postedAt;
+    }
+
+    /** A balanced entry over {@code lines}, or {@link ErrorCode#JOURNAL_UNBALANCED}. */
+    public static JournalEntry balanced(String type, LocalDate businessDate, String branchCode,
+                                        String teller, String requestId, Instant postedAt,
+                                        List<PostingLine> lines) {
+        requireBalanced(lines);
+        JournalEntry entry = new JournalEntry(type, businessDate, branchCode, teller, requestId, postedAt);
+        int no = 1;
+        for (PostingLine line : lines) {
+            entry.lines.add(new JournalLine(entry, no++, line));
+        }
+        return entry;
+    }
+
+    static void requireBalanced(List<PostingLine> lines) {
+        if (lines.size() < 2) {
+            throw new TellerException(ErrorCode.JOURNAL_UNBALANCED, "fewer than two lines");
+        }
+        String currency = lines.get(0).amount().currency();
+        Money debit = Money.zero(currency);
+        Money credit = Money.zero(currency);
+        for (PostingLine line : lines) {
+            line.amount().requirePositive();
+            if (line.side() == Side.DEBIT) {
+                debit = debit.plus(line.amount());
+            } else {
+                credit = credit.plus(line.amount());
+            }
+        }
+        if (!debit.equals(credit)) {
+            throw new TellerException(ErrorCode.JOURNAL_UNBALANCED, debit + " != " + credit);
+        }
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public LocalDate businessDate() {
+        return businessDate;
+    }
+
+    public String branchCode() {
+        return branchCode;
+    }
+
+    public String teller() {
+        return teller;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public Instant postedAt() {
+        return postedAt;
+    }
+
+    public List<JournalLine> lines() {
+        return Collections.unmodifiableList(lines);
+    }
+}

@@ -1,0 +1,63 @@
+package bank.teller.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * The application's datasource ({@code java:jboss/datasources/TellerDS}: H2 embedded by default,
+ * PostgreSQL in production) and the few places where the two speak different SQL.
+ */
+@Singleton
+@PermitAll
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class Database {
+
+    public static final String JNDI = "java:jboss/datasources/TellerDS";
+
+    @Resource(lookup = JNDI)
+    private DataSource dataSource;
+
+    @PersistenceContext(unitName = "teller")
+    private EntityManager em;
+
+    private String product;
+
+    @PostConstruct
+    void detect() {
+        try (Connection connection = dataSource.getConnection()) {
+            product = connection.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach " + JNDI, e);
+        }
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public boolean isPostgres() {
+        return product.toLowerCase().contains("postgres");
+    }
+
+    public boolean isH2() {
+        return product.toLowerCase().contains("h2");
+    }
+
+    /** The next value of a database sequence, in the caller's transaction. */
+    public long nextValue(String sequence) {
+        if (!sequence.matches("[a-z_]+")) {
+            throw new IllegalArgumentException(sequence);
+        }
+        String sql = isPostgres() ? "SELECT nextval('" + sequence + "')" : "SELECT NEXT VALUE FOR " + sequence;
+        return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
+    }
+}

@@ -1,0 +1,51 @@
+package bank.teller.security;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A user of the counter. The password is only ever a bcrypt hash (modular crypt form). */
+@Entity
+@Table(name = "app_user")
+public class AppUser {
+
+    @Id
+    @Column(name = "username", length = 40)
+    private String username;
+
+    @Column(name = "password_hash", nullable = false, length = 100)
+    private String passwordHash;
+
+    @Column(name = "display_name", nullable = false, length = 60)
+    private String displayName;
+
+    @Column(name = "branch_code", nullable = false, length = 4)
+    private String branchCode;
+
+    @Column(name = "enabled", nullable = false)
+    private boolean enabled;
+
+    protected AppUser() {
+    }
+
+    public AppUser(String username, String passwordHash, String displayName, String branchCode) {
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.displayName = displayName;
+        this.branchCode = branchCode;
+        this.enabled = true;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public String branchCode() {
+        return branchCode;
+    }
+}

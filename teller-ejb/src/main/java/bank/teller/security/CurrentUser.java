@@ -1,0 +1,31 @@
+package bank.teller.security;
+
+import bank.teller.shared.ErrorCode;
+import bank.teller.shared.TellerException;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/** The user on whose behalf the current use case runs. */
+@Stateless
+@PermitAll
+public class CurrentUser {
+
+    @Resource
+    private SessionContext context;
+
+    @PersistenceContext(unitName = "teller")
+    private EntityManager em;
+
+    public AppUser get() {
+        String name = context.getCallerPrincipal().getName();
+        AppUser user = em.find(AppUser.class, name);
+        if (user == null) {
+            throw new TellerException(ErrorCode.USER_NOT_FOUND, name);
+        }
+        return user;
+    }
+}

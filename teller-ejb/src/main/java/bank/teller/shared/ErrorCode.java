@@ -1,0 +1,42 @@
+package bank.teller.shared;
+
+/**
+ * Stable error codes. The same code appears in problem+json bodies ({@code code}), in JMS
+ * refusals and as the key of the user-facing message in the {@code Messages} bundles
+ * ({@code error.<CODE>}), so the screens, the API and the logs all speak of the same thing.
+ */
+public enum ErrorCode {
+    VALIDATION_FAILED(400),
+    AMOUNT_REQUIRED(400),
+    AMOUNT_NOT_POSITIVE(400),
+    AMOUNT_SUB_FEN(400),
+    AMOUNT_TOO_LARGE(400),
+    CURRENCY_NOT_SUPPORTED(400),
+    RESIDENT_ID_INVALID(400),
+    CUSTOMER_NAME_INVALID(400),
+    ACCOUNT_NUMBER_INVALID(400),
+    REQUEST_ID_INVALID(400),
+    ACCOUNT_NOT_FOUND(404),
+    ACCOUNT_NOT_ACTIVE(409),
+    CUSTOMER_ALREADY_EXISTS(409),
+    IDEMPOTENCY_KEY_REUSED(422),
+    REQUEST_IN_PROGRESS(409),
+    USER_NOT_FOUND(403),
+    JOURNAL_UNBALANCED(500),
+    INTERNAL_ERROR(500);
+
+    private final int httpStatus;
+
+    ErrorCode(int httpStatus) {
+        this.httpStatus = httpStatus;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /** Key of the message in the i18n bundles. */
+    public String messageKey() {
+        return "error." + name();
+    }
+}
