@@ -50,7 +50,9 @@ CREATE TABLE app_user_role (
 );
 
 --changeset teller:001-customers-and-accounts
-CREATE SEQUENCE customer_seq START WITH 1 INCREMENT BY 50;
+-- EclipseLink pre-allocates ids: a value v of a sequence INCREMENT BY 50 stands for v-49..v, so
+-- such sequences start at 50.
+CREATE SEQUENCE customer_seq START WITH 50 INCREMENT BY 50;
 CREATE SEQUENCE account_serial_seq START WITH 1 INCREMENT BY 1;
 CREATE TABLE customer (
     id          BIGINT       PRIMARY KEY,
@@ -77,8 +79,8 @@ CREATE TABLE account (
 CREATE INDEX account_customer_idx ON account (customer_id);
 
 --changeset teller:001-ledger
-CREATE SEQUENCE journal_entry_seq START WITH 1 INCREMENT BY 50;
-CREATE SEQUENCE journal_line_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE journal_entry_seq START WITH 50 INCREMENT BY 50;
+CREATE SEQUENCE journal_line_seq START WITH 50 INCREMENT BY 50;
 CREATE TABLE journal_entry (
     id            BIGINT      PRIMARY KEY,
     entry_type    VARCHAR(30) NOT NULL,
@@ -114,7 +116,7 @@ CREATE TABLE processed_request (
 );
 
 --changeset teller:001-trial-balance
-CREATE SEQUENCE trial_balance_report_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE trial_balance_report_seq START WITH 50 INCREMENT BY 50;
 CREATE TABLE trial_balance_report (
     id               BIGINT         PRIMARY KEY,
     job_execution_id BIGINT,

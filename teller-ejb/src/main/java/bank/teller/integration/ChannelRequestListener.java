@@ -5,6 +5,7 @@ import bank.teller.account.application.AccountView;
 import bank.teller.security.Roles;
 import bank.teller.shared.TellerException;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
@@ -37,6 +38,7 @@ import java.util.logging.Logger;
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/teller.channel.requests"),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")
 })
+@PermitAll // the broker delivers; the listener then acts as the CHANNEL role
 @RunAs(Roles.CHANNEL)
 public class ChannelRequestListener implements MessageListener {
 

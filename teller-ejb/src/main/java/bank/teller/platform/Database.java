@@ -44,6 +44,16 @@ public class Database {
         return dataSource;
     }
 
+    /** The database product, as its JDBC driver names it. */
+    public String product() {
+        return product;
+    }
+
+    /** The class behind the JPA EntityManager: shows which provider really runs (EclipseLink). */
+    public String persistenceProvider() {
+        return em.getDelegate().getClass().getName();
+    }
+
     public boolean isPostgres() {
         return product.toLowerCase().contains("postgres");
     }

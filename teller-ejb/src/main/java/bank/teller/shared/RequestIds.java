@@ -19,7 +19,7 @@ public class RequestIds {
     private EntityManager em;
 
     /** A valid request id: 8-64 characters of letters, digits, '-', '_', '.' or ':'. */
-    public static String validate(String requestId) {
+    private String validate(String requestId) {
         if (requestId == null || !requestId.matches("[A-Za-z0-9._:-]{8,64}")) {
             throw new TellerException(ErrorCode.REQUEST_ID_INVALID);
         }

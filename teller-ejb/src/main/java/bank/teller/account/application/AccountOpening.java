@@ -1,5 +1,6 @@
 package bank.teller.account.application;
 
+import bank.teller.shared.StoredTime;
 import bank.teller.account.domain.Account;
 import bank.teller.account.domain.AccountNumber;
 import bank.teller.customer.domain.Customer;
@@ -58,7 +59,7 @@ public class AccountOpening {
         if (earlier.isPresent()) {
             return queries.account(earlier.get().resultRef());
         }
-        Instant now = clock.instant();
+        Instant now = StoredTime.now(clock);
         ProcessedRequest reservation = requestIds.reserve(requestId, OPERATION, fingerprint, now);
 
         boolean known = !em.createQuery("SELECT c.id FROM Customer c WHERE c.residentId = :id")

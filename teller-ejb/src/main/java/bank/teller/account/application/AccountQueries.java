@@ -8,6 +8,8 @@ import bank.teller.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -15,6 +17,9 @@ import java.util.List;
 /** Account inquiry (查询): the account with its holder, and its postings, newest first. */
 @Stateless
 @RolesAllowed({Roles.TELLER, Roles.SUPERVISOR, Roles.CHANNEL})
+// Reads need no transaction; and a refusal (unknown account) must not doom the caller's one,
+// such as a channel listener's that still has to send its answer.
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class AccountQueries {
 
     public static final int MAX_PAGE_SIZE = 200;

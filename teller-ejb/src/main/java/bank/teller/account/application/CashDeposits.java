@@ -1,5 +1,6 @@
 package bank.teller.account.application;
 
+import bank.teller.shared.StoredTime;
 import bank.teller.account.domain.Account;
 import bank.teller.account.domain.AccountNumber;
 import bank.teller.ledger.application.Ledger;
@@ -55,7 +56,7 @@ public class CashDeposits {
         if (earlier.isPresent()) {
             return receipt(ledger.entry(Long.parseLong(earlier.get().resultRef())), number);
         }
-        Instant now = clock.instant();
+        Instant now = StoredTime.now(clock);
         ProcessedRequest reservation = requestIds.reserve(requestId, OPERATION, fingerprint, now);
 
         AppUser teller = currentUser.get();

@@ -1,5 +1,6 @@
 package bank.teller.ledger.application;
 
+import bank.teller.shared.StoredTime;
 import bank.teller.ledger.domain.TrialBalanceReport;
 import bank.teller.security.Roles;
 import bank.teller.shared.BusinessCalendar;
@@ -82,7 +83,7 @@ public class TrialBalance {
                 .append('\n');
         findings.forEach(f -> text.append(" - ").append(f).append('\n'));
         TrialBalanceReport report = new TrialBalanceReport(jobExecutionId, calendar.today(), debit, credit,
-                findings.size(), text.toString(), clock.instant());
+                findings.size(), text.toString(), StoredTime.now(clock));
         em.persist(report);
         return report;
     }

@@ -1,0 +1,50 @@
+package bank.teller.it;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.security.PrivilegedActionException;
+import java.security.PrivilegedExceptionAction;
+import org.wildfly.security.auth.server.SecurityDomain;
+import org.wildfly.security.auth.server.SecurityIdentity;
+import org.wildfly.security.evidence.PasswordGuessEvidence;
+
+/**
+ * Runs test code as a real user of the Teller security domain: signs in with the user's password
+ * (against the users in the database, as the login page does) and runs the work as that identity,
+ * so the application's {@code @RolesAllowed} checks and caller principal are the real ones. No
+ * transaction of its own: every service call the work makes has its own, as from a screen.
+ */
+@Stateless
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class AsUser {
+
+    public static final String TELLER = "teller1";
+    public static final String TELLER_PASSWORD = "Teller1!Demo";
+    public static final String SUPERVISOR = "super1";
+    public static final String SUPERVISOR_PASSWORD = "Super1!Demo";
+
+    public interface Work<T> {
+        T run() throws Exception;
+    }
+
+    public <T> T teller(Work<T> work) throws Exception {
+        return as(TELLER, TELLER_PASSWORD, work);
+    }
+
+    public <T> T supervisor(Work<T> work) throws Exception {
+        return as(SUPERVISOR, SUPERVISOR_PASSWORD, work);
+    }
+
+    public <T> T as(String user, String password, Work<T> work) throws Exception {
+        SecurityIdentity identity = SecurityDomain.getCurrent()
+                .authenticate(user, new PasswordGuessEvidence(password.toCharArray()));
+        try {
+            return identity.runAs((PrivilegedExceptionAction<T>) work::run);
+        } catch (PrivilegedActionException e) {
+            throw e.getException();
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package bank.teller.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bank.teller.account.application.AccountOpening;
+import bank.teller.account.domain.AccountNumber;
+import bank.teller.account.application.AccountQueries;
+import bank.teller.account.application.AccountView;
+import bank.teller.account.application.CashDeposits;
+import bank.teller.account.application.DepositReceipt;
+import bank.teller.platform.Database;
+import bank.teller.shared.ErrorCode;
+import bank.teller.shared.TellerException;
+import jakarta.ejb.EJBAccessException;
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Message;
+import jakarta.jms.Queue;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.transaction.UserTransaction;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The first slice through the EJBs: open an account, deposit cash, replay, roll back. */
+@ExtendWith(ArquillianExtension.class)
+class CashDepositIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return InContainer.testWar("cash-deposit-it", CashDepositIT.class);
+    }
+
+    @Inject
+    AsUser asUser;
+
+    private CashDeposits deposits;
+    private AccountQueries queries;
+
+    @BeforeEach
+    void lookUpServices() {
+        // here, not in field initialisers: JUnit also creates the test instance outside the server
+        deposits = Lookup.ejb("teller-ejb", CashDeposits.class);
+        queries = Lookup.ejb("teller-ejb", AccountQueries.class);
+    }
+
+    @Test
+    void aDepositCreditsTheAccountAndPostsOneBalancedEntry() throws Exception {
+        String account = newAccount();
+        DepositReceipt receipt = asUser.teller(() -> deposits.deposit(account, "1200.50", "CNY", TestData.requestId("dep")));
+
+        assertEquals("1200.50", receipt.balanceAfter());
+        assertEquals("1200.50", asUser.teller(() -> queries.account(account)).balance());
+        assertEquals(AsUser.TELLER, receipt.teller());
+        assertEquals(2, count("SELECT COUNT(*) FROM journal_line WHERE entry_id = ?", receipt.entryId()));
+        assertEquals(0, scalar("SELECT SUM(CASE WHEN side = 'DEBIT' THEN amount ELSE -amount END) FROM journal_line "
+                + "WHERE entry_id = ?", receipt.entryId()).signum());
+        assertEquals(new BigDecimal("1200.50"), scalar("SELECT amount FROM journal_line WHERE entry_id = ? "
+                + "AND gl_code = '1001' AND side = 'DEBIT'", receipt.entryId()));
+    }
+
+    @Test
+    void aReplayedRequestReturnsTheFirstReceiptAndPostsNothing() throws Exception {
+        String account = newAccount();
+        String requestId = TestData.requestId("replay");
+        DepositReceipt first = asUser.teller(() -> deposits.deposit(account, "300.00", "CNY", requestId));
+        DepositReceipt again = asUser.teller(() -> deposits.deposit(account, "300.00", "CNY", requestId));
+
+        assertEquals(first, again);
+        assertEquals("300.00", asUser.teller(() -> queries.account(account)).balance());
+        assertEquals(1, count("SELECT COUNT(*) FROM journal_line WHERE account_number = ?", account));
+    }
+
+    @Test
+    void aRequestIdReusedForADifferentAmountIsRefused() throws Exception {
+        String account = newAccount();
+        String requestId = TestData.requestId("reuse");
+        asUser.teller(() -> deposits.deposit(account, "10.00", "CNY", requestId));
+        TellerException e = assertThrows(TellerException.class,
+                () -> asUser.teller(() -> deposits.deposit(account, "11.00", "CNY", requestId)));
+        assertEquals(ErrorCode.IDEMPOTENCY_KEY_REUSED, e.code());
+        assertEquals("10.00", asUser.teller(() -> queries.account(account)).balance());
+    }
+
+    @Test
+    void badAmountsAreRefusedAndChangeNothing() throws Exception {
+        String account = newAccount();
+        for (String[] bad : new String[][]{{"0.00", "AMOUNT_NOT_POSITIVE"}, {"-5.00", "AMOUNT_NOT_POSITIVE"},
+                {"0.005", "AMOUNT_SUB_FEN"}, {"123456789012345678.00", "AMOUNT_TOO_LARGE"}, {"abc", "VALIDATION_FAILED"}}) {
+            TellerException e = assertThrows(TellerException.class,
+                    () -> asUser.teller(() -> deposits.deposit(account, bad[0], "CNY", TestData.requestId("bad"))));
+            assertEquals(bad[1], e.code().name(), bad[0]);
+        }
+        TellerException currency = assertThrows(TellerException.class,
+                () -> asUser.teller(() -> deposits.deposit(account, "1.00", "USD", TestData.requestId("usd"))));
+        assertEquals(ErrorCode.CURRENCY_NOT_SUPPORTED, currency.code());
+        assertEquals(0, count("SELECT COUNT(*) FROM journal_line WHERE account_number = ?", account));
+        assertEquals("0.00", asUser.teller(() -> queries.account(account)).balance());
+    }
+
+    @Test
+    void anUnknownAccountOrAWrongCheckDigitIsRefused() throws Exception {
+        String account = newAccount();
+        String wrongCheckDigit = account.substring(0, 15) + (char) ('0' + (account.charAt(15) - '0' + 1) % 10);
+        TellerException invalid = assertThrows(TellerException.class,
+                () -> asUser.teller(() -> deposits.deposit(wrongCheckDigit, "1.00", "CNY", TestData.requestId("chk"))));
+        assertEquals(ErrorCode.ACCOUNT_NUMBER_INVALID, invalid.code());
+        TellerException unknown = assertThrows(TellerException.class,
+                () -> asUser.teller(() -> deposits.deposit(AccountNumber.generate("9999", "01", 1).value(), "1.00", "CNY", TestData.requestId("unk"))));
+        assertEquals(ErrorCode.ACCOUNT_NOT_FOUND, unknown.code());
+    }
+
+    @Test
+    void anAnonymousCallerCannotDeposit() {
+        assertThrows(EJBAccessException.class,
+                () -> deposits.deposit("0001010000000016", "1.00", "CNY", TestData.requestId("anon")));
+    }
+
+    @Test
+    void theCoreSystemGetsAVersionedMessageForTheCommittedEntry() throws Exception {
+        String account = newAccount();
+        DepositReceipt receipt = asUser.teller(() -> deposits.deposit(account, "88.80", "CNY", TestData.requestId("core")));
+
+        Message message = receiveCorePosting(receipt.entryId(), 10_000);
+        assertNotNull(message, "no message on teller.core.postings for entry " + receipt.entryId());
+        JsonObject json = Json.createReader(new StringReader(message.getBody(String.class))).readObject();
+        assertEquals("teller.core.posting", json.getString("schema"));
+        assertEquals(1, json.getInt("version"));
+        assertEquals(receipt.entryId(), json.getJsonNumber("entryId").longValue());
+        assertEquals("CASH_DEPOSIT", json.getString("type"));
+        assertEquals(2, json.getJsonArray("lines").size());
+        assertEquals("88.80", json.getJsonArray("lines").getJsonObject(1).getString("amount"));
+        assertEquals(account, json.getJsonArray("lines").getJsonObject(1).getString("accountNumber"));
+    }
+
+    @Test
+    void aRolledBackDepositLeavesNoEntryNoBalanceAndNoMessage() throws Exception {
+        String account = newAccount();
+        UserTransaction tx = Lookup.jndi("java:jboss/UserTransaction");
+        long entryId = asUser.teller(() -> {
+            tx.begin();
+            try {
+                return deposits.deposit(account, "500.00", "CNY", TestData.requestId("rollback")).entryId();
+            } finally {
+                tx.rollback();
+            }
+        });
+        assertEquals("0.00", asUser.teller(() -> queries.account(account)).balance());
+        assertEquals(0, count("SELECT COUNT(*) FROM journal_entry WHERE id = ?", entryId));
+        assertNull(receiveCorePosting(entryId, 2_000), "a message escaped the rolled-back transaction");
+    }
+
+    private String newAccount() throws Exception {
+        AccountOpening opening = Lookup.ejb("teller-ejb", AccountOpening.class);
+        AccountView view = asUser.teller(() -> opening.openIndividualDemandAccount("测试客户", TestData.residentId(),
+                TestData.requestId("open")));
+        return view.accountNumber();
+    }
+
+    private static Message receiveCorePosting(long entryId, long timeoutMillis) {
+        ConnectionFactory factory = Lookup.jndi("java:/ConnectionFactory");
+        Queue queue = Lookup.jndi("java:/jms/queue/teller.core.postings");
+        try (JMSContext jms = factory.createContext();
+             JMSConsumer consumer = jms.createConsumer(queue, "entryId = " + entryId)) {
+            return consumer.receive(timeoutMillis);
+        }
+    }
+
+    private static long count(String sql, Object parameter) throws Exception {
+        return scalar(sql, parameter).longValue();
+    }
+
+    private static BigDecimal scalar(String sql, Object parameter) throws Exception {
+        DataSource ds = Lookup.jndi(Database.JNDI);
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, parameter);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBigDecimal(1) == null ? BigDecimal.ZERO : rs.getBigDecimal(1);
+            }
+        }
+    }
+}

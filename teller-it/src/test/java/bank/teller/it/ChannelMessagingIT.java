@@ -1,0 +1,113 @@
+package bank.teller.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bank.teller.account.application.AccountOpening;
+import bank.teller.account.application.CashDeposits;
+import bank.teller.account.domain.AccountNumber;
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Message;
+import jakarta.jms.Queue;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Online and mobile channels over JMS: answers carry the correlation id; junk goes to the DLQ. */
+@ExtendWith(ArquillianExtension.class)
+class ChannelMessagingIT {
+
+    private static final String REQUESTS = "java:/jms/queue/teller.channel.requests";
+    private static final String REPLIES = "java:/jms/queue/teller.channel.replies";
+    private static final String DEAD_LETTERS = "java:/jms/queue/teller.channel.requests.DLQ";
+
+    @Deployment
+    static WebArchive deployment() {
+        return InContainer.testWar("channel-messaging-it", ChannelMessagingIT.class);
+    }
+
+    @Inject
+    AsUser asUser;
+
+    @Test
+    void aBalanceInquiryIsAnsweredWithTheRequestsCorrelationId() throws Exception {
+        String account = asUser.teller(() -> Lookup.ejb("teller-ejb", AccountOpening.class)
+                .openIndividualDemandAccount("渠道客户", TestData.residentId(), TestData.requestId("open")).accountNumber());
+        asUser.teller(() -> Lookup.ejb("teller-ejb", CashDeposits.class)
+                .deposit(account, "66.60", "CNY", TestData.requestId("dep")));
+
+        String correlationId = "corr-" + UUID.randomUUID();
+        send(correlationId, inquiry(account));
+        JsonObject reply = replyTo(correlationId);
+
+        assertEquals("teller.channel.reply", reply.getString("schema"));
+        assertEquals(1, reply.getInt("version"));
+        assertEquals("OK", reply.getString("status"));
+        assertEquals(account, reply.getString("accountNumber"));
+        assertEquals("66.60", reply.getString("balance"));
+        assertEquals("CNY", reply.getString("currency"));
+    }
+
+    @Test
+    void anInquiryForAnUnknownAccountGetsACodedRefusal() throws Exception {
+        String correlationId = "corr-" + UUID.randomUUID();
+        send(correlationId, inquiry(AccountNumber.generate("9998", "01", 5).value()));
+        JsonObject reply = replyTo(correlationId);
+        assertEquals("REFUSED", reply.getString("status"));
+        assertEquals("ACCOUNT_NOT_FOUND", reply.getString("code"));
+    }
+
+    @Test
+    void aMalformedMessageEndsOnTheDeadLetterQueueUnanswered() throws Exception {
+        String correlationId = "poison-" + UUID.randomUUID();
+        send(correlationId, "{\"version\": 1, \"type\": \"BALANCE_INQUIRY\", \"accountNumber\": ");
+
+        Message dead = receive(DEAD_LETTERS, "JMSCorrelationID = '" + correlationId + "'", 30_000);
+        assertNotNull(dead, "the poison message did not reach the dead-letter queue");
+        assertTrue(dead.getStringProperty("_AMQ_ORIG_ADDRESS").endsWith("teller.channel.requests"));
+        assertNull(receive(REPLIES, "JMSCorrelationID = '" + correlationId + "'", 500), "a poison message was answered");
+    }
+
+    private static String inquiry(String account) {
+        return Json.createObjectBuilder()
+                .add("schema", "teller.channel.request")
+                .add("version", 1)
+                .add("type", "BALANCE_INQUIRY")
+                .add("requestId", "mb-" + UUID.randomUUID())
+                .add("accountNumber", account)
+                .build().toString();
+    }
+
+    private static void send(String correlationId, String body) {
+        ConnectionFactory factory = Lookup.jndi("java:/ConnectionFactory");
+        Queue queue = Lookup.jndi(REQUESTS);
+        try (JMSContext jms = factory.createContext()) {
+            jms.createProducer().setJMSCorrelationID(correlationId).send(queue, body);
+        }
+    }
+
+    private static JsonObject replyTo(String correlationId) throws Exception {
+        Message reply = receive(REPLIES, "JMSCorrelationID = '" + correlationId + "'", 20_000);
+        assertNotNull(reply, "no reply with correlation id " + correlationId);
+        return Json.createReader(new StringReader(reply.getBody(String.class))).readObject();
+    }
+
+    private static Message receive(String queueName, String selector, long timeoutMillis) {
+        ConnectionFactory factory = Lookup.jndi("java:/ConnectionFactory");
+        Queue queue = Lookup.jndi(queueName);
+        try (JMSContext jms = factory.createContext(); JMSConsumer consumer = jms.createConsumer(queue, selector)) {
+            return consumer.receive(timeoutMillis);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package bank.teller.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A teller at the counter, in headless Chromium (Debian's chromium and chromium-driver): signs in,
+ * opens an account for a new customer, deposits cash and reads the balance on the screen.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class CounterBrowserIT {
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @Deployment(testable = false)
+    static WebArchive nothingExtra() {
+        return InContainer.placeholder("browser-it");
+    }
+
+    @BeforeEach
+    void startBrowser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(new File(System.getProperty("chromium.binary", "/usr/bin/chromium")));
+        options.setAcceptInsecureCerts(true);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--window-size=1400,1000", "--lang=zh-CN");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
+                .build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void stopBrowser(TestInfo test) throws Exception {
+        if (browser != null) {
+            // the last screen of every test, for whoever has to find out why one failed
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(test.getDisplayName().replaceAll("\\W", "") + ".png"),
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            Files.writeString(dir.resolve(test.getDisplayName().replaceAll("\\W", "") + ".html"), browser.getPageSource());
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aTellerOpensAnAccountDepositsCashAndSeesTheNewBalance() {
+        browser.get(Https.BASE + "/app/index.xhtml");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username"))).sendKeys(AsUser.TELLER);
+        browser.findElement(By.id("j_password")).sendKeys(AsUser.TELLER_PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("open:name"))).sendKeys("赵六");
+        browser.findElement(By.id("open:residentId")).sendKeys(TestData.residentId());
+        browser.findElement(By.id("open:submit")).click();
+
+        WebElement number = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("account-number")));
+        assertEquals(16, number.getText().trim().length(), number.getText());
+        assertEquals("赵六", browser.findElement(By.id("holder")).getText());
+        assertTrue(browser.findElement(By.id("balance")).getText().startsWith("0.00"));
+
+        browser.findElement(By.id("deposit:amount")).sendKeys("1234.56");
+        browser.findElement(By.id("deposit:submit")).click();
+        WebElement confirm = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("deposit:confirm-yes")));
+        assertTrue(browser.findElement(By.id("confirm-text")).getText().contains("1234.56"));
+        confirm.click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("balance"), "1234.56"));
+        assertTrue(browser.findElement(By.id("transactions")).getText().contains("CASH_DEPOSIT"));
+        assertTrue(browser.findElement(By.id("transactions")).getText().contains("1234.56"));
+    }
+
+    @Test
+    void aWrongAmountIsExplainedNextToTheFieldAndPostsNothing() {
+        browser.get(Https.BASE + "/app/index.xhtml");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username"))).sendKeys(AsUser.TELLER);
+        browser.findElement(By.id("j_password")).sendKeys(AsUser.TELLER_PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("open:name"))).sendKeys("钱七");
+        browser.findElement(By.id("open:residentId")).sendKeys(TestData.residentId());
+        browser.findElement(By.id("open:submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("account-number")));
+
+        browser.findElement(By.id("deposit:amount")).sendKeys("10.001");
+        browser.findElement(By.id("deposit:submit")).click();
+        // the message is re-rendered by the ajax update, so it is looked up afresh each time
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("deposit:amount-message"), "10.001"));
+        assertTrue(browser.findElement(By.id("balance")).getText().startsWith("0.00"));
+    }
+}

@@ -1,0 +1,126 @@
+package bank.teller.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bank.teller.account.application.AccountOpening;
+import bank.teller.account.application.CashDeposits;
+import bank.teller.batch.BatchJobs;
+import bank.teller.batch.JobRun;
+import bank.teller.batch.TrialBalanceBatchlet;
+import bank.teller.platform.Database;
+import jakarta.ejb.EJBAccessException;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The trial-balance batch job: passes on honest books, finds an unbalanced entry planted in the database. */
+@ExtendWith(ArquillianExtension.class)
+class TrialBalanceJobIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return InContainer.testWar("trial-balance-it", TrialBalanceJobIT.class);
+    }
+
+    @Inject
+    AsUser asUser;
+
+    @Test
+    void honestBooksBalanceAndAPlantedOneSidedEntryIsFound() throws Exception {
+        String account = asUser.teller(() -> Lookup.ejb("teller-ejb", AccountOpening.class)
+                .openIndividualDemandAccount("试算客户", TestData.residentId(), TestData.requestId("open")).accountNumber());
+        asUser.teller(() -> Lookup.ejb("teller-ejb", CashDeposits.class)
+                .deposit(account, "1000.00", "CNY", TestData.requestId("dep")));
+
+        BatchJobs jobs = Lookup.ejb("teller-batch", BatchJobs.class);
+        JobRun honest = finished(asUser.supervisor(jobs::startTrialBalance), jobs);
+        assertEquals(TrialBalanceBatchlet.BALANCED, honest.exitStatus(), honest.report());
+
+        long planted = plantOneSidedEntry(account);
+        try {
+            JobRun found = finished(asUser.supervisor(jobs::startTrialBalance), jobs);
+            assertEquals("COMPLETED", found.batchStatus());
+            assertEquals(TrialBalanceBatchlet.UNBALANCED, found.exitStatus());
+            assertTrue(found.report().contains("entry " + planted + ": unbalanced by 0.01"), found.report());
+            assertTrue(found.report().contains("account " + account + ": balance 1000.00 != journal 1000.01"), found.report());
+        } finally {
+            removeEntry(planted);
+        }
+        JobRun clean = finished(asUser.supervisor(jobs::startTrialBalance), jobs);
+        assertEquals(TrialBalanceBatchlet.BALANCED, clean.exitStatus(), clean.report());
+    }
+
+    @Test
+    void jobRunsAreKeptInTheDatabaseJobRepository() throws Exception {
+        BatchJobs jobs = Lookup.ejb("teller-batch", BatchJobs.class);
+        long execution = asUser.supervisor(jobs::startTrialBalance);
+        JobRun run = finished(execution, jobs);
+        assertEquals("COMPLETED", run.batchStatus());
+        assertTrue(asUser.supervisor(() -> jobs.history(BatchJobs.TRIAL_BALANCE)).stream()
+                .anyMatch(r -> r.executionId() == execution));
+        assertEquals(1, count("SELECT COUNT(*) FROM job_execution WHERE jobexecutionid = " + execution));
+    }
+
+    @Test
+    void aTellerCannotStartTheJob() {
+        BatchJobs jobs = Lookup.ejb("teller-batch", BatchJobs.class);
+        assertThrows(EJBAccessException.class,
+                () -> asUser.teller(jobs::startTrialBalance));
+    }
+
+    private JobRun finished(long execution, BatchJobs jobs) throws Exception {
+        // job status is read through BatchJobs: a JobOperator only sees its own deployment's jobs
+        for (int i = 0; i < 300; i++) {
+            JobRun run = asUser.supervisor(() -> jobs.run(execution));
+            if ("COMPLETED".equals(run.batchStatus()) || "FAILED".equals(run.batchStatus())) {
+                return run;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("job execution " + execution + " did not finish");
+    }
+
+    /** A journal entry with a single credit of 0.01 on the account: what a broken posting would leave. */
+    private static long plantOneSidedEntry(String account) throws Exception {
+        DataSource ds = Lookup.jndi(Database.JNDI);
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            long id = 900_000_000L + System.nanoTime() % 1_000_000L;
+            s.executeUpdate("INSERT INTO journal_entry (id, entry_type, business_date, branch_code, teller, request_id, posted_at) "
+                    + "VALUES (" + id + ", 'PLANTED', CURRENT_DATE, '0001', 'test', 'planted-" + id + "', CURRENT_TIMESTAMP)");
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO journal_line (id, entry_id, line_no, gl_code, "
+                    + "account_number, side, amount, currency) VALUES (?, ?, 1, '2011', ?, 'CREDIT', 0.01, 'CNY')")) {
+                ps.setLong(1, id);
+                ps.setLong(2, id);
+                ps.setString(3, account);
+                ps.executeUpdate();
+            }
+            return id;
+        }
+    }
+
+    private static void removeEntry(long id) throws Exception {
+        DataSource ds = Lookup.jndi(Database.JNDI);
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM journal_line WHERE entry_id = " + id);
+            s.executeUpdate("DELETE FROM journal_entry WHERE id = " + id);
+        }
+    }
+
+    private static long count(String sql) throws Exception {
+        DataSource ds = Lookup.jndi(Database.JNDI);
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package bank.teller.web;
+
+import bank.teller.shared.ErrorCode;
+import bank.teller.shared.TellerException;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/** The user-facing text of error codes, in the user's language (bundle bank.teller.web.messages). */
+public final class ErrorMessages {
+
+    public static final String BUNDLE = "bank.teller.web.messages";
+
+    private ErrorMessages() {
+    }
+
+    public static String text(TellerException e, Locale locale) {
+        return format(e.code().messageKey(), locale, e.args().toArray());
+    }
+
+    public static String text(ErrorCode code, Locale locale, Object... args) {
+        return format(code.messageKey(), locale, args);
+    }
+
+    public static String format(String key, Locale locale, Object... args) {
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale);
+        try {
+            return new MessageFormat(bundle.getString(key), locale).format(args);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package bank.teller.web.api;
+
+import bank.teller.account.application.AccountOpening;
+import bank.teller.account.application.AccountQueries;
+import bank.teller.account.application.AccountTransaction;
+import bank.teller.account.application.AccountView;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import java.util.List;
+
+/** Accounts: open (for a new individual customer), read, list transactions. */
+@Path("/v1/accounts")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountsResource {
+
+    /** Body of POST /v1/accounts. */
+    public record OpenAccountRequest(String customerName, String residentId) {
+    }
+
+    /** A page of transactions with the total count. */
+    public record TransactionPage(int page, int size, long total, List<AccountTransaction> items) {
+    }
+
+    @EJB
+    private AccountOpening opening;
+    @EJB
+    private AccountQueries queries;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response open(@HeaderParam("Idempotency-Key") String idempotencyKey, OpenAccountRequest request,
+                         @Context UriInfo uri) {
+        OpenAccountRequest body = request == null ? new OpenAccountRequest(null, null) : request;
+        AccountView account = opening.openIndividualDemandAccount(body.customerName(), body.residentId(), idempotencyKey);
+        return Response.created(uri.getAbsolutePathBuilder().path(account.accountNumber()).build())
+                .entity(account).build();
+    }
+
+    @GET
+    @Path("/{number}")
+    public AccountView account(@PathParam("number") String number) {
+        return queries.account(number);
+    }
+
+    @GET
+    @Path("/{number}/transactions")
+    public TransactionPage transactions(@PathParam("number") String number,
+                                        @QueryParam("page") @DefaultValue("0") int page,
+                                        @QueryParam("size") @DefaultValue("50") int size) {
+        int pageSize = Math.max(1, Math.min(size, AccountQueries.MAX_PAGE_SIZE));
+        return new TransactionPage(Math.max(0, page), pageSize, queries.transactionCount(number),
+                queries.transactions(number, page, pageSize));
+    }
+}

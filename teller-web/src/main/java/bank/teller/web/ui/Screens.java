@@ -1,0 +1,57 @@
+package bank.teller.web.ui;
+
+import bank.teller.shared.TellerException;
+import bank.teller.web.ErrorMessages;
+import jakarta.ejb.EJBAccessException;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * How screens run a use case: the result, or a message in the user's language next to the form.
+ * Unknown failures get a reference id that is in the server log, never a stack trace.
+ */
+final class Screens {
+
+    private static final Logger LOG = Logger.getLogger(Screens.class.getName());
+
+    private Screens() {
+    }
+
+    static <T> T attempt(String clientId, Supplier<T> useCase) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            return useCase.get();
+        } catch (TellerException e) {
+            error(faces, clientId, ErrorMessages.text(e, faces.getViewRoot().getLocale()));
+        } catch (EJBAccessException e) {
+            error(faces, clientId, ErrorMessages.format("error.FORBIDDEN", faces.getViewRoot().getLocale()));
+        } catch (RuntimeException e) {
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            LOG.log(Level.SEVERE, "screen operation failed, reference " + reference, e);
+            error(faces, clientId, ErrorMessages.format("error.reference", faces.getViewRoot().getLocale(), reference));
+        }
+        return null;
+    }
+
+    static void info(String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+    }
+
+    static String text(String key, Object... args) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        return ErrorMessages.format(key, faces.getViewRoot().getLocale(), args);
+    }
+
+    private static void error(FacesContext faces, String clientId, String text) {
+        faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+        faces.validationFailed();
+    }
+
+    static String newRequestId() {
+        return "ui-" + UUID.randomUUID();
+    }
+}
