@@ -73,10 +73,7 @@ class CounterBrowserIT {
 
     @Test
     void aTellerOpensAnAccountDepositsCashAndSeesTheNewBalance() {
-        browser.get(Https.BASE + "/app/index.xhtml");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username"))).sendKeys(AsUser.TELLER);
-        browser.findElement(By.id("j_password")).sendKeys(AsUser.TELLER_PASSWORD);
-        browser.findElement(By.id("login-submit")).click();
+        signIn(AsUser.TELLER, AsUser.TELLER_PASSWORD);
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("open:name"))).sendKeys("赵六");
         browser.findElement(By.id("open:residentId")).sendKeys(TestData.residentId());
@@ -93,17 +90,14 @@ class CounterBrowserIT {
         assertTrue(browser.findElement(By.id("confirm-text")).getText().contains("1234.56"));
         confirm.click();
 
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("balance"), "1234.56"));
-        assertTrue(browser.findElement(By.id("transactions")).getText().contains("CASH_DEPOSIT"));
-        assertTrue(browser.findElement(By.id("transactions")).getText().contains("1234.56"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("balance"), "1,234.56 CNY"));
+        String transactions = browser.findElement(By.id("transactions")).getText();
+        assertTrue(transactions.contains("现金存款") && transactions.contains("1,234.56"), transactions);
     }
 
     @Test
     void aWrongAmountIsExplainedNextToTheFieldAndPostsNothing() {
-        browser.get(Https.BASE + "/app/index.xhtml");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username"))).sendKeys(AsUser.TELLER);
-        browser.findElement(By.id("j_password")).sendKeys(AsUser.TELLER_PASSWORD);
-        browser.findElement(By.id("login-submit")).click();
+        signIn(AsUser.TELLER, AsUser.TELLER_PASSWORD);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("open:name"))).sendKeys("钱七");
         browser.findElement(By.id("open:residentId")).sendKeys(TestData.residentId());
         browser.findElement(By.id("open:submit")).click();
@@ -114,5 +108,30 @@ class CounterBrowserIT {
         // the message is re-rendered by the ajax update, so it is looked up afresh each time
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("deposit:amount-message"), "10.001"));
         assertTrue(browser.findElement(By.id("balance")).getText().startsWith("0.00"));
+    }
+
+    @Test
+    void aSupervisorRunsTheTrialBalanceFromTheScreenAndSeesItsResult() {
+        signIn(AsUser.SUPERVISOR, AsUser.SUPERVISOR_PASSWORD);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("menu:nav-batch"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("batch:start"))).click();
+        // the table polls every few seconds until the job has finished
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("batch:runs"), "COMPLETED"));
+        String runs = browser.findElement(By.id("batch:runs")).getText();
+        assertTrue(runs.contains("BALANCED") && !runs.contains("UNBALANCED"), runs);
+    }
+
+    @Test
+    void aTellerHasNoEndOfDayMenu() {
+        signIn(AsUser.TELLER, AsUser.TELLER_PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("open:name")));
+        assertTrue(browser.findElements(By.id("menu:nav-batch")).isEmpty());
+    }
+
+    private void signIn(String user, String password) {
+        browser.get(Https.BASE + "/app/index.xhtml");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username"))).sendKeys(user);
+        browser.findElement(By.id("j_password")).sendKeys(password);
+        browser.findElement(By.id("login-submit")).click();
     }
 }

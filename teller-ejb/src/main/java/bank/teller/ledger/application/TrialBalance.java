@@ -4,6 +4,7 @@ import bank.teller.shared.StoredTime;
 import bank.teller.ledger.domain.TrialBalanceReport;
 import bank.teller.security.Roles;
 import bank.teller.shared.BusinessCalendar;
+import bank.teller.shared.Money;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -99,6 +100,6 @@ public class TrialBalance {
     }
 
     private static BigDecimal decimal(Object value) {
-        return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
+        return (value == null ? BigDecimal.ZERO : new BigDecimal(value.toString())).setScale(Money.SCALE);
     }
 }
