@@ -12,7 +12,6 @@ import bank.teller.account.application.AccountQueries;
 import bank.teller.account.application.AccountView;
 import bank.teller.account.application.CashDeposits;
 import bank.teller.account.application.DepositReceipt;
-import bank.teller.platform.Database;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.TellerException;
 import jakarta.ejb.EJBAccessException;
@@ -27,10 +26,6 @@ import jakarta.json.JsonObject;
 import jakarta.transaction.UserTransaction;
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -68,10 +63,10 @@ class CashDepositIT {
         assertEquals("1200.50", receipt.balanceAfter());
         assertEquals("1200.50", asUser.teller(() -> queries.account(account)).balance());
         assertEquals(AsUser.TELLER, receipt.teller());
-        assertEquals(2, count("SELECT COUNT(*) FROM journal_line WHERE entry_id = ?", receipt.entryId()));
-        assertEquals(0, scalar("SELECT SUM(CASE WHEN side = 'DEBIT' THEN amount ELSE -amount END) FROM journal_line "
+        assertEquals(2, Sql.count("SELECT COUNT(*) FROM journal_line WHERE entry_id = ?", receipt.entryId()));
+        assertEquals(0, Sql.scalar("SELECT SUM(CASE WHEN side = 'DEBIT' THEN amount ELSE -amount END) FROM journal_line "
                 + "WHERE entry_id = ?", receipt.entryId()).signum());
-        assertEquals(new BigDecimal("1200.50"), scalar("SELECT amount FROM journal_line WHERE entry_id = ? "
+        assertEquals(new BigDecimal("1200.50"), Sql.scalar("SELECT amount FROM journal_line WHERE entry_id = ? "
                 + "AND gl_code = '1001' AND side = 'DEBIT'", receipt.entryId()));
     }
 
@@ -84,7 +79,7 @@ class CashDepositIT {
 
         assertEquals(first, again);
         assertEquals("300.00", asUser.teller(() -> queries.account(account)).balance());
-        assertEquals(1, count("SELECT COUNT(*) FROM journal_line WHERE account_number = ?", account));
+        assertEquals(1, Sql.count("SELECT COUNT(*) FROM journal_line WHERE account_number = ?", account));
     }
 
     @Test
@@ -110,7 +105,7 @@ class CashDepositIT {
         TellerException currency = assertThrows(TellerException.class,
                 () -> asUser.teller(() -> deposits.deposit(account, "1.00", "USD", TestData.requestId("usd"))));
         assertEquals(ErrorCode.CURRENCY_NOT_SUPPORTED, currency.code());
-        assertEquals(0, count("SELECT COUNT(*) FROM journal_line WHERE account_number = ?", account));
+        assertEquals(0, Sql.count("SELECT COUNT(*) FROM journal_line WHERE account_number = ?", account));
         assertEquals("0.00", asUser.teller(() -> queries.account(account)).balance());
     }
 
@@ -162,7 +157,7 @@ class CashDepositIT {
             }
         });
         assertEquals("0.00", asUser.teller(() -> queries.account(account)).balance());
-        assertEquals(0, count("SELECT COUNT(*) FROM journal_entry WHERE id = ?", entryId));
+        assertEquals(0, Sql.count("SELECT COUNT(*) FROM journal_entry WHERE id = ?", entryId));
         assertNull(receiveCorePosting(entryId, 2_000), "a message escaped the rolled-back transaction");
     }
 
@@ -179,21 +174,6 @@ class CashDepositIT {
         try (JMSContext jms = factory.createContext();
              JMSConsumer consumer = jms.createConsumer(queue, "entryId = " + entryId)) {
             return consumer.receive(timeoutMillis);
-        }
-    }
-
-    private static long count(String sql, Object parameter) throws Exception {
-        return scalar(sql, parameter).longValue();
-    }
-
-    private static BigDecimal scalar(String sql, Object parameter) throws Exception {
-        DataSource ds = Lookup.jndi(Database.JNDI);
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, parameter);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBigDecimal(1) == null ? BigDecimal.ZERO : rs.getBigDecimal(1);
-            }
         }
     }
 }

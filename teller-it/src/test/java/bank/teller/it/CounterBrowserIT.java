@@ -74,13 +74,8 @@ class CounterBrowserIT {
     @Test
     void aTellerOpensAnAccountDepositsCashAndSeesTheNewBalance() {
         signIn(AsUser.TELLER, AsUser.TELLER_PASSWORD);
-
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("open:name"))).sendKeys("赵六");
-        browser.findElement(By.id("open:residentId")).sendKeys(TestData.residentId());
-        browser.findElement(By.id("open:submit")).click();
-
-        WebElement number = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("account-number")));
-        assertEquals(16, number.getText().trim().length(), number.getText());
+        String number = openAccount("赵六");
+        assertEquals(16, number.length(), number);
         assertEquals("赵六", browser.findElement(By.id("holder")).getText());
         assertTrue(browser.findElement(By.id("balance")).getText().startsWith("0.00"));
 
@@ -98,10 +93,7 @@ class CounterBrowserIT {
     @Test
     void aWrongAmountIsExplainedNextToTheFieldAndPostsNothing() {
         signIn(AsUser.TELLER, AsUser.TELLER_PASSWORD);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("open:name"))).sendKeys("钱七");
-        browser.findElement(By.id("open:residentId")).sendKeys(TestData.residentId());
-        browser.findElement(By.id("open:submit")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("account-number")));
+        openAccount("钱七");
 
         browser.findElement(By.id("deposit:amount")).sendKeys("10.001");
         browser.findElement(By.id("deposit:submit")).click();
@@ -126,6 +118,14 @@ class CounterBrowserIT {
         signIn(AsUser.TELLER, AsUser.TELLER_PASSWORD);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("open:name")));
         assertTrue(browser.findElements(By.id("menu:nav-batch")).isEmpty());
+    }
+
+    /** Fills in the account-opening screen and returns the number shown on the account screen. */
+    private String openAccount(String name) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("open:name"))).sendKeys(name);
+        browser.findElement(By.id("open:residentId")).sendKeys(TestData.residentId());
+        browser.findElement(By.id("open:submit")).click();
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("account-number"))).getText().trim();
     }
 
     private void signIn(String user, String password) {

@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bank.teller.platform.Database;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -36,21 +32,12 @@ class PlatformIT {
 
     @Test
     void theSchemaWasBuiltByLiquibaseChangesets() throws Exception {
-        DataSource ds = Lookup.jndi(Database.JNDI);
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM databasechangelog WHERE author = 'teller'")) {
-            rs.next();
-            assertTrue(rs.getInt(1) >= 5, "applied changesets: " + rs.getInt(1));
-        }
+        long applied = Sql.count("SELECT COUNT(*) FROM databasechangelog WHERE author = 'teller'");
+        assertTrue(applied >= 5, "applied changesets: " + applied);
     }
 
     @Test
     void theChartOfAccountsHasTheAccountsTheLedgerPostsTo() throws Exception {
-        DataSource ds = Lookup.jndi(Database.JNDI);
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM gl_account WHERE code IN ('1001', '1002', '2011', '6021', '1221', '2241')")) {
-            rs.next();
-            assertEquals(6, rs.getInt(1));
-        }
+        assertEquals(6, Sql.count("SELECT COUNT(*) FROM gl_account WHERE code IN ('1001', '1002', '2011', '6021', '1221', '2241')"));
     }
 }

@@ -9,14 +9,8 @@ import bank.teller.account.application.CashDeposits;
 import bank.teller.batch.BatchJobs;
 import bank.teller.batch.JobRun;
 import bank.teller.batch.TrialBalanceBatchlet;
-import bank.teller.platform.Database;
 import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -68,7 +62,7 @@ class TrialBalanceJobIT {
         assertEquals("COMPLETED", run.batchStatus());
         assertTrue(asUser.supervisor(() -> jobs.history(BatchJobs.TRIAL_BALANCE)).stream()
                 .anyMatch(r -> r.executionId() == execution));
-        assertEquals(1, count("SELECT COUNT(*) FROM job_execution WHERE jobexecutionid = " + execution));
+        assertEquals(1, Sql.count("SELECT COUNT(*) FROM job_execution WHERE jobexecutionid = ?", execution));
     }
 
     @Test
@@ -92,35 +86,16 @@ class TrialBalanceJobIT {
 
     /** A journal entry with a single credit of 0.01 on the account: what a broken posting would leave. */
     private static long plantOneSidedEntry(String account) throws Exception {
-        DataSource ds = Lookup.jndi(Database.JNDI);
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            long id = 900_000_000L + System.nanoTime() % 1_000_000L;
-            s.executeUpdate("INSERT INTO journal_entry (id, entry_type, business_date, branch_code, teller, request_id, posted_at) "
-                    + "VALUES (" + id + ", 'PLANTED', CURRENT_DATE, '0001', 'test', 'planted-" + id + "', CURRENT_TIMESTAMP)");
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO journal_line (id, entry_id, line_no, gl_code, "
-                    + "account_number, side, amount, currency) VALUES (?, ?, 1, '2011', ?, 'CREDIT', 0.01, 'CNY')")) {
-                ps.setLong(1, id);
-                ps.setLong(2, id);
-                ps.setString(3, account);
-                ps.executeUpdate();
-            }
-            return id;
-        }
+        long id = 900_000_000L + System.nanoTime() % 1_000_000L;
+        Sql.update("INSERT INTO journal_entry (id, entry_type, business_date, branch_code, teller, request_id, posted_at) "
+                + "VALUES (?, 'PLANTED', CURRENT_DATE, '0001', 'test', ?, CURRENT_TIMESTAMP)", id, "planted-" + id);
+        Sql.update("INSERT INTO journal_line (id, entry_id, line_no, gl_code, account_number, side, amount, currency) "
+                + "VALUES (?, ?, 1, '2011', ?, 'CREDIT', 0.01, 'CNY')", id, id, account);
+        return id;
     }
 
     private static void removeEntry(long id) throws Exception {
-        DataSource ds = Lookup.jndi(Database.JNDI);
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            s.executeUpdate("DELETE FROM journal_line WHERE entry_id = " + id);
-            s.executeUpdate("DELETE FROM journal_entry WHERE id = " + id);
-        }
-    }
-
-    private static long count(String sql) throws Exception {
-        DataSource ds = Lookup.jndi(Database.JNDI);
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        Sql.update("DELETE FROM journal_line WHERE entry_id = ?", id);
+        Sql.update("DELETE FROM journal_entry WHERE id = ?", id);
     }
 }

@@ -1,0 +1,47 @@
+package bank.teller.it;
+
+import bank.teller.platform.Database;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/** Direct SQL on the application's datasource: to check what was stored, or to plant damage. */
+public final class Sql {
+
+    private Sql() {
+    }
+
+    /** The first column of the first row (zero for SQL NULL). */
+    public static BigDecimal scalar(String sql, Object... parameters) throws SQLException {
+        try (Connection c = dataSource().getConnection(); PreparedStatement ps = prepare(c, sql, parameters);
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getBigDecimal(1) == null ? BigDecimal.ZERO : rs.getBigDecimal(1);
+        }
+    }
+
+    public static long count(String sql, Object... parameters) throws SQLException {
+        return scalar(sql, parameters).longValueExact();
+    }
+
+    public static int update(String sql, Object... parameters) throws SQLException {
+        try (Connection c = dataSource().getConnection(); PreparedStatement ps = prepare(c, sql, parameters)) {
+            return ps.executeUpdate();
+        }
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, Object... parameters) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            ps.setObject(i + 1, parameters[i]);
+        }
+        return ps;
+    }
+
+    private static DataSource dataSource() {
+        return Lookup.jndi(Database.JNDI);
+    }
+}
