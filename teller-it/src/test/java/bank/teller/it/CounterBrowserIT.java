@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -107,10 +108,13 @@ class CounterBrowserIT {
         signIn(AsUser.SUPERVISOR, AsUser.SUPERVISOR_PASSWORD);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("menu:nav-batch"))).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("batch:start"))).click();
-        // the table polls every few seconds until the job has finished
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("batch:runs"), "COMPLETED"));
-        String runs = browser.findElement(By.id("batch:runs")).getText();
-        assertTrue(runs.contains("BALANCED") && !runs.contains("UNBALANCED"), runs);
+        // the table polls every few seconds (re-rendering its rows) until the newest run has finished
+        By newestRun = By.cssSelector("[id='batch:runs'] tbody tr:first-child");
+        String run = wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            String text = d.findElement(newestRun).getText();
+            return text.contains("COMPLETED") ? text : null;
+        });
+        assertTrue(run.contains("BALANCED") && !run.contains("UNBALANCED"), run);
     }
 
     @Test
