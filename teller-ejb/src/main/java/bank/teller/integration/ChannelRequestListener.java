@@ -1,7 +1,7 @@
 package bank.teller.integration;
 
 import bank.teller.account.application.AccountQueries;
-import bank.teller.account.application.AccountView;
+import bank.teller.integration.ChannelMessages.Request;
 import bank.teller.security.Roles;
 import bank.teller.shared.TellerException;
 import jakarta.annotation.Resource;
@@ -19,20 +19,12 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
-import java.io.StringReader;
-import java.util.logging.Logger;
 
 /**
- * Requests from online and mobile banking on {@code teller.channel.requests} (schema
- * {@code teller.channel.request}, version 1). Each is answered on {@code teller.channel.replies}
- * (or the message's JMSReplyTo) with the request's correlation id - the result or a coded refusal.
- * A message that cannot be parsed is not answered: it is rolled back, redelivered and finally
- * dead-lettered.
+ * Requests from online and mobile banking on {@code teller.channel.requests}. Each is answered on
+ * {@code teller.channel.replies} (or the message's JMSReplyTo) with the request's correlation id:
+ * the result, or a refusal with an error code. A message that cannot be read is not answered: it
+ * is rolled back, redelivered a bounded number of times and then dead-lettered, changing nothing.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/teller.channel.requests"),
@@ -41,11 +33,6 @@ import java.util.logging.Logger;
 @PermitAll // the broker delivers; the listener then acts as the CHANNEL role
 @RunAs(Roles.CHANNEL)
 public class ChannelRequestListener implements MessageListener {
-
-    public static final String REQUEST_SCHEMA = "teller.channel.request";
-    public static final String REPLY_SCHEMA = "teller.channel.reply";
-    public static final int VERSION = 1;
-    private static final Logger LOG = Logger.getLogger(ChannelRequestListener.class.getName());
 
     @EJB
     private AccountQueries accountQueries;
@@ -59,56 +46,25 @@ public class ChannelRequestListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        JsonObject request = parse(message);
-        String requestId = requiredString(request, "requestId");
-        String type = requiredString(request, "type");
-        JsonObjectBuilder reply = Json.createObjectBuilder()
-                .add("schema", REPLY_SCHEMA)
-                .add("version", VERSION)
-                .add("requestId", requestId)
-                .add("type", type);
-        switch (type) {
-            case "BALANCE_INQUIRY" -> balanceInquiry(requiredString(request, "accountNumber"), reply);
-            default -> throw new MalformedMessageException("unknown request type " + type);
-        }
-        send(message, reply.build().toString());
-    }
-
-    private void balanceInquiry(String accountNumber, JsonObjectBuilder reply) {
+        Request request = ChannelMessages.parse(body(message));
+        String reply;
         try {
-            AccountView account = accountQueries.account(accountNumber);
-            reply.add("status", "OK")
-                    .add("accountNumber", account.accountNumber())
-                    .add("accountStatus", account.status())
-                    .add("balance", account.balance())
-                    .add("currency", account.currency());
+            reply = ChannelMessages.balance(request, accountQueries.account(request.accountNumber()));
         } catch (TellerException refused) {
-            reply.add("status", "REFUSED").add("code", refused.code().name());
+            reply = ChannelMessages.refusal(request, refused.code());
         }
+        send(message, reply);
     }
 
-    private JsonObject parse(Message message) {
+    private static String body(Message message) {
+        if (!(message instanceof TextMessage text)) {
+            throw new MalformedMessageException("not a text message");
+        }
         try {
-            if (!(message instanceof TextMessage text) || text.getText() == null) {
-                throw new MalformedMessageException("not a text message");
-            }
-            JsonObject json = Json.createReader(new StringReader(text.getText())).readObject();
-            if (!json.containsKey("version") || json.getJsonNumber("version") == null
-                    || json.getJsonNumber("version").intValue() != VERSION) {
-                throw new MalformedMessageException("unsupported or missing version");
-            }
-            return json;
-        } catch (JMSException | JsonException | ClassCastException e) {
-            throw new MalformedMessageException("unreadable channel request: " + e.getMessage(), e);
+            return text.getText();
+        } catch (JMSException e) {
+            throw new MalformedMessageException("unreadable text message", e);
         }
-    }
-
-    private static String requiredString(JsonObject json, String field) {
-        if (!(json.get(field) instanceof JsonString value) || value.getString().isBlank()
-                || value.getString().length() > 64) {
-            throw new MalformedMessageException("missing or invalid field " + field);
-        }
-        return value.getString();
     }
 
     private void send(Message request, String body) {
@@ -118,11 +74,11 @@ public class ChannelRequestListener implements MessageListener {
             Destination destination = request.getJMSReplyTo() != null ? request.getJMSReplyTo() : replies;
             jms.createProducer()
                     .setJMSCorrelationID(correlationId)
-                    .setProperty("schema", REPLY_SCHEMA)
-                    .setProperty("version", VERSION)
+                    .setProperty("schema", ChannelMessages.REPLY_SCHEMA)
+                    .setProperty("version", ChannelMessages.VERSION)
                     .send(destination, body);
         } catch (JMSException e) {
-            LOG.warning(() -> "cannot reply to channel request: " + e);
+            // rolls the delivery back: the request is redelivered and answered then, or dead-lettered
             throw new IllegalStateException("cannot reply to channel request", e);
         }
     }

@@ -1,0 +1,107 @@
+package bank.teller.integration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bank.teller.account.application.AccountView;
+import bank.teller.ledger.domain.GlCodes;
+import bank.teller.ledger.domain.JournalEntry;
+import bank.teller.ledger.domain.PostingLine;
+import bank.teller.ledger.domain.Side;
+import bank.teller.shared.ErrorCode;
+import bank.teller.shared.Money;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The messages Teller writes conform to their published JSON Schemas, and it reads what its schema allows. */
+class MessageSchemasTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ChannelMessages.Request INQUIRY =
+            new ChannelMessages.Request("mb-0001", ChannelMessages.BALANCE_INQUIRY, "0001010000000016");
+
+    @Test
+    void aCorePostingConformsToItsSchema() throws Exception {
+        JournalEntry entry = JournalEntry.balanced("CASH_DEPOSIT", LocalDate.of(2026, 11, 27), "0001", "teller1",
+                "req-00000001", Instant.parse("2026-11-27T01:02:03.456789Z"), List.of(
+                        PostingLine.gl(GlCodes.TILL_CASH, Side.DEBIT, Money.cny("100.00")),
+                        PostingLine.customer(GlCodes.INDIVIDUAL_DEMAND_DEPOSITS, "0001010000000016", Side.CREDIT,
+                                Money.cny("100.00"), Money.cny("100.00"))));
+        assignId(entry, 4711L);
+        assertConforms("teller.core.posting.v1.json", CorePostingPublisher.toJson(entry));
+    }
+
+    @Test
+    void aBalanceReplyAndARefusalConformToTheReplySchema() throws Exception {
+        AccountView account = new AccountView("0001010000000016", "张三", "110105********002X", "01", "ACTIVE", "CNY",
+                "1200.50", "0001", LocalDate.of(2026, 11, 27));
+        assertConforms("teller.channel.reply.v1.json", ChannelMessages.balance(INQUIRY, account));
+        assertConforms("teller.channel.reply.v1.json", ChannelMessages.refusal(INQUIRY, ErrorCode.ACCOUNT_NOT_FOUND));
+    }
+
+    @Test
+    void aRequestThatConformsToTheRequestSchemaIsRead() throws Exception {
+        String request = "{\"schema\":\"teller.channel.request\",\"version\":1,\"requestId\":\"mb-0001\","
+                + "\"type\":\"BALANCE_INQUIRY\",\"accountNumber\":\"0001010000000016\"}";
+        assertConforms("teller.channel.request.v1.json", request);
+        assertEquals(INQUIRY, ChannelMessages.parse(request));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "",
+            "not json",
+            "[1, 2]",
+            "{\"version\": 1, \"type\": \"BALANCE_INQUIRY\", \"accountNumber\": ",
+            "{\"version\": 2, \"requestId\": \"r1\", \"type\": \"BALANCE_INQUIRY\", \"accountNumber\": \"1\"}",
+            "{\"version\": \"1\", \"requestId\": \"r1\", \"type\": \"BALANCE_INQUIRY\", \"accountNumber\": \"1\"}",
+            "{\"version\": 1.5, \"requestId\": \"r1\", \"type\": \"BALANCE_INQUIRY\", \"accountNumber\": \"1\"}",
+            "{\"version\": 1, \"type\": \"BALANCE_INQUIRY\", \"accountNumber\": \"1\"}",
+            "{\"version\": 1, \"requestId\": \"r1\", \"type\": \"TRANSFER_MONEY\", \"accountNumber\": \"1\"}",
+            "{\"version\": 1, \"requestId\": \"r1\", \"type\": \"BALANCE_INQUIRY\"}",
+            "{\"version\": 1, \"requestId\": 42, \"type\": \"BALANCE_INQUIRY\", \"accountNumber\": \"1\"}"
+    })
+    void anythingElseIsMalformedAndGoesToTheDeadLetterQueue(String body) {
+        assertThrows(MalformedMessageException.class, () -> ChannelMessages.parse(body));
+    }
+
+    @Test
+    void theSchemasThemselvesRejectWhatTheyShould() throws Exception {
+        assertFalse(errors("teller.channel.reply.v1.json",
+                "{\"schema\":\"teller.channel.reply\",\"version\":1,\"requestId\":\"r\",\"type\":\"BALANCE_INQUIRY\","
+                        + "\"status\":\"OK\",\"balance\":1200.5}").isEmpty(), "a numeric amount must not pass");
+    }
+
+    private static void assertConforms(String schema, String message) throws Exception {
+        Set<ValidationMessage> errors = errors(schema, message);
+        assertTrue(errors.isEmpty(), message + " -> " + errors);
+    }
+
+    private static Set<ValidationMessage> errors(String schema, String message) throws Exception {
+        try (InputStream in = MessageSchemasTest.class.getResourceAsStream("/schemas/" + schema)) {
+            JsonSchema jsonSchema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+            return jsonSchema.validate(JSON.readTree(message));
+        }
+    }
+
+    /** The id is the database's (sequence, on persist); a message is only ever built for a persisted entry. */
+    private static void assignId(JournalEntry entry, long id) throws Exception {
+        Field field = JournalEntry.class.getDeclaredField("id");
+        field.setAccessible(true);
+        field.set(entry, id);
+    }
+}
