@@ -10,6 +10,14 @@ import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -45,6 +53,56 @@ class ApiIT {
                 AsUser.TELLER_PASSWORD));
         assertEquals(1, transactions.getInt("total"));
         assertEquals("CREDIT", transactions.getJsonArray("items").getJsonObject(0).getString("side"));
+    }
+
+    @Test
+    void withdrawalsAndTransfersMoveMoneyAndRefuseWhatTheBalanceDoesNotCover() throws Exception {
+        String payer = openAccount();
+        String payee = openAccount();
+        assertEquals(201, deposit(payer, "\"100.00\"", TestData.requestId("api-dep")).statusCode());
+
+        HttpResponse<String> withdrawal = post("/api/v1/cash-withdrawals", TestData.requestId("api-wd"),
+                "{\"accountNumber\":\"" + payer + "\",\"amount\":\"30.00\"}");
+        assertEquals(201, withdrawal.statusCode(), withdrawal.body());
+        assertEquals("70.00", json(withdrawal).getString("balanceAfter"));
+
+        HttpResponse<String> transfer = post("/api/v1/transfers", TestData.requestId("api-tr"),
+                "{\"payerAccountNumber\":\"" + payer + "\",\"payeeAccountNumber\":\"" + payee + "\",\"amount\":\"70.00\"}");
+        assertEquals(201, transfer.statusCode(), transfer.body());
+        assertEquals("0.00", json(transfer).getString("balanceAfter"));
+        assertEquals(payee, json(transfer).getString("counterpartyAccountNumber"));
+
+        assertProblem(post("/api/v1/cash-withdrawals", TestData.requestId("api-wd"),
+                "{\"accountNumber\":\"" + payer + "\",\"amount\":\"0.01\"}"), 409, "INSUFFICIENT_FUNDS");
+        assertProblem(post("/api/v1/transfers", TestData.requestId("api-tr"),
+                "{\"payerAccountNumber\":\"" + payee + "\",\"payeeAccountNumber\":\"" + payee + "\",\"amount\":\"1.00\"}"),
+                400, "TRANSFER_TO_SAME_ACCOUNT");
+        assertEquals("70.00", json(Https.get("/api/v1/accounts/" + payee, AsUser.TELLER, AsUser.TELLER_PASSWORD))
+                .getString("balance"));
+    }
+
+    @Test
+    void theSameRequestSentFiveTimesAtOnceGetsOneReceiptFiveTimes() throws Exception {
+        String account = openAccount();
+        String key = TestData.requestId("api-same");
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        try {
+            List<Future<HttpResponse<String>>> calls = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                calls.add(pool.submit(() -> deposit(account, "\"12.34\"", key)));
+            }
+            Set<Long> entries = new HashSet<>();
+            for (Future<HttpResponse<String>> call : calls) {
+                HttpResponse<String> response = call.get(1, TimeUnit.MINUTES);
+                assertEquals(201, response.statusCode(), response.body());
+                entries.add(json(response).getJsonNumber("entryId").longValue());
+            }
+            assertEquals(1, entries.size(), entries.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals("12.34", json(Https.get("/api/v1/accounts/" + account, AsUser.TELLER, AsUser.TELLER_PASSWORD))
+                .getString("balance"));
     }
 
     @Test
@@ -102,8 +160,12 @@ class ApiIT {
     }
 
     private static HttpResponse<String> deposit(String account, String amountJson, String key) throws Exception {
-        return Https.postJson("/api/v1/cash-deposits", AsUser.TELLER, AsUser.TELLER_PASSWORD, key,
+        return post("/api/v1/cash-deposits", key,
                 "{\"accountNumber\":\"" + account + "\",\"amount\":" + amountJson + ",\"currency\":\"CNY\"}");
+    }
+
+    private static HttpResponse<String> post(String path, String key, String json) throws Exception {
+        return Https.postJson(path, AsUser.TELLER, AsUser.TELLER_PASSWORD, key, json);
     }
 
     private static void assertProblem(HttpResponse<String> response, int status, String code) {

@@ -6,6 +6,9 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.security.PrivilegedActionException;
 import java.security.PrivilegedExceptionAction;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.wildfly.security.auth.server.RealmUnavailableException;
 import org.wildfly.security.auth.server.SecurityDomain;
 import org.wildfly.security.auth.server.SecurityIdentity;
 import org.wildfly.security.evidence.PasswordGuessEvidence;
@@ -26,6 +29,8 @@ public class AsUser {
     public static final String SUPERVISOR = "super1";
     public static final String SUPERVISOR_PASSWORD = "Super1!Demo";
 
+    private static final Map<String, SecurityIdentity> IDENTITIES = new ConcurrentHashMap<>();
+
     public interface Work<T> {
         T run() throws Exception;
     }
@@ -39,12 +44,20 @@ public class AsUser {
     }
 
     public <T> T as(String user, String password, Work<T> work) throws Exception {
-        SecurityIdentity identity = SecurityDomain.getCurrent()
-                .authenticate(user, new PasswordGuessEvidence(password.toCharArray()));
+        // one sign-in per user and test deployment: bcrypt is slow on purpose, and load tests call often
+        SecurityIdentity identity = IDENTITIES.computeIfAbsent(user + ":" + password, key -> signIn(user, password));
         try {
             return identity.runAs((PrivilegedExceptionAction<T>) work::run);
         } catch (PrivilegedActionException e) {
             throw e.getException();
+        }
+    }
+
+    private static SecurityIdentity signIn(String user, String password) {
+        try {
+            return SecurityDomain.getCurrent().authenticate(user, new PasswordGuessEvidence(password.toCharArray()));
+        } catch (RealmUnavailableException e) {
+            throw new IllegalStateException("cannot sign in " + user, e);
         }
     }
 }

@@ -80,11 +80,7 @@ class CounterBrowserIT {
         assertEquals("赵六", browser.findElement(By.id("holder")).getText());
         assertTrue(browser.findElement(By.id("balance")).getText().startsWith("0.00"));
 
-        browser.findElement(By.id("deposit:amount")).sendKeys("1234.56");
-        browser.findElement(By.id("deposit:submit")).click();
-        WebElement confirm = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("deposit:confirm-yes")));
-        assertTrue(browser.findElement(By.id("confirm-text")).getText().contains("1234.56"));
-        confirm.click();
+        post("DEPOSIT", "1234.56", null);
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("balance"), "1,234.56 CNY"));
         String transactions = browser.findElement(By.id("transactions")).getText();
@@ -92,14 +88,47 @@ class CounterBrowserIT {
     }
 
     @Test
+    void aTellerPaysOutCashAndTransfersToAnotherCustomer() {
+        signIn(AsUser.TELLER, AsUser.TELLER_PASSWORD);
+        String payee = openAccount("孙八");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("menu:nav-open"))).click();
+        openAccount("周九");
+        post("DEPOSIT", "1000.00", null);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("balance"), "1,000.00 CNY"));
+
+        post("WITHDRAWAL", "200.00", null);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("balance"), "800.00 CNY"));
+
+        String confirmation = post("TRANSFER", "300.50", payee);
+        assertTrue(confirmation.contains(payee) && confirmation.contains("孙八"), confirmation);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("balance"), "499.50 CNY"));
+        String transactions = browser.findElement(By.id("transactions")).getText();
+        assertTrue(transactions.contains("现金取款") && transactions.contains("转账"), transactions);
+
+        browser.get(Https.BASE + "/app/account.xhtml?number=" + payee);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("balance"), "300.50 CNY"));
+    }
+
+    @Test
+    void aWithdrawalBeyondTheBalanceIsRefusedWithTheAvailableBalance() {
+        signIn(AsUser.TELLER, AsUser.TELLER_PASSWORD);
+        openAccount("吴十");
+        post("DEPOSIT", "50.00", null);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("balance"), "50.00 CNY"));
+        post("WITHDRAWAL", "50.01", null);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("posting:amount-message"), "50.00"));
+        assertTrue(browser.findElement(By.id("balance")).getText().startsWith("50.00"));
+    }
+
+    @Test
     void aWrongAmountIsExplainedNextToTheFieldAndPostsNothing() {
         signIn(AsUser.TELLER, AsUser.TELLER_PASSWORD);
         openAccount("钱七");
 
-        browser.findElement(By.id("deposit:amount")).sendKeys("10.001");
-        browser.findElement(By.id("deposit:submit")).click();
+        browser.findElement(By.id("posting:amount")).sendKeys("10.001");
+        browser.findElement(By.id("posting:submit")).click();
         // the message is re-rendered by the ajax update, so it is looked up afresh each time
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("deposit:amount-message"), "10.001"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("posting:amount-message"), "10.001"));
         assertTrue(browser.findElement(By.id("balance")).getText().startsWith("0.00"));
     }
 
@@ -122,6 +151,39 @@ class CounterBrowserIT {
         signIn(AsUser.TELLER, AsUser.TELLER_PASSWORD);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("open:name")));
         assertTrue(browser.findElements(By.id("menu:nav-batch")).isEmpty());
+    }
+
+    /**
+     * Chooses the operation, fills in the amount (and payee), checks the confirmation and confirms;
+     * returns the confirmation text the teller read out.
+     */
+    private String post(String operation, String amount, String payee) {
+        By choice = By.xpath("//div[@id='posting:operation']//div[contains(@class, 'ui-button')"
+                + " and .//input[@value='" + operation + "']]");
+        if (!wait.until(ExpectedConditions.elementToBeClickable(choice)).getAttribute("class").contains("ui-state-active")) {
+            browser.findElement(choice).click();
+        }
+        // the form is re-rendered by the choice: wait for the new one
+        wait.ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.attributeContains(choice, "class", "ui-state-active"));
+        if (payee != null) {
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("posting:payee"))).sendKeys(payee);
+        }
+        WebElement amountField = browser.findElement(By.id("posting:amount"));
+        amountField.clear();
+        amountField.sendKeys(amount);
+        browser.findElement(By.id("posting:submit")).click();
+        if (!wait.until(d -> d.findElement(By.id("posting:confirm")).isDisplayed()
+                || !d.findElements(By.cssSelector("#posting .ui-message-error")).isEmpty())) {
+            return null;
+        }
+        if (browser.findElement(By.id("posting:confirm")).isDisplayed()) {
+            String text = browser.findElement(By.id("confirm-text")).getText();
+            assertTrue(text.contains(amount), text);
+            browser.findElement(By.id("posting:confirm-yes")).click();
+            return text;
+        }
+        return null;
     }
 
     /** Fills in the account-opening screen and returns the number shown on the account screen. */

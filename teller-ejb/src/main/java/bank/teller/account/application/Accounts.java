@@ -11,6 +11,10 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** Repository of accounts. */
@@ -39,6 +43,18 @@ public class Accounts {
             throw new TellerException(ErrorCode.ACCOUNT_NOT_FOUND, number.value());
         }
         return account;
+    }
+
+    /**
+     * Several accounts, each row-locked until the end of the transaction, always in ascending
+     * account-number order: every use case that locks more than one account goes through here, so
+     * no two transactions can wait for each other.
+     */
+    public Map<AccountNumber, Account> lockForPosting(AccountNumber... numbers) {
+        Map<AccountNumber, Account> locked = new LinkedHashMap<>();
+        Arrays.stream(numbers).distinct().sorted(Comparator.comparing(AccountNumber::value))
+                .forEach(number -> locked.put(number, lockForPosting(number)));
+        return locked;
     }
 
     public void add(Account account) {

@@ -83,6 +83,28 @@ public class Account {
         return after;
     }
 
+    /**
+     * Takes {@code amount} off the balance and returns the balance after; refused with the
+     * available balance in the message when it is not covered.
+     */
+    public Money debit(Money amount) {
+        requireActive();
+        amount.requirePositive();
+        Money available = availableBalance();
+        if (amount.compareTo(available) > 0) {
+            throw new TellerException(ErrorCode.INSUFFICIENT_FUNDS, number, available.toPlainString(),
+                    amount.toPlainString());
+        }
+        Money after = balance().minus(amount);
+        this.balance = after.amount();
+        return after;
+    }
+
+    /** What the customer may use: the ledger balance (holds and freezes come with issue 3's lifecycle). */
+    public Money availableBalance() {
+        return balance();
+    }
+
     private void requireActive() {
         if (status != AccountStatus.ACTIVE) {
             throw new TellerException(ErrorCode.ACCOUNT_NOT_ACTIVE, number, status);

@@ -4,7 +4,9 @@ import bank.teller.account.application.AccountQueries;
 import bank.teller.account.application.AccountTransaction;
 import bank.teller.account.application.AccountView;
 import bank.teller.account.application.CashDeposits;
-import bank.teller.account.application.DepositReceipt;
+import bank.teller.account.application.CashWithdrawals;
+import bank.teller.account.application.Receipt;
+import bank.teller.account.application.Transfers;
 import bank.teller.shared.Money;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -12,7 +14,10 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 
-/** The account screen: the account, a cash deposit form and the latest transactions. */
+/**
+ * The account screen: the account, one form for cash deposit, cash withdrawal and transfer (checked,
+ * then confirmed in words, then posted), and the latest transactions.
+ */
 @Named
 @ViewScoped
 public class AccountPage implements Serializable {
@@ -20,15 +25,24 @@ public class AccountPage implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final int SHOWN = 50;
 
+    /** What the teller is doing on this account. */
+    public enum Operation { DEPOSIT, WITHDRAWAL, TRANSFER }
+
     @EJB
     private AccountQueries queries;
     @EJB
     private CashDeposits deposits;
+    @EJB
+    private CashWithdrawals withdrawals;
+    @EJB
+    private Transfers transfers;
 
     private String number;
     private AccountView account;
     private List<AccountTransaction> transactions = List.of();
+    private Operation operation = Operation.DEPOSIT;
     private String amount;
+    private String payee;
     private String requestId = Screens.newRequestId();
     private String confirmText;
 
@@ -46,24 +60,52 @@ public class AccountPage implements Serializable {
         return found == null ? null : "/app/account.xhtml?faces-redirect=true&number=" + found.accountNumber();
     }
 
-    /** First step of a deposit: checks the amount and shows the confirmation in words. */
-    public void prepareDeposit() {
-        Money parsed = Screens.attempt("deposit:amount", () -> Money.parse(amount, Money.CNY).requirePositive());
-        confirmText = parsed == null ? null
-                : Screens.text("deposit.confirm.text", parsed.toPlainString(), account.accountNumber(), account.holderName());
+    /** First step: checks the amount (and the payee) and says in words what will happen. */
+    public void prepare() {
+        confirmText = null;
+        Money parsed = Screens.attempt("posting:amount", () -> Money.parse(amount, Money.CNY).requirePositive());
+        if (parsed == null) {
+            return;
+        }
+        String shown = parsed.toPlainString();
+        confirmText = switch (operation) {
+            case DEPOSIT -> Screens.text("deposit.confirm.text", shown, account.accountNumber(), account.holderName());
+            case WITHDRAWAL -> Screens.text("withdrawal.confirm.text", shown, account.accountNumber(), account.holderName());
+            case TRANSFER -> {
+                AccountView to = Screens.attempt("posting:payee", () -> queries.account(payee));
+                yield to == null ? null : Screens.text("transfer.confirm.text", shown, account.accountNumber(),
+                        account.holderName(), to.accountNumber(), to.holderName());
+            }
+        };
     }
 
-    /** Second step, after the teller confirmed: posts the deposit. */
-    public void deposit() {
-        DepositReceipt receipt = Screens.attempt("deposit:amount",
-                () -> deposits.deposit(account.accountNumber(), amount, Money.CNY, requestId));
+    /** Second step, after the teller confirmed with the customer: posts. */
+    public void post() {
+        String accountNumber = account.accountNumber();
+        Receipt receipt = Screens.attempt("posting:amount", () -> switch (operation) {
+            case DEPOSIT -> deposits.deposit(accountNumber, amount, Money.CNY, requestId);
+            case WITHDRAWAL -> withdrawals.withdraw(accountNumber, amount, Money.CNY, requestId);
+            case TRANSFER -> transfers.transfer(accountNumber, payee, amount, Money.CNY, requestId);
+        });
         if (receipt == null) {
             return;
         }
-        Screens.info(Screens.text("deposit.done", receipt.amount(), receipt.balanceAfter(), receipt.entryId()));
+        Screens.info(Screens.text(operation.name().toLowerCase() + ".done", receipt.amount(), receipt.balanceAfter(),
+                receipt.entryId(), receipt.counterpartyAccountNumber()));
         amount = null;
+        payee = null;
+        confirmText = null;
         requestId = Screens.newRequestId();
         load();
+    }
+
+    /** The operation's name in the user's language. */
+    public String label(Operation op) {
+        return op == null ? "" : Screens.text("operation." + op.name());
+    }
+
+    public Operation[] getOperations() {
+        return Operation.values();
     }
 
     public String getNumber() {
@@ -82,8 +124,12 @@ public class AccountPage implements Serializable {
         return transactions;
     }
 
-    public String getConfirmText() {
-        return confirmText;
+    public Operation getOperation() {
+        return operation;
+    }
+
+    public void setOperation(Operation operation) {
+        this.operation = operation;
     }
 
     public String getAmount() {
@@ -92,5 +138,17 @@ public class AccountPage implements Serializable {
 
     public void setAmount(String amount) {
         this.amount = amount;
+    }
+
+    public String getPayee() {
+        return payee;
+    }
+
+    public void setPayee(String payee) {
+        this.payee = payee;
+    }
+
+    public String getConfirmText() {
+        return confirmText;
     }
 }

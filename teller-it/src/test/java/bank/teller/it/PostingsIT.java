@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bank.teller.account.application.AccountOpening;
-import bank.teller.account.domain.AccountNumber;
 import bank.teller.account.application.AccountQueries;
 import bank.teller.account.application.AccountView;
 import bank.teller.account.application.CashDeposits;
-import bank.teller.account.application.DepositReceipt;
+import bank.teller.account.application.CashWithdrawals;
+import bank.teller.account.application.Receipt;
+import bank.teller.account.application.Transfers;
+import bank.teller.account.domain.AccountNumber;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.TellerException;
 import jakarta.ejb.EJBAccessException;
@@ -33,32 +35,36 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The first slice through the EJBs: open an account, deposit cash, replay, roll back. */
+/** Postings through the EJBs: deposit, withdrawal, transfer; replay, refusal, roll back. */
 @ExtendWith(ArquillianExtension.class)
-class CashDepositIT {
+class PostingsIT {
 
     @Deployment
     static WebArchive deployment() {
-        return InContainer.testWar("cash-deposit-it", CashDepositIT.class);
+        return InContainer.testWar("postings-it", PostingsIT.class);
     }
 
     @Inject
     AsUser asUser;
 
     private CashDeposits deposits;
+    private CashWithdrawals withdrawals;
+    private Transfers transfers;
     private AccountQueries queries;
 
     @BeforeEach
     void lookUpServices() {
         // here, not in field initialisers: JUnit also creates the test instance outside the server
         deposits = Lookup.ejb("teller-ejb", CashDeposits.class);
+        withdrawals = Lookup.ejb("teller-ejb", CashWithdrawals.class);
+        transfers = Lookup.ejb("teller-ejb", Transfers.class);
         queries = Lookup.ejb("teller-ejb", AccountQueries.class);
     }
 
     @Test
     void aDepositCreditsTheAccountAndPostsOneBalancedEntry() throws Exception {
         String account = newAccount();
-        DepositReceipt receipt = asUser.teller(() -> deposits.deposit(account, "1200.50", "CNY", TestData.requestId("dep")));
+        Receipt receipt = asUser.teller(() -> deposits.deposit(account, "1200.50", "CNY", TestData.requestId("dep")));
 
         assertEquals("1200.50", receipt.balanceAfter());
         assertEquals("1200.50", asUser.teller(() -> queries.account(account)).balance());
@@ -74,8 +80,8 @@ class CashDepositIT {
     void aReplayedRequestReturnsTheFirstReceiptAndPostsNothing() throws Exception {
         String account = newAccount();
         String requestId = TestData.requestId("replay");
-        DepositReceipt first = asUser.teller(() -> deposits.deposit(account, "300.00", "CNY", requestId));
-        DepositReceipt again = asUser.teller(() -> deposits.deposit(account, "300.00", "CNY", requestId));
+        Receipt first = asUser.teller(() -> deposits.deposit(account, "300.00", "CNY", requestId));
+        Receipt again = asUser.teller(() -> deposits.deposit(account, "300.00", "CNY", requestId));
 
         assertEquals(first, again);
         assertEquals("300.00", asUser.teller(() -> queries.account(account)).balance());
@@ -122,6 +128,49 @@ class CashDepositIT {
     }
 
     @Test
+    void aWithdrawalPaysOutCashUpToTheAvailableBalanceAndNotAFenMore() throws Exception {
+        String account = newAccount();
+        asUser.teller(() -> deposits.deposit(account, "500.00", "CNY", TestData.requestId("dep")));
+
+        TellerException refused = assertThrows(TellerException.class, () -> asUser.teller(
+                () -> withdrawals.withdraw(account, "500.01", "CNY", TestData.requestId("wd"))));
+        assertEquals(ErrorCode.INSUFFICIENT_FUNDS, refused.code());
+        assertEquals("500.00", refused.args().get(1));
+        assertEquals("500.00", asUser.teller(() -> queries.account(account)).balance());
+
+        Receipt receipt = asUser.teller(() -> withdrawals.withdraw(account, "500.00", "CNY", TestData.requestId("wd")));
+        assertEquals("0.00", receipt.balanceAfter());
+        assertEquals(new BigDecimal("500.00"), Sql.scalar("SELECT amount FROM journal_line WHERE entry_id = ? "
+                + "AND gl_code = '1001' AND side = 'CREDIT'", receipt.entryId()));
+        assertEquals(new BigDecimal("500.00"), Sql.scalar("SELECT amount FROM journal_line WHERE entry_id = ? "
+                + "AND account_number = ? AND side = 'DEBIT'", receipt.entryId(), account));
+    }
+
+    @Test
+    void aTransferDebitsThePayerAndCreditsThePayeeInOneEntry() throws Exception {
+        String payer = newAccount();
+        String payee = newAccount();
+        asUser.teller(() -> deposits.deposit(payer, "1000.00", "CNY", TestData.requestId("dep")));
+
+        Receipt receipt = asUser.teller(() -> transfers.transfer(payer, payee, "250.25", "CNY", TestData.requestId("tr")));
+        assertEquals("749.75", receipt.balanceAfter());
+        assertEquals(payee, receipt.counterpartyAccountNumber());
+        assertEquals("250.25", asUser.teller(() -> queries.account(payee)).balance());
+        assertEquals(2, Sql.count("SELECT COUNT(*) FROM journal_line WHERE entry_id = ?", receipt.entryId()));
+        assertEquals(new BigDecimal("250.25"), Sql.scalar("SELECT balance_after FROM journal_line WHERE entry_id = ? "
+                + "AND account_number = ? AND side = 'CREDIT'", receipt.entryId(), payee));
+
+        TellerException tooMuch = assertThrows(TellerException.class, () -> asUser.teller(
+                () -> transfers.transfer(payer, payee, "749.76", "CNY", TestData.requestId("tr"))));
+        assertEquals(ErrorCode.INSUFFICIENT_FUNDS, tooMuch.code());
+        TellerException self = assertThrows(TellerException.class, () -> asUser.teller(
+                () -> transfers.transfer(payer, payer, "1.00", "CNY", TestData.requestId("tr"))));
+        assertEquals(ErrorCode.TRANSFER_TO_SAME_ACCOUNT, self.code());
+        assertEquals("749.75", asUser.teller(() -> queries.account(payer)).balance());
+        assertEquals("250.25", asUser.teller(() -> queries.account(payee)).balance());
+    }
+
+    @Test
     void anAnonymousCallerCannotDeposit() {
         assertThrows(EJBAccessException.class,
                 () -> deposits.deposit("0001010000000016", "1.00", "CNY", TestData.requestId("anon")));
@@ -130,7 +179,7 @@ class CashDepositIT {
     @Test
     void theCoreSystemGetsAVersionedMessageForTheCommittedEntry() throws Exception {
         String account = newAccount();
-        DepositReceipt receipt = asUser.teller(() -> deposits.deposit(account, "88.80", "CNY", TestData.requestId("core")));
+        Receipt receipt = asUser.teller(() -> deposits.deposit(account, "88.80", "CNY", TestData.requestId("core")));
 
         Message message = receiveCorePosting(receipt.entryId(), 10_000);
         assertNotNull(message, "no message on teller.core.postings for entry " + receipt.entryId());

@@ -1,0 +1,69 @@
+package bank.teller.account.application;
+
+import bank.teller.ledger.application.Ledger;
+import bank.teller.ledger.domain.JournalEntry;
+import bank.teller.ledger.domain.PostingLine;
+import bank.teller.security.AppUser;
+import bank.teller.security.CurrentUser;
+import bank.teller.shared.BusinessCalendar;
+import bank.teller.shared.ProcessedRequest;
+import bank.teller.shared.RequestIds;
+import bank.teller.shared.StoredTime;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one way a use case posts to customer accounts, inside its transaction: a replayed request id
+ * gets the first receipt and changes nothing; otherwise the id is reserved, the accounts are locked
+ * and changed by the use case's {@link Lines}, and their balanced journal entry is posted.
+ */
+@Stateless
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class AccountPostings {
+
+    /** Locks and changes the accounts, and says which journal lines explain the change. */
+    @FunctionalInterface
+    public interface Lines {
+        List<PostingLine> apply();
+    }
+
+    @EJB
+    private Ledger ledger;
+    @EJB
+    private RequestIds requestIds;
+    @EJB
+    private CurrentUser currentUser;
+    @EJB
+    private BusinessCalendar calendar;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /**
+     * @param fingerprint what makes the request the same request (accounts and amount), so a request
+     *                    id reused for another request is refused
+     * @param receiptFor  the account whose customer gets the receipt
+     * @param counterparty the other account, if any
+     */
+    public Receipt post(String operation, String requestId, String fingerprint, String receiptFor,
+                        String counterparty, Lines lines) {
+        Optional<ProcessedRequest> earlier = requestIds.earlier(requestId, operation, fingerprint);
+        if (earlier.isPresent()) {
+            return Receipt.of(ledger.entry(Long.parseLong(earlier.get().resultRef())), receiptFor, counterparty);
+        }
+        Instant now = StoredTime.now(clock);
+        ProcessedRequest reservation = requestIds.reserve(requestId, operation, fingerprint, now);
+        AppUser teller = currentUser.get();
+        JournalEntry entry = ledger.post(JournalEntry.balanced(operation, calendar.today(), teller.branchCode(),
+                teller.username(), requestId, now, lines.apply()));
+        reservation.completedWith(String.valueOf(entry.id()));
+        return Receipt.of(entry, receiptFor, counterparty);
+    }
+}

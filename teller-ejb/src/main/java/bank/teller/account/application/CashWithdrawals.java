@@ -1,0 +1,41 @@
+package bank.teller.account.application;
+
+import bank.teller.account.domain.Account;
+import bank.teller.account.domain.AccountNumber;
+import bank.teller.ledger.domain.GlCodes;
+import bank.teller.ledger.domain.PostingLine;
+import bank.teller.ledger.domain.Side;
+import bank.teller.security.Roles;
+import bank.teller.shared.Money;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import java.util.List;
+
+/**
+ * Cash withdrawal (现金取款): Dr the customer's account / Cr till cash, refused when the available
+ * balance does not cover it. Idempotent on the request id like every posting.
+ */
+@Stateless
+@RolesAllowed({Roles.TELLER, Roles.SUPERVISOR})
+public class CashWithdrawals {
+
+    public static final String OPERATION = "CASH_WITHDRAWAL";
+
+    @EJB
+    private Accounts accounts;
+    @EJB
+    private AccountPostings postings;
+
+    public Receipt withdraw(String accountNumber, String amountText, String currency, String requestId) {
+        AccountNumber number = new AccountNumber(accountNumber);
+        Money amount = Money.parse(amountText, currency).requirePositive();
+        return postings.post(OPERATION, requestId, number + "|" + amount, number.value(), null, () -> {
+            Account account = accounts.lockForPosting(number);
+            Money balanceAfter = account.debit(amount);
+            return List.of(
+                    PostingLine.customer(account.glCode(), number.value(), Side.DEBIT, amount, balanceAfter),
+                    PostingLine.gl(GlCodes.TILL_CASH, Side.CREDIT, amount));
+        });
+    }
+}

@@ -1,0 +1,52 @@
+package bank.teller.account.application;
+
+import bank.teller.account.domain.Account;
+import bank.teller.account.domain.AccountNumber;
+import bank.teller.ledger.domain.PostingLine;
+import bank.teller.ledger.domain.Side;
+import bank.teller.security.Roles;
+import bank.teller.shared.ErrorCode;
+import bank.teller.shared.Money;
+import bank.teller.shared.TellerException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Transfer between two accounts of the bank (行内转账): Dr payer / Cr payee in one entry. Both
+ * accounts are locked in account-number order, so two opposite transfers cannot deadlock.
+ */
+@Stateless
+@RolesAllowed({Roles.TELLER, Roles.SUPERVISOR})
+public class Transfers {
+
+    public static final String OPERATION = "TRANSFER";
+
+    @EJB
+    private Accounts accounts;
+    @EJB
+    private AccountPostings postings;
+
+    public Receipt transfer(String payerAccount, String payeeAccount, String amountText, String currency,
+                            String requestId) {
+        AccountNumber payerNumber = new AccountNumber(payerAccount);
+        AccountNumber payeeNumber = new AccountNumber(payeeAccount);
+        if (payerNumber.equals(payeeNumber)) {
+            throw new TellerException(ErrorCode.TRANSFER_TO_SAME_ACCOUNT, payerNumber.value());
+        }
+        Money amount = Money.parse(amountText, currency).requirePositive();
+        String fingerprint = payerNumber + ">" + payeeNumber + "|" + amount;
+        return postings.post(OPERATION, requestId, fingerprint, payerNumber.value(), payeeNumber.value(), () -> {
+            Map<AccountNumber, Account> locked = accounts.lockForPosting(payerNumber, payeeNumber);
+            Account payer = locked.get(payerNumber);
+            Account payee = locked.get(payeeNumber);
+            Money payerAfter = payer.debit(amount);
+            Money payeeAfter = payee.credit(amount);
+            return List.of(
+                    PostingLine.customer(payer.glCode(), payerNumber.value(), Side.DEBIT, amount, payerAfter),
+                    PostingLine.customer(payee.glCode(), payeeNumber.value(), Side.CREDIT, amount, payeeAfter));
+        });
+    }
+}

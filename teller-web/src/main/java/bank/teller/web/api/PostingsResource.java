@@ -1,0 +1,90 @@
+package bank.teller.web.api;
+
+import bank.teller.account.application.CashDeposits;
+import bank.teller.account.application.CashWithdrawals;
+import bank.teller.account.application.Receipt;
+import bank.teller.account.application.Transfers;
+import bank.teller.shared.ErrorCode;
+import bank.teller.shared.Money;
+import bank.teller.shared.TellerException;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.function.Supplier;
+
+/**
+ * Money movements: {@code POST /api/v1/cash-deposits}, {@code /cash-withdrawals}, {@code /transfers},
+ * each with an Idempotency-Key header; a replay returns the first receipt with the same status.
+ * Amounts are two-decimal strings; the currency defaults to CNY.
+ */
+@Path("/v1")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class PostingsResource {
+
+    /** Body of a cash deposit or withdrawal. */
+    public record CashRequest(String accountNumber, String amount, String currency) {
+    }
+
+    /** Body of a transfer. */
+    public record TransferRequest(String payerAccountNumber, String payeeAccountNumber, String amount, String currency) {
+    }
+
+    @EJB
+    private CashDeposits deposits;
+    @EJB
+    private CashWithdrawals withdrawals;
+    @EJB
+    private Transfers transfers;
+
+    @POST
+    @Path("cash-deposits")
+    public Response deposit(@HeaderParam("Idempotency-Key") String key, CashRequest request) {
+        CashRequest body = request == null ? new CashRequest(null, null, null) : request;
+        return created(() -> deposits.deposit(body.accountNumber(), body.amount(), currency(body.currency()), key));
+    }
+
+    @POST
+    @Path("cash-withdrawals")
+    public Response withdraw(@HeaderParam("Idempotency-Key") String key, CashRequest request) {
+        CashRequest body = request == null ? new CashRequest(null, null, null) : request;
+        return created(() -> withdrawals.withdraw(body.accountNumber(), body.amount(), currency(body.currency()), key));
+    }
+
+    @POST
+    @Path("transfers")
+    public Response transfer(@HeaderParam("Idempotency-Key") String key, TransferRequest request) {
+        TransferRequest body = request == null ? new TransferRequest(null, null, null, null) : request;
+        return created(() -> transfers.transfer(body.payerAccountNumber(), body.payeeAccountNumber(), body.amount(),
+                currency(body.currency()), key));
+    }
+
+    private static String currency(String given) {
+        return given == null ? Money.CNY : given;
+    }
+
+    /**
+     * Posts, and answers 201 with the receipt. When the same request is being posted concurrently,
+     * the posting waits for the first one and fails with REQUEST_IN_PROGRESS; asking again then
+     * returns the first one's receipt, as for any replay.
+     */
+    private static Response created(Supplier<Receipt> posting) {
+        Receipt receipt;
+        try {
+            receipt = posting.get();
+        } catch (TellerException e) {
+            if (e.code() != ErrorCode.REQUEST_IN_PROGRESS) {
+                throw e;
+            }
+            receipt = posting.get();
+        }
+        return Response.status(Response.Status.CREATED).entity(receipt).build();
+    }
+}
