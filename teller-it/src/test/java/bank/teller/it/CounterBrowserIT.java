@@ -80,7 +80,8 @@ class CounterBrowserIT {
         assertEquals("赵六", browser.findElement(By.id("holder")).getText());
         assertTrue(browser.findElement(By.id("balance")).getText().startsWith("0.00"));
 
-        post("DEPOSIT", "1234.56", null);
+        String confirmation = post("DEPOSIT", "1234.56", null);
+        assertTrue(confirmation.contains("人民币壹仟贰佰叁拾肆元伍角陆分"), confirmation);
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("balance"), "1,234.56 CNY"));
         String transactions = browser.findElement(By.id("transactions")).getText();
@@ -178,7 +179,8 @@ class CounterBrowserIT {
             return null;
         }
         if (browser.findElement(By.id("posting:confirm")).isDisplayed()) {
-            String text = browser.findElement(By.id("confirm-text")).getText();
+            String text = browser.findElement(By.id("confirm-text")).getText() + " "
+                    + browser.findElement(By.id("confirm-capitals")).getText();
             assertTrue(text.contains(amount), text);
             browser.findElement(By.id("posting:confirm-yes")).click();
             return text;

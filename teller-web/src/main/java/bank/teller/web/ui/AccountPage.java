@@ -7,6 +7,7 @@ import bank.teller.account.application.CashDeposits;
 import bank.teller.account.application.CashWithdrawals;
 import bank.teller.account.application.Receipt;
 import bank.teller.account.application.Transfers;
+import bank.teller.shared.ChineseCapitalAmount;
 import bank.teller.shared.Money;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -45,6 +46,7 @@ public class AccountPage implements Serializable {
     private String payee;
     private String requestId = Screens.newRequestId();
     private String confirmText;
+    private String confirmCapitals;
 
     /** viewAction: loads the account named in the URL, if any. */
     public void load() {
@@ -68,6 +70,7 @@ public class AccountPage implements Serializable {
             return;
         }
         String shown = parsed.toPlainString();
+        confirmCapitals = "人民币" + ChineseCapitalAmount.of(parsed);
         confirmText = switch (operation) {
             case DEPOSIT -> Screens.text("deposit.confirm.text", shown, account.accountNumber(), account.holderName());
             case WITHDRAWAL -> Screens.text("withdrawal.confirm.text", shown, account.accountNumber(), account.holderName());
@@ -150,5 +153,10 @@ public class AccountPage implements Serializable {
 
     public String getConfirmText() {
         return confirmText;
+    }
+
+    /** The amount as the customer wrote it on the paper slip (大写金额), to compare before confirming. */
+    public String getConfirmCapitals() {
+        return confirmCapitals;
     }
 }
