@@ -1,7 +1,9 @@
 package bank.teller.integration;
 
 import bank.teller.account.application.AccountView;
+import bank.teller.account.application.Receipt;
 import bank.teller.shared.ErrorCode;
+import bank.teller.shared.Money;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -21,9 +23,22 @@ public final class ChannelMessages {
     public static final String REPLY_SCHEMA = "teller.channel.reply";
     public static final int VERSION = 1;
     public static final String BALANCE_INQUIRY = "BALANCE_INQUIRY";
+    public static final String TRANSFER = "TRANSFER";
 
-    /** A request as read: its id, its type and, for an inquiry, the account. */
-    public record Request(String requestId, String type, String accountNumber) {
+    /**
+     * A request as read: its id and type; the account of an inquiry; payer, payee, amount and
+     * currency of a transfer. Fields a type does not use are null.
+     */
+    public record Request(String requestId, String type, String accountNumber, String payerAccountNumber,
+                          String payeeAccountNumber, String amount, String currency) {
+
+        public static Request inquiry(String requestId, String accountNumber) {
+            return new Request(requestId, BALANCE_INQUIRY, accountNumber, null, null, null, null);
+        }
+
+        public static Request transfer(String requestId, String payer, String payee, String amount, String currency) {
+            return new Request(requestId, TRANSFER, null, payer, payee, amount, currency);
+        }
     }
 
     private ChannelMessages() {
@@ -42,11 +57,15 @@ public final class ChannelMessages {
         if (!(json.get("version") instanceof JsonNumber version) || !version.isIntegral() || version.intValue() != VERSION) {
             throw new MalformedMessageException("unsupported or missing version");
         }
+        String requestId = required(json, "requestId");
         String type = required(json, "type");
-        if (!BALANCE_INQUIRY.equals(type)) {
-            throw new MalformedMessageException("unknown request type " + type);
-        }
-        return new Request(required(json, "requestId"), type, required(json, "accountNumber"));
+        return switch (type) {
+            case BALANCE_INQUIRY -> Request.inquiry(requestId, required(json, "accountNumber"));
+            case TRANSFER -> Request.transfer(requestId, required(json, "payerAccountNumber"),
+                    required(json, "payeeAccountNumber"), required(json, "amount"),
+                    json.containsKey("currency") ? required(json, "currency") : Money.CNY);
+            default -> throw new MalformedMessageException("unknown request type " + type);
+        };
     }
 
     public static String balance(Request request, AccountView account) {
@@ -55,6 +74,18 @@ public final class ChannelMessages {
                 .add("accountStatus", account.status())
                 .add("balance", account.balance())
                 .add("currency", account.currency())
+                .build().toString();
+    }
+
+    public static String transferred(Request request, Receipt receipt) {
+        return reply(request, "OK")
+                .add("entryId", receipt.entryId())
+                .add("payerAccountNumber", receipt.accountNumber())
+                .add("payeeAccountNumber", receipt.counterpartyAccountNumber())
+                .add("amount", receipt.amount())
+                .add("currency", receipt.currency())
+                .add("balance", receipt.balanceAfter())
+                .add("businessDate", receipt.businessDate().toString())
                 .build().toString();
     }
 

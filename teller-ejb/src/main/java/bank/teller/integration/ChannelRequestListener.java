@@ -1,9 +1,6 @@
 package bank.teller.integration;
 
-import bank.teller.account.application.AccountQueries;
-import bank.teller.integration.ChannelMessages.Request;
 import bank.teller.security.Roles;
-import bank.teller.shared.TellerException;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
@@ -21,7 +18,9 @@ import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 
 /**
- * Requests from online and mobile banking on {@code teller.channel.requests}. Each is answered on
+ * Requests from online and mobile banking on {@code teller.channel.requests}: balance inquiries and
+ * transfers, carried out by {@link ChannelRequests} as the system user "channel" (run-as principal
+ * in META-INF/jboss-ejb3.xml) with the CHANNEL role. Each is answered on
  * {@code teller.channel.replies} (or the message's JMSReplyTo) with the request's correlation id:
  * the result, or a refusal with an error code. A message that cannot be read is not answered: it
  * is rolled back, redelivered a bounded number of times and then dead-lettered, changing nothing.
@@ -35,7 +34,7 @@ import jakarta.jms.TextMessage;
 public class ChannelRequestListener implements MessageListener {
 
     @EJB
-    private AccountQueries accountQueries;
+    private ChannelRequests requests;
 
     @Inject
     @JMSConnectionFactory("java:/JmsXA")
@@ -46,14 +45,7 @@ public class ChannelRequestListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        Request request = ChannelMessages.parse(body(message));
-        String reply;
-        try {
-            reply = ChannelMessages.balance(request, accountQueries.account(request.accountNumber()));
-        } catch (TellerException refused) {
-            reply = ChannelMessages.refusal(request, refused.code());
-        }
-        send(message, reply);
+        send(message, requests.handle(ChannelMessages.parse(body(message))));
     }
 
     private static String body(Message message) {

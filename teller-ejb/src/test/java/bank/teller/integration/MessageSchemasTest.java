@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bank.teller.account.application.AccountView;
+import bank.teller.account.application.Receipt;
 import bank.teller.ledger.domain.GlCodes;
 import bank.teller.ledger.domain.JournalEntry;
 import bank.teller.ledger.domain.PostingLine;
@@ -31,8 +32,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MessageSchemasTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ChannelMessages.Request INQUIRY =
-            new ChannelMessages.Request("mb-0001", ChannelMessages.BALANCE_INQUIRY, "0001010000000016");
+    private static final ChannelMessages.Request INQUIRY = ChannelMessages.Request.inquiry("mb-0001", "0001010000000016");
+    private static final ChannelMessages.Request TRANSFER =
+            ChannelMessages.Request.transfer("mb-0002", "0001010000000016", "0001010000000024", "12.50", "CNY");
 
     @Test
     void aCorePostingConformsToItsSchema() throws Exception {
@@ -51,6 +53,26 @@ class MessageSchemasTest {
                 "1200.50", "0001", LocalDate.of(2026, 11, 27));
         assertConforms("teller.channel.reply.v1.json", ChannelMessages.balance(INQUIRY, account));
         assertConforms("teller.channel.reply.v1.json", ChannelMessages.refusal(INQUIRY, ErrorCode.ACCOUNT_NOT_FOUND));
+    }
+
+    @Test
+    void aTransferReplyAndItsRefusalConformToTheReplySchema() throws Exception {
+        Receipt receipt = new Receipt(4711L, "TRANSFER", "0001010000000016", "0001010000000024", "12.50", "CNY",
+                "87.50", LocalDate.of(2026, 11, 27), Instant.parse("2026-11-27T01:02:03Z"), "channel", "mb-0002");
+        assertConforms("teller.channel.reply.v1.json", ChannelMessages.transferred(TRANSFER, receipt));
+        assertConforms("teller.channel.reply.v1.json", ChannelMessages.refusal(TRANSFER, ErrorCode.INSUFFICIENT_FUNDS));
+        assertFalse(errors("teller.channel.reply.v1.json", ChannelMessages.balance(TRANSFER, new AccountView(
+                "0001010000000016", "张三", "x", "01", "ACTIVE", "CNY", "1.00", "0001", LocalDate.of(2026, 11, 27))))
+                .isEmpty(), "an OK transfer reply without its entry must not pass");
+    }
+
+    @Test
+    void aTransferRequestIsReadWithCNYAsTheDefaultCurrency() throws Exception {
+        String request = "{\"version\":1,\"requestId\":\"mb-0002\",\"type\":\"TRANSFER\","
+                + "\"payerAccountNumber\":\"0001010000000016\",\"payeeAccountNumber\":\"0001010000000024\","
+                + "\"amount\":\"12.50\"}";
+        assertConforms("teller.channel.request.v1.json", request);
+        assertEquals(TRANSFER, ChannelMessages.parse(request));
     }
 
     @Test
@@ -73,7 +95,10 @@ class MessageSchemasTest {
             "{\"version\": 1, \"type\": \"BALANCE_INQUIRY\", \"accountNumber\": \"1\"}",
             "{\"version\": 1, \"requestId\": \"r1\", \"type\": \"TRANSFER_MONEY\", \"accountNumber\": \"1\"}",
             "{\"version\": 1, \"requestId\": \"r1\", \"type\": \"BALANCE_INQUIRY\"}",
-            "{\"version\": 1, \"requestId\": 42, \"type\": \"BALANCE_INQUIRY\", \"accountNumber\": \"1\"}"
+            "{\"version\": 1, \"requestId\": 42, \"type\": \"BALANCE_INQUIRY\", \"accountNumber\": \"1\"}",
+            "{\"version\": 1, \"requestId\": \"r1\", \"type\": \"TRANSFER\", \"payerAccountNumber\": \"1\", \"amount\": \"1.00\"}",
+            "{\"version\": 1, \"requestId\": \"r1\", \"type\": \"TRANSFER\", \"payerAccountNumber\": \"1\", "
+                    + "\"payeeAccountNumber\": \"2\", \"amount\": 1.00}"
     })
     void anythingElseIsMalformedAndGoesToTheDeadLetterQueue(String body) {
         assertThrows(MalformedMessageException.class, () -> ChannelMessages.parse(body));

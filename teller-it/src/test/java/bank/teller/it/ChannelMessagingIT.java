@@ -17,6 +17,7 @@ import jakarta.jms.Queue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -60,6 +61,44 @@ class ChannelMessagingIT {
     }
 
     @Test
+    void aChannelTransferIsPostedOnceEvenWhenTheMessageComesTwice() throws Exception {
+        String payer = openAccountWith("500.00");
+        String payee = openAccountWith("0.00");
+        String requestId = "mb-" + UUID.randomUUID();
+        String transfer = transfer(requestId, payer, payee, "120.00");
+
+        String firstCorrelation = "corr-" + UUID.randomUUID();
+        send(firstCorrelation, transfer);
+        JsonObject first = replyTo(firstCorrelation);
+        assertEquals("OK", first.getString("status"), first.toString());
+        assertEquals("380.00", first.getString("balance"));
+
+        String againCorrelation = "corr-" + UUID.randomUUID();
+        send(againCorrelation, transfer);
+        JsonObject again = replyTo(againCorrelation);
+        assertEquals("OK", again.getString("status"));
+        assertEquals(first.getJsonNumber("entryId"), again.getJsonNumber("entryId"));
+
+        assertEquals(new BigDecimal("380.00"), Sql.scalar("SELECT balance FROM account WHERE account_number = ?", payer));
+        assertEquals(new BigDecimal("120.00"), Sql.scalar("SELECT balance FROM account WHERE account_number = ?", payee));
+        assertEquals(1, Sql.count("SELECT COUNT(*) FROM journal_entry WHERE request_id = ? AND teller = 'channel' "
+                + "AND branch_code = '0000'", requestId));
+    }
+
+    @Test
+    void aChannelTransferBeyondTheBalanceIsRefusedWithACodeAndChangesNothing() throws Exception {
+        String payer = openAccountWith("10.00");
+        String payee = openAccountWith("0.00");
+        String correlationId = "corr-" + UUID.randomUUID();
+        send(correlationId, transfer("mb-" + UUID.randomUUID(), payer, payee, "10.01"));
+        JsonObject reply = replyTo(correlationId);
+        assertEquals("REFUSED", reply.getString("status"));
+        assertEquals("INSUFFICIENT_FUNDS", reply.getString("code"));
+        assertEquals(new BigDecimal("10.00"), Sql.scalar("SELECT balance FROM account WHERE account_number = ?", payer));
+        assertEquals(0, Sql.count("SELECT COUNT(*) FROM journal_line WHERE account_number = ?", payee));
+    }
+
+    @Test
     void anInquiryForAnUnknownAccountGetsACodedRefusal() throws Exception {
         String correlationId = "corr-" + UUID.randomUUID();
         send(correlationId, inquiry(AccountNumber.generate("9998", "01", 5).value()));
@@ -77,6 +116,29 @@ class ChannelMessagingIT {
         assertNotNull(dead, "the poison message did not reach the dead-letter queue");
         assertTrue(dead.getStringProperty("_AMQ_ORIG_ADDRESS").endsWith("teller.channel.requests"));
         assertNull(receive(REPLIES, "JMSCorrelationID = '" + correlationId + "'", 500), "a poison message was answered");
+    }
+
+    private String openAccountWith(String amount) throws Exception {
+        String account = asUser.teller(() -> Lookup.ejb("teller-ejb", AccountOpening.class)
+                .openIndividualDemandAccount("渠道客户", TestData.residentId(), TestData.requestId("open")).accountNumber());
+        if (new BigDecimal(amount).signum() > 0) {
+            asUser.teller(() -> Lookup.ejb("teller-ejb", CashDeposits.class)
+                    .deposit(account, amount, "CNY", TestData.requestId("dep")));
+        }
+        return account;
+    }
+
+    private static String transfer(String requestId, String payer, String payee, String amount) {
+        return Json.createObjectBuilder()
+                .add("schema", "teller.channel.request")
+                .add("version", 1)
+                .add("type", "TRANSFER")
+                .add("requestId", requestId)
+                .add("payerAccountNumber", payer)
+                .add("payeeAccountNumber", payee)
+                .add("amount", amount)
+                .add("currency", "CNY")
+                .build().toString();
     }
 
     private static String inquiry(String account) {

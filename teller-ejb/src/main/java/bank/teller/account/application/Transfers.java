@@ -19,7 +19,7 @@ import java.util.Map;
  * accounts are locked in account-number order, so two opposite transfers cannot deadlock.
  */
 @Stateless
-@RolesAllowed({Roles.TELLER, Roles.SUPERVISOR})
+@RolesAllowed({Roles.TELLER, Roles.SUPERVISOR, Roles.CHANNEL})
 public class Transfers {
 
     public static final String OPERATION = "TRANSFER";

@@ -1,0 +1,45 @@
+package bank.teller.integration;
+
+import bank.teller.account.application.AccountQueries;
+import bank.teller.account.application.Transfers;
+import bank.teller.integration.ChannelMessages.Request;
+import bank.teller.security.Roles;
+import bank.teller.shared.TellerException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+
+/**
+ * Carries out a channel request by the same use cases the counter uses, and says what to answer.
+ * Each request runs in a transaction of its own (REQUIRES_NEW): a refusal rolls back only the
+ * request, while the listener's transaction still sends the coded answer. Should that send fail,
+ * the message is redelivered and the request id makes the repeat return the first result.
+ */
+@Stateless
+@RolesAllowed(Roles.CHANNEL)
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class ChannelRequests {
+
+    @EJB
+    private AccountQueries accounts;
+    @EJB
+    private Transfers transfers;
+
+    /** The reply to send (schema teller.channel.reply). */
+    public String handle(Request request) {
+        try {
+            return switch (request.type()) {
+                case ChannelMessages.BALANCE_INQUIRY ->
+                        ChannelMessages.balance(request, accounts.account(request.accountNumber()));
+                case ChannelMessages.TRANSFER -> ChannelMessages.transferred(request, transfers.transfer(
+                        request.payerAccountNumber(), request.payeeAccountNumber(), request.amount(),
+                        request.currency(), request.requestId()));
+                default -> throw new MalformedMessageException("unknown request type " + request.type());
+            };
+        } catch (TellerException refused) {
+            return ChannelMessages.refusal(request, refused.code());
+        }
+    }
+}
