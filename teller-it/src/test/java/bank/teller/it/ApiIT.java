@@ -145,6 +145,19 @@ class ApiIT {
     }
 
     @Test
+    void theServerServesAnOpenApiDocumentOfTheApi() throws Exception {
+        HttpResponse<String> response = Https.get("https://localhost:8443/openapi?format=JSON", null, null);
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject document = json(response);
+        assertEquals("Teller REST API", document.getJsonObject("info").getString("title"));
+        JsonObject paths = document.getJsonObject("paths");
+        for (String path : new String[]{"/teller/api/v1/accounts", "/teller/api/v1/accounts/{number}", "/teller/api/v1/cash-deposits",
+                "/teller/api/v1/cash-withdrawals", "/teller/api/v1/transfers"}) {
+            assertTrue(paths.containsKey(path), path + " missing from " + paths.keySet());
+        }
+    }
+
+    @Test
     void plainHttpIsRedirectedToHttps() throws Exception {
         HttpResponse<String> response = Https.get("http://localhost:8080/teller/login.xhtml", null, null);
         assertEquals(302, response.statusCode());

@@ -1,0 +1,152 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * Load generator for Teller's REST API (run by bench/run, single-file: java TellerBench.java).
+ * Opens ACCOUNTS accounts with an opening deposit, then for each client count runs that many
+ * clients for SECONDS seconds, each posting cash deposits and transfers (half each) between random
+ * accounts, and prints one line per client count:
+ *   teller clients=C ops=N errors=E tps=X p50_ms=Y p99_ms=Z
+ * Only loopback: the target is https://localhost:8443 and its self-signed certificate is trusted blindly.
+ */
+public class TellerBench {
+
+    static final String BASE = System.getProperty("base", "https://localhost:8443/teller/api/v1");
+    static final String AUTH = "Basic " + Base64.getEncoder().encodeToString(
+            System.getProperty("credentials", "teller1:Teller1!Demo").getBytes(StandardCharsets.UTF_8));
+    static final Pattern ACCOUNT = Pattern.compile("\"accountNumber\":\"(\\d{16})\"");
+
+    public static void main(String[] args) throws Exception {
+        int accounts = Integer.getInteger("accounts", 200);
+        int seconds = Integer.getInteger("seconds", 30);
+        int warmup = Integer.getInteger("warmup", 10);
+        int[] clientCounts = Arrays.stream(System.getProperty("clients", "1,8,16").split(","))
+                .mapToInt(Integer::parseInt).toArray();
+        HttpClient http = HttpClient.newBuilder().sslContext(trustAll()).connectTimeout(Duration.ofSeconds(10)).build();
+
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < accounts; i++) {
+            String body = "{\"customerName\":\"压测客户\",\"residentId\":\"" + residentId() + "\"}";
+            HttpResponse<String> opened = post(http, "/accounts", body);
+            Matcher m = ACCOUNT.matcher(opened.body());
+            if (opened.statusCode() != 201 || !m.find()) {
+                throw new IllegalStateException("cannot open an account: " + opened.statusCode() + " " + opened.body());
+            }
+            numbers.add(m.group(1));
+            post(http, "/cash-deposits", "{\"accountNumber\":\"" + m.group(1) + "\",\"amount\":\"100000.00\"}");
+        }
+        run(http, numbers, Math.max(1, clientCounts[clientCounts.length - 1]), warmup, false);
+        for (int clients : clientCounts) {
+            run(http, numbers, clients, seconds, true);
+        }
+    }
+
+    static void run(HttpClient http, List<String> accounts, int clients, int seconds, boolean report) throws Exception {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        AtomicLong errors = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<long[]>> results = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            results.add(pool.submit(() -> {
+                long[] latencies = new long[1 << 16];
+                int n = 0;
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                while (System.nanoTime() < end) {
+                    String a = accounts.get(random.nextInt(accounts.size()));
+                    String b = accounts.get(random.nextInt(accounts.size()));
+                    String amount = (1 + random.nextInt(100)) + "." + String.format("%02d", random.nextInt(100));
+                    long start = System.nanoTime();
+                    HttpResponse<String> response = random.nextBoolean() || a.equals(b)
+                            ? post(http, "/cash-deposits", "{\"accountNumber\":\"" + a + "\",\"amount\":\"" + amount + "\"}")
+                            : post(http, "/transfers", "{\"payerAccountNumber\":\"" + a + "\",\"payeeAccountNumber\":\""
+                            + b + "\",\"amount\":\"" + amount + "\"}");
+                    long took = System.nanoTime() - start;
+                    if (response.statusCode() != 201) {
+                        errors.incrementAndGet();
+                        continue;
+                    }
+                    if (n == latencies.length) {
+                        latencies = Arrays.copyOf(latencies, n * 2);
+                    }
+                    latencies[n++] = took;
+                }
+                return Arrays.copyOf(latencies, n);
+            }));
+        }
+        List<long[]> all = new ArrayList<>();
+        for (Future<long[]> result : results) {
+            all.add(result.get());
+        }
+        pool.shutdown();
+        long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        if (report) {
+            System.out.printf("teller clients=%d ops=%d errors=%d tps=%.1f p50_ms=%.1f p99_ms=%.1f%n", clients,
+                    merged.length, errors.get(), merged.length / (double) seconds,
+                    percentile(merged, 0.50) / 1e6, percentile(merged, 0.99) / 1e6);
+        }
+    }
+
+    static double percentile(long[] sorted, double p) {
+        return sorted.length == 0 ? Double.NaN : sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+    }
+
+    static HttpResponse<String> post(HttpClient http, String path, String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(BASE + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", AUTH)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", "bench-" + UUID.randomUUID())
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    static String residentId() {
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String body = "110105" + (1950 + random.nextInt(50)) + String.format("%02d%02d%03d",
+                1 + random.nextInt(12), 1 + random.nextInt(28), random.nextInt(1000));
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * weights[i];
+        }
+        return body + "10X98765432".charAt(sum % 11);
+    }
+
+    static SSLContext trustAll() throws Exception {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new TrustManager[]{new X509TrustManager() {
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        }}, new SecureRandom());
+        return context;
+    }
+}
