@@ -1,4 +1,6 @@
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -8,7 +10,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -28,13 +29,16 @@ import javax.net.ssl.X509TrustManager;
  * clients for SECONDS seconds, each posting cash deposits and transfers (half each) between random
  * accounts, and prints one line per client count:
  *   teller clients=C ops=N errors=E tps=X p50_ms=Y p99_ms=Z
+ * Each client signs in once through the login form and then uses its session, as the counter's
+ * screens do: HTTP Basic would verify the bcrypt password hash on every request and measure that.
  * Only loopback: the target is https://localhost:8443 and its self-signed certificate is trusted blindly.
  */
 public class TellerBench {
 
     static final String BASE = System.getProperty("base", "https://localhost:8443/teller/api/v1");
-    static final String AUTH = "Basic " + Base64.getEncoder().encodeToString(
-            System.getProperty("credentials", "teller1:Teller1!Demo").getBytes(StandardCharsets.UTF_8));
+    static final String LOGIN = System.getProperty("login", "https://localhost:8443/teller");
+    static final String USER = System.getProperty("user", "teller1");
+    static final String PASSWORD = System.getProperty("password", "Teller1!Demo");
     static final Pattern ACCOUNT = Pattern.compile("\"accountNumber\":\"(\\d{16})\"");
 
     public static void main(String[] args) throws Exception {
@@ -43,7 +47,7 @@ public class TellerBench {
         int warmup = Integer.getInteger("warmup", 10);
         int[] clientCounts = Arrays.stream(System.getProperty("clients", "1,8,16").split(","))
                 .mapToInt(Integer::parseInt).toArray();
-        HttpClient http = HttpClient.newBuilder().sslContext(trustAll()).connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http = signedIn();
 
         List<String> numbers = new ArrayList<>();
         for (int i = 0; i < accounts; i++) {
@@ -69,6 +73,7 @@ public class TellerBench {
         List<Future<long[]>> results = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             results.add(pool.submit(() -> {
+                HttpClient session = signedIn();
                 long[] latencies = new long[1 << 16];
                 int n = 0;
                 ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -78,8 +83,8 @@ public class TellerBench {
                     String amount = (1 + random.nextInt(100)) + "." + String.format("%02d", random.nextInt(100));
                     long start = System.nanoTime();
                     HttpResponse<String> response = random.nextBoolean() || a.equals(b)
-                            ? post(http, "/cash-deposits", "{\"accountNumber\":\"" + a + "\",\"amount\":\"" + amount + "\"}")
-                            : post(http, "/transfers", "{\"payerAccountNumber\":\"" + a + "\",\"payeeAccountNumber\":\""
+                            ? post(session, "/cash-deposits", "{\"accountNumber\":\"" + a + "\",\"amount\":\"" + amount + "\"}")
+                            : post(session, "/transfers", "{\"payerAccountNumber\":\"" + a + "\",\"payeeAccountNumber\":\""
                             + b + "\",\"amount\":\"" + amount + "\"}");
                     long took = System.nanoTime() - start;
                     if (response.statusCode() != 201) {
@@ -111,10 +116,26 @@ public class TellerBench {
         return sorted.length == 0 ? Double.NaN : sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
     }
 
+    /** A client with its own cookie jar, signed in through the login form (FORM authentication). */
+    static HttpClient signedIn() throws Exception {
+        HttpClient http = HttpClient.newBuilder().sslContext(trustAll()).connectTimeout(Duration.ofSeconds(10))
+                .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        http.send(HttpRequest.newBuilder(URI.create(LOGIN + "/app/index.xhtml")).GET().build(),
+                HttpResponse.BodyHandlers.discarding());
+        String form = "j_username=" + URLEncoder.encode(USER, StandardCharsets.UTF_8)
+                + "&j_password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
+        HttpResponse<Void> login = http.send(HttpRequest.newBuilder(URI.create(LOGIN + "/j_security_check"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+        if (login.statusCode() != 302 || login.headers().firstValue("Location").orElse("").contains("error")) {
+            throw new IllegalStateException("cannot sign in as " + USER + ": HTTP " + login.statusCode());
+        }
+        return http;
+    }
+
     static HttpResponse<String> post(HttpClient http, String path, String json) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(BASE + path))
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", AUTH)
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", "bench-" + UUID.randomUUID())
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))

@@ -73,6 +73,7 @@ public final class ChannelMessages {
                 .add("accountNumber", account.accountNumber())
                 .add("accountStatus", account.status())
                 .add("balance", account.balance())
+                .add("availableBalance", account.availableBalance())
                 .add("currency", account.currency())
                 .build().toString();
     }

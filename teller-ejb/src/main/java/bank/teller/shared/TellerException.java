@@ -1,6 +1,8 @@
 package bank.teller.shared;
 
 import jakarta.ejb.ApplicationException;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -15,9 +17,10 @@ public class TellerException extends RuntimeException {
     private final transient List<Object> args;
 
     public TellerException(ErrorCode code, Object... args) {
-        super(code.name() + (args.length == 0 ? "" : " " + List.of(args)));
+        super(code.name() + (args.length == 0 ? "" : " " + Arrays.toString(args)));
         this.code = code;
-        this.args = List.of(args);
+        // arguments may be null (an id not assigned yet, a missing value): kept as they are
+        this.args = Collections.unmodifiableList(Arrays.asList(args.clone()));
     }
 
     public ErrorCode code() {

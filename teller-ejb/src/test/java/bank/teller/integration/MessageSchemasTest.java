@@ -50,7 +50,7 @@ class MessageSchemasTest {
     @Test
     void aBalanceReplyAndARefusalConformToTheReplySchema() throws Exception {
         AccountView account = new AccountView("0001010000000016", "张三", "110105********002X", "01", "ACTIVE", "CNY",
-                "1200.50", "0001", LocalDate.of(2026, 11, 27));
+                "1200.50", "1200.50", "0001", LocalDate.of(2026, 11, 27));
         assertConforms("teller.channel.reply.v1.json", ChannelMessages.balance(INQUIRY, account));
         assertConforms("teller.channel.reply.v1.json", ChannelMessages.refusal(INQUIRY, ErrorCode.ACCOUNT_NOT_FOUND));
     }
@@ -62,7 +62,7 @@ class MessageSchemasTest {
         assertConforms("teller.channel.reply.v1.json", ChannelMessages.transferred(TRANSFER, receipt));
         assertConforms("teller.channel.reply.v1.json", ChannelMessages.refusal(TRANSFER, ErrorCode.INSUFFICIENT_FUNDS));
         assertFalse(errors("teller.channel.reply.v1.json", ChannelMessages.balance(TRANSFER, new AccountView(
-                "0001010000000016", "张三", "x", "01", "ACTIVE", "CNY", "1.00", "0001", LocalDate.of(2026, 11, 27))))
+                "0001010000000016", "张三", "x", "01", "ACTIVE", "CNY", "1.00", "1.00", "0001", LocalDate.of(2026, 11, 27))))
                 .isEmpty(), "an OK transfer reply without its entry must not pass");
     }
 

@@ -78,6 +78,6 @@ public class AccountOpening {
                 GlCodes.INDIVIDUAL_DEMAND_DEPOSITS, Money.CNY, calendar.today());
         accounts.add(account);
         reservation.completedWith(number.value());
-        return AccountQueries.view(account, customer);
+        return AccountQueries.view(account, customer, account.balance());
     }
 }

@@ -5,6 +5,8 @@ import bank.teller.account.domain.AccountNumber;
 import bank.teller.customer.domain.Customer;
 import bank.teller.ledger.domain.JournalLine;
 import bank.teller.security.Roles;
+import bank.teller.shared.BusinessCalendar;
+import bank.teller.shared.Money;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -29,10 +31,13 @@ public class AccountQueries {
 
     @EJB
     private Accounts accounts;
+    @EJB
+    private BusinessCalendar calendar;
 
     public AccountView account(String accountNumber) {
         Account account = accounts.require(new AccountNumber(accountNumber));
-        return view(account, em.find(Customer.class, account.customerId()));
+        Money available = account.availableBalance(accounts.unreleasedRestrictionsOf(account.number()), calendar.today());
+        return view(account, em.find(Customer.class, account.customerId()), available);
     }
 
     public List<AccountTransaction> transactions(String accountNumber, int page, int size) {
@@ -54,10 +59,10 @@ public class AccountQueries {
                 .setParameter("number", number.value()).getSingleResult();
     }
 
-    static AccountView view(Account account, Customer holder) {
+    static AccountView view(Account account, Customer holder, Money available) {
         return new AccountView(account.number().value(), holder.name(), holder.residentId().masked(),
                 account.product(), account.status().name(), account.currency(),
-                account.balance().toPlainString(), account.branchCode(), account.openedOn());
+                account.balance().toPlainString(), available.toPlainString(), account.branchCode(), account.openedOn());
     }
 
     private static AccountTransaction transaction(JournalLine line) {

@@ -2,6 +2,7 @@ package bank.teller.account.application;
 
 import bank.teller.account.domain.Account;
 import bank.teller.account.domain.AccountNumber;
+import bank.teller.account.domain.Restriction;
 import bank.teller.platform.Database;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.TellerException;
@@ -14,6 +15,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -55,6 +57,13 @@ public class Accounts {
         Arrays.stream(numbers).distinct().sorted(Comparator.comparing(AccountNumber::value))
                 .forEach(number -> locked.put(number, lockForPosting(number)));
         return locked;
+    }
+
+    /** The holds and freezes ever placed on the account and not released (expired ones included). */
+    public List<Restriction> unreleasedRestrictionsOf(AccountNumber number) {
+        return em.createQuery("SELECT r FROM Restriction r WHERE r.accountNumber = :number AND r.releasedAt IS NULL "
+                        + "ORDER BY r.id", Restriction.class)
+                .setParameter("number", number.value()).getResultList();
     }
 
     public void add(Account account) {

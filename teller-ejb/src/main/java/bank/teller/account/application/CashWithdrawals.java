@@ -6,6 +6,7 @@ import bank.teller.ledger.domain.GlCodes;
 import bank.teller.ledger.domain.PostingLine;
 import bank.teller.ledger.domain.Side;
 import bank.teller.security.Roles;
+import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.Money;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -26,13 +27,15 @@ public class CashWithdrawals {
     private Accounts accounts;
     @EJB
     private AccountPostings postings;
+    @EJB
+    private BusinessCalendar calendar;
 
     public Receipt withdraw(String accountNumber, String amountText, String currency, String requestId) {
         AccountNumber number = new AccountNumber(accountNumber);
         Money amount = Money.parse(amountText, currency).requirePositive();
         return postings.post(OPERATION, requestId, number + "|" + amount, number.value(), null, () -> {
             Account account = accounts.lockForPosting(number);
-            Money balanceAfter = account.debit(amount);
+            Money balanceAfter = account.debit(amount, accounts.unreleasedRestrictionsOf(number), calendar.today());
             return List.of(
                     PostingLine.customer(account.glCode(), number.value(), Side.DEBIT, amount, balanceAfter),
                     PostingLine.gl(GlCodes.TILL_CASH, Side.CREDIT, amount));

@@ -6,6 +6,7 @@ import bank.teller.ledger.domain.PostingLine;
 import bank.teller.ledger.domain.Side;
 import bank.teller.security.Roles;
 import bank.teller.shared.ErrorCode;
+import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.Money;
 import bank.teller.shared.TellerException;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,6 +29,8 @@ public class Transfers {
     private Accounts accounts;
     @EJB
     private AccountPostings postings;
+    @EJB
+    private BusinessCalendar calendar;
 
     public Receipt transfer(String payerAccount, String payeeAccount, String amountText, String currency,
                             String requestId) {
@@ -42,7 +45,7 @@ public class Transfers {
             Map<AccountNumber, Account> locked = accounts.lockForPosting(payerNumber, payeeNumber);
             Account payer = locked.get(payerNumber);
             Account payee = locked.get(payeeNumber);
-            Money payerAfter = payer.debit(amount);
+            Money payerAfter = payer.debit(amount, accounts.unreleasedRestrictionsOf(payerNumber), calendar.today());
             Money payeeAfter = payee.credit(amount);
             return List.of(
                     PostingLine.customer(payer.glCode(), payerNumber.value(), Side.DEBIT, amount, payerAfter),

@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * A demand deposit account (活期账户). Invariants: the number carries a valid check digit; the
@@ -85,12 +86,16 @@ public class Account {
 
     /**
      * Takes {@code amount} off the balance and returns the balance after; refused with the
-     * available balance in the message when it is not covered.
+     * available balance in the message when it is not covered, given the account's restrictions
+     * (all of them: those no longer active on {@code businessDate} are skipped here).
      */
-    public Money debit(Money amount) {
+    public Money debit(Money amount, List<Restriction> restrictions, LocalDate businessDate) {
         requireActive();
         amount.requirePositive();
-        Money available = availableBalance();
+        if (restrictions.stream().anyMatch(r -> r.activeOn(businessDate) && r.kind() == RestrictionKind.FREEZE_ALL)) {
+            throw new TellerException(ErrorCode.ACCOUNT_FROZEN, number);
+        }
+        Money available = availableBalance(restrictions, businessDate);
         if (amount.compareTo(available) > 0) {
             throw new TellerException(ErrorCode.INSUFFICIENT_FUNDS, number, available.toPlainString(),
                     amount.toPlainString());
@@ -100,9 +105,22 @@ public class Account {
         return after;
     }
 
-    /** What the customer may use: the ledger balance (holds and freezes come with issue 3's lifecycle). */
-    public Money availableBalance() {
-        return balance();
+    /**
+     * What the customer may use: the ledger balance less active holds and amount freezes (never
+     * below zero), or nothing under a whole-account freeze.
+     */
+    public Money availableBalance(List<Restriction> restrictions, LocalDate businessDate) {
+        Money available = balance();
+        for (Restriction restriction : restrictions) {
+            if (!restriction.activeOn(businessDate) || !restriction.accountNumber().value().equals(number)) {
+                continue;
+            }
+            if (restriction.kind() == RestrictionKind.FREEZE_ALL) {
+                return Money.zero(currency);
+            }
+            available = available.minus(restriction.amount());
+        }
+        return available.amount().signum() < 0 ? Money.zero(currency) : available;
     }
 
     private void requireActive() {

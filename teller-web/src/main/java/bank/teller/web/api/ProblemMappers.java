@@ -49,7 +49,7 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(EJBAccessException e) {
-            return Problem.response(403, "FORBIDDEN", "forbidden", ErrorMessages.format("error.FORBIDDEN", locale(headers)));
+            return Problem.response(ErrorCode.FORBIDDEN, ErrorMessages.text(ErrorCode.FORBIDDEN, locale(headers)));
         }
     }
 

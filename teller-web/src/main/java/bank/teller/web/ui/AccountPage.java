@@ -1,11 +1,13 @@
 package bank.teller.web.ui;
 
 import bank.teller.account.application.AccountQueries;
+import bank.teller.account.application.AccountRestrictions;
 import bank.teller.account.application.AccountTransaction;
 import bank.teller.account.application.AccountView;
 import bank.teller.account.application.CashDeposits;
 import bank.teller.account.application.CashWithdrawals;
 import bank.teller.account.application.Receipt;
+import bank.teller.account.application.RestrictionView;
 import bank.teller.account.application.Transfers;
 import bank.teller.shared.ChineseCapitalAmount;
 import bank.teller.shared.Money;
@@ -37,10 +39,13 @@ public class AccountPage implements Serializable {
     private CashWithdrawals withdrawals;
     @EJB
     private Transfers transfers;
+    @EJB
+    private AccountRestrictions restrictions;
 
     private String number;
     private AccountView account;
     private List<AccountTransaction> transactions = List.of();
+    private List<RestrictionView> restrictionsInForce = List.of();
     private Operation operation = Operation.DEPOSIT;
     private String amount;
     private String payee;
@@ -55,6 +60,7 @@ public class AccountPage implements Serializable {
         }
         account = Screens.attempt("find:number", () -> queries.account(number));
         transactions = account == null ? List.of() : queries.transactions(account.accountNumber(), 0, SHOWN);
+        restrictionsInForce = account == null ? List.of() : restrictions.inForce(account.accountNumber());
     }
 
     public String find() {
@@ -121,6 +127,10 @@ public class AccountPage implements Serializable {
 
     public AccountView getAccount() {
         return account;
+    }
+
+    public List<RestrictionView> getRestrictions() {
+        return restrictionsInForce;
     }
 
     public List<AccountTransaction> getTransactions() {
