@@ -1,17 +1,33 @@
 package bank.teller.platform;
 
+import bank.teller.account.domain.Account;
+import bank.teller.account.domain.AccountNumber;
+import bank.teller.customer.domain.Customer;
+import bank.teller.customer.domain.ResidentId;
+import bank.teller.ledger.application.Ledger;
+import bank.teller.ledger.domain.GlCodes;
+import bank.teller.ledger.domain.JournalEntry;
+import bank.teller.ledger.domain.PostingLine;
+import bank.teller.ledger.domain.Side;
 import bank.teller.security.AppUser;
 import bank.teller.security.Roles;
+import bank.teller.shared.BusinessCalendar;
+import bank.teller.shared.Money;
+import bank.teller.shared.StoredTime;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.logging.Logger;
 import org.mindrot.jbcrypt.BCrypt;
 
 /**
- * Demo branch and users for a first run. Loaded on the embedded H2 database, and on PostgreSQL
+ * Demo branch, users and customers (with accounts and a morning's transactions) for a first run. Loaded on the embedded H2 database, and on PostgreSQL
  * only when asked with {@code -Dteller.demo-data=true}; never overwrites what exists. The
  * passwords are printed in the README; they are stored only as bcrypt hashes.
  */
@@ -32,6 +48,10 @@ public class DemoData {
 
     @EJB
     private Database database;
+    @EJB
+    private Ledger ledger;
+    @EJB
+    private BusinessCalendar calendar;
 
     public void loadIfWanted() {
         String wanted = System.getProperty(PROPERTY, database.isH2() ? "true" : "false");
@@ -46,6 +66,54 @@ public class DemoData {
         }
         addUser(TELLER, TELLER_PASSWORD, "柜员一 Teller One", Roles.TELLER);
         addUser(SUPERVISOR, SUPERVISOR_PASSWORD, "主管一 Supervisor One", Roles.SUPERVISOR);
+        if (em.createQuery("SELECT COUNT(c) FROM Customer c", Long.class).getSingleResult() == 0) {
+            addCustomersWithADayOfTransactions();
+        }
+    }
+
+    /** Three customers with accounts and a morning's deposits, a withdrawal and a transfer. */
+    private void addCustomersWithADayOfTransactions() {
+        Instant now = StoredTime.now(Clock.systemUTC());
+        LocalDate today = calendar.today();
+        Account zhang = addCustomerAndAccount("张三", "11010519491231002X", today, now);
+        Account li = addCustomerAndAccount("李四", "440304198503151231", today, now);
+        Account wang = addCustomerAndAccount("王五", "31010119920708456X", today, now);
+        deposit(zhang, "20000.00", 1, today, now);
+        deposit(li, "5600.50", 2, today, now);
+        deposit(wang, "888.88", 3, today, now);
+        Money paidOut = Money.cny("1200.00");
+        post("CASH_WITHDRAWAL", 4, today, now, List.of(
+                PostingLine.customer(zhang.glCode(), zhang.number().value(), Side.DEBIT, paidOut,
+                        zhang.debit(paidOut, List.of(), today)),
+                PostingLine.gl(GlCodes.TILL_CASH, Side.CREDIT, paidOut)));
+        Money moved = Money.cny("3000.00");
+        post("TRANSFER", 5, today, now, List.of(
+                PostingLine.customer(zhang.glCode(), zhang.number().value(), Side.DEBIT, moved,
+                        zhang.debit(moved, List.of(), today)),
+                PostingLine.customer(li.glCode(), li.number().value(), Side.CREDIT, moved, li.credit(moved))));
+        LOG.info(() -> "demo customers created: accounts " + zhang.number() + ", " + li.number() + ", " + wang.number());
+    }
+
+    private Account addCustomerAndAccount(String name, String residentId, LocalDate today, Instant now) {
+        Customer customer = new Customer(name, new ResidentId(residentId), now, TELLER);
+        em.persist(customer);
+        em.flush();
+        Account account = new Account(AccountNumber.generate(BRANCH, "01", database.nextValue("account_serial_seq")),
+                customer.id(), BRANCH, "01", GlCodes.INDIVIDUAL_DEMAND_DEPOSITS, Money.CNY, today);
+        em.persist(account);
+        return account;
+    }
+
+    private void deposit(Account account, String amount, int sequence, LocalDate today, Instant now) {
+        Money money = Money.cny(amount);
+        post("CASH_DEPOSIT", sequence, today, now, List.of(
+                PostingLine.gl(GlCodes.TILL_CASH, Side.DEBIT, money),
+                PostingLine.customer(account.glCode(), account.number().value(), Side.CREDIT, money,
+                        account.credit(money))));
+    }
+
+    private void post(String type, int sequence, LocalDate today, Instant now, List<PostingLine> lines) {
+        ledger.post(JournalEntry.balanced(type, today, BRANCH, TELLER, "demo-data-" + sequence, now, lines));
     }
 
     private void addUser(String username, String password, String displayName, String role) {

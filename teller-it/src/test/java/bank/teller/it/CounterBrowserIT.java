@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -163,8 +164,9 @@ class CounterBrowserIT {
                 + " and .//input[@value='" + operation + "']]");
         if (!wait.until(ExpectedConditions.elementToBeClickable(choice)).getAttribute("class").contains("ui-state-active")) {
             browser.findElement(choice).click();
+            // the choice re-renders the form by ajax: only the new form may be filled in
+            ajaxIdle();
         }
-        // the form is re-rendered by the choice: wait for the new one
         wait.ignoring(StaleElementReferenceException.class)
                 .until(ExpectedConditions.attributeContains(choice, "class", "ui-state-active"));
         if (payee != null) {
@@ -186,6 +188,12 @@ class CounterBrowserIT {
             return text;
         }
         return null;
+    }
+
+    /** Waits until PrimeFaces has no ajax request queued or running. */
+    private void ajaxIdle() {
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return window.PrimeFaces === undefined || PrimeFaces.ajax.Queue.isEmpty();")));
     }
 
     /** Fills in the account-opening screen and returns the number shown on the account screen. */
