@@ -3,7 +3,6 @@ package bank.teller.ledger.domain;
 /** Codes of the GL accounts the application posts to; the chart itself is in the migrations. */
 public final class GlCodes {
     public static final String TILL_CASH = "1001";
-    public static final String VAULT_CASH = "1002";
     public static final String INDIVIDUAL_DEMAND_DEPOSITS = "2011";
 
     private GlCodes() {
