@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bank.teller.account.application.AccountClosing;
 import bank.teller.account.application.AccountOpening;
 import bank.teller.account.application.AccountQueries;
 import bank.teller.account.application.AccountRestrictions;
 import bank.teller.account.application.CashDeposits;
 import bank.teller.account.application.CashWithdrawals;
+import bank.teller.account.application.ClosingResult;
 import bank.teller.account.application.RestrictionView;
 import bank.teller.account.application.Transfers;
 import bank.teller.shared.ErrorCode;
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Holds and freezes: what they stop, who may place and release them. */
+/** Holds and freezes: what they stop, who may place and release them; closing an account. */
 @ExtendWith(ArquillianExtension.class)
 class RestrictionsIT {
 
@@ -103,6 +105,42 @@ class RestrictionsIT {
                 () -> asUser.supervisor(() -> restrictions.freeze(account, "5.00", "司法冻结", " ",
                         TestData.requestId("freeze")))).code());
         assertEquals(0, Sql.count("SELECT COUNT(*) FROM account_restriction WHERE account_number = ?", account));
+    }
+
+    @Test
+    void anAccountWithAHoldInForceCannotBeClosed() throws Exception {
+        String account = accountWith("100.00");
+        RestrictionView hold = asUser.teller(() -> restrictions.placeHold(account, "1.00", "止付", null,
+                TestData.requestId("hold")));
+        AccountClosing closing = Lookup.ejb("teller-ejb", AccountClosing.class);
+        TellerException refused = assertThrows(TellerException.class,
+                () -> asUser.teller(() -> closing.close(account, null, TestData.requestId("close"))));
+        assertEquals(ErrorCode.ACCOUNT_HAS_RESTRICTIONS, refused.code());
+        assertEquals("ACTIVE", asUser.teller(() -> queries.account(account)).status());
+
+        asUser.teller(() -> restrictions.release(hold.id(), TestData.requestId("release")));
+        ClosingResult closed = asUser.teller(() -> closing.close(account, null, TestData.requestId("close")));
+        assertEquals("100.00", closed.paidOut());
+    }
+
+    @Test
+    void closingPaysTheBalanceToAnotherAccountAndTheClosedAccountTakesNoMorePostings() throws Exception {
+        String account = accountWith("250.50");
+        String payee = accountWith("0.00");
+        AccountClosing closing = Lookup.ejb("teller-ejb", AccountClosing.class);
+        String key = TestData.requestId("close");
+        ClosingResult closed = asUser.teller(() -> closing.close(account, payee, key));
+        assertEquals("250.50", closed.paidOut());
+        assertEquals(closed, asUser.teller(() -> closing.close(account, payee, key)));
+        assertEquals("CLOSED", asUser.teller(() -> queries.account(account)).status());
+        assertEquals("0.00", asUser.teller(() -> queries.account(account)).balance());
+        assertEquals("250.50", asUser.teller(() -> queries.account(payee)).balance());
+
+        assertEquals(ErrorCode.ACCOUNT_NOT_ACTIVE, assertThrows(TellerException.class, () -> asUser.teller(
+                () -> Lookup.ejb("teller-ejb", CashDeposits.class).deposit(account, "1.00", "CNY",
+                        TestData.requestId("dep")))).code());
+        assertEquals(ErrorCode.ACCOUNT_NOT_ACTIVE, assertThrows(TellerException.class, () -> asUser.teller(
+                () -> closing.close(account, null, TestData.requestId("close")))).code());
     }
 
     @Test

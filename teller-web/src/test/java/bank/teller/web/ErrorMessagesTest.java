@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bank.teller.account.application.AccountClosing;
+import bank.teller.account.application.CashDeposits;
+import bank.teller.account.application.CashWithdrawals;
+import bank.teller.account.application.Transfers;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.TellerException;
 import java.util.Collections;
@@ -25,6 +29,16 @@ class ErrorMessagesTest {
             assertNotEquals(code.messageKey(), en, "no English message for " + code);
             assertNotEquals(code.messageKey(), zh, "no Chinese message for " + code);
             assertNotEquals(en, zh, "Chinese message of " + code + " is the English one");
+        }
+    }
+
+    @Test
+    void everyKindOfPostingHasANameInBothLanguages() {
+        for (String type : new String[]{CashDeposits.OPERATION, CashWithdrawals.OPERATION, Transfers.OPERATION,
+                AccountClosing.OPERATION}) {
+            for (Locale locale : new Locale[]{Locale.ENGLISH, CHINESE}) {
+                assertNotEquals("txType." + type, ErrorMessages.format("txType." + type, locale), type + " " + locale);
+            }
         }
     }
 

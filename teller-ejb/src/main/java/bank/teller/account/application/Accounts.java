@@ -52,7 +52,7 @@ public class Accounts {
      * account-number order: every use case that locks more than one account goes through here, so
      * no two transactions can wait for each other.
      */
-    public Map<AccountNumber, Account> lockForPosting(AccountNumber... numbers) {
+    public Map<AccountNumber, Account> lockAllForPosting(AccountNumber... numbers) {
         Map<AccountNumber, Account> locked = new LinkedHashMap<>();
         Arrays.stream(numbers).distinct().sorted(Comparator.comparing(AccountNumber::value))
                 .forEach(number -> locked.put(number, lockForPosting(number)));

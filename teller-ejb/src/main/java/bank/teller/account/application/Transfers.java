@@ -42,7 +42,7 @@ public class Transfers {
         Money amount = Money.parse(amountText, currency).requirePositive();
         String fingerprint = payerNumber + ">" + payeeNumber + "|" + amount;
         return postings.post(OPERATION, requestId, fingerprint, payerNumber.value(), payeeNumber.value(), () -> {
-            Map<AccountNumber, Account> locked = accounts.lockForPosting(payerNumber, payeeNumber);
+            Map<AccountNumber, Account> locked = accounts.lockAllForPosting(payerNumber, payeeNumber);
             Account payer = locked.get(payerNumber);
             Account payee = locked.get(payeeNumber);
             Money payerAfter = payer.debit(amount, accounts.unreleasedRestrictionsOf(payerNumber), calendar.today());

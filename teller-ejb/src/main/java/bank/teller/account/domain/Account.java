@@ -123,6 +123,27 @@ public class Account {
         return available.amount().signum() < 0 ? Money.zero(currency) : available;
     }
 
+    /**
+     * Closes the account (销户). Refused while it is not active or a hold or freeze is in force;
+     * the balance must have been paid out first.
+     */
+    public void close(List<Restriction> restrictions, LocalDate businessDate) {
+        requireClosable(restrictions, businessDate);
+        if (balance().amount().signum() != 0) {
+            throw new TellerException(ErrorCode.ACCOUNT_BALANCE_NOT_ZERO, number, balance().toPlainString());
+        }
+        this.status = AccountStatus.CLOSED;
+    }
+
+    /** Checks the account may be closed: active, and no hold or freeze in force. */
+    public void requireClosable(List<Restriction> restrictions, LocalDate businessDate) {
+        requireActive();
+        long inForce = restrictions.stream().filter(r -> r.activeOn(businessDate)).count();
+        if (inForce > 0) {
+            throw new TellerException(ErrorCode.ACCOUNT_HAS_RESTRICTIONS, number, inForce);
+        }
+    }
+
     private void requireActive() {
         if (status != AccountStatus.ACTIVE) {
             throw new TellerException(ErrorCode.ACCOUNT_NOT_ACTIVE, number, status);

@@ -91,6 +91,22 @@ class AccountTest {
                 () -> restriction(RestrictionKind.HOLD, null, null, null)).code());
     }
 
+    @Test
+    void anAccountClosesOnlyEmptyAndFreeOfRestrictionsAndThenTakesNothing() {
+        account.credit(Money.cny("10.00"));
+        assertEquals(ErrorCode.ACCOUNT_BALANCE_NOT_ZERO,
+                assertThrows(TellerException.class, () -> account.close(List.of(), TODAY)).code());
+        List<Restriction> held = List.of(restriction(RestrictionKind.HOLD, "1.00", null, null));
+        assertEquals(ErrorCode.ACCOUNT_HAS_RESTRICTIONS,
+                assertThrows(TellerException.class, () -> account.requireClosable(held, TODAY)).code());
+
+        account.debit(Money.cny("10.00"), List.of(), TODAY);
+        account.close(List.of(), TODAY);
+        assertEquals(AccountStatus.CLOSED, account.status());
+        assertEquals(ErrorCode.ACCOUNT_NOT_ACTIVE,
+                assertThrows(TellerException.class, () -> account.credit(Money.cny("1.00"))).code());
+    }
+
     private Restriction restriction(RestrictionKind kind, String amount, String reference, LocalDate expiresOn) {
         return new Restriction(account.number(), kind, amount == null ? null : Money.cny(amount), "测试原因", reference,
                 expiresOn, "teller1", Instant.EPOCH);

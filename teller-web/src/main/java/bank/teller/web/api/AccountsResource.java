@@ -1,9 +1,11 @@
 package bank.teller.web.api;
 
+import bank.teller.account.application.AccountClosing;
 import bank.teller.account.application.AccountOpening;
 import bank.teller.account.application.AccountQueries;
 import bank.teller.account.application.AccountTransaction;
 import bank.teller.account.application.AccountView;
+import bank.teller.account.application.ClosingResult;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -21,7 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.util.List;
 
-/** Accounts: open (for a new individual customer), read, list transactions. */
+/** Accounts: open (for a new individual customer), read, list transactions, close. */
 @Path("/v1/accounts")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,8 +37,14 @@ public class AccountsResource {
     public record TransactionPage(int page, int size, long total, List<AccountTransaction> items) {
     }
 
+    /** Body of POST /v1/accounts/{number}/closing: where the balance goes (none: paid out in cash). */
+    public record ClosingRequest(String payeeAccountNumber) {
+    }
+
     @EJB
     private AccountOpening opening;
+    @EJB
+    private AccountClosing closing;
     @EJB
     private AccountQueries queries;
 
@@ -48,6 +56,14 @@ public class AccountsResource {
         AccountView account = opening.openIndividualDemandAccount(body.customerName(), body.residentId(), idempotencyKey);
         return Response.created(uri.getAbsolutePathBuilder().path(account.accountNumber()).build())
                 .entity(account).build();
+    }
+
+    @POST
+    @Path("/{number}/closing")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ClosingResult close(@PathParam("number") String number, @HeaderParam("Idempotency-Key") String idempotencyKey,
+                               ClosingRequest request) {
+        return closing.close(number, request == null ? null : request.payeeAccountNumber(), idempotencyKey);
     }
 
     @GET

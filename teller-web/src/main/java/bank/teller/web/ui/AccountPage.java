@@ -1,11 +1,13 @@
 package bank.teller.web.ui;
 
+import bank.teller.account.application.AccountClosing;
 import bank.teller.account.application.AccountQueries;
 import bank.teller.account.application.AccountRestrictions;
 import bank.teller.account.application.AccountTransaction;
 import bank.teller.account.application.AccountView;
 import bank.teller.account.application.CashDeposits;
 import bank.teller.account.application.CashWithdrawals;
+import bank.teller.account.application.ClosingResult;
 import bank.teller.account.application.Receipt;
 import bank.teller.account.application.RestrictionView;
 import bank.teller.account.application.Transfers;
@@ -29,7 +31,7 @@ public class AccountPage implements Serializable {
     private static final int SHOWN = 50;
 
     /** What the teller is doing on this account. */
-    public enum Operation { DEPOSIT, WITHDRAWAL, TRANSFER }
+    public enum Operation { DEPOSIT, WITHDRAWAL, TRANSFER, CLOSE }
 
     @EJB
     private AccountQueries queries;
@@ -41,6 +43,8 @@ public class AccountPage implements Serializable {
     private Transfers transfers;
     @EJB
     private AccountRestrictions restrictions;
+    @EJB
+    private AccountClosing closing;
 
     private String number;
     private AccountView account;
@@ -71,6 +75,11 @@ public class AccountPage implements Serializable {
     /** First step: checks the amount (and the payee) and says in words what will happen. */
     public void prepare() {
         confirmText = null;
+        confirmCapitals = null;
+        if (operation == Operation.CLOSE) {
+            prepareClosing();
+            return;
+        }
         Money parsed = Screens.attempt("posting:amount", () -> Money.parse(amount, Money.CNY).requirePositive());
         if (parsed == null) {
             return;
@@ -85,25 +94,52 @@ public class AccountPage implements Serializable {
                 yield to == null ? null : Screens.text("transfer.confirm.text", shown, account.accountNumber(),
                         account.holderName(), to.accountNumber(), to.holderName());
             }
+            case CLOSE -> throw new IllegalStateException("a closing is prepared by prepareClosing");
         };
+    }
+
+    private void prepareClosing() {
+        String balance = account.balance();
+        confirmCapitals = "人民币" + ChineseCapitalAmount.of(Money.cny(balance));
+        if (payee == null || payee.isBlank()) {
+            confirmText = Screens.text("close.confirm.cash", balance, account.accountNumber(), account.holderName());
+            return;
+        }
+        AccountView to = Screens.attempt("posting:payee", () -> queries.account(payee));
+        confirmText = to == null ? null : Screens.text("close.confirm.transfer", balance, account.accountNumber(),
+                account.holderName(), to.accountNumber(), to.holderName());
     }
 
     /** Second step, after the teller confirmed with the customer: posts. */
     public void post() {
         String accountNumber = account.accountNumber();
+        if (operation == Operation.CLOSE) {
+            ClosingResult closed = Screens.attempt("posting:payee", () -> closing.close(accountNumber, payee, requestId));
+            if (closed != null) {
+                Screens.info(Screens.text("close.done", closed.accountNumber(), closed.paidOut()));
+                done();
+            }
+            return;
+        }
         Receipt receipt = Screens.attempt("posting:amount", () -> switch (operation) {
             case DEPOSIT -> deposits.deposit(accountNumber, amount, Money.CNY, requestId);
             case WITHDRAWAL -> withdrawals.withdraw(accountNumber, amount, Money.CNY, requestId);
             case TRANSFER -> transfers.transfer(accountNumber, payee, amount, Money.CNY, requestId);
+            case CLOSE -> throw new IllegalStateException("a closing is posted above");
         });
         if (receipt == null) {
             return;
         }
         Screens.info(Screens.text(operation.name().toLowerCase() + ".done", receipt.amount(), receipt.balanceAfter(),
                 receipt.entryId(), receipt.counterpartyAccountNumber()));
+        done();
+    }
+
+    private void done() {
         amount = null;
         payee = null;
         confirmText = null;
+        confirmCapitals = null;
         requestId = Screens.newRequestId();
         load();
     }

@@ -1,0 +1,105 @@
+package bank.teller.account.application;
+
+import bank.teller.account.domain.Account;
+import bank.teller.account.domain.AccountNumber;
+import bank.teller.ledger.application.Ledger;
+import bank.teller.ledger.domain.GlCodes;
+import bank.teller.ledger.domain.JournalEntry;
+import bank.teller.ledger.domain.JournalLine;
+import bank.teller.ledger.domain.PostingLine;
+import bank.teller.ledger.domain.Side;
+import bank.teller.security.AppUser;
+import bank.teller.security.CurrentUser;
+import bank.teller.security.Roles;
+import bank.teller.shared.BusinessCalendar;
+import bank.teller.shared.ErrorCode;
+import bank.teller.shared.Money;
+import bank.teller.shared.ProcessedRequest;
+import bank.teller.shared.RequestIds;
+import bank.teller.shared.StoredTime;
+import bank.teller.shared.TellerException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Closing an account (销户): refused while a hold or freeze is in force; otherwise the whole
+ * balance is paid out - in cash (Dr account / Cr till cash) or to another account of the bank -
+ * and the account is CLOSED, in one transaction. Idempotent on the request id.
+ */
+@Stateless
+@RolesAllowed({Roles.TELLER, Roles.SUPERVISOR})
+public class AccountClosing {
+
+    public static final String OPERATION = "ACCOUNT_CLOSING";
+    private static final String NO_ENTRY = "-";
+
+    @EJB
+    private Accounts accounts;
+    @EJB
+    private Ledger ledger;
+    @EJB
+    private RequestIds requestIds;
+    @EJB
+    private CurrentUser currentUser;
+    @EJB
+    private BusinessCalendar calendar;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** @param payeeAccount where the balance goes; null or blank: paid out in cash */
+    public ClosingResult close(String accountNumber, String payeeAccount, String requestId) {
+        AccountNumber number = new AccountNumber(accountNumber);
+        AccountNumber payee = payeeAccount == null || payeeAccount.isBlank() ? null : new AccountNumber(payeeAccount);
+        if (number.equals(payee)) {
+            throw new TellerException(ErrorCode.TRANSFER_TO_SAME_ACCOUNT, number.value());
+        }
+        String fingerprint = number + ">" + (payee == null ? "CASH" : payee.value());
+        Optional<ProcessedRequest> earlier = requestIds.earlier(requestId, OPERATION, fingerprint);
+        if (earlier.isPresent()) {
+            return result(number, payee, earlier.get().resultRef());
+        }
+        Instant now = StoredTime.now(clock);
+        ProcessedRequest reservation = requestIds.reserve(requestId, OPERATION, fingerprint, now);
+        AppUser teller = currentUser.get();
+        LocalDate today = calendar.today();
+
+        Map<AccountNumber, Account> locked = payee == null
+                ? accounts.lockAllForPosting(number) : accounts.lockAllForPosting(number, payee);
+        Account account = locked.get(number);
+        account.requireClosable(accounts.unreleasedRestrictionsOf(number), today);
+        Money balance = account.balance();
+        String entryRef = NO_ENTRY;
+        if (balance.amount().signum() > 0) {
+            Money after = account.debit(balance, List.of(), today);
+            PostingLine out = PostingLine.customer(account.glCode(), number.value(), Side.DEBIT, balance, after);
+            PostingLine in = payee == null
+                    ? PostingLine.gl(GlCodes.TILL_CASH, Side.CREDIT, balance)
+                    : PostingLine.customer(locked.get(payee).glCode(), payee.value(), Side.CREDIT, balance,
+                    locked.get(payee).credit(balance));
+            JournalEntry entry = ledger.post(JournalEntry.balanced(OPERATION, today, teller.branchCode(),
+                    teller.username(), requestId, now, List.of(out, in)));
+            entryRef = String.valueOf(entry.id());
+        }
+        account.close(List.of(), today);
+        reservation.completedWith(entryRef);
+        return result(number, payee, entryRef);
+    }
+
+    private ClosingResult result(AccountNumber number, AccountNumber payee, String entryRef) {
+        if (NO_ENTRY.equals(entryRef)) {
+            return new ClosingResult(number.value(), "0.00", Money.CNY, payee == null ? null : payee.value(), null);
+        }
+        JournalEntry entry = ledger.entry(Long.parseLong(entryRef));
+        JournalLine out = entry.lines().stream().filter(l -> number.value().equals(l.accountNumber())).findFirst()
+                .orElseThrow();
+        return new ClosingResult(number.value(), out.amount().toPlainString(), out.amount().currency(),
+                payee == null ? null : payee.value(), entry.id());
+    }
+}

@@ -1,0 +1,9 @@
+package bank.teller.account.application;
+
+/**
+ * A closed account: what was paid out (two decimals) and how - in cash, or to the payee account -
+ * with the journal entry of the payout (null when the balance was already zero).
+ */
+public record ClosingResult(String accountNumber, String paidOut, String currency, String payeeAccountNumber,
+                            Long entryId) {
+}
