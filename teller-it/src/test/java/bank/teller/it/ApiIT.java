@@ -82,6 +82,33 @@ class ApiIT {
     }
 
     @Test
+    void holdsAndFreezesAreManagedThroughTheApiAndSupervisorsAloneFreeze() throws Exception {
+        String account = openAccount();
+        assertEquals(201, deposit(account, "\"100.00\"", TestData.requestId("api-dep")).statusCode());
+
+        HttpResponse<String> hold = post("/api/v1/accounts/" + account + "/holds", TestData.requestId("api-hold"),
+                "{\"amount\":\"40.00\",\"reason\":\"止付\",\"expiresOn\":\"2999-12-31\"}");
+        assertEquals(201, hold.statusCode(), hold.body());
+        assertEquals("60.00", json(Https.get("/api/v1/accounts/" + account, AsUser.TELLER, AsUser.TELLER_PASSWORD))
+                .getString("availableBalance"));
+        assertEquals(1, Json.createReader(new StringReader(Https.get("/api/v1/accounts/" + account + "/restrictions",
+                AsUser.TELLER, AsUser.TELLER_PASSWORD).body())).readArray().size());
+
+        assertProblem(post("/api/v1/accounts/" + account + "/freezes", TestData.requestId("api-freeze"),
+                "{\"reason\":\"司法冻结\",\"legalReference\":\"(2026)京0105执1号\"}"), 403, "FORBIDDEN");
+        HttpResponse<String> freeze = Https.postJson("/api/v1/accounts/" + account + "/freezes", AsUser.SUPERVISOR,
+                AsUser.SUPERVISOR_PASSWORD, TestData.requestId("api-freeze"),
+                "{\"reason\":\"司法冻结\",\"legalReference\":\"(2026)京0105执1号\"}");
+        assertEquals(201, freeze.statusCode(), freeze.body());
+
+        HttpResponse<String> release = Https.postJson("/api/v1/restrictions/" + json(hold).getJsonNumber("id") + "/release",
+                AsUser.TELLER, AsUser.TELLER_PASSWORD, TestData.requestId("api-release"), "");
+        assertEquals(200, release.statusCode(), release.body());
+        assertEquals("0.00", json(Https.get("/api/v1/accounts/" + account, AsUser.TELLER, AsUser.TELLER_PASSWORD))
+                .getString("availableBalance"));
+    }
+
+    @Test
     void theSameRequestSentFiveTimesAtOnceGetsOneReceiptFiveTimes() throws Exception {
         String account = openAccount();
         String key = TestData.requestId("api-same");

@@ -3,9 +3,11 @@ package bank.teller.web.api;
 import bank.teller.account.application.AccountClosing;
 import bank.teller.account.application.AccountOpening;
 import bank.teller.account.application.AccountQueries;
+import bank.teller.account.application.AccountRestrictions;
 import bank.teller.account.application.AccountTransaction;
 import bank.teller.account.application.AccountView;
 import bank.teller.account.application.ClosingResult;
+import bank.teller.account.application.RestrictionView;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -21,9 +23,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
+import java.time.LocalDate;
 import java.util.List;
 
-/** Accounts: open (for a new individual customer), read, list transactions, close. */
+/** Accounts: open (for a new individual customer), read, list transactions, holds and freezes, close. */
 @Path("/v1/accounts")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,8 +44,18 @@ public class AccountsResource {
     public record ClosingRequest(String payeeAccountNumber) {
     }
 
+    /** A hold: amount, reason, and optionally the last business date it counts (yyyy-MM-dd). */
+    public record HoldRequest(String amount, String reason, LocalDate expiresOn) {
+    }
+
+    /** A judicial freeze: amount (none: the whole account), reason and the court order's reference. */
+    public record FreezeRequest(String amount, String reason, String legalReference) {
+    }
+
     @EJB
     private AccountOpening opening;
+    @EJB
+    private AccountRestrictions restrictions;
     @EJB
     private AccountClosing closing;
     @EJB
@@ -64,6 +77,33 @@ public class AccountsResource {
     public ClosingResult close(@PathParam("number") String number, @HeaderParam("Idempotency-Key") String idempotencyKey,
                                ClosingRequest request) {
         return closing.close(number, request == null ? null : request.payeeAccountNumber(), idempotencyKey);
+    }
+
+    @POST
+    @Path("/{number}/holds")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response hold(@PathParam("number") String number, @HeaderParam("Idempotency-Key") String key, HoldRequest request) {
+        HoldRequest body = request == null ? new HoldRequest(null, null, null) : request;
+        return Response.status(Response.Status.CREATED)
+                .entity(restrictions.placeHold(number, body.amount(), body.reason(), body.expiresOn(), key)).build();
+    }
+
+    /** Supervisors only. */
+    @POST
+    @Path("/{number}/freezes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response freeze(@PathParam("number") String number, @HeaderParam("Idempotency-Key") String key,
+                           FreezeRequest request) {
+        FreezeRequest body = request == null ? new FreezeRequest(null, null, null) : request;
+        return Response.status(Response.Status.CREATED)
+                .entity(restrictions.freeze(number, body.amount(), body.reason(), body.legalReference(), key)).build();
+    }
+
+    /** The holds and freezes in force. */
+    @GET
+    @Path("/{number}/restrictions")
+    public List<RestrictionView> restrictions(@PathParam("number") String number) {
+        return restrictions.inForce(number);
     }
 
     @GET
