@@ -2,51 +2,68 @@ package bank.teller.shared;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Reserves client request ids for the calling use case's transaction (see {@link ProcessedRequest}).
+ * Makes a write happen once per client request id (Idempotency-Key, JMS requestId), inside the
+ * calling use case's transaction: see {@link #once}.
  */
 @Stateless
 @PermitAll
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class RequestIds {
+
+    /** The write itself, given the time it is recorded at; returns its result. */
+    @FunctionalInterface
+    public interface Write<T> {
+        T run(Instant now);
+    }
 
     @PersistenceContext(unitName = "teller")
     private EntityManager em;
 
-    /** A valid request id: 8-64 characters of letters, digits, '-', '_', '.' or ':'. */
-    private String validate(String requestId) {
-        if (requestId == null || !requestId.matches("[A-Za-z0-9._:-]{8,64}")) {
-            throw new TellerException(ErrorCode.REQUEST_ID_INVALID);
-        }
-        return requestId;
-    }
-
-    /** The earlier processing of this request, if any (and then it must be the same request). */
-    public Optional<ProcessedRequest> earlier(String requestId, String operation, String fingerprint) {
-        ProcessedRequest earlier = em.find(ProcessedRequest.class, validate(requestId), LockModeType.NONE);
-        if (earlier != null) {
-            earlier.requireSame(operation, fingerprint);
-        }
-        return Optional.ofNullable(earlier);
-    }
+    private final Clock clock = Clock.systemUTC();
 
     /**
-     * Reserves the id now (flushing, so that a concurrent duplicate waits on the key and then fails
-     * instead of posting a second time).
+     * Runs {@code write} unless the request id was processed before, in which case the first result
+     * is rebuilt by {@code replay} from its reference and nothing is written. The id is reserved
+     * under a primary key, flushed before the write, so a concurrent duplicate waits for the first
+     * and then fails with REQUEST_IN_PROGRESS (asking again returns the first result). The
+     * fingerprint (what makes it the same request) catches an id reused for another request.
      */
-    public ProcessedRequest reserve(String requestId, String operation, String fingerprint, Instant now) {
-        ProcessedRequest reservation = new ProcessedRequest(validate(requestId), operation, fingerprint, now);
+    public <T> T once(String requestId, String operation, String fingerprint, Function<String, T> replay,
+                      Write<T> write, Function<T, String> reference) {
+        String id = validate(requestId);
+        ProcessedRequest earlier = em.find(ProcessedRequest.class, id, LockModeType.NONE);
+        if (earlier != null) {
+            earlier.requireSame(operation, fingerprint);
+            return replay.apply(earlier.resultRef());
+        }
+        Instant now = StoredTime.now(clock);
+        ProcessedRequest reservation = new ProcessedRequest(id, operation, fingerprint, now);
         em.persist(reservation);
         try {
             em.flush();
         } catch (jakarta.persistence.PersistenceException duplicate) {
-            throw new TellerException(ErrorCode.REQUEST_IN_PROGRESS, requestId);
+            throw new TellerException(ErrorCode.REQUEST_IN_PROGRESS, id);
         }
-        return reservation;
+        T result = write.run(now);
+        reservation.completedWith(reference.apply(result));
+        return result;
+    }
+
+    /** A valid request id: 8-64 characters of letters, digits, '-', '_', '.' or ':'. */
+    private static String validate(String requestId) {
+        if (requestId == null || !requestId.matches("[A-Za-z0-9._:-]{8,64}")) {
+            throw new TellerException(ErrorCode.REQUEST_ID_INVALID);
+        }
+        return requestId;
     }
 }

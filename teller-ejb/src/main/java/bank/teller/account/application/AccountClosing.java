@@ -14,19 +14,15 @@ import bank.teller.security.Roles;
 import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.Money;
-import bank.teller.shared.ProcessedRequest;
 import bank.teller.shared.RequestIds;
-import bank.teller.shared.StoredTime;
 import bank.teller.shared.TellerException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Closing an account (销户): refused while a hold or freeze is in force; otherwise the whole
@@ -51,8 +47,6 @@ public class AccountClosing {
     @EJB
     private BusinessCalendar calendar;
 
-    private final Clock clock = Clock.systemUTC();
-
     /** @param payeeAccount where the balance goes; null or blank: paid out in cash */
     public ClosingResult close(String accountNumber, String payeeAccount, String requestId) {
         AccountNumber number = new AccountNumber(accountNumber);
@@ -61,12 +55,13 @@ public class AccountClosing {
             throw new TellerException(ErrorCode.TRANSFER_TO_SAME_ACCOUNT, number.value());
         }
         String fingerprint = number + ">" + (payee == null ? "CASH" : payee.value());
-        Optional<ProcessedRequest> earlier = requestIds.earlier(requestId, OPERATION, fingerprint);
-        if (earlier.isPresent()) {
-            return result(number, payee, earlier.get().resultRef());
-        }
-        Instant now = StoredTime.now(clock);
-        ProcessedRequest reservation = requestIds.reserve(requestId, OPERATION, fingerprint, now);
+        return requestIds.once(requestId, OPERATION, fingerprint, entryRef -> result(number, payee, entryRef),
+                now -> result(number, payee, close(number, payee, requestId, now)),
+                closed -> closed.entryId() == null ? NO_ENTRY : String.valueOf(closed.entryId()));
+    }
+
+    /** Pays out and closes; returns the payout entry's id, or NO_ENTRY when there was nothing to pay. */
+    private String close(AccountNumber number, AccountNumber payee, String requestId, Instant now) {
         AppUser teller = currentUser.get();
         LocalDate today = calendar.today();
 
@@ -88,8 +83,7 @@ public class AccountClosing {
             entryRef = String.valueOf(entry.id());
         }
         account.close(List.of(), today);
-        reservation.completedWith(entryRef);
-        return result(number, payee, entryRef);
+        return entryRef;
     }
 
     private ClosingResult result(AccountNumber number, AccountNumber payee, String entryRef) {

@@ -1,6 +1,5 @@
 package bank.teller.account.application;
 
-import bank.teller.shared.StoredTime;
 import bank.teller.account.domain.Account;
 import bank.teller.account.domain.AccountNumber;
 import bank.teller.customer.domain.Customer;
@@ -12,7 +11,6 @@ import bank.teller.security.Roles;
 import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.Money;
-import bank.teller.shared.ProcessedRequest;
 import bank.teller.shared.RequestIds;
 import bank.teller.shared.TellerException;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,9 +18,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 
 /** Opening a demand account (开户) for a new individual customer. */
 @Stateless
@@ -46,8 +42,6 @@ public class AccountOpening {
     @EJB
     private BusinessCalendar calendar;
 
-    private final Clock clock = Clock.systemUTC();
-
     /**
      * Registers the customer and opens an individual demand account in CNY at the teller's branch.
      * The same request id returns the first account and opens nothing more.
@@ -55,13 +49,11 @@ public class AccountOpening {
     public AccountView openIndividualDemandAccount(String customerName, String residentIdText, String requestId) {
         ResidentId residentId = new ResidentId(residentIdText);
         String fingerprint = residentId.value();
-        Optional<ProcessedRequest> earlier = requestIds.earlier(requestId, OPERATION, fingerprint);
-        if (earlier.isPresent()) {
-            return queries.account(earlier.get().resultRef());
-        }
-        Instant now = StoredTime.now(clock);
-        ProcessedRequest reservation = requestIds.reserve(requestId, OPERATION, fingerprint, now);
+        return requestIds.once(requestId, OPERATION, fingerprint, queries::account,
+                now -> open(customerName, residentId, now), AccountView::accountNumber);
+    }
 
+    private AccountView open(String customerName, ResidentId residentId, Instant now) {
         boolean known = !em.createQuery("SELECT c.id FROM Customer c WHERE c.residentId = :id")
                 .setParameter("id", residentId.value()).getResultList().isEmpty();
         if (known) {
@@ -77,7 +69,6 @@ public class AccountOpening {
         Account account = new Account(number, customer.id(), teller.branchCode(), PRODUCT_INDIVIDUAL_DEMAND,
                 GlCodes.INDIVIDUAL_DEMAND_DEPOSITS, Money.CNY, calendar.today());
         accounts.add(account);
-        reservation.completedWith(number.value());
         return AccountQueries.view(account, customer, account.balance());
     }
 }

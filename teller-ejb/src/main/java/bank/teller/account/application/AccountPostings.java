@@ -6,18 +6,13 @@ import bank.teller.ledger.domain.PostingLine;
 import bank.teller.security.AppUser;
 import bank.teller.security.CurrentUser;
 import bank.teller.shared.BusinessCalendar;
-import bank.teller.shared.ProcessedRequest;
 import bank.teller.shared.RequestIds;
-import bank.teller.shared.StoredTime;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The one way a use case posts to customer accounts, inside its transaction: a replayed request id
@@ -44,8 +39,6 @@ public class AccountPostings {
     @EJB
     private BusinessCalendar calendar;
 
-    private final Clock clock = Clock.systemUTC();
-
     /**
      * @param fingerprint what makes the request the same request (accounts and amount), so a request
      *                    id reused for another request is refused
@@ -54,16 +47,14 @@ public class AccountPostings {
      */
     public Receipt post(String operation, String requestId, String fingerprint, String receiptFor,
                         String counterparty, Lines lines) {
-        Optional<ProcessedRequest> earlier = requestIds.earlier(requestId, operation, fingerprint);
-        if (earlier.isPresent()) {
-            return Receipt.of(ledger.entry(Long.parseLong(earlier.get().resultRef())), receiptFor, counterparty);
-        }
-        Instant now = StoredTime.now(clock);
-        ProcessedRequest reservation = requestIds.reserve(requestId, operation, fingerprint, now);
-        AppUser teller = currentUser.get();
-        JournalEntry entry = ledger.post(JournalEntry.balanced(operation, calendar.today(), teller.branchCode(),
-                teller.username(), requestId, now, lines.apply()));
-        reservation.completedWith(String.valueOf(entry.id()));
-        return Receipt.of(entry, receiptFor, counterparty);
+        return requestIds.once(requestId, operation, fingerprint,
+                entryId -> Receipt.of(ledger.entry(Long.parseLong(entryId)), receiptFor, counterparty),
+                now -> {
+                    AppUser teller = currentUser.get();
+                    JournalEntry entry = ledger.post(JournalEntry.balanced(operation, calendar.today(),
+                            teller.branchCode(), teller.username(), requestId, now, lines.apply()));
+                    return Receipt.of(entry, receiptFor, counterparty);
+                },
+                receipt -> String.valueOf(receipt.entryId()));
     }
 }

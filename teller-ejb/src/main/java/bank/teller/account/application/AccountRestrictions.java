@@ -10,9 +10,7 @@ import bank.teller.security.Roles;
 import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.Money;
-import bank.teller.shared.ProcessedRequest;
 import bank.teller.shared.RequestIds;
-import bank.teller.shared.StoredTime;
 import bank.teller.shared.TellerException;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,7 +20,6 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -55,8 +52,6 @@ public class AccountRestrictions {
     @EJB
     private BusinessCalendar calendar;
 
-    private final Clock clock = Clock.systemUTC();
-
     /** A hold of {@code amountText} until {@code expiresOn} (inclusive; null: until released). */
     public RestrictionView placeHold(String accountNumber, String amountText, String reason, LocalDate expiresOn,
                                      String requestId) {
@@ -80,13 +75,11 @@ public class AccountRestrictions {
 
     /** Releases a hold (tellers and supervisors) or a freeze (supervisors only). */
     public RestrictionView release(long restrictionId, String requestId) {
-        String fingerprint = String.valueOf(restrictionId);
-        Optional<ProcessedRequest> earlier = requestIds.earlier(requestId, RELEASE, fingerprint);
-        if (earlier.isPresent()) {
-            return RestrictionView.of(em.find(Restriction.class, restrictionId));
-        }
-        Instant now = StoredTime.now(clock);
-        ProcessedRequest reservation = requestIds.reserve(requestId, RELEASE, fingerprint, now);
+        return requestIds.once(requestId, RELEASE, String.valueOf(restrictionId), this::view,
+                now -> release(restrictionId, now), view -> String.valueOf(view.id()));
+    }
+
+    private RestrictionView release(long restrictionId, Instant now) {
         Restriction restriction = Optional.ofNullable(em.find(Restriction.class, restrictionId))
                 .orElseThrow(() -> new TellerException(ErrorCode.RESTRICTION_NOT_FOUND, restrictionId));
         if (restriction.kind() != RestrictionKind.HOLD && !context.isCallerInRole(Roles.SUPERVISOR)) {
@@ -95,7 +88,6 @@ public class AccountRestrictions {
         accounts.lockForPosting(restriction.accountNumber());
         em.refresh(restriction, LockModeType.PESSIMISTIC_WRITE);
         restriction.release(currentUser.get().username(), now);
-        reservation.completedWith(String.valueOf(restrictionId));
         return RestrictionView.of(restriction);
     }
 
@@ -109,13 +101,13 @@ public class AccountRestrictions {
 
     private RestrictionView place(AccountNumber number, RestrictionKind kind, Money amount, String reason,
                                   String legalReference, LocalDate expiresOn, String requestId) {
-        String fingerprint = number + "|" + kind + "|" + amount;
-        Optional<ProcessedRequest> earlier = requestIds.earlier(requestId, PLACE, fingerprint);
-        if (earlier.isPresent()) {
-            return RestrictionView.of(em.find(Restriction.class, Long.parseLong(earlier.get().resultRef())));
-        }
-        Instant now = StoredTime.now(clock);
-        ProcessedRequest reservation = requestIds.reserve(requestId, PLACE, fingerprint, now);
+        return requestIds.once(requestId, PLACE, number + "|" + kind + "|" + amount, this::view,
+                now -> place(number, kind, amount, reason, legalReference, expiresOn, now),
+                view -> String.valueOf(view.id()));
+    }
+
+    private RestrictionView place(AccountNumber number, RestrictionKind kind, Money amount, String reason,
+                                  String legalReference, LocalDate expiresOn, Instant now) {
         AppUser user = currentUser.get();
         Account account = accounts.lockForPosting(number);
         LocalDate today = calendar.today();
@@ -130,7 +122,10 @@ public class AccountRestrictions {
                 user.username(), now);
         em.persist(restriction);
         em.flush();
-        reservation.completedWith(String.valueOf(restriction.id()));
         return RestrictionView.of(restriction);
+    }
+
+    private RestrictionView view(String restrictionId) {
+        return RestrictionView.of(em.find(Restriction.class, Long.parseLong(restrictionId)));
     }
 }
