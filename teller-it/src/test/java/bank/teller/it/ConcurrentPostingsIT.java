@@ -64,79 +64,50 @@ class ConcurrentPostingsIT {
         AtomicLong expectedFen = new AtomicLong(OPENING_FEN * ACCOUNTS);
         AtomicInteger posted = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
-        AtomicBoolean writing = new AtomicBoolean(true);
         List<String> violations = new ArrayList<>();
         AtomicInteger reads = new AtomicInteger();
         String inList = inList(accounts);
 
-        ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 2);
-        try {
-            List<Future<?>> readers = new ArrayList<>();
-            for (int r = 0; r < 2; r++) {
-                readers.add(pool.submit(() -> {
-                    while (writing.get()) {
-                        long negative = Sql.count("SELECT COUNT(*) FROM account WHERE balance < 0 AND account_number IN " + inList);
-                        if (negative > 0) {
-                            synchronized (violations) {
-                                violations.add(negative + " negative balance(s)");
-                            }
-                        }
-                        reads.incrementAndGet();
+        writeWhileReading(() -> {
+            long negative = Sql.count("SELECT COUNT(*) FROM account WHERE balance < 0 AND account_number IN " + inList);
+            if (negative > 0) {
+                synchronized (violations) {
+                    violations.add(negative + " negative balance(s)");
+                }
+            }
+            reads.incrementAndGet();
+        }, () -> {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            String a = accounts.get(random.nextInt(ACCOUNTS));
+            String b = accounts.get(random.nextInt(ACCOUNTS));
+            long fen = 1 + random.nextLong(30_000);
+            String amount = BigDecimal.valueOf(fen, 2).toPlainString();
+            String key = TestData.requestId("load");
+            try {
+                switch (random.nextInt(3)) {
+                    case 0 -> {
+                        asUser.teller(() -> deposits.deposit(a, amount, "CNY", key));
+                        expectedFen.addAndGet(fen);
                     }
-                    return null;
-                }));
-            }
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<?>> writers = new ArrayList<>();
-            for (int w = 0; w < WRITERS; w++) {
-                writers.add(pool.submit(() -> {
-                    start.await();
-                    ThreadLocalRandom random = ThreadLocalRandom.current();
-                    for (int i = 0; i < OPERATIONS_PER_WRITER; i++) {
-                        String a = accounts.get(random.nextInt(ACCOUNTS));
-                        String b = accounts.get(random.nextInt(ACCOUNTS));
-                        long fen = 1 + random.nextLong(30_000);
-                        String amount = BigDecimal.valueOf(fen, 2).toPlainString();
-                        String key = TestData.requestId("load");
-                        try {
-                            switch (random.nextInt(3)) {
-                                case 0 -> {
-                                    asUser.teller(() -> deposits.deposit(a, amount, "CNY", key));
-                                    expectedFen.addAndGet(fen);
-                                }
-                                case 1 -> {
-                                    asUser.teller(() -> withdrawals.withdraw(a, amount, "CNY", key));
-                                    expectedFen.addAndGet(-fen);
-                                }
-                                default -> {
-                                    if (a.equals(b)) {
-                                        continue;
-                                    }
-                                    asUser.teller(() -> transfers.transfer(a, b, amount, "CNY", key));
-                                }
-                            }
-                            posted.incrementAndGet();
-                        } catch (TellerException e) {
-                            if (e.code() != ErrorCode.INSUFFICIENT_FUNDS) {
-                                throw e;
-                            }
-                            refused.incrementAndGet();
-                        }
+                    case 1 -> {
+                        asUser.teller(() -> withdrawals.withdraw(a, amount, "CNY", key));
+                        expectedFen.addAndGet(-fen);
                     }
-                    return null;
-                }));
+                    default -> {
+                        if (a.equals(b)) {
+                            return;
+                        }
+                        asUser.teller(() -> transfers.transfer(a, b, amount, "CNY", key));
+                    }
+                }
+                posted.incrementAndGet();
+            } catch (TellerException e) {
+                if (e.code() != ErrorCode.INSUFFICIENT_FUNDS) {
+                    throw e;
+                }
+                refused.incrementAndGet();
             }
-            start.countDown();
-            for (Future<?> writer : writers) {
-                writer.get(10, TimeUnit.MINUTES);
-            }
-            writing.set(false);
-            for (Future<?> reader : readers) {
-                reader.get(1, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
 
         System.out.printf("concurrent postings: %d posted, %d refused for funds, %d reads%n", posted.get(), refused.get(), reads.get());
         assertTrue(violations.isEmpty(), violations.toString());
@@ -152,52 +123,26 @@ class ConcurrentPostingsIT {
         Transfers transfers = Lookup.ejb("teller-ejb", Transfers.class);
         BigDecimal total = BigDecimal.valueOf(OPENING_FEN * ACCOUNTS, 2);
         String inList = inList(accounts);
-        AtomicBoolean writing = new AtomicBoolean(true);
         Set<BigDecimal> totalsSeen = ConcurrentHashMap.newKeySet();
 
-        ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 2);
-        try {
-            List<Future<?>> readers = new ArrayList<>();
-            for (int r = 0; r < 2; r++) {
-                readers.add(pool.submit(() -> {
-                    while (writing.get()) {
-                        // one statement reads one consistent snapshot of all the balances
-                        totalsSeen.add(Sql.scalar("SELECT SUM(balance) FROM account WHERE account_number IN " + inList));
-                    }
-                    return null;
-                }));
-            }
-            List<Future<?>> writers = new ArrayList<>();
-            for (int w = 0; w < WRITERS; w++) {
-                writers.add(pool.submit(() -> {
+        writeWhileReading(
+                // one statement reads one consistent snapshot of all the balances
+                () -> totalsSeen.add(Sql.scalar("SELECT SUM(balance) FROM account WHERE account_number IN " + inList)),
+                () -> {
                     ThreadLocalRandom random = ThreadLocalRandom.current();
-                    for (int i = 0; i < OPERATIONS_PER_WRITER; i++) {
-                        String a = accounts.get(random.nextInt(ACCOUNTS));
-                        String b = accounts.get(random.nextInt(ACCOUNTS));
-                        String amount = BigDecimal.valueOf(1 + random.nextLong(50_000), 2).toPlainString();
-                        if (!a.equals(b)) {
-                            try {
-                                asUser.teller(() -> transfers.transfer(a, b, amount, "CNY", TestData.requestId("move")));
-                            } catch (TellerException e) {
-                                if (e.code() != ErrorCode.INSUFFICIENT_FUNDS) {
-                                    throw e;
-                                }
+                    String a = accounts.get(random.nextInt(ACCOUNTS));
+                    String b = accounts.get(random.nextInt(ACCOUNTS));
+                    String amount = BigDecimal.valueOf(1 + random.nextLong(50_000), 2).toPlainString();
+                    if (!a.equals(b)) {
+                        try {
+                            asUser.teller(() -> transfers.transfer(a, b, amount, "CNY", TestData.requestId("move")));
+                        } catch (TellerException e) {
+                            if (e.code() != ErrorCode.INSUFFICIENT_FUNDS) {
+                                throw e;
                             }
                         }
                     }
-                    return null;
-                }));
-            }
-            for (Future<?> writer : writers) {
-                writer.get(10, TimeUnit.MINUTES);
-            }
-            writing.set(false);
-            for (Future<?> reader : readers) {
-                reader.get(1, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+                });
         assertEquals(Set.of(total), totalsSeen);
         assertEquals(0, Sql.count("SELECT COUNT(*) FROM account WHERE balance < 0"));
         assertBooksBalance();
@@ -239,6 +184,52 @@ class ConcurrentPostingsIT {
         assertEquals(1, entries.size(), "receipts of different entries: " + entries);
         assertEquals(new BigDecimal("1077.77"), Sql.scalar("SELECT balance FROM account WHERE account_number = ?", account));
         assertEquals(2, Sql.count("SELECT COUNT(*) FROM journal_line WHERE account_number = ?", account));
+    }
+
+    /** One step of a reader or a writer. */
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs WRITERS threads, each taking OPERATIONS_PER_WRITER {@code write} steps from a common start,
+     * while two readers repeat {@code read} until the last writer is done; fails on any error.
+     */
+    private static void writeWhileReading(Step read, Step write) throws Exception {
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 2);
+        try {
+            List<Future<?>> readers = new ArrayList<>();
+            for (int r = 0; r < 2; r++) {
+                readers.add(pool.submit(() -> {
+                    while (writing.get()) {
+                        read.run();
+                    }
+                    return null;
+                }));
+            }
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> writers = new ArrayList<>();
+            for (int w = 0; w < WRITERS; w++) {
+                writers.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < OPERATIONS_PER_WRITER; i++) {
+                        write.run();
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> writer : writers) {
+                writer.get(10, TimeUnit.MINUTES);
+            }
+            writing.set(false);
+            for (Future<?> reader : readers) {
+                reader.get(1, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private List<String> openAccounts() throws Exception {

@@ -8,8 +8,6 @@ import bank.teller.ledger.domain.JournalEntry;
 import bank.teller.ledger.domain.JournalLine;
 import bank.teller.ledger.domain.PostingLine;
 import bank.teller.ledger.domain.Side;
-import bank.teller.security.AppUser;
-import bank.teller.security.CurrentUser;
 import bank.teller.security.Roles;
 import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.ErrorCode;
@@ -41,9 +39,9 @@ public class AccountClosing {
     @EJB
     private Ledger ledger;
     @EJB
-    private RequestIds requestIds;
+    private AccountPostings postings;
     @EJB
-    private CurrentUser currentUser;
+    private RequestIds requestIds;
     @EJB
     private BusinessCalendar calendar;
 
@@ -62,7 +60,6 @@ public class AccountClosing {
 
     /** Pays out and closes; returns the payout entry's id, or NO_ENTRY when there was nothing to pay. */
     private String close(AccountNumber number, AccountNumber payee, String requestId, Instant now) {
-        AppUser teller = currentUser.get();
         LocalDate today = calendar.today();
 
         Map<AccountNumber, Account> locked = payee == null
@@ -78,9 +75,7 @@ public class AccountClosing {
                     ? PostingLine.gl(GlCodes.TILL_CASH, Side.CREDIT, balance)
                     : PostingLine.customer(locked.get(payee).glCode(), payee.value(), Side.CREDIT, balance,
                     locked.get(payee).credit(balance));
-            JournalEntry entry = ledger.post(JournalEntry.balanced(OPERATION, today, teller.branchCode(),
-                    teller.username(), requestId, now, List.of(out, in)));
-            entryRef = String.valueOf(entry.id());
+            entryRef = String.valueOf(postings.postAsCaller(OPERATION, requestId, now, List.of(out, in)).id());
         }
         account.close(List.of(), today);
         return entryRef;

@@ -12,6 +12,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -49,12 +50,18 @@ public class AccountPostings {
                         String counterparty, Lines lines) {
         return requestIds.once(requestId, operation, fingerprint,
                 entryId -> Receipt.of(ledger.entry(Long.parseLong(entryId)), receiptFor, counterparty),
-                now -> {
-                    AppUser teller = currentUser.get();
-                    JournalEntry entry = ledger.post(JournalEntry.balanced(operation, calendar.today(),
-                            teller.branchCode(), teller.username(), requestId, now, lines.apply()));
-                    return Receipt.of(entry, receiptFor, counterparty);
-                },
+                now -> Receipt.of(postAsCaller(operation, requestId, now, lines.apply()), receiptFor, counterparty),
                 receipt -> String.valueOf(receipt.entryId()));
+    }
+
+    /**
+     * Posts the balanced entry of {@code lines}, booked by the calling teller at their branch on
+     * today's business date. For use cases whose idempotency is already in hand (inside
+     * {@link RequestIds#once}).
+     */
+    public JournalEntry postAsCaller(String operation, String requestId, Instant now, List<PostingLine> lines) {
+        AppUser teller = currentUser.get();
+        return ledger.post(JournalEntry.balanced(operation, calendar.today(), teller.branchCode(),
+                teller.username(), requestId, now, lines));
     }
 }

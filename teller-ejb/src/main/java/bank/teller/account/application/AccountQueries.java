@@ -42,7 +42,7 @@ public class AccountQueries {
 
     public List<AccountTransaction> transactions(String accountNumber, int page, int size) {
         AccountNumber number = accounts.require(new AccountNumber(accountNumber)).number();
-        int pageSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
+        int pageSize = pageSize(size);
         List<JournalLine> lines = em.createQuery(
                         "SELECT l FROM JournalLine l JOIN FETCH l.entry e WHERE l.accountNumber = :number "
                                 + "ORDER BY e.id DESC, l.lineNo", JournalLine.class)
@@ -51,6 +51,11 @@ public class AccountQueries {
                 .setMaxResults(pageSize)
                 .getResultList();
         return lines.stream().map(AccountQueries::transaction).toList();
+    }
+
+    /** The page size actually used for a requested one: 1 to {@link #MAX_PAGE_SIZE}. */
+    public static int pageSize(int requested) {
+        return Math.max(1, Math.min(requested, MAX_PAGE_SIZE));
     }
 
     public long transactionCount(String accountNumber) {

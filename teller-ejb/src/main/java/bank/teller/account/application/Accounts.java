@@ -30,12 +30,9 @@ public class Accounts {
     @EJB
     private Database database;
 
-    public Optional<Account> find(AccountNumber number) {
-        return Optional.ofNullable(em.find(Account.class, number.value()));
-    }
-
     public Account require(AccountNumber number) {
-        return find(number).orElseThrow(() -> new TellerException(ErrorCode.ACCOUNT_NOT_FOUND, number.value()));
+        return Optional.ofNullable(em.find(Account.class, number.value()))
+                .orElseThrow(() -> new TellerException(ErrorCode.ACCOUNT_NOT_FOUND, number.value()));
     }
 
     /** The account, row-locked until the end of the transaction (SELECT ... FOR UPDATE). */

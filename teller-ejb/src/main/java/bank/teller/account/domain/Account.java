@@ -106,13 +106,13 @@ public class Account {
     }
 
     /**
-     * What the customer may use: the ledger balance less active holds and amount freezes (never
-     * below zero), or nothing under a whole-account freeze.
+     * What the customer may use: the ledger balance less this account's active holds and amount
+     * freezes (never below zero), or nothing under a whole-account freeze.
      */
     public Money availableBalance(List<Restriction> restrictions, LocalDate businessDate) {
         Money available = balance();
         for (Restriction restriction : restrictions) {
-            if (!restriction.activeOn(businessDate) || !restriction.accountNumber().value().equals(number)) {
+            if (!restriction.activeOn(businessDate)) {
                 continue;
             }
             if (restriction.kind() == RestrictionKind.FREEZE_ALL) {

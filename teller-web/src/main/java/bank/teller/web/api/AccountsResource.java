@@ -8,6 +8,7 @@ import bank.teller.account.application.AccountTransaction;
 import bank.teller.account.application.AccountView;
 import bank.teller.account.application.ClosingResult;
 import bank.teller.account.application.RestrictionView;
+import bank.teller.web.SameRequest;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -66,7 +67,8 @@ public class AccountsResource {
     public Response open(@HeaderParam("Idempotency-Key") String idempotencyKey, OpenAccountRequest request,
                          @Context UriInfo uri) {
         OpenAccountRequest body = request == null ? new OpenAccountRequest(null, null) : request;
-        AccountView account = opening.openIndividualDemandAccount(body.customerName(), body.residentId(), idempotencyKey);
+        AccountView account = SameRequest.settled(
+                () -> opening.openIndividualDemandAccount(body.customerName(), body.residentId(), idempotencyKey));
         return Response.created(uri.getAbsolutePathBuilder().path(account.accountNumber()).build())
                 .entity(account).build();
     }
@@ -76,7 +78,8 @@ public class AccountsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ClosingResult close(@PathParam("number") String number, @HeaderParam("Idempotency-Key") String idempotencyKey,
                                ClosingRequest request) {
-        return closing.close(number, request == null ? null : request.payeeAccountNumber(), idempotencyKey);
+        return SameRequest.settled(
+                () -> closing.close(number, request == null ? null : request.payeeAccountNumber(), idempotencyKey));
     }
 
     @POST
@@ -85,7 +88,9 @@ public class AccountsResource {
     public Response hold(@PathParam("number") String number, @HeaderParam("Idempotency-Key") String key, HoldRequest request) {
         HoldRequest body = request == null ? new HoldRequest(null, null, null) : request;
         return Response.status(Response.Status.CREATED)
-                .entity(restrictions.placeHold(number, body.amount(), body.reason(), body.expiresOn(), key)).build();
+                .entity(SameRequest.settled(
+                        () -> restrictions.placeHold(number, body.amount(), body.reason(), body.expiresOn(), key)))
+                .build();
     }
 
     /** Supervisors only. */
@@ -96,7 +101,9 @@ public class AccountsResource {
                            FreezeRequest request) {
         FreezeRequest body = request == null ? new FreezeRequest(null, null, null) : request;
         return Response.status(Response.Status.CREATED)
-                .entity(restrictions.freeze(number, body.amount(), body.reason(), body.legalReference(), key)).build();
+                .entity(SameRequest.settled(
+                        () -> restrictions.freeze(number, body.amount(), body.reason(), body.legalReference(), key)))
+                .build();
     }
 
     /** The holds and freezes in force. */
@@ -117,7 +124,7 @@ public class AccountsResource {
     public TransactionPage transactions(@PathParam("number") String number,
                                         @QueryParam("page") @DefaultValue("0") int page,
                                         @QueryParam("size") @DefaultValue("50") int size) {
-        int pageSize = Math.max(1, Math.min(size, AccountQueries.MAX_PAGE_SIZE));
+        int pageSize = AccountQueries.pageSize(size);
         return new TransactionPage(Math.max(0, page), pageSize, queries.transactionCount(number),
                 queries.transactions(number, page, pageSize));
     }

@@ -4,9 +4,8 @@ import bank.teller.account.application.CashDeposits;
 import bank.teller.account.application.CashWithdrawals;
 import bank.teller.account.application.Receipt;
 import bank.teller.account.application.Transfers;
-import bank.teller.shared.ErrorCode;
 import bank.teller.shared.Money;
-import bank.teller.shared.TellerException;
+import bank.teller.web.SameRequest;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -20,7 +19,8 @@ import java.util.function.Supplier;
 
 /**
  * Money movements: {@code POST /api/v1/cash-deposits}, {@code /cash-withdrawals}, {@code /transfers},
- * each with an Idempotency-Key header; a replay returns the first receipt with the same status.
+ * each with an Idempotency-Key header; a replay, even a concurrent one ({@link SameRequest}), returns
+ * the first receipt with the same status.
  * Amounts are two-decimal strings; the currency defaults to CNY.
  */
 @Path("/v1")
@@ -70,21 +70,7 @@ public class PostingsResource {
         return given == null ? Money.CNY : given;
     }
 
-    /**
-     * Posts, and answers 201 with the receipt. When the same request is being posted concurrently,
-     * the posting waits for the first one and fails with REQUEST_IN_PROGRESS; asking again then
-     * returns the first one's receipt, as for any replay.
-     */
     private static Response created(Supplier<Receipt> posting) {
-        Receipt receipt;
-        try {
-            receipt = posting.get();
-        } catch (TellerException e) {
-            if (e.code() != ErrorCode.REQUEST_IN_PROGRESS) {
-                throw e;
-            }
-            receipt = posting.get();
-        }
-        return Response.status(Response.Status.CREATED).entity(receipt).build();
+        return Response.status(Response.Status.CREATED).entity(SameRequest.settled(posting)).build();
     }
 }

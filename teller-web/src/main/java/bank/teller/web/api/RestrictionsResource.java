@@ -2,6 +2,7 @@ package bank.teller.web.api;
 
 import bank.teller.account.application.AccountRestrictions;
 import bank.teller.account.application.RestrictionView;
+import bank.teller.web.SameRequest;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.HeaderParam;
@@ -27,6 +28,6 @@ public class RestrictionsResource {
     @POST
     @Path("{id}/release")
     public RestrictionView release(@PathParam("id") long id, @HeaderParam("Idempotency-Key") String key) {
-        return restrictions.release(id, key);
+        return SameRequest.settled(() -> restrictions.release(id, key));
     }
 }

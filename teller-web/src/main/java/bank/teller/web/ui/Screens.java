@@ -2,6 +2,7 @@ package bank.teller.web.ui;
 
 import bank.teller.shared.TellerException;
 import bank.teller.web.ErrorMessages;
+import bank.teller.web.SameRequest;
 import jakarta.ejb.EJBAccessException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -24,7 +25,7 @@ final class Screens {
     static <T> T attempt(String clientId, Supplier<T> useCase) {
         FacesContext faces = FacesContext.getCurrentInstance();
         try {
-            return useCase.get();
+            return SameRequest.settled(useCase);
         } catch (TellerException e) {
             error(faces, clientId, ErrorMessages.text(e, faces.getViewRoot().getLocale()));
         } catch (EJBAccessException e) {
