@@ -84,6 +84,7 @@ public final class ChannelMessages {
                 .add("payerAccountNumber", receipt.accountNumber())
                 .add("payeeAccountNumber", receipt.counterpartyAccountNumber())
                 .add("amount", receipt.amount())
+                .add("fee", receipt.fee())
                 .add("currency", receipt.currency())
                 .add("balance", receipt.balanceAfter())
                 .add("businessDate", receipt.businessDate().toString())

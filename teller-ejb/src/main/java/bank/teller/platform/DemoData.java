@@ -2,8 +2,12 @@ package bank.teller.platform;
 
 import bank.teller.account.domain.Account;
 import bank.teller.account.domain.AccountNumber;
+import bank.teller.account.domain.AccountType;
 import bank.teller.customer.domain.Customer;
+import bank.teller.customer.domain.IdentityVerification;
 import bank.teller.customer.domain.ResidentId;
+import bank.teller.customer.domain.UnifiedSocialCreditCode;
+import bank.teller.customer.domain.VerificationResult;
 import bank.teller.ledger.application.Ledger;
 import bank.teller.ledger.domain.GlCodes;
 import bank.teller.ledger.domain.JournalEntry;
@@ -22,12 +26,14 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 import org.mindrot.jbcrypt.BCrypt;
 
 /**
- * Demo branch, users and customers (with accounts and a morning's transactions) for a first run. Loaded on the embedded H2 database, and on PostgreSQL
+ * Demo branch, users and customers (individuals and companies, with accounts and a morning's
+ * transactions) for a first run. Loaded on the embedded H2 database, and on PostgreSQL
  * only when asked with {@code -Dteller.demo-data=true}; never overwrites what exists. The
  * passwords are printed in the README; they are stored only as bcrypt hashes.
  */
@@ -71,37 +77,88 @@ public class DemoData {
         }
     }
 
-    /** Three customers with accounts and a morning's deposits, a withdrawal and a transfer. */
+    /**
+     * Individuals and companies, verified, with accounts of several types and a morning's deposits,
+     * a withdrawal and transfers (one with the corporate transfer fee).
+     */
     private void addCustomersWithADayOfTransactions() {
         Instant now = StoredTime.now(Clock.systemUTC());
         LocalDate today = calendar.today();
-        Account zhang = addCustomerAndAccount("张三", "11010519491231002X", today, now);
-        Account li = addCustomerAndAccount("李四", "440304198503151231", today, now);
-        Account wang = addCustomerAndAccount("王五", "31010119920708456X", today, now);
+        Customer zhangSan = individual("张三", "11010519491231002X", "13800138000", "北京市西城区金融大街1号", "教师", now);
+        Customer liSi = individual("李四", "440304198503151231", "13912345678", "深圳市福田区深南大道100号", "工程师", now);
+        Customer wangWu = individual("王五", "31010119920708456X", "021-62345678", "上海市黄浦区南京东路8号", null, now);
+        Account zhang = account(zhangSan, AccountType.INDIVIDUAL_I, null, null, today);
+        Account zhangII = account(zhangSan, AccountType.INDIVIDUAL_II, null, zhang, today);
+        Account li = account(liSi, AccountType.INDIVIDUAL_I, null, null, today);
+        Account wang = account(wangWu, AccountType.INDIVIDUAL_I, null, null, today);
+        Customer tech = corporate("北京示范科技有限公司", "91110105MA01ABCD13", "赵六", "北京市海淀区中关村大街27号",
+                "钱七", "010-82345678", now);
+        Customer trade = corporate("深圳示范贸易有限公司", "91440300MA5EXAMP2J", "孙八", "深圳市南山区科技园南路9号",
+                "周九", "0755-86345678", now);
+        Account techBasic = account(tech, AccountType.CORPORATE_BASIC, null, null, today);
+        account(tech, AccountType.CORPORATE_GENERAL, null, null, today);
+        Account tradeBasic = account(trade, AccountType.CORPORATE_BASIC, null, null, today);
+        account(trade, AccountType.CORPORATE_TEMPORARY, today.plusYears(1), null, today);
+
         deposit(zhang, "20000.00", 1, today, now);
         deposit(li, "5600.50", 2, today, now);
         deposit(wang, "888.88", 3, today, now);
+        deposit(techBasic, "500000.00", 4, today, now);
+        deposit(tradeBasic, "120000.00", 5, today, now);
         Money paidOut = Money.cny("1200.00");
-        post("CASH_WITHDRAWAL", 4, today, now, List.of(
+        post("CASH_WITHDRAWAL", 6, today, now, List.of(
                 PostingLine.customer(zhang.glCode(), zhang.number().value(), Side.DEBIT, paidOut,
                         zhang.debit(paidOut, List.of(), today)),
                 PostingLine.gl(GlCodes.TILL_CASH, Side.CREDIT, paidOut)));
-        Money moved = Money.cny("3000.00");
-        post("TRANSFER", 5, today, now, List.of(
-                PostingLine.customer(zhang.glCode(), zhang.number().value(), Side.DEBIT, moved,
-                        zhang.debit(moved, List.of(), today)),
-                PostingLine.customer(li.glCode(), li.number().value(), Side.CREDIT, moved, li.credit(moved))));
-        LOG.info(() -> "demo customers created: accounts " + zhang.number() + ", " + li.number() + ", " + wang.number());
+        transfer(zhang, li, Money.cny("3000.00"), null, 7, today, now);
+        transfer(zhang, zhangII, Money.cny("1000.00"), null, 8, today, now);
+        transfer(techBasic, wang, Money.cny("8000.00"), Money.cny("5.00"), 9, today, now);
+        LOG.info(() -> "demo customers created: accounts " + zhang.number() + ", " + li.number() + ", " + wang.number()
+                + ", " + techBasic.number() + ", " + tradeBasic.number());
     }
 
-    private Account addCustomerAndAccount(String name, String residentId, LocalDate today, Instant now) {
-        Customer customer = new Customer(name, new ResidentId(residentId), now, TELLER);
+    private Customer individual(String name, String residentId, String phone, String address, String occupation,
+                                Instant now) {
+        return verified(Customer.individual(name, new ResidentId(residentId), phone, address, occupation, now, TELLER),
+                now);
+    }
+
+    private Customer corporate(String name, String creditCode, String representative, String address,
+                               String contact, String contactPhone, Instant now) {
+        return verified(Customer.corporate(name, new UnifiedSocialCreditCode(creditCode), representative, address,
+                contact, contactPhone, now, TELLER), now);
+    }
+
+    private Customer verified(Customer customer, Instant now) {
+        IdentityVerification check = new IdentityVerification(customer.type().idType(), customer.idNumber(),
+                customer.name(), VerificationResult.MATCH, "DEMO-" + customer.idNumber(), TELLER, now, calendar.today());
+        em.persist(check);
+        em.flush();
+        customer.verifiedBy(check, calendar.today());
         em.persist(customer);
         em.flush();
-        Account account = new Account(AccountNumber.generate(BRANCH, "01", database.nextValue("account_serial_seq")),
-                customer.id(), BRANCH, "01", GlCodes.INDIVIDUAL_DEMAND_DEPOSITS, Money.CNY, today);
+        return customer;
+    }
+
+    private Account account(Customer holder, AccountType type, LocalDate expiresOn, Account bound, LocalDate today) {
+        Account account = new Account(AccountNumber.generate(BRANCH, type.product(), database.nextValue("account_serial_seq")),
+                holder.id(), BRANCH, type, expiresOn, bound == null ? null : bound.number(), Money.CNY, today);
         em.persist(account);
         return account;
+    }
+
+    private void transfer(Account payer, Account payee, Money amount, Money fee, int sequence, LocalDate today,
+                          Instant now) {
+        List<PostingLine> lines = new ArrayList<>(List.of(
+                PostingLine.customer(payer.glCode(), payer.number().value(), Side.DEBIT, amount,
+                        payer.debit(amount, List.of(), today)),
+                PostingLine.customer(payee.glCode(), payee.number().value(), Side.CREDIT, amount, payee.credit(amount))));
+        if (fee != null) {
+            lines.add(PostingLine.customer(payer.glCode(), payer.number().value(), Side.DEBIT, fee,
+                    payer.debit(fee, List.of(), today)));
+            lines.add(PostingLine.gl(GlCodes.FEE_INCOME, Side.CREDIT, fee));
+        }
+        post("TRANSFER", sequence, today, now, lines);
     }
 
     private void deposit(Account account, String amount, int sequence, LocalDate today, Instant now) {

@@ -20,6 +20,11 @@ public class CurrentUser {
     @PersistenceContext(unitName = "teller")
     private EntityManager em;
 
+    /** The channel the caller works in, as the fee schedule names it: ONLINE for channel systems, else COUNTER. */
+    public String channel() {
+        return context.isCallerInRole(Roles.CHANNEL) ? "ONLINE" : "COUNTER";
+    }
+
     public AppUser get() {
         String name = context.getCallerPrincipal().getName();
         AppUser user = em.find(AppUser.class, name);

@@ -49,20 +49,21 @@ class MessageSchemasTest {
 
     @Test
     void aBalanceReplyAndARefusalConformToTheReplySchema() throws Exception {
-        AccountView account = new AccountView("0001010000000016", "张三", "110105********002X", "01", "ACTIVE", "CNY",
-                "1200.50", "1200.50", "0001", LocalDate.of(2026, 11, 27));
+        AccountView account = new AccountView("0001010000000016", 50L, "张三", "INDIVIDUAL", "110105********002X",
+                "INDIVIDUAL_I", "01", "ACTIVE", "CNY", "1200.50", "1200.50", "0001", LocalDate.of(2026, 11, 27), null, null);
         assertConforms("teller.channel.reply.v1.json", ChannelMessages.balance(INQUIRY, account));
         assertConforms("teller.channel.reply.v1.json", ChannelMessages.refusal(INQUIRY, ErrorCode.ACCOUNT_NOT_FOUND));
     }
 
     @Test
     void aTransferReplyAndItsRefusalConformToTheReplySchema() throws Exception {
-        Receipt receipt = new Receipt(4711L, "TRANSFER", "0001010000000016", "0001010000000024", "12.50", "CNY",
+        Receipt receipt = new Receipt(4711L, "TRANSFER", "0001010000000016", "0001010000000024", "12.50", "0.00", "CNY",
                 "87.50", LocalDate.of(2026, 11, 27), Instant.parse("2026-11-27T01:02:03Z"), "channel", "mb-0002");
         assertConforms("teller.channel.reply.v1.json", ChannelMessages.transferred(TRANSFER, receipt));
         assertConforms("teller.channel.reply.v1.json", ChannelMessages.refusal(TRANSFER, ErrorCode.INSUFFICIENT_FUNDS));
         assertFalse(errors("teller.channel.reply.v1.json", ChannelMessages.balance(TRANSFER, new AccountView(
-                "0001010000000016", "张三", "x", "01", "ACTIVE", "CNY", "1.00", "1.00", "0001", LocalDate.of(2026, 11, 27))))
+                "0001010000000016", 50L, "张三", "INDIVIDUAL", "x", "INDIVIDUAL_I", "01", "ACTIVE", "CNY", "1.00", "1.00",
+                "0001", LocalDate.of(2026, 11, 27), null, null)))
                 .isEmpty(), "an OK transfer reply without its entry must not pass");
     }
 

@@ -2,6 +2,7 @@ package bank.teller.account.application;
 
 import bank.teller.account.domain.Account;
 import bank.teller.account.domain.AccountNumber;
+import bank.teller.account.domain.Movement;
 import bank.teller.ledger.application.Ledger;
 import bank.teller.ledger.domain.GlCodes;
 import bank.teller.ledger.domain.JournalEntry;
@@ -41,6 +42,8 @@ public class AccountClosing {
     @EJB
     private AccountPostings postings;
     @EJB
+    private AccountMovements movements;
+    @EJB
     private RequestIds requestIds;
     @EJB
     private BusinessCalendar calendar;
@@ -69,12 +72,14 @@ public class AccountClosing {
         Money balance = account.balance();
         String entryRef = NO_ENTRY;
         if (balance.amount().signum() > 0) {
+            account.requirePayOut(payee == null ? Movement.CASH : Movement.TRANSFER_OTHER);
             Money after = account.debit(balance, List.of(), today);
             PostingLine out = PostingLine.customer(account.glCode(), number.value(), Side.DEBIT, balance, after);
             PostingLine in = payee == null
                     ? PostingLine.gl(GlCodes.TILL_CASH, Side.CREDIT, balance)
                     : PostingLine.customer(locked.get(payee).glCode(), payee.value(), Side.CREDIT, balance,
-                    locked.get(payee).credit(balance));
+                    movements.credit(locked.get(payee), balance, movements.transferBetween(account, locked.get(payee)),
+                            requestId));
             entryRef = String.valueOf(postings.postAsCaller(OPERATION, requestId, now, List.of(out, in)).id());
         }
         account.close(List.of(), today);

@@ -2,9 +2,10 @@ package bank.teller.account.application;
 
 import bank.teller.account.domain.Account;
 import bank.teller.account.domain.AccountNumber;
+import bank.teller.account.domain.AccountStatus;
+import bank.teller.account.domain.AccountType;
+import bank.teller.customer.application.Customers;
 import bank.teller.customer.domain.Customer;
-import bank.teller.customer.domain.ResidentId;
-import bank.teller.ledger.domain.GlCodes;
 import bank.teller.security.AppUser;
 import bank.teller.security.CurrentUser;
 import bank.teller.security.Roles;
@@ -18,15 +19,23 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 
-/** Opening a demand account (开户) for a new individual customer. */
+/**
+ * Opening a demand account (开户) for a registered, verified customer at the teller's branch: the
+ * type must suit the customer (individual class I/II/III, corporate basic/general/special/temporary),
+ * a person has one class-I account and a company one basic account at most (checked under the
+ * customer's row lock, so two tellers cannot both open one), a temporary account gets an expiry
+ * within two years, and a class II/III account is bound to the holder's class-I account if any.
+ */
 @Stateless
 @RolesAllowed({Roles.TELLER, Roles.SUPERVISOR})
 public class AccountOpening {
 
     static final String OPERATION = "OPEN_DEMAND_ACCOUNT";
-    static final String PRODUCT_INDIVIDUAL_DEMAND = "01";
 
     @PersistenceContext(unitName = "teller")
     private EntityManager em;
@@ -36,6 +45,8 @@ public class AccountOpening {
     @EJB
     private AccountQueries queries;
     @EJB
+    private Customers customers;
+    @EJB
     private RequestIds requestIds;
     @EJB
     private CurrentUser currentUser;
@@ -43,32 +54,46 @@ public class AccountOpening {
     private BusinessCalendar calendar;
 
     /**
-     * Registers the customer and opens an individual demand account in CNY at the teller's branch.
-     * The same request id returns the first account and opens nothing more.
+     * Opens an account of {@code accountType} in CNY for the customer. The same request id returns
+     * the first account and opens nothing more.
+     *
+     * @param expiresOn the expiry of a temporary account; must be null for other types
      */
-    public AccountView openIndividualDemandAccount(String customerName, String residentIdText, String requestId) {
-        ResidentId residentId = new ResidentId(residentIdText);
-        String fingerprint = residentId.value();
+    public AccountView open(long customerId, String accountType, LocalDate expiresOn, String requestId) {
+        AccountType type = type(accountType);
+        String fingerprint = customerId + "|" + type + "|" + expiresOn;
         return requestIds.once(requestId, OPERATION, fingerprint, queries::account,
-                now -> open(customerName, residentId, now), AccountView::accountNumber);
+                now -> open(customerId, type, expiresOn), AccountView::accountNumber);
     }
 
-    private AccountView open(String customerName, ResidentId residentId, Instant now) {
-        boolean known = !em.createQuery("SELECT c.id FROM Customer c WHERE c.residentId = :id")
-                .setParameter("id", residentId.value()).getResultList().isEmpty();
-        if (known) {
-            throw new TellerException(ErrorCode.CUSTOMER_ALREADY_EXISTS, residentId.masked());
+    private AccountView open(long customerId, AccountType type, LocalDate expiresOn) {
+        Customer customer = customers.lock(customerId);
+        customer.requireVerified();
+        if (type.customerType() != customer.type()) {
+            throw new TellerException(ErrorCode.ACCOUNT_TYPE_NOT_ALLOWED, type, customer.type());
         }
+        List<Account> open = openAccountsOf(customerId);
+        if (type.onePerCustomer() && open.stream().anyMatch(a -> a.type() == type)) {
+            throw new TellerException(ErrorCode.ACCOUNT_TYPE_ONE_PER_CUSTOMER, type,
+                    open.stream().filter(a -> a.type() == type).findFirst().orElseThrow().number().value());
+        }
+        AccountNumber bound = !type.boundToClassI() ? null : open.stream()
+                .filter(a -> a.type() == AccountType.INDIVIDUAL_I).map(Account::number).findFirst().orElse(null);
         AppUser teller = currentUser.get();
-        Customer customer = new Customer(customerName, residentId, now, teller.username());
-        em.persist(customer);
-        em.flush();
-
-        AccountNumber number = AccountNumber.generate(teller.branchCode(), PRODUCT_INDIVIDUAL_DEMAND,
-                accounts.nextSerial());
-        Account account = new Account(number, customer.id(), teller.branchCode(), PRODUCT_INDIVIDUAL_DEMAND,
-                GlCodes.INDIVIDUAL_DEMAND_DEPOSITS, Money.CNY, calendar.today());
+        LocalDate today = calendar.today();
+        Account account = new Account(AccountNumber.generate(teller.branchCode(), type.product(), accounts.nextSerial()),
+                customer.id(), teller.branchCode(), type, expiresOn, bound, Money.CNY, today);
         accounts.add(account);
         return AccountQueries.view(account, customer, account.balance());
+    }
+
+    private List<Account> openAccountsOf(long customerId) {
+        return em.createQuery("SELECT a FROM Account a WHERE a.customerId = :id AND a.status <> :closed", Account.class)
+                .setParameter("id", customerId).setParameter("closed", AccountStatus.CLOSED).getResultList();
+    }
+
+    private static AccountType type(String text) {
+        return Arrays.stream(AccountType.values()).filter(t -> t.name().equals(text)).findFirst()
+                .orElseThrow(() -> new TellerException(ErrorCode.VALIDATION_FAILED, "accountType", Objects.toString(text)));
     }
 }

@@ -6,7 +6,9 @@ import bank.teller.customer.domain.Customer;
 import bank.teller.ledger.domain.JournalLine;
 import bank.teller.security.Roles;
 import bank.teller.shared.BusinessCalendar;
+import bank.teller.shared.ErrorCode;
 import bank.teller.shared.Money;
+import bank.teller.shared.TellerException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -14,6 +16,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.LocalDate;
 import java.util.List;
 
 /** Account inquiry (查询): the account with its holder, and its postings, newest first. */
@@ -38,6 +41,19 @@ public class AccountQueries {
         Account account = accounts.require(new AccountNumber(accountNumber));
         Money available = account.availableBalance(accounts.unreleasedRestrictionsOf(account.number()), calendar.today());
         return view(account, em.find(Customer.class, account.customerId()), available);
+    }
+
+    /** The customer's accounts, closed ones included, oldest first. */
+    public List<AccountView> accountsOf(long customerId) {
+        Customer holder = em.find(Customer.class, customerId);
+        if (holder == null) {
+            throw new TellerException(ErrorCode.CUSTOMER_NOT_FOUND, customerId);
+        }
+        LocalDate today = calendar.today();
+        return em.createQuery("SELECT a FROM Account a WHERE a.customerId = :id ORDER BY a.openedOn, a.number",
+                        Account.class).setParameter("id", customerId).getResultList().stream()
+                .map(a -> view(a, holder, a.availableBalance(accounts.unreleasedRestrictionsOf(a.number()), today)))
+                .toList();
     }
 
     public List<AccountTransaction> transactions(String accountNumber, int page, int size) {
@@ -65,9 +81,11 @@ public class AccountQueries {
     }
 
     static AccountView view(Account account, Customer holder, Money available) {
-        return new AccountView(account.number().value(), holder.name(), holder.residentId().masked(),
-                account.product(), account.status().name(), account.currency(),
-                account.balance().toPlainString(), available.toPlainString(), account.branchCode(), account.openedOn());
+        return new AccountView(account.number().value(), holder.id(), holder.name(), holder.type().name(),
+                holder.maskedIdNumber(), account.type().name(), account.product(), account.status().name(),
+                account.currency(), account.balance().toPlainString(), available.toPlainString(), account.branchCode(),
+                account.openedOn(), account.expiresOn(),
+                account.boundAccount() == null ? null : account.boundAccount().value());
     }
 
     private static AccountTransaction transaction(JournalLine line) {

@@ -2,6 +2,7 @@ package bank.teller.account.application;
 
 import bank.teller.account.domain.Account;
 import bank.teller.account.domain.AccountNumber;
+import bank.teller.account.domain.Movement;
 import bank.teller.ledger.domain.GlCodes;
 import bank.teller.ledger.domain.PostingLine;
 import bank.teller.ledger.domain.Side;
@@ -10,12 +11,13 @@ import bank.teller.shared.Money;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Cash deposit (现金存款): Dr till cash / Cr the customer's account, the balance update and the
- * message to the core system in one JTA transaction. A replay of the same request id returns
- * the first receipt and posts nothing.
+ * Cash deposit (现金存款): Dr till cash / Cr the customer's account (and the fee, if the schedule
+ * has one: Dr the account / Cr fee income), the balance update and the message to the core system
+ * in one JTA transaction. A replay of the same request id returns the first receipt and posts nothing.
  */
 @Stateless
 @RolesAllowed({Roles.TELLER, Roles.SUPERVISOR})
@@ -27,16 +29,20 @@ public class CashDeposits {
     private Accounts accounts;
     @EJB
     private AccountPostings postings;
+    @EJB
+    private AccountMovements movements;
 
     public Receipt deposit(String accountNumber, String amountText, String currency, String requestId) {
         AccountNumber number = new AccountNumber(accountNumber);
         Money amount = Money.parse(amountText, currency).requirePositive();
         return postings.post(OPERATION, requestId, number + "|" + amount, number.value(), null, () -> {
             Account account = accounts.lockForPosting(number);
-            Money balanceAfter = account.credit(amount);
-            return List.of(
+            Money balanceAfter = movements.credit(account, amount, Movement.CASH, requestId);
+            List<PostingLine> lines = new ArrayList<>(List.of(
                     PostingLine.gl(GlCodes.TILL_CASH, Side.DEBIT, amount),
-                    PostingLine.customer(account.glCode(), number.value(), Side.CREDIT, amount, balanceAfter));
+                    PostingLine.customer(account.glCode(), number.value(), Side.CREDIT, amount, balanceAfter)));
+            lines.addAll(movements.chargeFee(account, movements.fee(OPERATION, account, amount), requestId));
+            return lines;
         });
     }
 }

@@ -2,20 +2,22 @@ package bank.teller.account.application;
 
 import bank.teller.account.domain.Account;
 import bank.teller.account.domain.AccountNumber;
+import bank.teller.account.domain.Movement;
 import bank.teller.ledger.domain.GlCodes;
 import bank.teller.ledger.domain.PostingLine;
 import bank.teller.ledger.domain.Side;
 import bank.teller.security.Roles;
-import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.Money;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Cash withdrawal (现金取款): Dr the customer's account / Cr till cash, refused when the available
- * balance does not cover it. Idempotent on the request id like every posting.
+ * Cash withdrawal (现金取款): Dr the customer's account / Cr till cash (and its fee, if any: Dr the
+ * account / Cr fee income), refused when the available balance does not cover amount and fee or
+ * the account type pays no cash. Idempotent on the request id like every posting.
  */
 @Stateless
 @RolesAllowed({Roles.TELLER, Roles.SUPERVISOR})
@@ -28,17 +30,21 @@ public class CashWithdrawals {
     @EJB
     private AccountPostings postings;
     @EJB
-    private BusinessCalendar calendar;
+    private AccountMovements movements;
 
     public Receipt withdraw(String accountNumber, String amountText, String currency, String requestId) {
         AccountNumber number = new AccountNumber(accountNumber);
         Money amount = Money.parse(amountText, currency).requirePositive();
         return postings.post(OPERATION, requestId, number + "|" + amount, number.value(), null, () -> {
             Account account = accounts.lockForPosting(number);
-            Money balanceAfter = account.debit(amount, accounts.unreleasedRestrictionsOf(number), calendar.today());
-            return List.of(
+            Money fee = movements.fee(OPERATION, account, amount);
+            movements.requireCovers(account, amount.plus(fee));
+            Money balanceAfter = movements.debit(account, amount, Movement.CASH, requestId);
+            List<PostingLine> lines = new ArrayList<>(List.of(
                     PostingLine.customer(account.glCode(), number.value(), Side.DEBIT, amount, balanceAfter),
-                    PostingLine.gl(GlCodes.TILL_CASH, Side.CREDIT, amount));
+                    PostingLine.gl(GlCodes.TILL_CASH, Side.CREDIT, amount)));
+            lines.addAll(movements.chargeFee(account, fee, requestId));
+            return lines;
         });
     }
 }

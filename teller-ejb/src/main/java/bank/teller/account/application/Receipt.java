@@ -1,27 +1,34 @@
 package bank.teller.account.application;
 
+import bank.teller.ledger.domain.GlCodes;
 import bank.teller.ledger.domain.JournalEntry;
 import bank.teller.ledger.domain.JournalLine;
+import bank.teller.shared.Money;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * The result of a posting as the customer's voucher shows it: the entry, the account it is read
- * for (with its balance after), the other account of a transfer. A replay of the same request
- * returns the same receipt.
+ * for (the amount, the fee charged and its balance after everything), the other account of a
+ * transfer. A replay of the same request returns the same receipt.
  */
 public record Receipt(long entryId, String type, String accountNumber, String counterpartyAccountNumber,
-                      String amount, String currency, String balanceAfter, LocalDate businessDate,
+                      String amount, String fee, String currency, String balanceAfter, LocalDate businessDate,
                       Instant postedAt, String teller, String requestId) {
 
     /** The receipt of {@code entry} for the customer of {@code accountNumber}. */
     static Receipt of(JournalEntry entry, String accountNumber, String counterpartyAccountNumber) {
-        JournalLine line = entry.lines().stream()
-                .filter(l -> accountNumber.equals(l.accountNumber()))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("entry " + entry.id() + " has no line for " + accountNumber));
+        List<JournalLine> own = entry.lines().stream().filter(l -> accountNumber.equals(l.accountNumber())).toList();
+        if (own.isEmpty()) {
+            throw new IllegalStateException("entry " + entry.id() + " has no line for " + accountNumber);
+        }
+        JournalLine main = own.get(0);
+        Money fee = entry.lines().stream().filter(l -> GlCodes.FEE_INCOME.equals(l.glCode()))
+                .map(JournalLine::amount).reduce(Money.zero(main.amount().currency()), Money::plus);
         return new Receipt(entry.id(), entry.type(), accountNumber, counterpartyAccountNumber,
-                line.amount().toPlainString(), line.amount().currency(), line.balanceAfter().toPlainString(),
-                entry.businessDate(), entry.postedAt(), entry.teller(), entry.requestId());
+                main.amount().toPlainString(), fee.toPlainString(), main.amount().currency(),
+                own.get(own.size() - 1).balanceAfter().toPlainString(), entry.businessDate(), entry.postedAt(),
+                entry.teller(), entry.requestId());
     }
 }

@@ -2,22 +2,24 @@ package bank.teller.account.application;
 
 import bank.teller.account.domain.Account;
 import bank.teller.account.domain.AccountNumber;
+import bank.teller.account.domain.Movement;
 import bank.teller.ledger.domain.PostingLine;
 import bank.teller.ledger.domain.Side;
 import bank.teller.security.Roles;
 import bank.teller.shared.ErrorCode;
-import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.Money;
 import bank.teller.shared.TellerException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Transfer between two accounts of the bank (行内转账): Dr payer / Cr payee in one entry. Both
- * accounts are locked in account-number order, so two opposite transfers cannot deadlock.
+ * Transfer between two accounts of the bank (行内转账): Dr payer / Cr payee in one entry, with the
+ * payer's fee (if the schedule has one) as its own lines. Both accounts are locked in
+ * account-number order, so two opposite transfers cannot deadlock.
  */
 @Stateless
 @RolesAllowed({Roles.TELLER, Roles.SUPERVISOR, Roles.CHANNEL})
@@ -30,7 +32,7 @@ public class Transfers {
     @EJB
     private AccountPostings postings;
     @EJB
-    private BusinessCalendar calendar;
+    private AccountMovements movements;
 
     public Receipt transfer(String payerAccount, String payeeAccount, String amountText, String currency,
                             String requestId) {
@@ -45,11 +47,16 @@ public class Transfers {
             Map<AccountNumber, Account> locked = accounts.lockAllForPosting(payerNumber, payeeNumber);
             Account payer = locked.get(payerNumber);
             Account payee = locked.get(payeeNumber);
-            Money payerAfter = payer.debit(amount, accounts.unreleasedRestrictionsOf(payerNumber), calendar.today());
-            Money payeeAfter = payee.credit(amount);
-            return List.of(
+            Movement movement = movements.transferBetween(payer, payee);
+            Money fee = movements.fee(OPERATION, payer, amount);
+            movements.requireCovers(payer, amount.plus(fee));
+            Money payerAfter = movements.debit(payer, amount, movement, requestId);
+            Money payeeAfter = movements.credit(payee, amount, movement, requestId);
+            List<PostingLine> lines = new ArrayList<>(List.of(
                     PostingLine.customer(payer.glCode(), payerNumber.value(), Side.DEBIT, amount, payerAfter),
-                    PostingLine.customer(payee.glCode(), payeeNumber.value(), Side.CREDIT, amount, payeeAfter));
+                    PostingLine.customer(payee.glCode(), payeeNumber.value(), Side.CREDIT, amount, payeeAfter)));
+            lines.addAll(movements.chargeFee(payer, fee, requestId));
+            return lines;
         });
     }
 }

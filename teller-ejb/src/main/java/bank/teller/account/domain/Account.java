@@ -17,9 +17,11 @@ import java.util.List;
 /**
  * A demand deposit account (活期账户). Invariants: the number carries a valid check digit; the
  * balance is in the account's currency at two decimals and changes only through {@link #credit}
- * (and, later, debit) in the same transaction as the journal entry that explains it; only an
- * ACTIVE account takes postings. The balance is guarded by a row lock taken by the repository
- * and by the version column.
+ * and {@link #debit} in the same transaction as the journal entry that explains it; only an
+ * ACTIVE account takes postings; a temporary account has an expiry at most two years after
+ * opening and takes no postings after it. What its {@link AccountType} allows is checked by the
+ * {@code require...Allowed} methods before the balance changes. The balance is guarded by a row
+ * lock taken by the repository and by the version column.
  */
 @Entity
 @Table(name = "account")
@@ -42,6 +44,17 @@ public class Account {
     @Column(name = "product", nullable = false, length = 20)
     private String product;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "account_type", nullable = false, length = 20)
+    private AccountType type;
+
+    @Column(name = "expires_on")
+    private LocalDate expiresOn;
+
+    /** For class II/III: the holder's class-I account transfers with which are not limited. */
+    @Column(name = "bound_account", length = 16)
+    private String boundAccount;
+
     @Column(name = "currency", nullable = false, length = 3)
     private String currency;
 
@@ -62,13 +75,22 @@ public class Account {
     protected Account() {
     }
 
-    public Account(AccountNumber number, Long customerId, String branchCode, String product,
-                   String glCode, String currency, LocalDate openedOn) {
+    public static final int MAX_TEMPORARY_YEARS = 2;
+
+    public Account(AccountNumber number, Long customerId, String branchCode, AccountType type, LocalDate expiresOn,
+                   AccountNumber boundAccount, String currency, LocalDate openedOn) {
+        if (type.hasExpiry() ? expiresOn == null || !expiresOn.isAfter(openedOn)
+                || expiresOn.isAfter(openedOn.plusYears(MAX_TEMPORARY_YEARS)) : expiresOn != null) {
+            throw new TellerException(ErrorCode.ACCOUNT_EXPIRY_INVALID, type, expiresOn, MAX_TEMPORARY_YEARS);
+        }
         this.number = number.value();
         this.customerId = customerId;
         this.branchCode = branchCode;
-        this.product = product;
-        this.glCode = glCode;
+        this.type = type;
+        this.product = type.product();
+        this.glCode = type.glCode();
+        this.expiresOn = expiresOn;
+        this.boundAccount = boundAccount == null ? null : boundAccount.value();
         this.currency = currency;
         this.balance = Money.zero(currency).amount();
         this.status = AccountStatus.ACTIVE;
@@ -92,6 +114,64 @@ public class Account {
     public Money debit(Money amount, List<Restriction> restrictions, LocalDate businessDate) {
         requireActive();
         amount.requirePositive();
+        requireAvailable(amount, restrictions, businessDate);
+        Money after = balance().minus(amount);
+        this.balance = after.amount();
+        return after;
+    }
+
+    /**
+     * Refused when the account's type forbids taking in {@code amount} this way today: a temporary
+     * account past its expiry; a class-III account whose balance would pass its cap. (Class-II
+     * limits need the usage so far: {@link #requireWithinClassLimits}.)
+     */
+    public void requireCreditAllowed(Money amount, ClassLimits limits, LocalDate businessDate) {
+        requireNotExpired(businessDate);
+        if (type == AccountType.INDIVIDUAL_III && balance().plus(amount).compareTo(limits.class3BalanceCap()) > 0) {
+            throw new TellerException(ErrorCode.CLASS_III_BALANCE_CAP, number, limits.class3BalanceCap().toPlainString(),
+                    balance().toPlainString());
+        }
+    }
+
+    /**
+     * Refused when the account's type forbids paying out {@code movement} today: a temporary account
+     * past its expiry; cash from a corporate account other than the basic one.
+     */
+    public void requireDebitAllowed(Movement movement, LocalDate businessDate) {
+        requireNotExpired(businessDate);
+        requirePayOut(movement);
+    }
+
+    /**
+     * For paying out the balance at closing: cash only from a type that pays cash. (An expired
+     * temporary account is still paid out and closed.)
+     */
+    public void requirePayOut(Movement movement) {
+        if (movement == Movement.CASH && !type.paysCashOut()) {
+            throw new TellerException(ErrorCode.CASH_NOT_ALLOWED, number, type);
+        }
+    }
+
+    /**
+     * For a class-II account: refused when {@code amount} on top of what already counted today and
+     * this year (in the same direction) passes the daily or yearly limit.
+     */
+    public void requireWithinClassLimits(Money amount, Money usedToday, Money usedThisYear, ClassLimits limits) {
+        if (type != AccountType.INDIVIDUAL_II) {
+            return;
+        }
+        if (usedToday.plus(amount).compareTo(limits.class2Daily()) > 0) {
+            throw new TellerException(ErrorCode.CLASS_II_DAILY_LIMIT, number, limits.class2Daily().toPlainString(),
+                    usedToday.toPlainString(), amount.toPlainString());
+        }
+        if (usedThisYear.plus(amount).compareTo(limits.class2Yearly()) > 0) {
+            throw new TellerException(ErrorCode.CLASS_II_YEARLY_LIMIT, number, limits.class2Yearly().toPlainString(),
+                    usedThisYear.toPlainString(), amount.toPlainString());
+        }
+    }
+
+    /** Refused with the available balance when it does not cover {@code amount} (an amount and its fee). */
+    public void requireAvailable(Money amount, List<Restriction> restrictions, LocalDate businessDate) {
         if (restrictions.stream().anyMatch(r -> r.activeOn(businessDate) && r.kind() == RestrictionKind.FREEZE_ALL)) {
             throw new TellerException(ErrorCode.ACCOUNT_FROZEN, number);
         }
@@ -100,9 +180,17 @@ public class Account {
             throw new TellerException(ErrorCode.INSUFFICIENT_FUNDS, number, available.toPlainString(),
                     amount.toPlainString());
         }
-        Money after = balance().minus(amount);
-        this.balance = after.amount();
-        return after;
+    }
+
+    private void requireNotExpired(LocalDate businessDate) {
+        if (expiresOn != null && businessDate.isAfter(expiresOn)) {
+            throw new TellerException(ErrorCode.ACCOUNT_EXPIRED, number, expiresOn);
+        }
+    }
+
+    /** Whether transfers between this account and {@code other} are with its bound account (either way). */
+    public boolean boundTo(Account other) {
+        return other.number.equals(boundAccount) || number.equals(other.boundAccount);
     }
 
     /**
@@ -168,6 +256,18 @@ public class Account {
 
     public String product() {
         return product;
+    }
+
+    public AccountType type() {
+        return type;
+    }
+
+    public LocalDate expiresOn() {
+        return expiresOn;
+    }
+
+    public AccountNumber boundAccount() {
+        return boundAccount == null ? null : new AccountNumber(boundAccount);
     }
 
     public String currency() {

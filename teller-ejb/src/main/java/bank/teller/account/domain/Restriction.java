@@ -3,6 +3,7 @@ package bank.teller.account.domain;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.Money;
 import bank.teller.shared.TellerException;
+import bank.teller.shared.Text;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -84,8 +85,8 @@ public class Restriction {
         this.kind = kind;
         this.amount = amount == null ? null : amount.amount();
         this.currency = amount == null ? Money.CNY : amount.currency();
-        this.reason = text(reason);
-        this.legalReference = blank(legalReference) ? null : text(legalReference);
+        this.reason = Text.required("reason", reason, TEXT_MAX);
+        this.legalReference = Text.optional("legalReference", legalReference, TEXT_MAX);
         this.expiresOn = expiresOn;
         this.placedBy = placedBy;
         this.placedAt = placedAt;
@@ -102,14 +103,6 @@ public class Restriction {
         }
         this.releasedBy = by;
         this.releasedAt = at;
-    }
-
-    private static String text(String value) {
-        String trimmed = value == null ? "" : value.strip();
-        if (trimmed.isEmpty() || trimmed.length() > TEXT_MAX || trimmed.codePoints().anyMatch(Character::isISOControl)) {
-            throw new TellerException(ErrorCode.TEXT_INVALID, TEXT_MAX);
-        }
-        return trimmed;
     }
 
     private static boolean blank(String value) {

@@ -2,35 +2,70 @@ package bank.teller.customer.domain;
 
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.TellerException;
+import bank.teller.shared.Text;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.regex.Pattern;
 
 /**
- * An individual customer. Invariants: the name is 1-60 characters without control characters;
- * the resident ID has a valid check digit and is unique (one customer per ID number).
+ * A customer (客户), individual or corporate. Invariants: the name is 1-60 characters without
+ * control characters; the ID number passes its document's check (resident ID for individuals,
+ * unified social credit code for companies) and is unique per customer type; a phone number is
+ * 5-20 digits (may start with +, may hold spaces and hyphens). Individuals' birth date and gender
+ * come from the resident ID. A customer is registered only on a matching identity check.
  */
 @Entity
 @Table(name = "customer")
 public class Customer {
 
     public static final int NAME_MAX = 60;
+    public static final int ADDRESS_MAX = 200;
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 -]{3,18}[0-9]");
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "customer_seq")
     @SequenceGenerator(name = "customer_seq", sequenceName = "customer_seq", allocationSize = 50)
     private Long id;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "customer_type", nullable = false, length = 10)
+    private CustomerType type;
+
     @Column(name = "name", nullable = false, length = NAME_MAX)
     private String name;
 
-    @Column(name = "resident_id", nullable = false, unique = true, length = 18)
-    private String residentId;
+    @Column(name = "id_number", nullable = false, length = 18)
+    private String idNumber;
+
+    @Column(name = "phone", length = 20)
+    private String phone;
+
+    @Column(name = "address", length = ADDRESS_MAX)
+    private String address;
+
+    @Column(name = "occupation", length = NAME_MAX)
+    private String occupation;
+
+    @Column(name = "legal_representative", length = NAME_MAX)
+    private String legalRepresentative;
+
+    @Column(name = "contact_name", length = NAME_MAX)
+    private String contactName;
+
+    @Column(name = "contact_phone", length = 20)
+    private String contactPhone;
+
+    @Column(name = "verification_id")
+    private Long verificationId;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -41,14 +76,54 @@ public class Customer {
     protected Customer() {
     }
 
-    public Customer(String name, ResidentId residentId, Instant createdAt, String createdBy) {
+    private Customer(CustomerType type, String name, String idNumber, String phone, String address,
+                     Instant createdAt, String createdBy) {
+        this.type = type;
         this.name = validName(name);
-        this.residentId = residentId.value();
+        this.idNumber = type.idType().validate(idNumber);
+        this.phone = phone(phone);
+        this.address = Text.optional("address", address, ADDRESS_MAX);
         this.createdAt = createdAt;
         this.createdBy = createdBy;
     }
 
-    static String validName(String name) {
+    /** An individual; phone and address are required, occupation is optional. */
+    public static Customer individual(String name, ResidentId residentId, String phone, String address,
+                                      String occupation, Instant createdAt, String createdBy) {
+        Customer customer = new Customer(CustomerType.INDIVIDUAL, name, residentId.value(), required("phone", phone),
+                Text.required("address", address, ADDRESS_MAX), createdAt, createdBy);
+        customer.occupation = Text.optional("occupation", occupation, NAME_MAX);
+        return customer;
+    }
+
+    /** A company; legal representative, registered address and a contact (name and phone) are required. */
+    public static Customer corporate(String name, UnifiedSocialCreditCode creditCode, String legalRepresentative,
+                                     String registeredAddress, String contactName, String contactPhone,
+                                     Instant createdAt, String createdBy) {
+        Customer customer = new Customer(CustomerType.CORPORATE, name, creditCode.value(), null,
+                Text.required("registeredAddress", registeredAddress, ADDRESS_MAX), createdAt, createdBy);
+        customer.legalRepresentative = Text.required("legalRepresentative", legalRepresentative, NAME_MAX);
+        customer.contactName = Text.required("contactName", contactName, NAME_MAX);
+        customer.contactPhone = phone(required("contactPhone", contactPhone));
+        return customer;
+    }
+
+    /** Records the identity check this customer was registered (or re-verified) on. */
+    public void verifiedBy(IdentityVerification verification, LocalDate today) {
+        if (!verification.vouchesFor(type.idType(), idNumber, name, today)) {
+            throw new TellerException(ErrorCode.CUSTOMER_NOT_VERIFIED, maskedIdNumber());
+        }
+        this.verificationId = verification.id();
+    }
+
+    /** Refused unless the customer was registered on a matching identity check. */
+    public void requireVerified() {
+        if (verificationId == null) {
+            throw new TellerException(ErrorCode.CUSTOMER_NOT_VERIFIED, maskedIdNumber());
+        }
+    }
+
+    public static String validName(String name) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty() || trimmed.length() > NAME_MAX
                 || trimmed.codePoints().anyMatch(Character::isISOControl)) {
@@ -57,15 +132,81 @@ public class Customer {
         return trimmed;
     }
 
+    private static String required(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new TellerException(ErrorCode.TEXT_INVALID, 20, field);
+        }
+        return value;
+    }
+
+    private static String phone(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String stripped = value.strip();
+        if (!PHONE.matcher(stripped).matches()) {
+            throw new TellerException(ErrorCode.PHONE_INVALID, stripped.length() > 30 ? stripped.substring(0, 30) : stripped);
+        }
+        return stripped;
+    }
+
     public Long id() {
         return id;
+    }
+
+    public CustomerType type() {
+        return type;
     }
 
     public String name() {
         return name;
     }
 
+    public String idNumber() {
+        return idNumber;
+    }
+
+    public String maskedIdNumber() {
+        return type.idType().mask(idNumber);
+    }
+
+    /** The resident ID of an individual; refused for a company. */
     public ResidentId residentId() {
-        return new ResidentId(residentId);
+        if (type != CustomerType.INDIVIDUAL) {
+            throw new IllegalStateException("customer " + id + " is not an individual");
+        }
+        return new ResidentId(idNumber);
+    }
+
+    public String phone() {
+        return phone;
+    }
+
+    public String address() {
+        return address;
+    }
+
+    public String occupation() {
+        return occupation;
+    }
+
+    public String legalRepresentative() {
+        return legalRepresentative;
+    }
+
+    public String contactName() {
+        return contactName;
+    }
+
+    public String contactPhone() {
+        return contactPhone;
+    }
+
+    public boolean verified() {
+        return verificationId != null;
+    }
+
+    public Long verificationId() {
+        return verificationId;
     }
 }

@@ -48,6 +48,11 @@ public record ResidentId(String value) {
         }
     }
 
+    /** Gender as the ID encodes it: the 17th digit is odd for men ("M") and even for women ("F"). */
+    public String gender() {
+        return (value.charAt(16) - '0') % 2 == 1 ? "M" : "F";
+    }
+
     /** Masked as on a voucher: the first 6 and the last 4 characters. */
     public String masked() {
         return value.substring(0, 6) + "********" + value.substring(14);

@@ -4,6 +4,8 @@ package bank.teller.ledger.domain;
 public final class GlCodes {
     public static final String TILL_CASH = "1001";
     public static final String INDIVIDUAL_DEMAND_DEPOSITS = "2011";
+    public static final String CORPORATE_DEMAND_DEPOSITS = "2012";
+    public static final String FEE_INCOME = "6021";
 
     private GlCodes() {
     }

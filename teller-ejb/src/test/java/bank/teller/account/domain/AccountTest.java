@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class AccountTest {
 
-    private final Account account = new Account(AccountNumber.generate("0001", "01", 1), 1L, "0001", "01",
-            "2011", "CNY", LocalDate.of(2026, 11, 27));
+    private final Account account = new Account(AccountNumber.generate("0001", "01", 1), 1L, "0001", AccountType.INDIVIDUAL_I, null, null,
+            "CNY", LocalDate.of(2026, 11, 27));
 
     @Test
     void aNewAccountIsActiveWithZeroBalance() {

@@ -1,0 +1,184 @@
+package bank.teller.customer.application;
+
+import bank.teller.customer.domain.Customer;
+import bank.teller.customer.domain.CustomerType;
+import bank.teller.customer.domain.IdType;
+import bank.teller.customer.domain.IdentityVerification;
+import bank.teller.customer.domain.ResidentId;
+import bank.teller.customer.domain.UnifiedSocialCreditCode;
+import bank.teller.security.AppUser;
+import bank.teller.security.CurrentUser;
+import bank.teller.security.Roles;
+import bank.teller.shared.BusinessCalendar;
+import bank.teller.shared.ErrorCode;
+import bank.teller.shared.RequestIds;
+import bank.teller.shared.StoredTime;
+import bank.teller.shared.TellerException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Customers (客户): identity verification (联网核查) through its port, registration of individuals and
+ * companies on a matching check of the same business day, lookup and search.
+ */
+@Stateless
+@RolesAllowed({Roles.TELLER, Roles.SUPERVISOR})
+public class Customers {
+
+    public static final int SEARCH_MAX = 50;
+    static final String REGISTER_INDIVIDUAL = "REGISTER_INDIVIDUAL";
+    static final String REGISTER_CORPORATE = "REGISTER_CORPORATE";
+
+    @PersistenceContext(unitName = "teller")
+    private EntityManager em;
+
+    @Inject
+    private IdentityVerificationPort verificationService;
+    @EJB
+    private RequestIds requestIds;
+    @EJB
+    private CurrentUser currentUser;
+    @EJB
+    private BusinessCalendar calendar;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /**
+     * Asks the verification service about a document and a name and records the answer, whatever it
+     * is. Only a MATCH lets the customer be registered (on the same business day).
+     */
+    public VerificationView verify(String idType, String idNumber, String name) {
+        IdType type = idType(idType);
+        String number = type.validate(idNumber);
+        String validName = Customer.validName(name);
+        IdentityVerificationPort.Answer answer = verificationService.verify(type, number, validName);
+        IdentityVerification verification = new IdentityVerification(type, number, validName, answer.result(),
+                answer.reference(), currentUser.get().username(), StoredTime.now(clock), calendar.today());
+        em.persist(verification);
+        em.flush();
+        return VerificationView.of(verification);
+    }
+
+    /** Registers an individual checked by {@code verificationId}. Once per request id. */
+    public CustomerView registerIndividual(IndividualDetails details, long verificationId, String requestId) {
+        ResidentId residentId = new ResidentId(details.residentId());
+        if (details.birthDate() != null && !details.birthDate().equals(residentId.birthDate())
+                || details.gender() != null && !details.gender().equals(residentId.gender())) {
+            throw new TellerException(ErrorCode.IDENTITY_DETAILS_MISMATCH, residentId.masked());
+        }
+        return register(REGISTER_INDIVIDUAL, residentId.value(), verificationId, requestId,
+                (teller, now) -> Customer.individual(details.name(), residentId, details.phone(), details.address(),
+                        details.occupation(), now, teller.username()));
+    }
+
+    /** Registers a company checked by {@code verificationId}. Once per request id. */
+    public CustomerView registerCorporate(CorporateDetails details, long verificationId, String requestId) {
+        UnifiedSocialCreditCode code = new UnifiedSocialCreditCode(details.creditCode());
+        return register(REGISTER_CORPORATE, code.value(), verificationId, requestId,
+                (teller, now) -> Customer.corporate(details.name(), code, details.legalRepresentative(),
+                        details.registeredAddress(), details.contactName(), details.contactPhone(), now,
+                        teller.username()));
+    }
+
+    private interface NewCustomer {
+        Customer create(AppUser teller, Instant now);
+    }
+
+    private CustomerView register(String operation, String idNumber, long verificationId, String requestId,
+                                  NewCustomer newCustomer) {
+        return requestIds.once(requestId, operation, idNumber, id -> customer(Long.parseLong(id)), now -> {
+            Customer customer = newCustomer.create(currentUser.get(), now);
+            if (findByIdNumber(customer.type(), customer.idNumber()) != null) {
+                throw new TellerException(ErrorCode.CUSTOMER_ALREADY_EXISTS, customer.maskedIdNumber());
+            }
+            IdentityVerification verification = em.find(IdentityVerification.class, verificationId);
+            if (verification == null) {
+                throw new TellerException(ErrorCode.CUSTOMER_NOT_VERIFIED, customer.maskedIdNumber());
+            }
+            customer.verifiedBy(verification, calendar.today());
+            em.persist(customer);
+            try {
+                em.flush();
+            } catch (PersistenceException concurrentRegistration) {
+                throw new TellerException(ErrorCode.CUSTOMER_ALREADY_EXISTS, customer.maskedIdNumber());
+            }
+            return CustomerView.of(customer);
+        }, view -> String.valueOf(view.id()));
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public CustomerView customer(long id) {
+        return CustomerView.of(require(id));
+    }
+
+    /** The customer, row-locked until the end of the transaction (for rules over all their accounts). */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Customer lock(long id) {
+        Customer customer = em.find(Customer.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (customer == null) {
+            throw new TellerException(ErrorCode.CUSTOMER_NOT_FOUND, id);
+        }
+        return customer;
+    }
+
+    private Customer require(long id) {
+        Customer customer = em.find(Customer.class, id);
+        if (customer == null) {
+            throw new TellerException(ErrorCode.CUSTOMER_NOT_FOUND, id);
+        }
+        return customer;
+    }
+
+    /**
+     * Customers matching what the teller typed: an 18-character ID number (resident ID or credit
+     * code), a 16-digit account number, a phone number, or else the start of a name. At most
+     * {@link #SEARCH_MAX}, by name.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<CustomerView> search(String query) {
+        String q = query == null ? "" : query.strip().toUpperCase();
+        if (q.isEmpty() || q.length() > Customer.NAME_MAX || q.codePoints().anyMatch(Character::isISOControl)) {
+            throw new TellerException(ErrorCode.SEARCH_QUERY_INVALID, Customer.NAME_MAX);
+        }
+        List<Customer> found;
+        if (q.matches("[0-9A-Z]{18}")) {
+            found = em.createQuery("SELECT c FROM Customer c WHERE c.idNumber = :q", Customer.class)
+                    .setParameter("q", q).getResultList();
+        } else if (q.matches("\\d{16}")) {
+            found = em.createQuery("SELECT c FROM Customer c, Account a WHERE a.customerId = c.id "
+                    + "AND a.number = :q", Customer.class).setParameter("q", q).getResultList();
+        } else if (q.matches("\\+?[0-9][0-9 -]{3,18}[0-9]")) {
+            found = em.createQuery("SELECT c FROM Customer c WHERE c.phone = :q OR c.contactPhone = :q "
+                    + "ORDER BY c.name", Customer.class).setParameter("q", q).setMaxResults(SEARCH_MAX).getResultList();
+        } else {
+            String prefix = query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            found = em.createQuery("SELECT c FROM Customer c WHERE c.name LIKE :prefix ESCAPE '\\' ORDER BY c.name, c.id",
+                    Customer.class).setParameter("prefix", prefix).setMaxResults(SEARCH_MAX).getResultList();
+        }
+        return found.stream().map(CustomerView::of).toList();
+    }
+
+    private Customer findByIdNumber(CustomerType type, String idNumber) {
+        return em.createQuery("SELECT c FROM Customer c WHERE c.type = :type AND c.idNumber = :number", Customer.class)
+                .setParameter("type", type).setParameter("number", idNumber)
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    private static IdType idType(String text) {
+        return Arrays.stream(IdType.values()).filter(t -> t.name().equals(text)).findFirst()
+                .orElseThrow(() -> new TellerException(ErrorCode.VALIDATION_FAILED, "idType", Objects.toString(text)));
+    }
+}

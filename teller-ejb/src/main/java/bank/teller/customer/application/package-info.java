@@ -1,0 +1,4 @@
+/**
+ * Customer use cases: identity verification through its port, registration, search.
+ */
+package bank.teller.customer.application;

@@ -1,0 +1,58 @@
+package bank.teller.fee.application;
+
+import bank.teller.fee.domain.FeeRule;
+import bank.teller.security.CurrentUser;
+import bank.teller.security.Roles;
+import bank.teller.shared.BusinessCalendar;
+import bank.teller.shared.Money;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+
+/**
+ * The fee schedule applied: which rule (if any) prices a transaction for a customer type in the
+ * caller's channel today, and what it costs. Postings and quotes ask the same question here, so
+ * the fee shown before confirming is the fee charged (unless the schedule changes in between).
+ */
+@Stateless
+@RolesAllowed({Roles.TELLER, Roles.SUPERVISOR, Roles.CHANNEL})
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class Fees {
+
+    @PersistenceContext(unitName = "teller")
+    private EntityManager em;
+
+    @EJB
+    private CurrentUser currentUser;
+    @EJB
+    private BusinessCalendar calendar;
+
+    /** The fee for {@code amount} of {@code transactionType} paid by a customer of {@code customerType}. */
+    public FeeQuote quote(String transactionType, String customerType, Money amount) {
+        FeeRule rule = rule(transactionType, customerType);
+        Money fee = fee(rule, amount);
+        return new FeeQuote(transactionType, amount.toPlainString(), fee.toPlainString(), amount.currency(),
+                rule == null ? null : rule.id(), rule == null ? null : rule.descriptionZh(),
+                rule == null ? null : rule.descriptionEn());
+    }
+
+    /** The fee alone, as money. */
+    public Money feeFor(String transactionType, String customerType, Money amount) {
+        return fee(rule(transactionType, customerType), amount);
+    }
+
+    private FeeRule rule(String transactionType, String customerType) {
+        List<FeeRule> rules = em.createQuery("SELECT r FROM FeeRule r WHERE r.transactionType = :type", FeeRule.class)
+                .setParameter("type", transactionType).getResultList();
+        return FeeRule.select(rules, transactionType, customerType, currentUser.channel(), calendar.today());
+    }
+
+    private static Money fee(FeeRule rule, Money amount) {
+        return rule == null ? Money.zero(amount.currency()) : rule.feeFor(amount);
+    }
+}

@@ -1,0 +1,32 @@
+package bank.teller.shared;
+
+/**
+ * Free text as the counter takes it: stripped, at most a given length, no control characters.
+ * A refusal names the field ({@link ErrorCode#TEXT_INVALID} with the limit and the field).
+ */
+public final class Text {
+
+    private Text() {
+    }
+
+    /** The stripped text; refused when blank, too long or holding control characters. */
+    public static String required(String field, String value, int max) {
+        String text = optional(field, value, max);
+        if (text == null) {
+            throw new TellerException(ErrorCode.TEXT_INVALID, max, field);
+        }
+        return text;
+    }
+
+    /** The stripped text, or null when blank; refused when too long or holding control characters. */
+    public static String optional(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String stripped = value.strip();
+        if (stripped.length() > max || stripped.codePoints().anyMatch(Character::isISOControl)) {
+            throw new TellerException(ErrorCode.TEXT_INVALID, max, field);
+        }
+        return stripped;
+    }
+}
