@@ -70,8 +70,8 @@ public class DemoData {
                     .setParameter(1, BRANCH).setParameter(2, "示范银行总行营业部")
                     .setParameter(3, "Demo Bank Head Office Branch").executeUpdate();
         }
-        addUser(TELLER, TELLER_PASSWORD, "柜员一 Teller One", Roles.TELLER);
-        addUser(SUPERVISOR, SUPERVISOR_PASSWORD, "主管一 Supervisor One", Roles.SUPERVISOR);
+        addUser(TELLER, TELLER_PASSWORD, "柜员一 Teller One", Roles.TELLER, "001");
+        addUser(SUPERVISOR, SUPERVISOR_PASSWORD, "主管一 Supervisor One", Roles.SUPERVISOR, "901");
         if (em.createQuery("SELECT COUNT(c) FROM Customer c", Long.class).getSingleResult() == 0) {
             addCustomersWithADayOfTransactions();
         }
@@ -173,11 +173,17 @@ public class DemoData {
         ledger.post(JournalEntry.balanced(type, today, BRANCH, TELLER, "demo-data-" + sequence, now, lines));
     }
 
-    private void addUser(String username, String password, String displayName, String role) {
-        if (em.find(AppUser.class, username) != null) {
+    private void addUser(String username, String password, String displayName, String role, String till) {
+        AppUser existing = em.find(AppUser.class, username);
+        if (existing != null) {
+            if (existing.tillCode() == null) {
+                existing.assignTill(till); // users created before tills existed
+            }
             return;
         }
-        em.persist(new AppUser(username, BCrypt.hashpw(password, BCrypt.gensalt(12)), displayName, BRANCH));
+        AppUser user = new AppUser(username, BCrypt.hashpw(password, BCrypt.gensalt(12)), displayName, BRANCH);
+        user.assignTill(till);
+        em.persist(user);
         em.flush();
         em.createNativeQuery("INSERT INTO app_user_role (username, role_name) VALUES (?1, ?2)")
                 .setParameter(1, username).setParameter(2, role).executeUpdate();

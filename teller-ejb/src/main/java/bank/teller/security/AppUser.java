@@ -26,6 +26,10 @@ public class AppUser {
     @Column(name = "enabled", nullable = false)
     private boolean enabled;
 
+    /** The teller's cash drawer (尾箱); null for users who handle no cash and print no vouchers. */
+    @Column(name = "till_code", length = 3)
+    private String tillCode;
+
     protected AppUser() {
     }
 
@@ -47,5 +51,13 @@ public class AppUser {
 
     public String branchCode() {
         return branchCode;
+    }
+
+    public String tillCode() {
+        return tillCode;
+    }
+
+    public void assignTill(String tillCode) {
+        this.tillCode = tillCode;
     }
 }

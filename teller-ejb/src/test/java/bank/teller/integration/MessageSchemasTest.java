@@ -58,7 +58,7 @@ class MessageSchemasTest {
     @Test
     void aTransferReplyAndItsRefusalConformToTheReplySchema() throws Exception {
         Receipt receipt = new Receipt(4711L, "TRANSFER", "0001010000000016", "0001010000000024", "12.50", "0.00", "CNY",
-                "87.50", LocalDate.of(2026, 11, 27), Instant.parse("2026-11-27T01:02:03Z"), "channel", "mb-0002");
+                "87.50", LocalDate.of(2026, 11, 27), Instant.parse("2026-11-27T01:02:03Z"), "channel", "mb-0002", null);
         assertConforms("teller.channel.reply.v1.json", ChannelMessages.transferred(TRANSFER, receipt));
         assertConforms("teller.channel.reply.v1.json", ChannelMessages.refusal(TRANSFER, ErrorCode.INSUFFICIENT_FUNDS));
         assertFalse(errors("teller.channel.reply.v1.json", ChannelMessages.balance(TRANSFER, new AccountView(

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URI;
@@ -46,6 +49,15 @@ class ApiIT {
         HttpResponse<String> replay = deposit(account, "\"250.75\"", key);
         assertEquals(201, replay.statusCode());
         assertEquals(json(deposit), json(replay));
+
+        String voucherNo = json(deposit).getString("voucherNo");
+        String original = pdfText("/api/v1/vouchers/" + voucherNo + "/pdf");
+        assertTrue(original.contains(voucherNo) && original.contains("人民币贰佰伍拾元柒角伍分"), original);
+        assertFalse(original.contains("COPY"), original);
+        assertTrue(pdfText("/api/v1/vouchers/" + voucherNo + "/pdf").contains("副本 COPY"), "a reprint is a copy");
+        assertEquals(AsUser.TELLER, json(post("/api/v1/vouchers/" + voucherNo + "/confirmation", null, ""))
+                .getString("confirmedBy"));
+        assertProblem(post("/api/v1/vouchers/" + voucherNo + "/confirmation", null, ""), 409, "VOUCHER_ALREADY_CONFIRMED");
 
         JsonObject view = json(Https.get("/api/v1/accounts/" + account, AsUser.TELLER, AsUser.TELLER_PASSWORD));
         assertEquals("250.75", view.getString("balance"));
@@ -142,9 +154,8 @@ class ApiIT {
                 TestData.requestId("check")), 400, "ACCOUNT_NUMBER_INVALID");
         assertProblem(Https.postJson("/api/v1/cash-deposits", AsUser.TELLER, AsUser.TELLER_PASSWORD,
                 TestData.requestId("junk"), "{not json"), 400, null);
-        assertProblem(Https.postJson("/api/v1/accounts", AsUser.TELLER, AsUser.TELLER_PASSWORD, TestData.requestId("id"),
-                "{\"customerName\":\"李四\",\"residentId\":\"" + TestData.residentIdWithWrongCheckDigit() + "\"}"),
-                400, "RESIDENT_ID_INVALID");
+        assertProblem(post("/api/v1/customers/verifications", null, "{\"idType\":\"RESIDENT_ID\",\"name\":\"李四\","
+                + "\"idNumber\":\"" + TestData.residentIdWithWrongCheckDigit() + "\"}"), 400, "RESIDENT_ID_INVALID");
         assertEquals("0.00", json(Https.get("/api/v1/accounts/" + account, AsUser.TELLER, AsUser.TELLER_PASSWORD))
                 .getString("balance"));
     }
@@ -179,7 +190,8 @@ class ApiIT {
         assertEquals("Teller REST API", document.getJsonObject("info").getString("title"));
         JsonObject paths = document.getJsonObject("paths");
         for (String path : new String[]{"/teller/api/v1/accounts", "/teller/api/v1/accounts/{number}", "/teller/api/v1/cash-deposits",
-                "/teller/api/v1/cash-withdrawals", "/teller/api/v1/transfers"}) {
+                "/teller/api/v1/cash-withdrawals", "/teller/api/v1/transfers", "/teller/api/v1/customers",
+                "/teller/api/v1/customers/verifications", "/teller/api/v1/accounts/{number}/fee-quote"}) {
             assertTrue(paths.containsKey(path), path + " missing from " + paths.keySet());
         }
     }
@@ -191,10 +203,19 @@ class ApiIT {
         assertTrue(response.headers().firstValue("Location").orElse("").startsWith("https://localhost:8443/"));
     }
 
+    /** Verifies, registers and opens a class-I account for a new individual, as a teller's client would. */
     private static String openAccount() throws Exception {
-        HttpResponse<String> response = Https.postJson("/api/v1/accounts", AsUser.TELLER, AsUser.TELLER_PASSWORD,
-                TestData.requestId("api-open"),
-                "{\"customerName\":\"王五\",\"residentId\":\"" + TestData.residentId() + "\"}");
+        String residentId = TestData.residentId();
+        HttpResponse<String> verified = post("/api/v1/customers/verifications", null,
+                "{\"idType\":\"RESIDENT_ID\",\"idNumber\":\"" + residentId + "\",\"name\":\"王五\"}");
+        assertEquals(201, verified.statusCode(), verified.body());
+        assertEquals("MATCH", json(verified).getString("result"));
+        HttpResponse<String> customer = post("/api/v1/customers/individuals", TestData.requestId("api-customer"),
+                "{\"verificationId\":" + json(verified).getJsonNumber("id") + ",\"name\":\"王五\",\"residentId\":\""
+                        + residentId + "\",\"phone\":\"13800138000\",\"address\":\"上海市黄浦区南京东路8号\"}");
+        assertEquals(201, customer.statusCode(), customer.body());
+        HttpResponse<String> response = post("/api/v1/accounts", TestData.requestId("api-open"),
+                "{\"customerId\":" + json(customer).getJsonNumber("id") + ",\"accountType\":\"INDIVIDUAL_I\"}");
         assertEquals(201, response.statusCode(), response.body());
         return json(response).getString("accountNumber");
     }
@@ -216,6 +237,16 @@ class ApiIT {
             assertEquals(code, problem.getString("code"));
         }
         assertFalse(response.body().contains("Exception"), response.body());
+    }
+
+    /** Downloads a PDF as the teller and returns its text. */
+    private static String pdfText(String path) throws Exception {
+        HttpResponse<byte[]> response = Https.getBytes(path, AsUser.TELLER, AsUser.TELLER_PASSWORD, "application/pdf");
+        assertEquals(200, response.statusCode());
+        assertEquals("application/pdf", response.headers().firstValue("Content-Type").orElse(""));
+        try (PDDocument document = Loader.loadPDF(response.body())) {
+            return new PDFTextStripper().getText(document);
+        }
     }
 
     private static JsonObject json(HttpResponse<String> response) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import bank.teller.account.application.AccountOpening;
 import bank.teller.account.application.CashDeposits;
 import bank.teller.account.domain.AccountNumber;
 import jakarta.inject.Inject;
@@ -43,8 +42,7 @@ class ChannelMessagingIT {
 
     @Test
     void aBalanceInquiryIsAnsweredWithTheRequestsCorrelationId() throws Exception {
-        String account = asUser.teller(() -> Lookup.ejb("teller-ejb", AccountOpening.class)
-                .openIndividualDemandAccount("渠道客户", TestData.residentId(), TestData.requestId("open")).accountNumber());
+        String account = Counter.classOneAccount(asUser, "渠道客户");
         asUser.teller(() -> Lookup.ejb("teller-ejb", CashDeposits.class)
                 .deposit(account, "66.60", "CNY", TestData.requestId("dep")));
 
@@ -119,8 +117,7 @@ class ChannelMessagingIT {
     }
 
     private String openAccountWith(String amount) throws Exception {
-        String account = asUser.teller(() -> Lookup.ejb("teller-ejb", AccountOpening.class)
-                .openIndividualDemandAccount("渠道客户", TestData.residentId(), TestData.requestId("open")).accountNumber());
+        String account = Counter.classOneAccount(asUser, "渠道客户");
         if (new BigDecimal(amount).signum() > 0) {
             asUser.teller(() -> Lookup.ejb("teller-ejb", CashDeposits.class)
                     .deposit(account, amount, "CNY", TestData.requestId("dep")));

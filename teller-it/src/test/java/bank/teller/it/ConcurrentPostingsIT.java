@@ -3,7 +3,6 @@ package bank.teller.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import bank.teller.account.application.AccountOpening;
 import bank.teller.account.application.CashDeposits;
 import bank.teller.account.application.CashWithdrawals;
 import bank.teller.account.application.Receipt;
@@ -238,12 +237,10 @@ class ConcurrentPostingsIT {
 
     /** New accounts, each with an opening cash deposit of 1,000.00. */
     private List<String> openAccounts(int count) throws Exception {
-        AccountOpening opening = Lookup.ejb("teller-ejb", AccountOpening.class);
         CashDeposits deposits = Lookup.ejb("teller-ejb", CashDeposits.class);
         List<String> accounts = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String number = asUser.teller(() -> opening.openIndividualDemandAccount("并发客户", TestData.residentId(),
-                    TestData.requestId("open")).accountNumber());
+            String number = Counter.classOneAccount(asUser, "并发客户");
             asUser.teller(() -> deposits.deposit(number, BigDecimal.valueOf(OPENING_FEN, 2).toPlainString(), "CNY",
                     TestData.requestId("opening")));
             accounts.add(number);

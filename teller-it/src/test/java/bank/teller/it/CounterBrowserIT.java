@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.nio.file.Files;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -74,7 +78,7 @@ class CounterBrowserIT {
     }
 
     @Test
-    void aTellerOpensAnAccountDepositsCashAndSeesTheNewBalance() {
+    void aTellerOpensAnAccountDepositsCashAndSeesTheNewBalance() throws Exception {
         signIn(AsUser.TELLER, AsUser.TELLER_PASSWORD);
         String number = openAccount("赵六");
         assertEquals(16, number.length(), number);
@@ -87,6 +91,22 @@ class CounterBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("balance"), "1,234.56 CNY"));
         String transactions = browser.findElement(By.id("transactions")).getText();
         assertTrue(transactions.contains("现金存款") && transactions.contains("1,234.56"), transactions);
+
+        String voucherNo = browser.findElement(By.id("voucher-number")).getText();
+        String href = browser.findElement(By.id("voucher:print")).getAttribute("href");
+        assertTrue(href.endsWith("/api/v1/vouchers/" + voucherNo + "/pdf"), href);
+        String pdf = pdfText(href);
+        assertTrue(pdf.contains(voucherNo) && pdf.contains("人民币壹仟贰佰叁拾肆元伍角陆分") && pdf.contains("赵六"), pdf);
+        browser.findElement(By.id("voucher:confirm")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("voucher:confirmed")));
+    }
+
+    private static String pdfText(String url) throws Exception {
+        HttpResponse<byte[]> response = Https.getBytes(url, AsUser.TELLER, AsUser.TELLER_PASSWORD, "application/pdf");
+        assertEquals(200, response.statusCode());
+        try (PDDocument document = Loader.loadPDF(response.body())) {
+            return new PDFTextStripper().getText(document);
+        }
     }
 
     @Test
@@ -165,8 +185,38 @@ class CounterBrowserIT {
     @Test
     void aTellerHasNoEndOfDayMenu() {
         signIn(AsUser.TELLER, AsUser.TELLER_PASSWORD);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("open:name")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("register:name")));
         assertTrue(browser.findElements(By.id("menu:nav-batch")).isEmpty());
+    }
+
+    @Test
+    void aCompanyIsVerifiedAndRegisteredAndItsBasicAccountShowsTheCashFeeBeforeConfirming() {
+        signIn(AsUser.TELLER, AsUser.TELLER_PASSWORD);
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//div[@id='register:customerType']//div[.//input[@value='CORPORATE']]"))).click();
+        ajaxIdle();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("register:representative")));
+        browser.findElement(By.id("register:name")).sendKeys("浏览器测试有限公司");
+        browser.findElement(By.id("register:idNumber")).sendKeys(TestData.creditCode());
+        browser.findElement(By.id("register:address")).sendKeys("北京市海淀区中关村大街1号");
+        browser.findElement(By.id("register:representative")).sendKeys("法人甲");
+        browser.findElement(By.id("register:contactName")).sendKeys("联系人乙");
+        browser.findElement(By.id("register:contactPhone")).sendKeys("010-12345678");
+        String number = verifyRegisterAndOpen();
+        assertEquals("基本存款账户", browser.findElement(By.id("account-type")).getText());
+
+        post("DEPOSIT", "20000.00", null);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("balance"), "20,000.00 CNY"));
+        String confirmation = post("WITHDRAWAL", "10000.00", null);
+        assertTrue(confirmation.contains("5.00 CNY"), "the 0.05% fee is shown before confirming: " + confirmation);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("balance"), "9,995.00 CNY"));
+
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("menu:nav-open"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("find:query"))).sendKeys(number);
+        browser.findElement(By.id("find:search")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("find:found:0:select"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("account:accounts"), number));
+        assertEquals("浏览器测试有限公司", browser.findElement(By.id("customer-name")).getText());
     }
 
     /**
@@ -198,7 +248,8 @@ class CounterBrowserIT {
         }
         if (browser.findElement(By.id("posting:confirm")).isDisplayed()) {
             String text = browser.findElement(By.id("confirm-text")).getText() + " "
-                    + browser.findElement(By.id("confirm-capitals")).getText();
+                    + browser.findElement(By.id("confirm-capitals")).getText()
+                    + browser.findElements(By.id("confirm-fee")).stream().map(e -> " " + e.getText()).findFirst().orElse("");
             assertTrue(amount == null || text.contains(amount), text);
             browser.findElement(By.id("posting:confirm-yes")).click();
             return text;
@@ -212,11 +263,23 @@ class CounterBrowserIT {
                 "return window.PrimeFaces === undefined || PrimeFaces.ajax.Queue.isEmpty();")));
     }
 
-    /** Fills in the account-opening screen and returns the number shown on the account screen. */
+    /**
+     * On the customer screen: verifies and registers a new individual, opens a class-I account and
+     * returns the number shown on the account screen.
+     */
     private String openAccount(String name) {
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("open:name"))).sendKeys(name);
-        browser.findElement(By.id("open:residentId")).sendKeys(TestData.residentId());
-        browser.findElement(By.id("open:submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("register:name"))).sendKeys(name);
+        browser.findElement(By.id("register:idNumber")).sendKeys(TestData.residentId());
+        browser.findElement(By.id("register:phone")).sendKeys("13800138000");
+        browser.findElement(By.id("register:address")).sendKeys("北京市西城区金融大街1号");
+        return verifyRegisterAndOpen();
+    }
+
+    private String verifyRegisterAndOpen() {
+        browser.findElement(By.id("register:verify")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("verification-result")));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("register:submit"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("account:open"))).click();
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("account-number"))).getText().trim();
     }
 

@@ -44,6 +44,12 @@ public final class Https {
         return send(builder.build());
     }
 
+    /** A GET of bytes (a PDF, a CSV) with the given Accept header. */
+    public static HttpResponse<byte[]> getBytes(String path, String user, String password, String accept) throws Exception {
+        return CLIENT.send(request(path, user, password).setHeader("Accept", accept).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     public static HttpResponse<String> send(HttpRequest request) throws Exception {
         return CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }

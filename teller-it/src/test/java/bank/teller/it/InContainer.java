@@ -27,7 +27,8 @@ public final class InContainer {
     public static WebArchive testWar(String name, Class<?>... testClasses) {
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addClasses(testClasses)
-                .addClasses(AsUser.class, AsUser.Work.class, TestData.class, InContainer.class, Lookup.class, Sql.class)
+                .addClasses(AsUser.class, AsUser.Work.class, TestData.class, InContainer.class, Lookup.class, Sql.class,
+                        Counter.class)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
                 .addAsWebInfResource("it-ejb-jar.xml", "ejb-jar.xml")
                 .addAsManifestResource(new StringAsset("Manifest-Version: 1.0\nDependencies: "

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import bank.teller.account.application.AccountOpening;
 import bank.teller.account.application.AccountQueries;
-import bank.teller.account.application.AccountView;
 import bank.teller.account.application.CashDeposits;
 import bank.teller.account.application.CashWithdrawals;
 import bank.teller.account.application.Receipt;
@@ -211,10 +209,7 @@ class PostingsIT {
     }
 
     private String newAccount() throws Exception {
-        AccountOpening opening = Lookup.ejb("teller-ejb", AccountOpening.class);
-        AccountView view = asUser.teller(() -> opening.openIndividualDemandAccount("测试客户", TestData.residentId(),
-                TestData.requestId("open")));
-        return view.accountNumber();
+        return Counter.classOneAccount(asUser, "测试客户");
     }
 
     private static Message receiveCorePosting(long entryId, long timeoutMillis) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bank.teller.account.application.AccountClosing;
-import bank.teller.account.application.AccountOpening;
 import bank.teller.account.application.AccountQueries;
 import bank.teller.account.application.AccountRestrictions;
 import bank.teller.account.application.CashDeposits;
@@ -154,8 +153,7 @@ class RestrictionsIT {
     }
 
     private String accountWith(String amount) throws Exception {
-        String account = asUser.teller(() -> Lookup.ejb("teller-ejb", AccountOpening.class)
-                .openIndividualDemandAccount("冻结客户", TestData.residentId(), TestData.requestId("open")).accountNumber());
+        String account = Counter.classOneAccount(asUser, "冻结客户");
         if (new BigDecimal(amount).signum() > 0) {
             asUser.teller(() -> Lookup.ejb("teller-ejb", CashDeposits.class).deposit(account, amount, "CNY",
                     TestData.requestId("dep")));

@@ -18,7 +18,8 @@ public final class TestData {
     public static String residentId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(random.nextInt(365 * 50));
-        String body = "110105" + birth.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", random.nextInt(1000));
+        // sequence 999 is the verification simulator's "not found"
+        String body = "110105" + birth.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", random.nextInt(999));
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             sum += (body.charAt(i) - '0') * WEIGHTS[i];
@@ -31,6 +32,26 @@ public final class TestData {
         String good = residentId();
         char wrong = good.charAt(17) == '1' ? '2' : '1';
         return good.substring(0, 17) + wrong;
+    }
+
+    private static final String CREDIT_CODE_CHARACTERS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    private static final int[] CREDIT_CODE_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+
+    /** A random unified social credit code with a correct check character. */
+    public static String creditCode() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        StringBuilder code = new StringBuilder("91110105");
+        while (code.length() < 17) {
+            code.append(CREDIT_CODE_CHARACTERS.charAt(random.nextInt(CREDIT_CODE_CHARACTERS.length())));
+        }
+        if (code.substring(14, 17).equals("999")) {
+            code.setCharAt(16, '8'); // the verification simulator does not know ...999 numbers
+        }
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += CREDIT_CODE_CHARACTERS.indexOf(code.charAt(i)) * CREDIT_CODE_WEIGHTS[i];
+        }
+        return code.append(CREDIT_CODE_CHARACTERS.charAt((31 - sum % 31) % 31)).toString();
     }
 
     public static String requestId(String prefix) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import bank.teller.account.application.AccountOpening;
 import bank.teller.account.application.CashDeposits;
 import bank.teller.batch.BatchJobs;
 import bank.teller.batch.JobRun;
@@ -31,8 +30,7 @@ class TrialBalanceJobIT {
 
     @Test
     void honestBooksBalanceAndAPlantedOneSidedEntryIsFound() throws Exception {
-        String account = asUser.teller(() -> Lookup.ejb("teller-ejb", AccountOpening.class)
-                .openIndividualDemandAccount("试算客户", TestData.residentId(), TestData.requestId("open")).accountNumber());
+        String account = Counter.classOneAccount(asUser, "试算客户");
         asUser.teller(() -> Lookup.ejb("teller-ejb", CashDeposits.class)
                 .deposit(account, "1000.00", "CNY", TestData.requestId("dep")));
 

@@ -8,9 +8,15 @@ import bank.teller.account.application.AccountClosing;
 import bank.teller.account.application.CashDeposits;
 import bank.teller.account.application.CashWithdrawals;
 import bank.teller.account.application.Transfers;
+import bank.teller.account.domain.AccountType;
+import bank.teller.customer.domain.CustomerType;
+import bank.teller.customer.domain.VerificationResult;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.TellerException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.Set;
@@ -38,6 +44,21 @@ class ErrorMessagesTest {
                 AccountClosing.OPERATION}) {
             for (Locale locale : new Locale[]{Locale.ENGLISH, CHINESE}) {
                 assertNotEquals("txType." + type, ErrorMessages.format("txType." + type, locale), type + " " + locale);
+            }
+        }
+    }
+
+    @Test
+    void everyAccountTypeCustomerTypeAndVerificationResultHasALabelInBothLanguages() {
+        List<String> keys = new ArrayList<>();
+        Arrays.stream(AccountType.values()).forEach(t -> keys.add("account.type." + t));
+        Arrays.stream(CustomerType.values()).forEach(t -> keys.add("customer.type." + t));
+        Arrays.stream(VerificationResult.values()).forEach(r -> keys.add("customer.verify.result." + r));
+        Arrays.stream(VerificationResult.values()).filter(r -> r != VerificationResult.MATCH)
+                .forEach(r -> keys.add("customer.verify.failed." + r));
+        for (String key : keys) {
+            for (Locale locale : new Locale[]{Locale.ENGLISH, CHINESE}) {
+                assertNotEquals(key, ErrorMessages.format(key, locale), key + " " + locale);
             }
         }
     }

@@ -44,6 +44,8 @@ public class AccountClosing {
     @EJB
     private AccountMovements movements;
     @EJB
+    private Vouchers vouchers;
+    @EJB
     private RequestIds requestIds;
     @EJB
     private BusinessCalendar calendar;
@@ -80,7 +82,9 @@ public class AccountClosing {
                     : PostingLine.customer(locked.get(payee).glCode(), payee.value(), Side.CREDIT, balance,
                     movements.credit(locked.get(payee), balance, movements.transferBetween(account, locked.get(payee)),
                             requestId));
-            entryRef = String.valueOf(postings.postAsCaller(OPERATION, requestId, now, List.of(out, in)).id());
+            JournalEntry entry = postings.postAsCaller(OPERATION, requestId, now, List.of(out, in));
+            vouchers.issue(entry, number.value(), payee == null ? null : payee.value());
+            entryRef = String.valueOf(entry.id());
         }
         account.close(List.of(), today);
         return entryRef;
@@ -88,12 +92,12 @@ public class AccountClosing {
 
     private ClosingResult result(AccountNumber number, AccountNumber payee, String entryRef) {
         if (NO_ENTRY.equals(entryRef)) {
-            return new ClosingResult(number.value(), "0.00", Money.CNY, payee == null ? null : payee.value(), null);
+            return new ClosingResult(number.value(), "0.00", Money.CNY, payee == null ? null : payee.value(), null, null);
         }
         JournalEntry entry = ledger.entry(Long.parseLong(entryRef));
         JournalLine out = entry.lines().stream().filter(l -> number.value().equals(l.accountNumber())).findFirst()
                 .orElseThrow();
         return new ClosingResult(number.value(), out.amount().toPlainString(), out.amount().currency(),
-                payee == null ? null : payee.value(), entry.id());
+                payee == null ? null : payee.value(), entry.id(), vouchers.numberOf(entry.id()));
     }
 }

@@ -18,7 +18,8 @@ import java.util.List;
 /**
  * The one way a use case posts to customer accounts, inside its transaction: a replayed request id
  * gets the first receipt and changes nothing; otherwise the id is reserved, the accounts are locked
- * and changed by the use case's {@link Lines}, and their balanced journal entry is posted.
+ * and changed by the use case's {@link Lines}, their balanced journal entry is posted, and last the
+ * voucher is numbered.
  */
 @Stateless
 @PermitAll
@@ -39,6 +40,8 @@ public class AccountPostings {
     private CurrentUser currentUser;
     @EJB
     private BusinessCalendar calendar;
+    @EJB
+    private Vouchers vouchers;
 
     /**
      * @param fingerprint what makes the request the same request (accounts and amount), so a request
@@ -49,8 +52,12 @@ public class AccountPostings {
     public Receipt post(String operation, String requestId, String fingerprint, String receiptFor,
                         String counterparty, Lines lines) {
         return requestIds.once(requestId, operation, fingerprint,
-                entryId -> Receipt.of(ledger.entry(Long.parseLong(entryId)), receiptFor, counterparty),
-                now -> Receipt.of(postAsCaller(operation, requestId, now, lines.apply()), receiptFor, counterparty),
+                entryId -> Receipt.of(ledger.entry(Long.parseLong(entryId)), receiptFor, counterparty,
+                        vouchers.numberOf(Long.parseLong(entryId))),
+                now -> {
+                    JournalEntry entry = postAsCaller(operation, requestId, now, lines.apply());
+                    return Receipt.of(entry, receiptFor, counterparty, vouchers.issue(entry, receiptFor, counterparty));
+                },
                 receipt -> String.valueOf(receipt.entryId()));
     }
 

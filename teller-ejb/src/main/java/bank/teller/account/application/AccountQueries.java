@@ -3,6 +3,8 @@ package bank.teller.account.application;
 import bank.teller.account.domain.Account;
 import bank.teller.account.domain.AccountNumber;
 import bank.teller.customer.domain.Customer;
+import bank.teller.fee.application.FeeQuote;
+import bank.teller.fee.application.Fees;
 import bank.teller.ledger.domain.JournalLine;
 import bank.teller.security.Roles;
 import bank.teller.shared.BusinessCalendar;
@@ -36,11 +38,27 @@ public class AccountQueries {
     private Accounts accounts;
     @EJB
     private BusinessCalendar calendar;
+    @EJB
+    private Fees fees;
 
     public AccountView account(String accountNumber) {
         Account account = accounts.require(new AccountNumber(accountNumber));
         Money available = account.availableBalance(accounts.unreleasedRestrictionsOf(account.number()), calendar.today());
         return view(account, em.find(Customer.class, account.customerId()), available);
+    }
+
+    /** Transactions with a fee schedule entry that a teller can quote. */
+    public static final List<String> QUOTABLE = List.of(CashDeposits.OPERATION, CashWithdrawals.OPERATION,
+            Transfers.OPERATION);
+
+    /** What the account's holder would pay for {@code transactionType} of {@code amount}, shown before confirming. */
+    public FeeQuote feeQuote(String accountNumber, String transactionType, String amount) {
+        if (!QUOTABLE.contains(transactionType)) {
+            throw new TellerException(ErrorCode.VALIDATION_FAILED, "transactionType", String.valueOf(transactionType));
+        }
+        Account account = accounts.require(new AccountNumber(accountNumber));
+        return fees.quote(transactionType, account.type().customerType().name(),
+                Money.parse(amount, account.currency()).requirePositive());
     }
 
     /** The customer's accounts, closed ones included, oldest first. */

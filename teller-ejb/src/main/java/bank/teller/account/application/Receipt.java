@@ -11,14 +11,15 @@ import java.util.List;
 /**
  * The result of a posting as the customer's voucher shows it: the entry, the account it is read
  * for (the amount, the fee charged and its balance after everything), the other account of a
- * transfer. A replay of the same request returns the same receipt.
+ * transfer, the voucher's number (none for postings by systems). A replay of the same request
+ * returns the same receipt.
  */
 public record Receipt(long entryId, String type, String accountNumber, String counterpartyAccountNumber,
                       String amount, String fee, String currency, String balanceAfter, LocalDate businessDate,
-                      Instant postedAt, String teller, String requestId) {
+                      Instant postedAt, String teller, String requestId, String voucherNo) {
 
     /** The receipt of {@code entry} for the customer of {@code accountNumber}. */
-    static Receipt of(JournalEntry entry, String accountNumber, String counterpartyAccountNumber) {
+    static Receipt of(JournalEntry entry, String accountNumber, String counterpartyAccountNumber, String voucherNo) {
         List<JournalLine> own = entry.lines().stream().filter(l -> accountNumber.equals(l.accountNumber())).toList();
         if (own.isEmpty()) {
             throw new IllegalStateException("entry " + entry.id() + " has no line for " + accountNumber);
@@ -29,6 +30,6 @@ public record Receipt(long entryId, String type, String accountNumber, String co
         return new Receipt(entry.id(), entry.type(), accountNumber, counterpartyAccountNumber,
                 main.amount().toPlainString(), fee.toPlainString(), main.amount().currency(),
                 own.get(own.size() - 1).balanceAfter().toPlainString(), entry.businessDate(), entry.postedAt(),
-                entry.teller(), entry.requestId());
+                entry.teller(), entry.requestId(), voucherNo);
     }
 }

@@ -8,6 +8,9 @@ import bank.teller.account.application.AccountTransaction;
 import bank.teller.account.application.AccountView;
 import bank.teller.account.application.ClosingResult;
 import bank.teller.account.application.RestrictionView;
+import bank.teller.fee.application.FeeQuote;
+import bank.teller.shared.ErrorCode;
+import bank.teller.shared.TellerException;
 import bank.teller.web.SameRequest;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -27,14 +30,14 @@ import jakarta.ws.rs.core.Context;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Accounts: open (for a new individual customer), read, list transactions, holds and freezes, close. */
+/** Accounts: open (for a registered customer), read, fee quotes, list transactions, holds and freezes, close. */
 @Path("/v1/accounts")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountsResource {
 
-    /** Body of POST /v1/accounts. */
-    public record OpenAccountRequest(String customerName, String residentId) {
+    /** Body of POST /v1/accounts: the customer, the account type, the expiry of a temporary account. */
+    public record OpenAccountRequest(Long customerId, String accountType, LocalDate expiresOn) {
     }
 
     /** A page of transactions with the total count. */
@@ -66,9 +69,12 @@ public class AccountsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response open(@HeaderParam("Idempotency-Key") String idempotencyKey, OpenAccountRequest request,
                          @Context UriInfo uri) {
-        OpenAccountRequest body = request == null ? new OpenAccountRequest(null, null) : request;
+        OpenAccountRequest body = request == null ? new OpenAccountRequest(null, null, null) : request;
+        if (body.customerId() == null) {
+            throw new TellerException(ErrorCode.VALIDATION_FAILED, "customerId", "");
+        }
         AccountView account = SameRequest.settled(
-                () -> opening.openIndividualDemandAccount(body.customerName(), body.residentId(), idempotencyKey));
+                () -> opening.open(body.customerId(), body.accountType(), body.expiresOn(), idempotencyKey));
         return Response.created(uri.getAbsolutePathBuilder().path(account.accountNumber()).build())
                 .entity(account).build();
     }
@@ -117,6 +123,14 @@ public class AccountsResource {
     @Path("/{number}")
     public AccountView account(@PathParam("number") String number) {
         return queries.account(number);
+    }
+
+    /** What {@code transactionType} of {@code amount} would cost this account's holder, before confirming. */
+    @GET
+    @Path("/{number}/fee-quote")
+    public FeeQuote feeQuote(@PathParam("number") String number, @QueryParam("transactionType") String transactionType,
+                             @QueryParam("amount") String amount) {
+        return queries.feeQuote(number, transactionType, amount);
     }
 
     @GET

@@ -11,8 +11,11 @@ import bank.teller.account.application.ClosingResult;
 import bank.teller.account.application.Receipt;
 import bank.teller.account.application.RestrictionView;
 import bank.teller.account.application.Transfers;
+import bank.teller.account.application.Vouchers;
+import bank.teller.fee.application.FeeQuote;
 import bank.teller.shared.ChineseCapitalAmount;
 import bank.teller.shared.Money;
+import bank.teller.voucher.domain.VoucherContent;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
@@ -45,6 +48,8 @@ public class AccountPage implements Serializable {
     private AccountRestrictions restrictions;
     @EJB
     private AccountClosing closing;
+    @EJB
+    private Vouchers vouchers;
 
     private String number;
     private AccountView account;
@@ -56,6 +61,8 @@ public class AccountPage implements Serializable {
     private String requestId = Screens.newRequestId();
     private String confirmText;
     private String confirmCapitals;
+    private String confirmFee;
+    private VoucherContent voucher;
 
     /** viewAction: loads the account named in the URL, if any. */
     public void load() {
@@ -76,6 +83,7 @@ public class AccountPage implements Serializable {
     public void prepare() {
         confirmText = null;
         confirmCapitals = null;
+        confirmFee = null;
         if (operation == Operation.CLOSE) {
             prepareClosing();
             return;
@@ -86,6 +94,18 @@ public class AccountPage implements Serializable {
         }
         String shown = parsed.toPlainString();
         confirmCapitals = "人民币" + ChineseCapitalAmount.of(parsed);
+        String transactionType = switch (operation) {
+            case DEPOSIT -> CashDeposits.OPERATION;
+            case WITHDRAWAL -> CashWithdrawals.OPERATION;
+            default -> Transfers.OPERATION;
+        };
+        FeeQuote quote = Screens.attempt("posting:amount", () -> queries.feeQuote(account.accountNumber(), transactionType, shown));
+        if (quote == null) {
+            confirmCapitals = null;
+            return;
+        }
+        confirmFee = quote.fee() + " " + quote.currency() + (quote.ruleId() == null ? ""
+                : " (" + (Screens.chinese() ? quote.descriptionZh() : quote.descriptionEn()) + ")");
         confirmText = switch (operation) {
             case DEPOSIT -> Screens.text("deposit.confirm.text", shown, account.accountNumber(), account.holderName());
             case WITHDRAWAL -> Screens.text("withdrawal.confirm.text", shown, account.accountNumber(), account.holderName());
@@ -117,6 +137,7 @@ public class AccountPage implements Serializable {
             ClosingResult closed = Screens.attempt("posting:payee", () -> closing.close(accountNumber, payee, requestId));
             if (closed != null) {
                 Screens.info(Screens.text("close.done", closed.accountNumber(), closed.paidOut()));
+                showVoucher(closed.voucherNo());
                 done();
             }
             return;
@@ -132,7 +153,24 @@ public class AccountPage implements Serializable {
         }
         Screens.info(Screens.text(operation.name().toLowerCase() + ".done", receipt.amount(), receipt.balanceAfter(),
                 receipt.entryId(), receipt.counterpartyAccountNumber()));
+        showVoucher(receipt.voucherNo());
         done();
+    }
+
+    private void showVoucher(String voucherNo) {
+        voucher = voucherNo == null ? null : vouchers.voucher(voucherNo);
+    }
+
+    /** The teller marks that the customer signed the voucher (签字确认). */
+    public void confirmVoucher() {
+        VoucherContent confirmed = Screens.attempt(null, () -> vouchers.confirm(voucher.voucherNo()));
+        if (confirmed != null) {
+            voucher = confirmed;
+        }
+    }
+
+    public VoucherContent getVoucher() {
+        return voucher;
     }
 
     private void done() {
@@ -140,6 +178,7 @@ public class AccountPage implements Serializable {
         payee = null;
         confirmText = null;
         confirmCapitals = null;
+        confirmFee = null;
         requestId = Screens.newRequestId();
         load();
     }
@@ -202,6 +241,10 @@ public class AccountPage implements Serializable {
     }
 
     /** The amount as the customer wrote it on the paper slip (大写金额), to compare before confirming. */
+    public String getConfirmFee() {
+        return confirmFee;
+    }
+
     public String getConfirmCapitals() {
         return confirmCapitals;
     }

@@ -38,6 +38,10 @@ final class Screens {
         return null;
     }
 
+    static void warn(String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, text, null));
+    }
+
     static void info(String text) {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
     }
@@ -50,6 +54,10 @@ final class Screens {
     private static void error(FacesContext faces, String clientId, String text) {
         faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
         faces.validationFailed();
+    }
+
+    static boolean chinese() {
+        return "zh".equals(FacesContext.getCurrentInstance().getViewRoot().getLocale().getLanguage());
     }
 
     static String newRequestId() {

@@ -1,0 +1,123 @@
+package bank.teller.account.application;
+
+import bank.teller.account.domain.Account;
+import bank.teller.account.domain.AccountNumber;
+import bank.teller.customer.domain.Customer;
+import bank.teller.ledger.application.Ledger;
+import bank.teller.ledger.domain.JournalEntry;
+import bank.teller.security.AppUser;
+import bank.teller.security.CurrentUser;
+import bank.teller.security.Roles;
+import bank.teller.shared.ErrorCode;
+import bank.teller.shared.StoredTime;
+import bank.teller.shared.TellerException;
+import bank.teller.voucher.application.VoucherSequences;
+import bank.teller.voucher.domain.Voucher;
+import bank.teller.voucher.domain.VoucherContent;
+import bank.teller.voucher.domain.VoucherPdf;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+
+/**
+ * Vouchers (凭证) of counter postings: numbered as the posting's last step (only for users with a
+ * till: systems print none), shown, printed as PDF (the first print is the original, later ones
+ * say COPY) and confirmed by the customer (签字确认) once.
+ */
+@Stateless
+@RolesAllowed({Roles.TELLER, Roles.SUPERVISOR})
+public class Vouchers {
+
+    /** The bank's name on vouchers; set with {@code -Dteller.bank.name}. */
+    static final String BANK_NAME = System.getProperty("teller.bank.name", "示范银行 Demo Bank");
+
+    @PersistenceContext(unitName = "teller")
+    private EntityManager em;
+
+    @EJB
+    private VoucherSequences sequences;
+    @EJB
+    private CurrentUser currentUser;
+    @EJB
+    private Ledger ledger;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /**
+     * Numbers the voucher of {@code entry}, read for {@code accountNumber}; returns its number, or
+     * null when the caller has no till. Call it last in the posting: it locks the till's counter.
+     */
+    @PermitAll
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public String issue(JournalEntry entry, String accountNumber, String counterparty) {
+        AppUser teller = currentUser.get();
+        if (teller.tillCode() == null) {
+            return null;
+        }
+        int sequence = sequences.next(entry.branchCode(), entry.businessDate(), teller.tillCode());
+        Voucher voucher = new Voucher(entry.id(), entry.branchCode(), entry.businessDate(), teller.tillCode(), sequence,
+                accountNumber, counterparty, teller.username());
+        em.persist(voucher);
+        return voucher.number();
+    }
+
+    /** The voucher number of a posting, or null when it has none. */
+    @PermitAll
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public String numberOf(long entryId) {
+        return em.createQuery("SELECT v.number FROM Voucher v WHERE v.entryId = :entry", String.class)
+                .setParameter("entry", entryId).getResultStream().findFirst().orElse(null);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public VoucherContent voucher(String voucherNo) {
+        return content(require(voucherNo));
+    }
+
+    /** Records that the customer confirmed (signed) the voucher. */
+    public VoucherContent confirm(String voucherNo) {
+        Voucher voucher = require(voucherNo);
+        voucher.confirm(currentUser.get().username(), StoredTime.now(clock));
+        return content(voucher);
+    }
+
+    /** The voucher as PDF; counts the print, so every print after the first is marked COPY. */
+    public byte[] print(String voucherNo) {
+        Voucher voucher = require(voucherNo);
+        boolean copy = voucher.printed();
+        return VoucherPdf.render(BANK_NAME, content(voucher), copy);
+    }
+
+    private Voucher require(String voucherNo) {
+        Voucher voucher = voucherNo == null ? null : em.find(Voucher.class, voucherNo.strip());
+        if (voucher == null) {
+            throw new TellerException(ErrorCode.VOUCHER_NOT_FOUND, String.valueOf(voucherNo));
+        }
+        return voucher;
+    }
+
+    private VoucherContent content(Voucher v) {
+        JournalEntry entry = ledger.entry(v.entryId());
+        Receipt receipt = Receipt.of(entry, v.accountNumber(), v.counterparty(), v.number());
+        Object[] branch = (Object[]) em.createNativeQuery("SELECT name_zh, name_en FROM branch WHERE code = ?1")
+                .setParameter(1, v.branchCode()).getSingleResult();
+        AppUser teller = em.find(AppUser.class, v.teller());
+        return new VoucherContent(v.number(), entry.type(), v.branchCode(), (String) branch[0], (String) branch[1],
+                v.businessDate(), entry.postedAt(), entry.id(), VoucherContent.maskAccount(v.accountNumber()),
+                holderName(v.accountNumber()), VoucherContent.maskAccount(v.counterparty()),
+                v.counterparty() == null ? null : holderName(v.counterparty()), receipt.amount(), receipt.fee(),
+                receipt.currency(), receipt.balanceAfter(), v.teller(), teller == null ? "" : teller.displayName(),
+                v.printCount(), v.confirmedBy(), v.confirmedAt());
+    }
+
+    private String holderName(String accountNumber) {
+        Account account = em.find(Account.class, new AccountNumber(accountNumber).value());
+        return em.find(Customer.class, account.customerId()).name();
+    }
+}

@@ -1,0 +1,105 @@
+package bank.teller.voucher.domain;
+
+import bank.teller.shared.ChineseCapitalAmount;
+import bank.teller.shared.Money;
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+/**
+ * Renders a voucher as a one-page PDF (A5 landscape), labels in Chinese and English. Chinese text
+ * uses the Adobe standard CJK font STSongStd-Light (UniGB-UCS2-H), which every PDF reader provides,
+ * so no font file is shipped or embedded. A copy is marked 副本 COPY in its title.
+ */
+public final class VoucherPdf {
+
+    /** The bank's local time, in which vouchers show the time of posting. */
+    public static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
+
+    private static final Map<String, String> TYPE_NAMES = Map.of(
+            "CASH_DEPOSIT", "现金存款 Cash deposit",
+            "CASH_WITHDRAWAL", "现金取款 Cash withdrawal",
+            "TRANSFER", "转账 Transfer",
+            "ACCOUNT_CLOSING", "销户 Account closing");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private VoucherPdf() {
+    }
+
+    public static byte[] render(String bankName, VoucherContent v, boolean copy) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Document document = new Document(PageSize.A5.rotate(), 36, 36, 30, 30);
+        try {
+            BaseFont chinese = BaseFont.createFont("STSongStd-Light", "UniGB-UCS2-H", BaseFont.NOT_EMBEDDED);
+            Font title = new Font(chinese, 14, Font.BOLD);
+            Font text = new Font(chinese, 10);
+            PdfWriter.getInstance(document, out);
+            document.open();
+            Paragraph heading = new Paragraph(bankName + "  " + TYPE_NAMES.getOrDefault(v.transactionType(),
+                    v.transactionType()) + " 凭证 Voucher" + (copy ? "  【副本 COPY】" : ""), title);
+            heading.setAlignment(Element.ALIGN_CENTER);
+            document.add(heading);
+            document.add(new Paragraph(v.branchNameZh() + " " + v.branchNameEn() + " (" + v.branchCode() + ")", text));
+            document.add(new Paragraph(" ", text));
+
+            PdfPTable table = new PdfPTable(new float[]{1.2f, 2.8f, 1.2f, 2.8f});
+            table.setWidthPercentage(100);
+            row(table, text, "凭证号 Voucher No.", v.voucherNo(), "交易日期 Business date", v.businessDate().toString());
+            row(table, text, "交易时间 Time", TIME.format(v.postedAt().atZone(BANK_ZONE)) + " (UTC+8)",
+                    "流水号 Entry", String.valueOf(v.entryId()));
+            row(table, text, "账号 Account", v.accountMasked(), "户名 Name", v.holderName());
+            if (v.counterpartyMasked() != null) {
+                row(table, text, "对方账号 Counterparty", v.counterpartyMasked(), "对方户名 Name", v.counterpartyName());
+            }
+            row(table, text, "金额 Amount", v.currency() + " " + grouped(v.amount()),
+                    "手续费 Fee", v.currency() + " " + grouped(v.fee()));
+            PdfPCell capitals = new PdfPCell(new Phrase("大写金额 In words: 人民币"
+                    + ChineseCapitalAmount.of(new BigDecimal(v.amount())), text));
+            capitals.setColspan(4);
+            capitals.setPadding(4);
+            table.addCell(capitals);
+            row(table, text, "余额 Balance after", v.currency() + " " + grouped(v.balanceAfter()),
+                    "柜员 Teller", v.teller() + " " + v.tellerName());
+            document.add(table);
+            document.add(new Paragraph(" ", text));
+            document.add(new Paragraph(v.confirmedAt() == null
+                    ? "客户签字确认 Customer's confirmation: ______________________"
+                    : "客户已签字确认 Confirmed by the customer: " + TIME.format(v.confirmedAt().atZone(BANK_ZONE))
+                    + " (" + v.confirmedBy() + ")", text));
+            document.close();
+        } catch (DocumentException e) {
+            throw new IllegalStateException("voucher " + v.voucherNo() + " could not be rendered", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void row(PdfPTable table, Font font, String label1, String value1, String label2, String value2) {
+        for (String s : new String[]{label1, value1, label2, value2}) {
+            PdfPCell cell = new PdfPCell(new Phrase(s == null ? "" : s, font));
+            cell.setPadding(4);
+            table.addCell(cell);
+        }
+    }
+
+    private static String grouped(String amount) {
+        return new DecimalFormat("#,##0.00").format(Money.cny(amount).amount());
+    }
+}
