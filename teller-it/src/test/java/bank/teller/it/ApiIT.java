@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -65,6 +67,30 @@ class ApiIT {
                 AsUser.TELLER_PASSWORD));
         assertEquals(1, transactions.getInt("total"));
         assertEquals("CREDIT", transactions.getJsonArray("items").getJsonObject(0).getString("side"));
+
+        String today = view.getString("openedOn");
+        String yesterday = LocalDate.parse(today).minusDays(1).toString();
+        assertEquals(0, json(Https.get("/api/v1/accounts/" + account + "/transactions?to=" + yesterday, AsUser.TELLER,
+                AsUser.TELLER_PASSWORD)).getInt("total"), "the date filter");
+        String period = "/api/v1/accounts/" + account + "/statement?from=" + today + "&to=" + today;
+        JsonObject statement = json(Https.get(period, AsUser.TELLER, AsUser.TELLER_PASSWORD));
+        assertEquals("0.00", statement.getString("openingBalance"));
+        assertEquals("250.75", statement.getString("totalCredits"));
+        assertEquals("250.75", statement.getString("closingBalance"));
+        assertEquals(1, statement.getJsonArray("lines").size());
+        HttpResponse<byte[]> csv = Https.getBytes(period + "&format=csv", AsUser.TELLER, AsUser.TELLER_PASSWORD, "text/csv");
+        assertEquals(200, csv.statusCode());
+        String rows = new String(csv.body(), StandardCharsets.UTF_8);
+        assertTrue(rows.contains(",CASH_DEPOSIT,,250.75,250.75,teller1") && rows.contains("CLOSING_BALANCE,,,250.75"), rows);
+        HttpResponse<byte[]> pdf = Https.getBytes(period + "&format=pdf", AsUser.TELLER, AsUser.TELLER_PASSWORD,
+                "application/pdf");
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            assertTrue(new PDFTextStripper().getText(document).contains("CNY 250.75"));
+        }
+        assertProblem(Https.get("/api/v1/accounts/" + account + "/statement?from=" + today + "&to=" + yesterday,
+                AsUser.TELLER, AsUser.TELLER_PASSWORD), 400, "STATEMENT_PERIOD_INVALID");
+        assertProblem(Https.get("/api/v1/accounts/" + account + "/statement?from=x&to=" + today,
+                AsUser.TELLER, AsUser.TELLER_PASSWORD), 400, "VALIDATION_FAILED");
     }
 
     @Test

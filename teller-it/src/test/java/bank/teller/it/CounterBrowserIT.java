@@ -190,6 +190,23 @@ class CounterBrowserIT {
     }
 
     @Test
+    void aCardIssuedAtOpeningIsActivatedWhenTheCustomerSetsThePin() {
+        signIn(AsUser.TELLER, AsUser.TELLER_PASSWORD);
+        openAccount("卡客户");
+        By status = By.cssSelector("#cards\\:list .card-status");
+        assertEquals("已发卡，未设密码", wait.until(ExpectedConditions.visibilityOfElementLocated(status)).getText());
+        browser.findElement(By.id("cards:list:0:pin")).sendKeys("802413");
+        browser.findElement(By.id("cards:list:0:pinRepeat")).sendKeys("802414");
+        browser.findElement(By.id("cards:list:0:activate")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("cards"), "两次输入的密码不一致"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cards:list:0:pin"))).sendKeys("802413");
+        browser.findElement(By.id("cards:list:0:pinRepeat")).sendKeys("802413");
+        browser.findElement(By.id("cards:list:0:activate")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(status, "正常"));
+        assertTrue(browser.findElements(By.id("cards:issue")).isEmpty(), "one card in use per account");
+    }
+
+    @Test
     void aCompanyIsVerifiedAndRegisteredAndItsBasicAccountShowsTheCashFeeBeforeConfirming() {
         signIn(AsUser.TELLER, AsUser.TELLER_PASSWORD);
         wait.until(ExpectedConditions.elementToBeClickable(By.xpath(

@@ -23,6 +23,14 @@ public final class Sql {
         }
     }
 
+    /** The first column of the first row as text (null for SQL NULL or no row). */
+    public static String string(String sql, Object... parameters) throws SQLException {
+        try (Connection c = dataSource().getConnection(); PreparedStatement ps = prepare(c, sql, parameters);
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
     public static long count(String sql, Object... parameters) throws SQLException {
         return scalar(sql, parameters).longValueExact();
     }

@@ -18,6 +18,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -42,7 +43,7 @@ public class AccountQueries {
     private Fees fees;
 
     public AccountView account(String accountNumber) {
-        Account account = accounts.require(new AccountNumber(accountNumber));
+        Account account = accounts.require(accounts.resolve(accountNumber));
         Money available = account.availableBalance(accounts.unreleasedRestrictionsOf(account.number()), calendar.today());
         return view(account, em.find(Customer.class, account.customerId()), available);
     }
@@ -56,7 +57,7 @@ public class AccountQueries {
         if (!QUOTABLE.contains(transactionType)) {
             throw new TellerException(ErrorCode.VALIDATION_FAILED, "transactionType", String.valueOf(transactionType));
         }
-        Account account = accounts.require(new AccountNumber(accountNumber));
+        Account account = accounts.require(accounts.resolve(accountNumber));
         return fees.quote(transactionType, account.type().customerType().name(),
                 Money.parse(amount, account.currency()).requirePositive());
     }
@@ -74,17 +75,17 @@ public class AccountQueries {
                 .toList();
     }
 
-    public List<AccountTransaction> transactions(String accountNumber, int page, int size) {
-        AccountNumber number = accounts.require(new AccountNumber(accountNumber)).number();
+    /**
+     * The account's postings, newest first, a page at a time; {@code from} and {@code to} (business
+     * dates, inclusive) narrow them when given.
+     */
+    public List<AccountTransaction> transactions(String accountNumber, LocalDate from, LocalDate to, int page, int size) {
         int pageSize = pageSize(size);
-        List<JournalLine> lines = em.createQuery(
-                        "SELECT l FROM JournalLine l JOIN FETCH l.entry e WHERE l.accountNumber = :number "
-                                + "ORDER BY e.id DESC, l.lineNo", JournalLine.class)
-                .setParameter("number", number.value())
+        return linesOf(accountNumber, from, to, "SELECT l FROM JournalLine l JOIN FETCH l.entry e", " ORDER BY e.id DESC, l.lineNo",
+                JournalLine.class)
                 .setFirstResult(Math.max(0, page) * pageSize)
                 .setMaxResults(pageSize)
-                .getResultList();
-        return lines.stream().map(AccountQueries::transaction).toList();
+                .getResultList().stream().map(AccountQueries::transaction).toList();
     }
 
     /** The page size actually used for a requested one: 1 to {@link #MAX_PAGE_SIZE}. */
@@ -92,10 +93,28 @@ public class AccountQueries {
         return Math.max(1, Math.min(requested, MAX_PAGE_SIZE));
     }
 
-    public long transactionCount(String accountNumber) {
-        AccountNumber number = accounts.require(new AccountNumber(accountNumber)).number();
-        return em.createQuery("SELECT COUNT(l) FROM JournalLine l WHERE l.accountNumber = :number", Long.class)
-                .setParameter("number", number.value()).getSingleResult();
+    public long transactionCount(String accountNumber, LocalDate from, LocalDate to) {
+        return linesOf(accountNumber, from, to, "SELECT COUNT(l) FROM JournalLine l JOIN l.entry e", "", Long.class)
+                .getSingleResult();
+    }
+
+    private <T> TypedQuery<T> linesOf(String accountNumber, LocalDate from, LocalDate to, String select, String order,
+                                      Class<T> type) {
+        AccountNumber number = accounts.require(accounts.resolve(accountNumber)).number();
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new TellerException(ErrorCode.VALIDATION_FAILED, "from", from + " > " + to);
+        }
+        TypedQuery<T> query = em.createQuery(select + " WHERE l.accountNumber = :number"
+                + (from == null ? "" : " AND e.businessDate >= :from")
+                + (to == null ? "" : " AND e.businessDate <= :to") + order, type)
+                .setParameter("number", number.value());
+        if (from != null) {
+            query.setParameter("from", from);
+        }
+        if (to != null) {
+            query.setParameter("to", to);
+        }
+        return query;
     }
 
     static AccountView view(Account account, Customer holder, Money available) {
@@ -106,7 +125,7 @@ public class AccountQueries {
                 account.boundAccount() == null ? null : account.boundAccount().value());
     }
 
-    private static AccountTransaction transaction(JournalLine line) {
+    static AccountTransaction transaction(JournalLine line) {
         var entry = line.entry();
         return new AccountTransaction(entry.id(), entry.businessDate(), entry.postedAt(), entry.type(),
                 line.side().name(), line.amount().toPlainString(), line.amount().currency(),

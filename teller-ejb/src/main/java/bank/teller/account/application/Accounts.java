@@ -2,8 +2,12 @@ package bank.teller.account.application;
 
 import bank.teller.account.domain.Account;
 import bank.teller.account.domain.AccountNumber;
+import bank.teller.account.domain.Card;
+import bank.teller.account.domain.CardNumber;
+import bank.teller.account.domain.CardProduct;
 import bank.teller.account.domain.Restriction;
 import bank.teller.platform.Database;
+import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.TellerException;
 import jakarta.ejb.EJB;
@@ -29,6 +33,31 @@ public class Accounts {
 
     @EJB
     private Database database;
+    @EJB
+    private BusinessCalendar calendar;
+
+    private static final CardProduct CARDS = CardProduct.fromSystemProperties();
+
+    /**
+     * The account a teller means by {@code accountOrCard}: an account number, or one of the bank's
+     * card numbers (which must be active: a lost, blocked or cancelled card stands for nothing).
+     */
+    public AccountNumber resolve(String accountOrCard) {
+        if (!CARDS.isCardNumber(accountOrCard)) {
+            return new AccountNumber(accountOrCard);
+        }
+        CardNumber pan = new CardNumber(accountOrCard);
+        Card card = em.find(Card.class, pan.value());
+        if (card == null) {
+            throw new TellerException(ErrorCode.CARD_NOT_FOUND, pan.masked());
+        }
+        card.requireUsable(calendar.today());
+        return card.accountNumber();
+    }
+
+    public CardProduct cardProduct() {
+        return CARDS;
+    }
 
     public Account require(AccountNumber number) {
         return Optional.ofNullable(em.find(Account.class, number.value()))

@@ -33,7 +33,7 @@ public class CashWithdrawals {
     private AccountMovements movements;
 
     public Receipt withdraw(String accountNumber, String amountText, String currency, String requestId) {
-        AccountNumber number = new AccountNumber(accountNumber);
+        AccountNumber number = accounts.resolve(accountNumber);
         Money amount = Money.parse(amountText, currency).requirePositive();
         return postings.post(OPERATION, requestId, number + "|" + amount, number.value(), null, () -> {
             Account account = accounts.lockForPosting(number);

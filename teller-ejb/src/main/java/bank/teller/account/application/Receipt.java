@@ -25,10 +25,14 @@ public record Receipt(long entryId, String type, String accountNumber, String co
             throw new IllegalStateException("entry " + entry.id() + " has no line for " + accountNumber);
         }
         JournalLine main = own.get(0);
+        Money zero = Money.zero(main.amount().currency());
         Money fee = entry.lines().stream().filter(l -> GlCodes.FEE_INCOME.equals(l.glCode()))
-                .map(JournalLine::amount).reduce(Money.zero(main.amount().currency()), Money::plus);
+                .map(JournalLine::amount).reduce(zero, Money::plus);
+        Money charged = own.stream().map(JournalLine::amount).reduce(zero, Money::plus);
+        // an entry that only charges a fee (a card replacement) moves no amount besides it
+        Money amount = charged.equals(fee) && own.size() == 1 ? zero : main.amount();
         return new Receipt(entry.id(), entry.type(), accountNumber, counterpartyAccountNumber,
-                main.amount().toPlainString(), fee.toPlainString(), main.amount().currency(),
+                amount.toPlainString(), fee.toPlainString(), main.amount().currency(),
                 own.get(own.size() - 1).balanceAfter().toPlainString(), entry.businessDate(), entry.postedAt(),
                 entry.teller(), entry.requestId(), voucherNo);
     }

@@ -36,8 +36,8 @@ public class Transfers {
 
     public Receipt transfer(String payerAccount, String payeeAccount, String amountText, String currency,
                             String requestId) {
-        AccountNumber payerNumber = new AccountNumber(payerAccount);
-        AccountNumber payeeNumber = new AccountNumber(payeeAccount);
+        AccountNumber payerNumber = accounts.resolve(payerAccount);
+        AccountNumber payeeNumber = accounts.resolve(payeeAccount);
         if (payerNumber.equals(payeeNumber)) {
             throw new TellerException(ErrorCode.TRANSFER_TO_SAME_ACCOUNT, payerNumber.value());
         }

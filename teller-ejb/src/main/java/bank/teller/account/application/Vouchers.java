@@ -75,7 +75,6 @@ public class Vouchers {
                 .setParameter("entry", entryId).getResultStream().findFirst().orElse(null);
     }
 
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public VoucherContent voucher(String voucherNo) {
         return content(require(voucherNo));
     }

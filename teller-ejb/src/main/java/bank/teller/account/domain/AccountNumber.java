@@ -26,7 +26,7 @@ public record AccountNumber(String value) {
     }
 
     /** The Luhn check digit to append to {@code body}. */
-    static char luhnDigit(String body) {
+    public static char luhnDigit(String body) {
         int sum = 0;
         boolean doubleIt = true;
         for (int i = body.length() - 1; i >= 0; i--) {

@@ -26,6 +26,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -144,7 +145,7 @@ public class Customers {
 
     /**
      * Customers matching what the teller typed: an 18-character ID number (resident ID or credit
-     * code), a 16-digit account number, a phone number, or else the start of a name. At most
+     * code), an account or card number, a phone number, or else the start of a name. At most
      * {@link #SEARCH_MAX}, by name.
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -157,9 +158,11 @@ public class Customers {
         if (q.matches("[0-9A-Z]{18}")) {
             found = em.createQuery("SELECT c FROM Customer c WHERE c.idNumber = :q", Customer.class)
                     .setParameter("q", q).getResultList();
-        } else if (q.matches("\\d{16}")) {
-            found = em.createQuery("SELECT c FROM Customer c, Account a WHERE a.customerId = c.id "
-                    + "AND a.number = :q", Customer.class).setParameter("q", q).getResultList();
+        } else if (q.matches("\\d{16}|\\d{19}")) {
+            found = new ArrayList<>(em.createQuery("SELECT c FROM Customer c, Account a WHERE a.customerId = c.id "
+                    + "AND a.number = :q", Customer.class).setParameter("q", q).getResultList());
+            found.addAll(em.createQuery("SELECT c FROM Customer c, Account a, Card k WHERE a.customerId = c.id "
+                    + "AND a.number = k.accountNumber AND k.pan = :q", Customer.class).setParameter("q", q).getResultList());
         } else if (q.matches("\\+?[0-9][0-9 -]{3,18}[0-9]")) {
             found = em.createQuery("SELECT c FROM Customer c WHERE c.phone = :q OR c.contactPhone = :q "
                     + "ORDER BY c.name", Customer.class).setParameter("q", q).setMaxResults(SEARCH_MAX).getResultList();

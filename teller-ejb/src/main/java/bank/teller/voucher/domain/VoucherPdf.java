@@ -2,6 +2,8 @@ package bank.teller.voucher.domain;
 
 import bank.teller.shared.ChineseCapitalAmount;
 import bank.teller.shared.Money;
+import bank.teller.shared.PdfFonts;
+import bank.teller.shared.TransactionNames;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -9,34 +11,24 @@ import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
-import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 
 /**
- * Renders a voucher as a one-page PDF (A5 landscape), labels in Chinese and English. Chinese text
- * uses the Adobe standard CJK font STSongStd-Light (UniGB-UCS2-H), which every PDF reader provides,
- * so no font file is shipped or embedded. A copy is marked 副本 COPY in its title.
+ * Renders a voucher as a one-page PDF (A5 landscape), labels in Chinese and English, in the
+ * {@link PdfFonts} font. A copy is marked 副本 COPY in its title.
  */
 public final class VoucherPdf {
 
     /** The bank's local time, in which vouchers show the time of posting. */
     public static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
 
-    private static final Map<String, String> TYPE_NAMES = Map.of(
-            "CASH_DEPOSIT", "现金存款 Cash deposit",
-            "CASH_WITHDRAWAL", "现金取款 Cash withdrawal",
-            "TRANSFER", "转账 Transfer",
-            "ACCOUNT_CLOSING", "销户 Account closing");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private VoucherPdf() {
@@ -46,13 +38,12 @@ public final class VoucherPdf {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A5.rotate(), 36, 36, 30, 30);
         try {
-            BaseFont chinese = BaseFont.createFont("STSongStd-Light", "UniGB-UCS2-H", BaseFont.NOT_EMBEDDED);
-            Font title = new Font(chinese, 14, Font.BOLD);
-            Font text = new Font(chinese, 10);
+            Font title = PdfFonts.chinese(14, Font.BOLD);
+            Font text = PdfFonts.chinese(10, Font.NORMAL);
             PdfWriter.getInstance(document, out);
             document.open();
-            Paragraph heading = new Paragraph(bankName + "  " + TYPE_NAMES.getOrDefault(v.transactionType(),
-                    v.transactionType()) + " 凭证 Voucher" + (copy ? "  【副本 COPY】" : ""), title);
+            Paragraph heading = new Paragraph(bankName + "  " + TransactionNames.of(v.transactionType())
+                    + " 凭证 Voucher" + (copy ? "  【副本 COPY】" : ""), title);
             heading.setAlignment(Element.ALIGN_CENTER);
             document.add(heading);
             document.add(new Paragraph(v.branchNameZh() + " " + v.branchNameEn() + " (" + v.branchCode() + ")", text));
@@ -85,8 +76,6 @@ public final class VoucherPdf {
             document.close();
         } catch (DocumentException e) {
             throw new IllegalStateException("voucher " + v.voucherNo() + " could not be rendered", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return out.toByteArray();
     }

@@ -6,8 +6,11 @@ import bank.teller.account.application.AccountQueries;
 import bank.teller.account.application.AccountRestrictions;
 import bank.teller.account.application.AccountTransaction;
 import bank.teller.account.application.AccountView;
+import bank.teller.account.application.CardView;
+import bank.teller.account.application.Cards;
 import bank.teller.account.application.ClosingResult;
 import bank.teller.account.application.RestrictionView;
+import bank.teller.account.application.Statements;
 import bank.teller.fee.application.FeeQuote;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.TellerException;
@@ -28,6 +31,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** Accounts: open (for a registered customer), read, fee quotes, list transactions, holds and freezes, close. */
@@ -64,6 +68,10 @@ public class AccountsResource {
     private AccountClosing closing;
     @EJB
     private AccountQueries queries;
+    @EJB
+    private Cards cards;
+    @EJB
+    private Statements statements;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -125,6 +133,20 @@ public class AccountsResource {
         return queries.account(number);
     }
 
+    /** Issues a debit card on the account; the response shows the full card number, once. */
+    @POST
+    @Path("/{number}/cards")
+    public Response issueCard(@PathParam("number") String number, @HeaderParam("Idempotency-Key") String key) {
+        return Response.status(Response.Status.CREATED).entity(SameRequest.settled(() -> cards.issue(number, key))).build();
+    }
+
+    /** The account's cards, masked. */
+    @GET
+    @Path("/{number}/cards")
+    public List<CardView> cards(@PathParam("number") String number) {
+        return cards.cards(number);
+    }
+
     /** What {@code transactionType} of {@code amount} would cost this account's holder, before confirming. */
     @GET
     @Path("/{number}/fee-quote")
@@ -133,13 +155,48 @@ public class AccountsResource {
         return queries.feeQuote(number, transactionType, amount);
     }
 
+    /** Postings newest first, a page at a time, optionally within business dates {@code from}..{@code to}. */
     @GET
     @Path("/{number}/transactions")
     public TransactionPage transactions(@PathParam("number") String number,
                                         @QueryParam("page") @DefaultValue("0") int page,
-                                        @QueryParam("size") @DefaultValue("50") int size) {
+                                        @QueryParam("size") @DefaultValue("50") int size,
+                                        @QueryParam("from") String from, @QueryParam("to") String to) {
         int pageSize = AccountQueries.pageSize(size);
-        return new TransactionPage(Math.max(0, page), pageSize, queries.transactionCount(number),
-                queries.transactions(number, page, pageSize));
+        LocalDate fromDate = date("from", from);
+        LocalDate toDate = date("to", to);
+        return new TransactionPage(Math.max(0, page), pageSize, queries.transactionCount(number, fromDate, toDate),
+                queries.transactions(number, fromDate, toDate, page, pageSize));
+    }
+
+    /** The statement for business dates {@code from}..{@code to}: JSON, or {@code format=pdf} or {@code format=csv}. */
+    @GET
+    @Path("/{number}/statement")
+    @Produces({MediaType.APPLICATION_JSON, "application/pdf", "text/csv"})
+    public Response statement(@PathParam("number") String number, @QueryParam("from") String from,
+                              @QueryParam("to") String to, @QueryParam("format") @DefaultValue("json") String format) {
+        LocalDate fromDate = date("from", from);
+        LocalDate toDate = date("to", to);
+        String file = "statement-" + number + "-" + from + "-" + to;
+        return switch (format) {
+            case "json" -> Response.ok(statements.statement(number, fromDate, toDate), MediaType.APPLICATION_JSON).build();
+            case "pdf" -> Response.ok(statements.pdf(number, fromDate, toDate), "application/pdf")
+                    .header("Content-Disposition", "attachment; filename=\"" + file + ".pdf\"").build();
+            case "csv" -> Response.ok(statements.csv(number, fromDate, toDate), "text/csv; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"").build();
+            default -> throw new TellerException(ErrorCode.VALIDATION_FAILED, "format", format);
+        };
+    }
+
+    /** A yyyy-MM-dd query parameter, or null when absent. */
+    private static LocalDate date(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new TellerException(ErrorCode.VALIDATION_FAILED, name, text.length() > 20 ? text.substring(0, 20) : text);
+        }
     }
 }

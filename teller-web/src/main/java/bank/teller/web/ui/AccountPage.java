@@ -13,6 +13,7 @@ import bank.teller.account.application.RestrictionView;
 import bank.teller.account.application.Transfers;
 import bank.teller.account.application.Vouchers;
 import bank.teller.fee.application.FeeQuote;
+import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.ChineseCapitalAmount;
 import bank.teller.shared.Money;
 import bank.teller.voucher.domain.VoucherContent;
@@ -20,6 +21,7 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -31,7 +33,6 @@ import java.util.List;
 public class AccountPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final int SHOWN = 50;
 
     /** What the teller is doing on this account. */
     public enum Operation { DEPOSIT, WITHDRAWAL, TRANSFER, CLOSE }
@@ -50,10 +51,14 @@ public class AccountPage implements Serializable {
     private AccountClosing closing;
     @EJB
     private Vouchers vouchers;
+    @EJB
+    private BusinessCalendar calendar;
 
     private String number;
     private AccountView account;
-    private List<AccountTransaction> transactions = List.of();
+    private TransactionsModel transactions;
+    private LocalDate from;
+    private LocalDate to;
     private List<RestrictionView> restrictionsInForce = List.of();
     private Operation operation = Operation.DEPOSIT;
     private String amount;
@@ -70,7 +75,11 @@ public class AccountPage implements Serializable {
             return;
         }
         account = Screens.attempt("find:number", () -> queries.account(number));
-        transactions = account == null ? List.of() : queries.transactions(account.accountNumber(), 0, SHOWN);
+        if (to == null) {
+            to = calendar.today();
+            from = to.withDayOfMonth(1);
+        }
+        filter();
         restrictionsInForce = account == null ? List.of() : restrictions.inForce(account.accountNumber());
     }
 
@@ -208,8 +217,33 @@ public class AccountPage implements Serializable {
         return restrictionsInForce;
     }
 
-    public List<AccountTransaction> getTransactions() {
+    /** Shows the postings within the chosen dates (and is the period of the statement links). */
+    public void filter() {
+        if (from != null && to != null && from.isAfter(to)) {
+            Screens.error("transactions-filter:from", Screens.text("tx.filter.order"));
+            return;
+        }
+        transactions = account == null ? null : new TransactionsModel(queries, account.accountNumber(), from, to);
+    }
+
+    public TransactionsModel getTransactions() {
         return transactions;
+    }
+
+    public LocalDate getFrom() {
+        return from;
+    }
+
+    public void setFrom(LocalDate from) {
+        this.from = from;
+    }
+
+    public LocalDate getTo() {
+        return to;
+    }
+
+    public void setTo(LocalDate to) {
+        this.to = to;
     }
 
     public Operation getOperation() {

@@ -3,6 +3,7 @@ package bank.teller.web.ui;
 import bank.teller.account.application.AccountOpening;
 import bank.teller.account.application.AccountQueries;
 import bank.teller.account.application.AccountView;
+import bank.teller.account.application.Cards;
 import bank.teller.account.domain.AccountType;
 import bank.teller.customer.application.CorporateDetails;
 import bank.teller.customer.application.CustomerView;
@@ -34,6 +35,8 @@ public class OpenAccountView implements Serializable {
     private AccountOpening opening;
     @EJB
     private AccountQueries queries;
+    @EJB
+    private Cards cards;
 
     private String query;
     private List<CustomerView> found = List.of();
@@ -55,6 +58,8 @@ public class OpenAccountView implements Serializable {
     private String accountType;
     private LocalDate expiresOn;
     private String openRequestId = Screens.newRequestId();
+    private boolean issueCard = true;
+    private String cardRequestId = Screens.newRequestId();
 
     public void search() {
         List<CustomerView> result = Screens.attempt("find:query", () -> customers.search(query));
@@ -107,13 +112,30 @@ public class OpenAccountView implements Serializable {
         }
     }
 
+    /** Opens the account and, when asked, issues its debit card (the PIN is set on the account screen). */
     public String open() {
         AccountView account = Screens.attempt("account:type",
                 () -> opening.open(customer.id(), accountType, expiresOn, openRequestId));
         if (account == null) {
             return null;
         }
+        if (issueCard && cardable()) {
+            Screens.attempt("account:type", () -> cards.issue(account.accountNumber(), cardRequestId));
+        }
         return "/app/account.xhtml?faces-redirect=true&number=" + account.accountNumber();
+    }
+
+    /** Cards go with individual class I and II accounts. */
+    public boolean cardable() {
+        return "INDIVIDUAL_I".equals(accountType) || "INDIVIDUAL_II".equals(accountType);
+    }
+
+    public boolean isIssueCard() {
+        return issueCard;
+    }
+
+    public void setIssueCard(boolean issueCard) {
+        this.issueCard = issueCard;
     }
 
     /** The account types for the selected customer's kind. */

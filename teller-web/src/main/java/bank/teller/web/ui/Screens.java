@@ -51,6 +51,10 @@ final class Screens {
         return ErrorMessages.format(key, faces.getViewRoot().getLocale(), args);
     }
 
+    static void error(String clientId, String text) {
+        error(FacesContext.getCurrentInstance(), clientId, text);
+    }
+
     private static void error(FacesContext faces, String clientId, String text) {
         faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
         faces.validationFailed();

@@ -1,0 +1,111 @@
+package bank.teller.account.application;
+
+import bank.teller.shared.Money;
+import bank.teller.shared.PdfFonts;
+import bank.teller.shared.TransactionNames;
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.text.DecimalFormat;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** A statement as PDF (A4, Chinese and English headings) and as CSV (one row per posting, figures plain). */
+final class StatementDocuments {
+
+    private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final String[] CSV_HEADER = {"business_date", "posted_at", "entry_id", "type", "debit", "credit",
+        "balance_after", "teller"};
+
+    private StatementDocuments() {
+    }
+
+    static byte[] pdf(String bankName, Statement s) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Document document = new Document(PageSize.A4, 36, 36, 36, 36);
+        try {
+            Font title = PdfFonts.chinese(14, Font.BOLD);
+            Font text = PdfFonts.chinese(9, Font.NORMAL);
+            PdfWriter.getInstance(document, out);
+            document.open();
+            Paragraph heading = new Paragraph(bankName + "  账户对账单 Account statement", title);
+            heading.setAlignment(Element.ALIGN_CENTER);
+            document.add(heading);
+            document.add(new Paragraph("账号 Account: " + s.account().accountNumber() + "    户名 Name: "
+                    + s.account().holderName() + "    币种 Currency: " + s.currency(), text));
+            document.add(new Paragraph("期间 Period: " + s.from() + " – " + s.to() + "    期初余额 Opening balance: "
+                    + grouped(s.openingBalance(), s.currency()), text));
+            document.add(new Paragraph(" ", text));
+            PdfPTable table = new PdfPTable(new float[]{1.2f, 1.8f, 1.6f, 1.3f, 1.3f, 1.4f, 0.9f});
+            table.setWidthPercentage(100);
+            table.setHeaderRows(1);
+            for (String header : new String[]{"日期 Date", "时间 Time", "摘要 Type", "借方 Debit", "贷方 Credit",
+                "余额 Balance", "柜员 Teller"}) {
+                table.addCell(cell(header, text, Element.ALIGN_CENTER));
+            }
+            for (AccountTransaction line : s.lines()) {
+                boolean debit = "DEBIT".equals(line.side());
+                table.addCell(cell(line.businessDate().toString(), text, Element.ALIGN_LEFT));
+                table.addCell(cell(TIME.format(line.postedAt().atZone(BANK_ZONE)), text, Element.ALIGN_LEFT));
+                table.addCell(cell(TransactionNames.of(line.type()), text, Element.ALIGN_LEFT));
+                table.addCell(cell(debit ? grouped(line.amount(), null) : "", text, Element.ALIGN_RIGHT));
+                table.addCell(cell(debit ? "" : grouped(line.amount(), null), text, Element.ALIGN_RIGHT));
+                table.addCell(cell(grouped(line.balanceAfter(), null), text, Element.ALIGN_RIGHT));
+                table.addCell(cell(line.teller(), text, Element.ALIGN_LEFT));
+            }
+            document.add(table);
+            document.add(new Paragraph(" ", text));
+            document.add(new Paragraph("借方合计 Total debits (" + s.debitCount() + "): " + grouped(s.totalDebits(), s.currency())
+                    + "    贷方合计 Total credits (" + s.creditCount() + "): " + grouped(s.totalCredits(), s.currency()), text));
+            document.add(new Paragraph("期末余额 Closing balance: " + grouped(s.closingBalance(), s.currency()), text));
+            document.close();
+        } catch (DocumentException e) {
+            throw new IllegalStateException("statement of " + s.account().accountNumber() + " could not be rendered", e);
+        }
+        return out.toByteArray();
+    }
+
+    /** CSV (RFC 4180, UTF-8): a header, one row per posting, then opening, totals and closing as rows. */
+    static String csv(Statement s) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get())) {
+            printer.printRecord(s.from(), "", "", "OPENING_BALANCE", "", "", s.openingBalance(), "");
+            for (AccountTransaction line : s.lines()) {
+                boolean debit = "DEBIT".equals(line.side());
+                printer.printRecord(line.businessDate(), line.postedAt(), line.entryId(), line.type(),
+                        debit ? line.amount() : "", debit ? "" : line.amount(), line.balanceAfter(), line.teller());
+            }
+            printer.printRecord(s.to(), "", "", "TOTALS", s.totalDebits(), s.totalCredits(), "", "");
+            printer.printRecord(s.to(), "", "", "CLOSING_BALANCE", "", "", s.closingBalance(), "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static PdfPCell cell(String value, Font font, int alignment) {
+        PdfPCell cell = new PdfPCell(new Phrase(value, font));
+        cell.setHorizontalAlignment(alignment);
+        cell.setPadding(3);
+        return cell;
+    }
+
+    private static String grouped(String amount, String currency) {
+        String figures = new DecimalFormat("#,##0.00").format(Money.cny(amount).amount());
+        return currency == null ? figures : currency + " " + figures;
+    }
+}
