@@ -40,6 +40,7 @@ public class TellerBench {
     static final String USER = System.getProperty("user", "teller1");
     static final String PASSWORD = System.getProperty("password", "Teller1!Demo");
     static final Pattern ACCOUNT = Pattern.compile("\"accountNumber\":\"(\\d{16})\"");
+    static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
 
     public static void main(String[] args) throws Exception {
         int accounts = Integer.getInteger("accounts", 200);
@@ -51,8 +52,8 @@ public class TellerBench {
 
         List<String> numbers = new ArrayList<>();
         for (int i = 0; i < accounts; i++) {
-            String body = "{\"customerName\":\"压测客户\",\"residentId\":\"" + residentId() + "\"}";
-            HttpResponse<String> opened = post(http, "/accounts", body);
+            HttpResponse<String> opened = post(http, "/accounts", "{\"customerId\":" + newCustomer(http)
+                    + ",\"accountType\":\"INDIVIDUAL_I\"}");
             Matcher m = ACCOUNT.matcher(opened.body());
             if (opened.statusCode() != 201 || !m.find()) {
                 throw new IllegalStateException("cannot open an account: " + opened.statusCode() + " " + opened.body());
@@ -143,11 +144,31 @@ public class TellerBench {
         return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** Verifies (联网核查, the simulator) and registers a new individual; returns the customer id. */
+    static String newCustomer(HttpClient http) throws Exception {
+        String residentId = residentId();
+        HttpResponse<String> verified = post(http, "/customers/verifications",
+                "{\"idType\":\"RESIDENT_ID\",\"idNumber\":\"" + residentId + "\",\"name\":\"压测客户\"}");
+        Matcher check = ID.matcher(verified.body());
+        if (verified.statusCode() != 201 || !check.find()) {
+            throw new IllegalStateException("cannot verify a customer: " + verified.statusCode() + " " + verified.body());
+        }
+        HttpResponse<String> registered = post(http, "/customers/individuals", "{\"verificationId\":" + check.group(1)
+                + ",\"name\":\"压测客户\",\"residentId\":\"" + residentId
+                + "\",\"phone\":\"13800138000\",\"address\":\"北京市西城区金融大街1号\"}");
+        Matcher customer = ID.matcher(registered.body());
+        if (registered.statusCode() != 201 || !customer.find()) {
+            throw new IllegalStateException("cannot register a customer: " + registered.statusCode() + " "
+                    + registered.body());
+        }
+        return customer.group(1);
+    }
+
     static String residentId() {
         int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
         ThreadLocalRandom random = ThreadLocalRandom.current();
         String body = "110105" + (1950 + random.nextInt(50)) + String.format("%02d%02d%03d",
-                1 + random.nextInt(12), 1 + random.nextInt(28), random.nextInt(1000));
+                1 + random.nextInt(12), 1 + random.nextInt(28), random.nextInt(999)); // 999: "not found" to the simulator
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             sum += (body.charAt(i) - '0') * weights[i];

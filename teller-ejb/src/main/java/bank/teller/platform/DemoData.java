@@ -3,6 +3,9 @@ package bank.teller.platform;
 import bank.teller.account.domain.Account;
 import bank.teller.account.domain.AccountNumber;
 import bank.teller.account.domain.AccountType;
+import bank.teller.account.domain.Card;
+import bank.teller.account.domain.CardNumber;
+import bank.teller.account.domain.CardProduct;
 import bank.teller.customer.domain.Customer;
 import bank.teller.customer.domain.IdentityVerification;
 import bank.teller.customer.domain.ResidentId;
@@ -47,6 +50,8 @@ public class DemoData {
     public static final String TELLER_PASSWORD = "Teller1!Demo";
     public static final String SUPERVISOR = "super1";
     public static final String SUPERVISOR_PASSWORD = "Super1!Demo";
+    /** The PIN of 张三's demo card (the README says so). */
+    static final String DEMO_PIN = "802413";
     private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
 
     @PersistenceContext(unitName = "teller")
@@ -113,6 +118,9 @@ public class DemoData {
         transfer(zhang, li, Money.cny("3000.00"), null, 7, today, now);
         transfer(zhang, zhangII, Money.cny("1000.00"), null, 8, today, now);
         transfer(techBasic, wang, Money.cny("8000.00"), Money.cny("5.00"), 9, today, now);
+        Card zhangCard = card(zhang, today, now);
+        zhangCard.activate(BCrypt.hashpw(DEMO_PIN, BCrypt.gensalt(10)), TELLER, now);
+        card(li, today, now);
         LOG.info(() -> "demo customers created: accounts " + zhang.number() + ", " + li.number() + ", " + wang.number()
                 + ", " + techBasic.number() + ", " + tradeBasic.number());
     }
@@ -145,6 +153,14 @@ public class DemoData {
                 holder.id(), BRANCH, type, expiresOn, bound == null ? null : bound.number(), Money.CNY, today);
         em.persist(account);
         return account;
+    }
+
+    private Card card(Account account, LocalDate today, Instant now) {
+        CardProduct product = CardProduct.fromSystemProperties();
+        Card card = new Card(CardNumber.generate(product.bin(), product.length(), database.nextValue("card_serial_seq")),
+                account.number(), today, TELLER, now);
+        em.persist(card);
+        return card;
     }
 
     private void transfer(Account payer, Account payee, Money amount, Money fee, int sequence, LocalDate today,

@@ -99,6 +99,10 @@ class CounterBrowserIT {
         assertTrue(pdf.contains(voucherNo) && pdf.contains("人民币壹仟贰佰叁拾肆元伍角陆分") && pdf.contains("赵六"), pdf);
         browser.findElement(By.id("voucher:confirm")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("voucher:confirmed")));
+
+        String statement = browser.findElement(By.id("transactions-filter:statement-pdf")).getAttribute("href");
+        String statementText = pdfText(statement);
+        assertTrue(statementText.contains("账户对账单") && statementText.contains("CNY 1,234.56"), statementText);
     }
 
     private static String pdfText(String url) throws Exception {

@@ -88,11 +88,13 @@ class RestrictionsIT {
                 TestData.requestId("dep")));
         assertEquals(new BigDecimal("550.00"), Sql.scalar("SELECT balance FROM account WHERE account_number = ?", account));
         assertEquals("0.00", asUser.teller(() -> queries.account(account)).availableBalance());
+        assertEquals("FROZEN", asUser.teller(() -> queries.account(account)).status());
 
         assertEquals(ErrorCode.FORBIDDEN, assertThrows(TellerException.class,
                 () -> asUser.teller(() -> restrictions.release(freeze.id(), TestData.requestId("release")))).code());
         asUser.supervisor(() -> restrictions.release(freeze.id(), TestData.requestId("release")));
         assertEquals("550.00", asUser.teller(() -> queries.account(account)).availableBalance());
+        assertEquals("ACTIVE", asUser.teller(() -> queries.account(account)).status());
     }
 
     @Test

@@ -84,7 +84,7 @@ public class AccountOpening {
         Account account = new Account(AccountNumber.generate(teller.branchCode(), type.product(), accounts.nextSerial()),
                 customer.id(), teller.branchCode(), type, expiresOn, bound, Money.CNY, today);
         accounts.add(account);
-        return AccountQueries.view(account, customer, account.balance());
+        return AccountQueries.view(account, customer, List.of(), today);
     }
 
     private List<Account> openAccountsOf(long customerId) {

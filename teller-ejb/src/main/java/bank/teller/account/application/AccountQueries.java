@@ -2,6 +2,9 @@ package bank.teller.account.application;
 
 import bank.teller.account.domain.Account;
 import bank.teller.account.domain.AccountNumber;
+import bank.teller.account.domain.AccountStatus;
+import bank.teller.account.domain.Restriction;
+import bank.teller.account.domain.RestrictionKind;
 import bank.teller.customer.domain.Customer;
 import bank.teller.fee.application.FeeQuote;
 import bank.teller.fee.application.Fees;
@@ -44,8 +47,8 @@ public class AccountQueries {
 
     public AccountView account(String accountNumber) {
         Account account = accounts.require(accounts.resolve(accountNumber));
-        Money available = account.availableBalance(accounts.unreleasedRestrictionsOf(account.number()), calendar.today());
-        return view(account, em.find(Customer.class, account.customerId()), available);
+        return view(account, em.find(Customer.class, account.customerId()),
+                accounts.unreleasedRestrictionsOf(account.number()), calendar.today());
     }
 
     /** Transactions with a fee schedule entry that a teller can quote. */
@@ -71,7 +74,7 @@ public class AccountQueries {
         LocalDate today = calendar.today();
         return em.createQuery("SELECT a FROM Account a WHERE a.customerId = :id ORDER BY a.openedOn, a.number",
                         Account.class).setParameter("id", customerId).getResultList().stream()
-                .map(a -> view(a, holder, a.availableBalance(accounts.unreleasedRestrictionsOf(a.number()), today)))
+                .map(a -> view(a, holder, accounts.unreleasedRestrictionsOf(a.number()), today))
                 .toList();
     }
 
@@ -117,10 +120,18 @@ public class AccountQueries {
         return query;
     }
 
-    static AccountView view(Account account, Customer holder, Money available) {
+    /**
+     * The account as callers see it, given its unreleased holds and freezes: the available balance
+     * after those in force today, and the status FROZEN (司法冻结) while a judicial freeze is in force.
+     */
+    static AccountView view(Account account, Customer holder, List<Restriction> restrictions, LocalDate today) {
+        boolean frozen = account.status() == AccountStatus.ACTIVE && restrictions.stream()
+                .anyMatch(r -> r.activeOn(today) && r.kind() != RestrictionKind.HOLD);
         return new AccountView(account.number().value(), holder.id(), holder.name(), holder.type().name(),
-                holder.maskedIdNumber(), account.type().name(), account.product(), account.status().name(),
-                account.currency(), account.balance().toPlainString(), available.toPlainString(), account.branchCode(),
+                holder.maskedIdNumber(), account.type().name(), account.product(),
+                frozen ? AccountStatus.FROZEN.name() : account.status().name(), account.currency(),
+                account.balance().toPlainString(), account.availableBalance(restrictions, today).toPlainString(),
+                account.branchCode(),
                 account.openedOn(), account.expiresOn(),
                 account.boundAccount() == null ? null : account.boundAccount().value());
     }
