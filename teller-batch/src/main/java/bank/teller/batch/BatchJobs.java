@@ -23,6 +23,7 @@ import java.util.Properties;
 public class BatchJobs {
 
     public static final String TRIAL_BALANCE = "trial-balance";
+    public static final String DORMANCY = "dormancy";
     public static final int HISTORY = 20;
 
     @EJB
@@ -30,6 +31,10 @@ public class BatchJobs {
 
     public long startTrialBalance() {
         return operator().start(TRIAL_BALANCE, new Properties());
+    }
+
+    public long startDormancy() {
+        return operator().start(DORMANCY, new Properties());
     }
 
     /** The latest runs of {@code jobName}, newest first. */

@@ -223,6 +223,23 @@ public class Account {
         this.status = AccountStatus.CLOSED;
     }
 
+    /**
+     * 久悬: an active account nobody has used for long stops taking postings until the customer
+     * comes to the counter to reactivate it.
+     */
+    public void markDormant() {
+        requireActive();
+        this.status = AccountStatus.DORMANT;
+    }
+
+    /** Back to ACTIVE; refused unless the account is DORMANT. */
+    public void reactivate() {
+        if (status != AccountStatus.DORMANT) {
+            throw new TellerException(ErrorCode.ACCOUNT_NOT_DORMANT, number, status);
+        }
+        this.status = AccountStatus.ACTIVE;
+    }
+
     /** Checks the account may be closed: active, and no hold or freeze in force. */
     public void requireClosable(List<Restriction> restrictions, LocalDate businessDate) {
         requireActive();

@@ -1,6 +1,7 @@
 package bank.teller.web.api;
 
 import bank.teller.account.application.AccountClosing;
+import bank.teller.account.application.AccountDormancy;
 import bank.teller.account.application.AccountOpening;
 import bank.teller.account.application.AccountQueries;
 import bank.teller.account.application.AccountRestrictions;
@@ -72,6 +73,8 @@ public class AccountsResource {
     private Cards cards;
     @EJB
     private Statements statements;
+    @EJB
+    private AccountDormancy dormancy;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -131,6 +134,13 @@ public class AccountsResource {
     @Path("/{number}")
     public AccountView account(@PathParam("number") String number) {
         return queries.account(number);
+    }
+
+    /** 久悬激活: a dormant account takes postings again (the customer is at the counter). */
+    @POST
+    @Path("/{number}/reactivation")
+    public AccountView reactivate(@PathParam("number") String number, @HeaderParam("Idempotency-Key") String key) {
+        return SameRequest.settled(() -> dormancy.reactivate(number, key));
     }
 
     /** Issues a debit card on the account; the response shows the full card number, once. */

@@ -1,6 +1,7 @@
 package bank.teller.web.ui;
 
 import bank.teller.account.application.AccountClosing;
+import bank.teller.account.application.AccountDormancy;
 import bank.teller.account.application.AccountQueries;
 import bank.teller.account.application.AccountRestrictions;
 import bank.teller.account.application.AccountTransaction;
@@ -53,6 +54,8 @@ public class AccountPage implements Serializable {
     private Vouchers vouchers;
     @EJB
     private BusinessCalendar calendar;
+    @EJB
+    private AccountDormancy dormancy;
 
     private String number;
     private AccountView account;
@@ -164,6 +167,15 @@ public class AccountPage implements Serializable {
                 receipt.entryId(), receipt.counterpartyAccountNumber()));
         showVoucher(receipt.voucherNo());
         done();
+    }
+
+    /** 久悬激活: the customer is at the counter; the dormant account takes postings again. */
+    public void reactivate() {
+        AccountView active = Screens.attempt(null, () -> dormancy.reactivate(account.accountNumber(), requestId));
+        if (active != null) {
+            Screens.info(Screens.text("account.reactivated", active.accountNumber()));
+            done();
+        }
     }
 
     private void showVoucher(String voucherNo) {

@@ -8,7 +8,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 
-/** Supervisor's screen for end-of-day jobs: start the trial balance, follow its status and history. */
+/** Supervisor's screen for end-of-day jobs: start the trial balance or the dormancy run, follow their status and history. */
 @Named
 @ViewScoped
 public class BatchPage implements Serializable {
@@ -19,14 +19,27 @@ public class BatchPage implements Serializable {
     private BatchJobs jobs;
 
     private List<JobRun> runs = List.of();
+    private List<JobRun> dormancyRuns = List.of();
 
     public void refresh() {
-        List<JobRun> latest = Screens.attempt(null, () -> jobs.history(BatchJobs.TRIAL_BALANCE));
-        runs = latest == null ? List.of() : latest;
+        runs = history(BatchJobs.TRIAL_BALANCE);
+        dormancyRuns = history(BatchJobs.DORMANCY);
+    }
+
+    private List<JobRun> history(String job) {
+        List<JobRun> latest = Screens.attempt(null, () -> jobs.history(job));
+        return latest == null ? List.of() : latest;
     }
 
     public void startTrialBalance() {
-        Long execution = Screens.attempt(null, () -> jobs.startTrialBalance());
+        started(Screens.attempt(null, () -> jobs.startTrialBalance()));
+    }
+
+    public void startDormancy() {
+        started(Screens.attempt(null, () -> jobs.startDormancy()));
+    }
+
+    private void started(Long execution) {
         if (execution != null) {
             Screens.info(Screens.text("batch.started", execution));
         }
@@ -35,5 +48,9 @@ public class BatchPage implements Serializable {
 
     public List<JobRun> getRuns() {
         return runs;
+    }
+
+    public List<JobRun> getDormancyRuns() {
+        return dormancyRuns;
     }
 }

@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bank.teller.account.application.AccountDormancy;
+import bank.teller.account.application.AccountQueries;
 import bank.teller.account.application.CashDeposits;
 import bank.teller.batch.BatchJobs;
 import bank.teller.batch.JobRun;
 import bank.teller.batch.TrialBalanceBatchlet;
+import bank.teller.shared.ErrorCode;
+import bank.teller.shared.TellerException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -16,13 +20,16 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The trial-balance batch job: passes on honest books, finds an unbalanced entry planted in the database. */
+/**
+ * End-of-day jobs: the trial balance passes on honest books and finds an unbalanced entry planted
+ * in the database; the dormancy run marks accounts unused for a year dormant.
+ */
 @ExtendWith(ArquillianExtension.class)
-class TrialBalanceJobIT {
+class EndOfDayJobsIT {
 
     @Deployment
     static WebArchive deployment() {
-        return InContainer.testWar("trial-balance-it", TrialBalanceJobIT.class);
+        return InContainer.testWar("end-of-day-it", EndOfDayJobsIT.class);
     }
 
     @Inject
@@ -68,6 +75,36 @@ class TrialBalanceJobIT {
         BatchJobs jobs = Lookup.ejb("teller-batch", BatchJobs.class);
         assertThrows(EJBAccessException.class,
                 () -> asUser.teller(jobs::startTrialBalance));
+    }
+
+    @Test
+    void anAccountUnusedForAYearTurnsDormantAndTakesNoPostingsUntilTheCustomerReactivatesIt() throws Exception {
+        String unused = Counter.classOneAccount(asUser, "久悬客户");
+        String used = Counter.classOneAccount(asUser, "常用客户");
+        // planted: both opened 400 days before the business date; only one was used since
+        Sql.update("UPDATE account SET opened_on = opened_on - 400 WHERE account_number IN (?, ?)", unused, used);
+        CashDeposits deposits = Lookup.ejb("teller-ejb", CashDeposits.class);
+        asUser.teller(() -> deposits.deposit(used, "1.00", "CNY", TestData.requestId("dep")));
+
+        BatchJobs jobs = Lookup.ejb("teller-batch", BatchJobs.class);
+        JobRun run = finished(asUser.supervisor(jobs::startDormancy), jobs);
+        assertEquals("COMPLETED", run.batchStatus());
+        assertTrue(run.exitStatus().startsWith("DORMANT "), run.exitStatus());
+        AccountQueries queries = Lookup.ejb("teller-ejb", AccountQueries.class);
+        assertEquals("DORMANT", asUser.teller(() -> queries.account(unused)).status());
+        assertEquals("ACTIVE", asUser.teller(() -> queries.account(used)).status());
+        assertEquals(ErrorCode.ACCOUNT_NOT_ACTIVE, assertThrows(TellerException.class, () -> asUser.teller(
+                () -> deposits.deposit(unused, "1.00", "CNY", TestData.requestId("dep")))).code());
+
+        AccountDormancy dormancy = Lookup.ejb("teller-ejb", AccountDormancy.class);
+        assertThrows(EJBAccessException.class, () -> asUser.teller(dormancy::markDormantAccounts));
+        String key = TestData.requestId("reactivate");
+        assertEquals("ACTIVE", asUser.teller(() -> dormancy.reactivate(unused, key)).status());
+        assertEquals("ACTIVE", asUser.teller(() -> dormancy.reactivate(unused, key)).status(), "a replay");
+        assertEquals(ErrorCode.ACCOUNT_NOT_DORMANT, assertThrows(TellerException.class, () -> asUser.teller(
+                () -> dormancy.reactivate(unused, TestData.requestId("reactivate")))).code());
+        assertEquals("1.00", asUser.teller(() -> deposits.deposit(unused, "1.00", "CNY", TestData.requestId("dep")))
+                .balanceAfter());
     }
 
     private JobRun finished(long execution, BatchJobs jobs) throws Exception {
