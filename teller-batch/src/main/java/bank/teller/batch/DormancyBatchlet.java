@@ -1,6 +1,5 @@
 package bank.teller.batch;
 
-import bank.teller.account.application.AccountDormancy;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.ejb.EJB;
@@ -18,11 +17,11 @@ public class DormancyBatchlet extends AbstractBatchlet {
     private JobContext job;
 
     @EJB
-    private AccountDormancy dormancy;
+    private EndOfDayWork work;
 
     @Override
     public String process() {
-        List<String> marked = dormancy.markDormantAccounts();
+        List<String> marked = work.markDormantAccounts();
         String exit = "DORMANT " + marked.size();
         job.setExitStatus(exit);
         return exit;
