@@ -21,6 +21,8 @@ import bank.teller.security.Roles;
 import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.Money;
 import bank.teller.shared.StoredTime;
+import bank.teller.till.application.Tills;
+import bank.teller.till.domain.TillSession;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -63,6 +65,8 @@ public class DemoData {
     private Ledger ledger;
     @EJB
     private BusinessCalendar calendar;
+    @EJB
+    private Tills tills;
 
     public void loadIfWanted() {
         String wanted = System.getProperty(PROPERTY, database.isH2() ? "true" : "false");
@@ -80,6 +84,7 @@ public class DemoData {
         if (em.createQuery("SELECT COUNT(c) FROM Customer c", Long.class).getSingleResult() == 0) {
             addCustomersWithADayOfTransactions();
         }
+        openDemoTills();
     }
 
     /**
@@ -123,6 +128,36 @@ public class DemoData {
         card(li, today, now);
         LOG.info(() -> "demo customers created: accounts " + zhang.number() + ", " + li.number() + ", " + wang.number()
                 + ", " + techBasic.number() + ", " + tradeBasic.number());
+    }
+
+    /**
+     * The vault's stock (delivered through clearing) on the first start, and the demo users' tills
+     * open for the business date with cash from the vault, so they can pay out at once.
+     */
+    private void openDemoTills() {
+        Instant now = StoredTime.now(Clock.systemUTC());
+        LocalDate today = calendar.today();
+        if (em.createQuery("SELECT COUNT(l) FROM JournalLine l WHERE l.glCode = :vault", Long.class)
+                .setParameter("vault", GlCodes.VAULT_CASH).getSingleResult() == 0) {
+            post("VAULT_STOCK", 10, today, now, List.of(
+                    PostingLine.gl(GlCodes.VAULT_CASH, Side.DEBIT, Money.cny("10000000.00")),
+                    PostingLine.gl(GlCodes.CLEARING, Side.CREDIT, Money.cny("10000000.00"))));
+        }
+        for (String username : List.of(TELLER, SUPERVISOR)) {
+            AppUser user = em.find(AppUser.class, username);
+            boolean openToday = !em.createQuery("SELECT s.id FROM TillSession s WHERE s.teller = :teller "
+                            + "AND s.businessDate = :today", Long.class)
+                    .setParameter("teller", username).setParameter("today", today).getResultList().isEmpty();
+            if (!openToday) {
+                TillSession session = tills.open(user, now);
+                Money cash = Money.cny("500000.00");
+                ledger.post(JournalEntry.balanced("VAULT_TO_TILL", today, BRANCH, username,
+                        "demo-till-" + session.id(), now, List.of(
+                                PostingLine.gl(GlCodes.TILL_CASH, Side.DEBIT, cash),
+                                PostingLine.gl(GlCodes.VAULT_CASH, Side.CREDIT, cash))).throughTill(session.id()));
+                LOG.info(() -> "demo till " + session.tillCode() + " of " + username + " opened with " + cash);
+            }
+        }
     }
 
     private Customer individual(String name, String residentId, String phone, String address, String occupation,

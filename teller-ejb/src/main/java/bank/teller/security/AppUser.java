@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.mindrot.jbcrypt.BCrypt;
 
 /** A user of the counter. The password is only ever a bcrypt hash (modular crypt form). */
 @Entity
@@ -51,6 +52,11 @@ public class AppUser {
 
     public String branchCode() {
         return branchCode;
+    }
+
+    /** Whether {@code password} is this user's (bcrypt); for a supervisor approving on another user's screen. */
+    public boolean passwordMatches(String password) {
+        return enabled && BCrypt.checkpw(password, passwordHash);
     }
 
     public String tillCode() {

@@ -51,6 +51,11 @@ class CounterBrowserIT {
 
     @BeforeEach
     void startBrowser() {
+        browser = newBrowser();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    private static WebDriver newBrowser() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(new File(System.getProperty("chromium.binary", "/usr/bin/chromium")));
         options.setAcceptInsecureCerts(true);
@@ -60,8 +65,7 @@ class CounterBrowserIT {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
                 .build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        return new ChromeDriver(service, options);
     }
 
     @AfterEach
@@ -155,9 +159,44 @@ class CounterBrowserIT {
 
         String confirmation = post("CLOSE", null, null);
         assertTrue(confirmation.contains("66.00") && confirmation.contains("人民币陆拾陆元整"), confirmation);
+        // a teller's closing waits for a supervisor, who approves it on the spot on this screen
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("approval-waiting")));
+        browser.findElement(By.id("approval:supervisor")).sendKeys(AsUser.SUPERVISOR);
+        browser.findElement(By.id("approval:password")).sendKeys(AsUser.SUPERVISOR_PASSWORD);
+        browser.findElement(By.id("approval:approve")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "销户"));
         assertTrue(browser.findElement(By.id("balance")).getText().startsWith("0.00"));
         assertTrue(browser.findElements(By.id("posting:submit")).isEmpty(), "a closed account still offers postings");
+    }
+
+    @Test
+    void aLargeWithdrawalWaitsUntilTheSupervisorApprovesItInTheInboxThenCompletesWithItsVoucher() {
+        signIn(AsUser.TELLER, AsUser.TELLER_PASSWORD);
+        String account = openAccount("大额客户");
+        post("DEPOSIT", "49000.00", null);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("balance"), "49,000.00 CNY"));
+        post("DEPOSIT", "49000.00", null);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("balance"), "98,000.00 CNY"));
+        post("WITHDRAWAL", "60000.00", null);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("approval-waiting")));
+        assertTrue(browser.findElement(By.id("balance")).getText().startsWith("98,000.00"), "nothing paid out yet");
+
+        WebDriver supervisor = newBrowser();
+        try {
+            WebDriverWait supervisorWait = new WebDriverWait(supervisor, Duration.ofSeconds(30));
+            signIn(supervisor, AsUser.SUPERVISOR, AsUser.SUPERVISOR_PASSWORD);
+            supervisorWait.until(ExpectedConditions.elementToBeClickable(By.id("menu:nav-approvals"))).click();
+            By approve = By.xpath("//tr[.//span[@class='approval-summary' and contains(., '" + account + "')]]"
+                    + "//button[contains(@id, 'approve')]");
+            supervisorWait.until(ExpectedConditions.elementToBeClickable(approve)).click();
+            supervisorWait.until(ExpectedConditions.invisibilityOfElementLocated(approve));
+        } finally {
+            supervisor.quit();
+        }
+
+        // the teller's screen notices the approval and completes the withdrawal with its voucher
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("balance"), "38,000.00 CNY"));
+        assertTrue(browser.findElement(By.id("voucher-number")).getText().matches("0001-\\d{8}-001-\\d{6}"));
     }
 
     @Test
@@ -305,9 +344,14 @@ class CounterBrowserIT {
     }
 
     private void signIn(String user, String password) {
-        browser.get(Https.BASE + "/app/index.xhtml");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username"))).sendKeys(user);
-        browser.findElement(By.id("j_password")).sendKeys(password);
-        browser.findElement(By.id("login-submit")).click();
+        signIn(browser, user, password);
+    }
+
+    private static void signIn(WebDriver driver, String user, String password) {
+        driver.get(Https.BASE + "/app/index.xhtml");
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username"))).sendKeys(user);
+        driver.findElement(By.id("j_password")).sendKeys(password);
+        driver.findElement(By.id("login-submit")).click();
     }
 }

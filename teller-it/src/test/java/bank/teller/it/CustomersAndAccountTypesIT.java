@@ -132,8 +132,8 @@ class CustomersAndAccountTypesIT {
         String classOne = Counter.open(asUser, person, "INDIVIDUAL_I", null);
         String classTwo = Counter.open(asUser, person, "INDIVIDUAL_II", null);
         String stranger = Counter.classOneAccount(asUser, "陌生人");
-        asUser.teller(() -> deposits.deposit(classOne, "50000.00", "CNY", TestData.requestId("dep")));
-        asUser.teller(() -> deposits.deposit(stranger, "50000.00", "CNY", TestData.requestId("dep")));
+        asUser.supervisor(() -> deposits.deposit(classOne, "50000.00", "CNY", TestData.requestId("dep")));
+        asUser.supervisor(() -> deposits.deposit(stranger, "50000.00", "CNY", TestData.requestId("dep")));
 
         asUser.teller(() -> deposits.deposit(classTwo, "6000.00", "CNY", TestData.requestId("dep")));
         asUser.teller(() -> transfers.transfer(stranger, classTwo, "4000.00", "CNY", TestData.requestId("tr")));
@@ -179,7 +179,7 @@ class CustomersAndAccountTypesIT {
                 TestData.requestId("wd"))));
         assertEquals("3000.00", asUser.teller(() -> queries.account(general)).balance());
 
-        asUser.teller(() -> deposits.deposit(basic, "100000.00", "CNY", TestData.requestId("dep")));
+        asUser.supervisor(() -> deposits.deposit(basic, "100000.00", "CNY", TestData.requestId("dep")));
         FeeQuote quote = asUser.teller(() -> queries.feeQuote(basic, "CASH_WITHDRAWAL", "30000.00"));
         assertEquals("15.00", quote.fee(), "0.05% of 30,000.00");
         Receipt receipt = asUser.teller(() -> withdrawals.withdraw(basic, "30000.00", "CNY", TestData.requestId("wd")));
@@ -196,7 +196,7 @@ class CustomersAndAccountTypesIT {
         CustomerView company = Counter.company(asUser, "测试科技有限公司");
         String basic = Counter.open(asUser, company, "CORPORATE_BASIC", null);
         String person = Counter.classOneAccount(asUser, "收款人");
-        asUser.teller(() -> deposits.deposit(basic, "200000.00", "CNY", TestData.requestId("dep")));
+        asUser.supervisor(() -> deposits.deposit(basic, "200000.00", "CNY", TestData.requestId("dep")));
         assertEquals("10.00", asUser.teller(() -> queries.feeQuote(basic, "TRANSFER", "50000.00")).fee());
         Receipt receipt = asUser.teller(() -> transfers.transfer(basic, person, "50000.00", "CNY", TestData.requestId("tr")));
         assertEquals("10.00", receipt.fee());

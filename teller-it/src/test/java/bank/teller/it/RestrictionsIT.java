@@ -12,6 +12,7 @@ import bank.teller.account.application.CashWithdrawals;
 import bank.teller.account.application.ClosingResult;
 import bank.teller.account.application.RestrictionView;
 import bank.teller.account.application.Transfers;
+import bank.teller.approval.application.Approvals;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.TellerException;
 import jakarta.ejb.EJBAccessException;
@@ -120,7 +121,13 @@ class RestrictionsIT {
         assertEquals("ACTIVE", asUser.teller(() -> queries.account(account)).status());
 
         asUser.teller(() -> restrictions.release(hold.id(), TestData.requestId("release")));
-        ClosingResult closed = asUser.teller(() -> closing.close(account, null, TestData.requestId("close")));
+        String key = TestData.requestId("close");
+        TellerException waiting = assertThrows(TellerException.class,
+                () -> asUser.teller(() -> closing.close(account, null, key)));
+        assertEquals(ErrorCode.APPROVAL_REQUIRED, waiting.code(), "a teller's closing needs a supervisor");
+        long approval = ((Number) waiting.args().get(0)).longValue();
+        asUser.supervisor(() -> Lookup.ejb("teller-ejb", Approvals.class).approve(approval, "核对无误"));
+        ClosingResult closed = asUser.teller(() -> closing.close(account, null, key));
         assertEquals("100.00", closed.paidOut());
     }
 
@@ -130,9 +137,9 @@ class RestrictionsIT {
         String payee = accountWith("0.00");
         AccountClosing closing = Lookup.ejb("teller-ejb", AccountClosing.class);
         String key = TestData.requestId("close");
-        ClosingResult closed = asUser.teller(() -> closing.close(account, payee, key));
+        ClosingResult closed = asUser.supervisor(() -> closing.close(account, payee, key));
         assertEquals("250.50", closed.paidOut());
-        assertEquals(closed, asUser.teller(() -> closing.close(account, payee, key)));
+        assertEquals(closed, asUser.supervisor(() -> closing.close(account, payee, key)));
         assertEquals("CLOSED", asUser.teller(() -> queries.account(account)).status());
         assertEquals("0.00", asUser.teller(() -> queries.account(account)).balance());
         assertEquals("250.50", asUser.teller(() -> queries.account(payee)).balance());
@@ -140,7 +147,7 @@ class RestrictionsIT {
         assertEquals(ErrorCode.ACCOUNT_NOT_ACTIVE, assertThrows(TellerException.class, () -> asUser.teller(
                 () -> Lookup.ejb("teller-ejb", CashDeposits.class).deposit(account, "1.00", "CNY",
                         TestData.requestId("dep")))).code());
-        assertEquals(ErrorCode.ACCOUNT_NOT_ACTIVE, assertThrows(TellerException.class, () -> asUser.teller(
+        assertEquals(ErrorCode.ACCOUNT_NOT_ACTIVE, assertThrows(TellerException.class, () -> asUser.supervisor(
                 () -> closing.close(account, null, TestData.requestId("close")))).code());
     }
 

@@ -12,7 +12,9 @@ import bank.teller.ledger.domain.Side;
 import bank.teller.security.Roles;
 import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.ErrorCode;
+import bank.teller.approval.application.Approvals;
 import bank.teller.shared.Money;
+import bank.teller.shared.TransactionNames;
 import bank.teller.shared.RequestIds;
 import bank.teller.shared.TellerException;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,6 +48,8 @@ public class AccountClosing {
     @EJB
     private Vouchers vouchers;
     @EJB
+    private Approvals approvals;
+    @EJB
     private RequestIds requestIds;
     @EJB
     private BusinessCalendar calendar;
@@ -59,18 +63,20 @@ public class AccountClosing {
         }
         String fingerprint = number + ">" + (payee == null ? "CASH" : payee.value());
         return requestIds.once(requestId, OPERATION, fingerprint, entryRef -> result(number, payee, entryRef),
-                now -> result(number, payee, close(number, payee, requestId, now)),
+                now -> result(number, payee, close(number, payee, requestId, fingerprint, now)),
                 closed -> closed.entryId() == null ? NO_ENTRY : String.valueOf(closed.entryId()));
     }
 
     /** Pays out and closes; returns the payout entry's id, or NO_ENTRY when there was nothing to pay. */
-    private String close(AccountNumber number, AccountNumber payee, String requestId, Instant now) {
+    private String close(AccountNumber number, AccountNumber payee, String requestId, String fingerprint, Instant now) {
         LocalDate today = calendar.today();
 
         Map<AccountNumber, Account> locked = payee == null
                 ? accounts.lockAllForPosting(number) : accounts.lockAllForPosting(number, payee);
         Account account = locked.get(number);
         account.requireClosable(accounts.unreleasedRestrictionsOf(number), today);
+        approvals.requireApproval(OPERATION, requestId, fingerprint, null, number.value(),
+                TransactionNames.of(OPERATION) + " " + number);
         Money balance = account.balance();
         String entryRef = NO_ENTRY;
         if (balance.amount().signum() > 0) {

@@ -7,6 +7,7 @@ import bank.teller.security.AppUser;
 import bank.teller.security.CurrentUser;
 import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.RequestIds;
+import bank.teller.till.application.Tills;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -42,6 +43,8 @@ public class AccountPostings {
     private BusinessCalendar calendar;
     @EJB
     private Vouchers vouchers;
+    @EJB
+    private Tills tills;
 
     /**
      * @param fingerprint what makes the request the same request (accounts and amount), so a request
@@ -63,12 +66,12 @@ public class AccountPostings {
 
     /**
      * Posts the balanced entry of {@code lines}, booked by the calling teller at their branch on
-     * today's business date. For use cases whose idempotency is already in hand (inside
+     * today's business date; till cash goes through the teller's open till. For use cases whose idempotency is already in hand (inside
      * {@link RequestIds#once}).
      */
     public JournalEntry postAsCaller(String operation, String requestId, Instant now, List<PostingLine> lines) {
         AppUser teller = currentUser.get();
         return ledger.post(JournalEntry.balanced(operation, calendar.today(), teller.branchCode(),
-                teller.username(), requestId, now, lines));
+                teller.username(), requestId, now, lines).throughTill(tills.sessionFor(lines)));
     }
 }

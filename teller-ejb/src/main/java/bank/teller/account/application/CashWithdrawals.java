@@ -7,7 +7,9 @@ import bank.teller.ledger.domain.GlCodes;
 import bank.teller.ledger.domain.PostingLine;
 import bank.teller.ledger.domain.Side;
 import bank.teller.security.Roles;
+import bank.teller.approval.application.Approvals;
 import bank.teller.shared.Money;
+import bank.teller.shared.TransactionNames;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -31,11 +33,14 @@ public class CashWithdrawals {
     private AccountPostings postings;
     @EJB
     private AccountMovements movements;
+    @EJB
+    private Approvals approvals;
 
     public Receipt withdraw(String accountNumber, String amountText, String currency, String requestId) {
         AccountNumber number = accounts.resolve(accountNumber);
         Money amount = Money.parse(amountText, currency).requirePositive();
-        return postings.post(OPERATION, requestId, number + "|" + amount, number.value(), null, () -> {
+        String fingerprint = number + "|" + amount;
+        return postings.post(OPERATION, requestId, fingerprint, number.value(), null, () -> {
             Account account = accounts.lockForPosting(number);
             Money fee = movements.fee(OPERATION, account, amount);
             movements.requireCovers(account, amount.plus(fee));
@@ -44,6 +49,9 @@ public class CashWithdrawals {
                     PostingLine.customer(account.glCode(), number.value(), Side.DEBIT, amount, balanceAfter),
                     PostingLine.gl(GlCodes.TILL_CASH, Side.CREDIT, amount)));
             lines.addAll(movements.chargeFee(account, fee, requestId));
+            // last, so only a request that passes every check waits for a supervisor
+            approvals.requireApproval(OPERATION, requestId, fingerprint, amount, number.value(),
+                    TransactionNames.of(OPERATION) + " " + amount + " " + number);
             return lines;
         });
     }

@@ -7,7 +7,9 @@ import bank.teller.ledger.domain.PostingLine;
 import bank.teller.ledger.domain.Side;
 import bank.teller.security.Roles;
 import bank.teller.shared.ErrorCode;
+import bank.teller.approval.application.Approvals;
 import bank.teller.shared.Money;
+import bank.teller.shared.TransactionNames;
 import bank.teller.shared.TellerException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -33,6 +35,8 @@ public class Transfers {
     private AccountPostings postings;
     @EJB
     private AccountMovements movements;
+    @EJB
+    private Approvals approvals;
 
     public Receipt transfer(String payerAccount, String payeeAccount, String amountText, String currency,
                             String requestId) {
@@ -56,6 +60,9 @@ public class Transfers {
                     PostingLine.customer(payer.glCode(), payerNumber.value(), Side.DEBIT, amount, payerAfter),
                     PostingLine.customer(payee.glCode(), payeeNumber.value(), Side.CREDIT, amount, payeeAfter)));
             lines.addAll(movements.chargeFee(payer, fee, requestId));
+            // last, so only a request that passes every check waits for a supervisor
+            approvals.requireApproval(OPERATION, requestId, fingerprint, amount, payerNumber.value(),
+                    TransactionNames.of(OPERATION) + " " + amount + " " + payerNumber + " > " + payeeNumber);
             return lines;
         });
     }

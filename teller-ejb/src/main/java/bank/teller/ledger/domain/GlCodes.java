@@ -3,6 +3,10 @@ package bank.teller.ledger.domain;
 /** Codes of the GL accounts the application posts to; the chart itself is in the migrations. */
 public final class GlCodes {
     public static final String TILL_CASH = "1001";
+    public static final String VAULT_CASH = "1002";
+    public static final String CLEARING = "1011";
+    public static final String CASH_SHORTAGE = "1221";
+    public static final String CASH_OVERAGE = "2241";
     public static final String INDIVIDUAL_DEMAND_DEPOSITS = "2011";
     public static final String CORPORATE_DEMAND_DEPOSITS = "2012";
     public static final String FEE_INCOME = "6021";

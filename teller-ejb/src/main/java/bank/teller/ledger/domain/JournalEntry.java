@@ -51,6 +51,10 @@ public class JournalEntry {
     @Column(name = "posted_at", nullable = false, updatable = false)
     private Instant postedAt;
 
+    /** The till session whose cash the entry moved (its till-cash lines belong to that till). */
+    @Column(name = "till_session_id", updatable = false)
+    private Long tillSessionId;
+
     @OneToMany(mappedBy = "entry", cascade = CascadeType.PERSIST)
     @OrderBy("lineNo")
     private List<JournalLine> lines = new ArrayList<>();
@@ -99,6 +103,19 @@ public class JournalEntry {
         if (!debit.equals(credit)) {
             throw new TellerException(ErrorCode.JOURNAL_UNBALANCED, debit + " != " + credit);
         }
+    }
+
+    /** Names the till session whose cash this entry moves; set before the entry is posted. */
+    public JournalEntry throughTill(Long sessionId) {
+        if (id != null) {
+            throw new IllegalStateException("entry " + id + " is posted and cannot change");
+        }
+        this.tillSessionId = sessionId;
+        return this;
+    }
+
+    public Long tillSessionId() {
+        return tillSessionId;
     }
 
     public Long id() {

@@ -4,18 +4,30 @@ import bank.teller.shared.ErrorCode;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** An RFC 9457 problem body with Teller's stable error {@code code}. */
-public record Problem(String type, String title, int status, String detail, String code) {
+/**
+ * An RFC 9457 problem body with Teller's stable error {@code code}; for APPROVAL_REQUIRED also the
+ * {@code approvalId} to follow (absent otherwise).
+ */
+public record Problem(String type, String title, int status, String detail, String code, Long approvalId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
 
     static Response response(int status, String code, String title, String detail) {
-        Problem body = new Problem("urn:teller:problem:" + code.toLowerCase().replace('_', '-'), title, status, detail, code);
-        return Response.status(status).type(PROBLEM_JSON).entity(body).build();
+        return response(status, code, title, detail, null);
     }
 
     static Response response(ErrorCode code, String detail) {
-        return response(code.httpStatus(), code.name(), code.name().replace('_', ' ').toLowerCase(), detail);
+        return response(code, detail, null);
+    }
+
+    static Response response(ErrorCode code, String detail, Long approvalId) {
+        return response(code.httpStatus(), code.name(), code.name().replace('_', ' ').toLowerCase(), detail, approvalId);
+    }
+
+    private static Response response(int status, String code, String title, String detail, Long approvalId) {
+        Problem body = new Problem("urn:teller:problem:" + code.toLowerCase().replace('_', '-'), title, status, detail,
+                code, approvalId);
+        return Response.status(status).type(PROBLEM_JSON).entity(body).build();
     }
 }

@@ -38,7 +38,8 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(TellerException e) {
-            return Problem.response(e.code(), ErrorMessages.text(e, locale(headers)));
+            Long approvalId = e.code() == ErrorCode.APPROVAL_REQUIRED ? ((Number) e.args().get(0)).longValue() : null;
+            return Problem.response(e.code(), ErrorMessages.text(e, locale(headers)), approvalId);
         }
     }
 

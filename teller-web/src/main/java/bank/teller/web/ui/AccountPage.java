@@ -4,7 +4,6 @@ import bank.teller.account.application.AccountClosing;
 import bank.teller.account.application.AccountDormancy;
 import bank.teller.account.application.AccountQueries;
 import bank.teller.account.application.AccountRestrictions;
-import bank.teller.account.application.AccountTransaction;
 import bank.teller.account.application.AccountView;
 import bank.teller.account.application.CashDeposits;
 import bank.teller.account.application.CashWithdrawals;
@@ -13,10 +12,14 @@ import bank.teller.account.application.Receipt;
 import bank.teller.account.application.RestrictionView;
 import bank.teller.account.application.Transfers;
 import bank.teller.account.application.Vouchers;
+import bank.teller.approval.application.ApprovalView;
+import bank.teller.approval.application.Approvals;
 import bank.teller.fee.application.FeeQuote;
 import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.ChineseCapitalAmount;
+import bank.teller.shared.ErrorCode;
 import bank.teller.shared.Money;
+import bank.teller.shared.TellerException;
 import bank.teller.voucher.domain.VoucherContent;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -24,6 +27,8 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Supplier;
+import org.primefaces.PrimeFaces;
 
 /**
  * The account screen: the account, one form for cash deposit, cash withdrawal and transfer (checked,
@@ -56,6 +61,8 @@ public class AccountPage implements Serializable {
     private BusinessCalendar calendar;
     @EJB
     private AccountDormancy dormancy;
+    @EJB
+    private Approvals approvals;
 
     private String number;
     private AccountView account;
@@ -71,6 +78,9 @@ public class AccountPage implements Serializable {
     private String confirmCapitals;
     private String confirmFee;
     private VoucherContent voucher;
+    private ApprovalView awaiting;
+    private String supervisor;
+    private String supervisorPassword;
 
     /** viewAction: loads the account named in the URL, if any. */
     public void load() {
@@ -146,7 +156,8 @@ public class AccountPage implements Serializable {
     public void post() {
         String accountNumber = account.accountNumber();
         if (operation == Operation.CLOSE) {
-            ClosingResult closed = Screens.attempt("posting:payee", () -> closing.close(accountNumber, payee, requestId));
+            ClosingResult closed = Screens.attempt("posting:payee",
+                    () -> orAwaitApproval(() -> closing.close(accountNumber, payee, requestId)));
             if (closed != null) {
                 Screens.info(Screens.text("close.done", closed.accountNumber(), closed.paidOut()));
                 showVoucher(closed.voucherNo());
@@ -154,12 +165,12 @@ public class AccountPage implements Serializable {
             }
             return;
         }
-        Receipt receipt = Screens.attempt("posting:amount", () -> switch (operation) {
+        Receipt receipt = Screens.attempt("posting:amount", () -> orAwaitApproval(() -> switch (operation) {
             case DEPOSIT -> deposits.deposit(accountNumber, amount, Money.CNY, requestId);
             case WITHDRAWAL -> withdrawals.withdraw(accountNumber, amount, Money.CNY, requestId);
             case TRANSFER -> transfers.transfer(accountNumber, payee, amount, Money.CNY, requestId);
             case CLOSE -> throw new IllegalStateException("a closing is posted above");
-        });
+        }));
         if (receipt == null) {
             return;
         }
@@ -167,6 +178,80 @@ public class AccountPage implements Serializable {
                 receipt.entryId(), receipt.counterpartyAccountNumber()));
         showVoucher(receipt.voucherNo());
         done();
+    }
+
+    /**
+     * Runs the operation, or, when it needs a supervisor, remembers the waiting request (and shows
+     * nothing as an error): the screen then waits for the decision and submits the same request again.
+     */
+    private <T> T orAwaitApproval(Supplier<T> operation) {
+        try {
+            T result = operation.get();
+            awaiting = null;
+            return result;
+        } catch (TellerException e) {
+            if (e.code() != ErrorCode.APPROVAL_REQUIRED) {
+                throw e;
+            }
+            awaiting = approvals.approval(((Number) e.args().get(0)).longValue());
+            return null;
+        }
+    }
+
+    /** Poll while waiting: an approval completes the transaction, a rejection ends it. */
+    public void checkApproval() {
+        if (awaiting == null) {
+            return;
+        }
+        awaiting = approvals.approval(awaiting.id());
+        if ("APPROVED".equals(awaiting.status())) {
+            post();
+        } else if ("REJECTED".equals(awaiting.status())) {
+            Screens.error(null, Screens.text("approval.rejected", awaiting.id(),
+                    awaiting.decisionNote() == null ? "" : awaiting.decisionNote()));
+            awaiting = null;
+            done();
+        } else {
+            return; // still waiting: nothing on the screen changes, so what the supervisor types stays
+        }
+        PrimeFaces.current().ajax().update("account-content", "messages");
+    }
+
+    /** 现场授权: the supervisor signs in on this screen; the transaction then completes. */
+    public void approveOnTheSpot() {
+        ApprovalView decided = Screens.attempt("approval:supervisor",
+                () -> approvals.approveOnTheSpot(awaiting.id(), supervisor, supervisorPassword, null));
+        supervisorPassword = null;
+        if (decided != null) {
+            awaiting = decided;
+            post();
+        }
+    }
+
+    /** The teller gives up waiting: the request stays for the record but this screen starts afresh. */
+    public void cancelApproval() {
+        awaiting = null;
+        done();
+    }
+
+    public ApprovalView getAwaiting() {
+        return awaiting;
+    }
+
+    public String getSupervisor() {
+        return supervisor;
+    }
+
+    public void setSupervisor(String supervisor) {
+        this.supervisor = supervisor;
+    }
+
+    public String getSupervisorPassword() {
+        return supervisorPassword;
+    }
+
+    public void setSupervisorPassword(String supervisorPassword) {
+        this.supervisorPassword = supervisorPassword;
     }
 
     /** 久悬激活: the customer is at the counter; the dormant account takes postings again. */

@@ -1,0 +1,171 @@
+package bank.teller.approval.application;
+
+import bank.teller.approval.domain.ApprovalPolicy;
+import bank.teller.approval.domain.ApprovalRequest;
+import bank.teller.security.AppUser;
+import bank.teller.security.CurrentUser;
+import bank.teller.security.Roles;
+import bank.teller.shared.BusinessCalendar;
+import bank.teller.shared.ErrorCode;
+import bank.teller.shared.Money;
+import bank.teller.shared.StoredTime;
+import bank.teller.shared.TellerException;
+import bank.teller.shared.Text;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.mindrot.jbcrypt.BCrypt;
+
+/**
+ * Maker-checker (授权). A guarded operation calls {@link #requireApproval} inside its transaction:
+ * when the policy asks for a second person, the first submission stores a request (and the
+ * operation is refused with APPROVAL_REQUIRED, changing nothing); a supervisor of the branch other
+ * than the maker approves or rejects it once, in the inbox or on the spot on the maker's screen;
+ * the maker then submits the same request again and it runs once, checked again in full. Requests
+ * are good for their business date only.
+ */
+@Stateless
+@RolesAllowed({Roles.TELLER, Roles.SUPERVISOR})
+public class Approvals {
+
+    public static final int NOTE_MAX = 200;
+
+    @PersistenceContext(unitName = "teller")
+    private EntityManager em;
+
+    @Resource
+    private SessionContext context;
+
+    @EJB
+    private ApprovalSubmissions submissions;
+    @EJB
+    private CurrentUser currentUser;
+    @EJB
+    private BusinessCalendar calendar;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /**
+     * Lets the operation go on when no approval is needed or this very request was approved today;
+     * otherwise refuses it with APPROVAL_REQUIRED (the first time storing the request) or
+     * APPROVAL_REJECTED.
+     *
+     * @param amount the amount the policy's thresholds apply to, or null
+     */
+    @PermitAll
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void requireApproval(String operation, String requestId, String fingerprint, Money amount,
+                                String accountNumber, String summary) {
+        AppUser maker = currentUser.get();
+        Optional<ApprovalRequest> earlier = em.createQuery("SELECT r FROM ApprovalRequest r WHERE r.requestId = :id",
+                ApprovalRequest.class).setParameter("id", requestId).getResultStream().findFirst();
+        if (earlier.isPresent()) {
+            earlier.get().requireGrants(operation, fingerprint, maker.username(), calendar.today());
+            return;
+        }
+        List<ApprovalPolicy> policies = em.createQuery("SELECT p FROM ApprovalPolicy p WHERE p.operation = :op",
+                ApprovalPolicy.class).setParameter("op", operation).getResultList();
+        Optional<ApprovalPolicy> policy = ApprovalPolicy.requiring(policies, operation, callerRoles(),
+                amount == null ? null : amount.amount());
+        if (policy.isEmpty()) {
+            return;
+        }
+        long id = submissions.submit(new ApprovalRequest(operation, requestId, fingerprint,
+                amount == null ? null : amount.amount(), accountNumber, summary, policy.get().id(), maker.username(),
+                maker.branchCode(), calendar.today(), StoredTime.now(clock)));
+        throw new TellerException(ErrorCode.APPROVAL_REQUIRED, id, summary);
+    }
+
+    /** The requests of the supervisor's branch waiting today, oldest first. */
+    @RolesAllowed(Roles.SUPERVISOR)
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<ApprovalView> pending() {
+        return em.createQuery("SELECT r FROM ApprovalRequest r WHERE r.branchCode = :branch AND r.status = :pending "
+                        + "AND r.businessDate = :today ORDER BY r.id", ApprovalRequest.class)
+                .setParameter("branch", currentUser.get().branchCode()).setParameter("pending", ApprovalRequest.PENDING)
+                .setParameter("today", calendar.today()).getResultList().stream().map(ApprovalView::of).toList();
+    }
+
+    /** The requests waiting today that concern the account. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<ApprovalView> pendingFor(String accountNumber) {
+        return em.createQuery("SELECT r FROM ApprovalRequest r WHERE r.accountNumber = :account AND r.status = :pending "
+                        + "AND r.businessDate = :today ORDER BY r.id", ApprovalRequest.class)
+                .setParameter("account", accountNumber).setParameter("pending", ApprovalRequest.PENDING)
+                .setParameter("today", calendar.today()).getResultList().stream().map(ApprovalView::of).toList();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public ApprovalView approval(long id) {
+        return ApprovalView.of(require(id));
+    }
+
+    @RolesAllowed(Roles.SUPERVISOR)
+    public ApprovalView approve(long id, String note) {
+        return decide(id, currentUser.get(), note, true);
+    }
+
+    @RolesAllowed(Roles.SUPERVISOR)
+    public ApprovalView reject(long id, String note) {
+        return decide(id, currentUser.get(), note, false);
+    }
+
+    /**
+     * 现场授权: the supervisor signs in on the maker's screen. The answer to wrong credentials never
+     * says which part was wrong.
+     */
+    public ApprovalView approveOnTheSpot(long id, String supervisor, String password, String note) {
+        AppUser checker = supervisor == null ? null : em.find(AppUser.class, supervisor.strip());
+        boolean valid = checker != null && password != null && checker.passwordMatches(password)
+                && !em.createNativeQuery("SELECT 1 FROM app_user_role WHERE username = ?1 AND role_name = ?2")
+                .setParameter(1, checker.username()).setParameter(2, Roles.SUPERVISOR).getResultList().isEmpty();
+        if (!valid) {
+            throw new TellerException(ErrorCode.APPROVER_INVALID);
+        }
+        return decide(id, checker, note, true);
+    }
+
+    private ApprovalView decide(long id, AppUser checker, String note, boolean approve) {
+        String validNote = Text.optional("note", note, NOTE_MAX);
+        ApprovalRequest request = em.find(ApprovalRequest.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (request == null) {
+            throw new TellerException(ErrorCode.APPROVAL_NOT_FOUND, id);
+        }
+        if (!request.branchCode().equals(checker.branchCode())) {
+            throw new TellerException(ErrorCode.FORBIDDEN);
+        }
+        if (approve) {
+            request.approve(checker.username(), validNote, StoredTime.now(clock), calendar.today());
+        } else {
+            request.reject(checker.username(), validNote, StoredTime.now(clock), calendar.today());
+        }
+        return ApprovalView.of(request);
+    }
+
+    private ApprovalRequest require(long id) {
+        ApprovalRequest request = em.find(ApprovalRequest.class, id);
+        if (request == null) {
+            throw new TellerException(ErrorCode.APPROVAL_NOT_FOUND, id);
+        }
+        return request;
+    }
+
+    private Set<String> callerRoles() {
+        return Stream.of(Roles.TELLER, Roles.SUPERVISOR, Roles.CHANNEL).filter(context::isCallerInRole)
+                .collect(Collectors.toSet());
+    }
+}

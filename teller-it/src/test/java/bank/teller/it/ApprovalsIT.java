@@ -1,0 +1,168 @@
+package bank.teller.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bank.teller.account.application.AccountClosing;
+import bank.teller.account.application.AccountQueries;
+import bank.teller.account.application.CashDeposits;
+import bank.teller.account.application.CashWithdrawals;
+import bank.teller.account.application.Receipt;
+import bank.teller.approval.application.ApprovalView;
+import bank.teller.approval.application.Approvals;
+import bank.teller.shared.ErrorCode;
+import bank.teller.shared.TellerException;
+import jakarta.ejb.EJBAccessException;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Maker-checker: large cash and closings wait for a supervisor, run once after approval, checked again. */
+@ExtendWith(ArquillianExtension.class)
+class ApprovalsIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return InContainer.testWar("approvals-it", ApprovalsIT.class);
+    }
+
+    @Inject
+    AsUser asUser;
+
+    private Approvals approvals;
+    private CashWithdrawals withdrawals;
+    private AccountQueries queries;
+
+    @BeforeEach
+    void lookUpServices() {
+        approvals = Lookup.ejb("teller-ejb", Approvals.class);
+        withdrawals = Lookup.ejb("teller-ejb", CashWithdrawals.class);
+        queries = Lookup.ejb("teller-ejb", AccountQueries.class);
+    }
+
+    /** An account with {@code amount}, deposited by the supervisor (large deposits need no approval then). */
+    private String accountWith(String amount) throws Exception {
+        String account = Counter.classOneAccount(asUser, "授权客户");
+        asUser.supervisor(() -> Lookup.ejb("teller-ejb", CashDeposits.class).deposit(account, amount, "CNY",
+                TestData.requestId("dep")));
+        return account;
+    }
+
+    private long waitingApproval(AsUser.Work<?> work) {
+        TellerException waiting = assertThrows(TellerException.class, () -> asUser.teller(work));
+        assertEquals(ErrorCode.APPROVAL_REQUIRED, waiting.code());
+        return ((Number) waiting.args().get(0)).longValue();
+    }
+
+    @Test
+    void aLargeWithdrawalWaitsForASupervisorAndRunsOnceAfterApprovalEvenIfApprovedTwiceAtOnce() throws Exception {
+        String account = accountWith("100000.00");
+        String key = TestData.requestId("wd");
+        long approval = waitingApproval(() -> withdrawals.withdraw(account, "60000.00", "CNY", key));
+        assertEquals("100000.00", asUser.teller(() -> queries.account(account)).balance(), "nothing moved while waiting");
+        assertEquals(approval, waitingApproval(() -> withdrawals.withdraw(account, "60000.00", "CNY", key)),
+                "asking again waits for the same request");
+        assertEquals(1, asUser.teller(() -> approvals.pendingFor(account)).size());
+        assertThrows(EJBAccessException.class, () -> asUser.teller(() -> approvals.approve(approval, "自己批")));
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        AtomicInteger approved = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> calls = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                calls.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        asUser.supervisor(() -> approvals.approve(approval, "同意"));
+                        approved.incrementAndGet();
+                    } catch (TellerException e) {
+                        assertEquals(ErrorCode.APPROVAL_DECIDED, e.code());
+                        refused.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> call : calls) {
+                call.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, approved.get());
+        assertEquals(1, refused.get());
+
+        Receipt first = asUser.teller(() -> withdrawals.withdraw(account, "60000.00", "CNY", key));
+        Receipt again = asUser.teller(() -> withdrawals.withdraw(account, "60000.00", "CNY", key));
+        assertEquals(first.entryId(), again.entryId(), "the approved operation ran once");
+        assertEquals("40000.00", asUser.teller(() -> queries.account(account)).balance());
+        assertEquals(ErrorCode.IDEMPOTENCY_KEY_REUSED, assertThrows(TellerException.class, () -> asUser.teller(
+                () -> withdrawals.withdraw(account, "1.00", "CNY", key))).code());
+    }
+
+    @Test
+    void anApprovedWithdrawalIsCheckedAgainWhenItRunsAndARejectedOneNeverRuns() throws Exception {
+        String account = accountWith("100000.00");
+        String key = TestData.requestId("wd");
+        long approval = waitingApproval(() -> withdrawals.withdraw(account, "60000.00", "CNY", key));
+        asUser.supervisor(() -> withdrawals.withdraw(account, "50000.00", "CNY", TestData.requestId("wd")));
+        asUser.supervisor(() -> approvals.approve(approval, "同意"));
+        assertEquals(ErrorCode.INSUFFICIENT_FUNDS, assertThrows(TellerException.class, () -> asUser.teller(
+                () -> withdrawals.withdraw(account, "60000.00", "CNY", key))).code(),
+                "the balance changed while the request waited");
+        assertEquals("50000.00", asUser.teller(() -> queries.account(account)).balance());
+
+        String other = TestData.requestId("wd");
+        long rejected = waitingApproval(() -> withdrawals.withdraw(account, "50000.00", "CNY", other));
+        ApprovalView decision = asUser.supervisor(() -> approvals.reject(rejected, "客户身份存疑"));
+        assertEquals("REJECTED", decision.status());
+        assertEquals(AsUser.SUPERVISOR, decision.checker());
+        assertEquals(ErrorCode.APPROVAL_REJECTED, assertThrows(TellerException.class, () -> asUser.teller(
+                () -> withdrawals.withdraw(account, "50000.00", "CNY", other))).code());
+        assertEquals(ErrorCode.APPROVAL_DECIDED, assertThrows(TellerException.class, () -> asUser.supervisor(
+                () -> approvals.approve(rejected, "改为同意"))).code(), "decided once");
+    }
+
+    @Test
+    void onTheSpotTheSupervisorsOwnCredentialsApproveAndTheMakerCanNeverBeTheChecker() throws Exception {
+        String account = accountWith("70000.00");
+        String key = TestData.requestId("wd");
+        long approval = waitingApproval(() -> withdrawals.withdraw(account, "50000.00", "CNY", key));
+        assertEquals(ErrorCode.APPROVER_INVALID, assertThrows(TellerException.class, () -> asUser.teller(
+                () -> approvals.approveOnTheSpot(approval, AsUser.SUPERVISOR, "wrong", null))).code());
+        assertEquals(ErrorCode.APPROVER_INVALID, assertThrows(TellerException.class, () -> asUser.teller(
+                () -> approvals.approveOnTheSpot(approval, AsUser.TELLER, AsUser.TELLER_PASSWORD, null))).code(),
+                "a teller is no approver");
+        ApprovalView onTheSpot = asUser.teller(() -> approvals.approveOnTheSpot(approval, AsUser.SUPERVISOR,
+                AsUser.SUPERVISOR_PASSWORD, "现场授权"));
+        assertEquals("APPROVED", onTheSpot.status());
+        assertEquals(AsUser.SUPERVISOR, onTheSpot.checker());
+        assertEquals("20000.00", asUser.teller(() -> withdrawals.withdraw(account, "50000.00", "CNY", key)).balanceAfter());
+
+        String both = TestUsers.create("TELLER", "SUPERVISOR");
+        String closable = Counter.classOneAccount(asUser, "销户客户");
+        String payee = Counter.classOneAccount(asUser, "收款客户");
+        AccountClosing closing = Lookup.ejb("teller-ejb", AccountClosing.class);
+        TellerException waiting = assertThrows(TellerException.class, () -> asUser.as(both, TestUsers.PASSWORD,
+                () -> closing.close(closable, payee, TestData.requestId("close"))));
+        assertEquals(ErrorCode.APPROVAL_REQUIRED, waiting.code());
+        long own = ((Number) waiting.args().get(0)).longValue();
+        assertEquals(ErrorCode.CHECKER_IS_MAKER, assertThrows(TellerException.class, () -> asUser.as(both,
+                TestUsers.PASSWORD, () -> approvals.approve(own, "自己批准"))).code());
+        assertTrue(asUser.supervisor(approvals::pending).stream().anyMatch(a -> a.id() == own));
+    }
+}

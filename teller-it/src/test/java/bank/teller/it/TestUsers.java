@@ -1,0 +1,32 @@
+package bank.teller.it;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Fresh users of branch 0001, each with a till of their own, for tests that open and close tills. */
+public final class TestUsers {
+
+    /** The password of every test user; the hash below is its bcrypt. */
+    public static final String PASSWORD = "Till1!Test";
+    private static final String HASH = "$2a$10$hIRShEpKXh9hhE50m8TNauJInFGZajmUKTc5uw1IpxV3XLGmTtCJ2";
+    private static final String CHARACTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+    private TestUsers() {
+    }
+
+    /** A new user with {@code roles} and an unused till code; returns the username. */
+    public static String create(String... roles) throws Exception {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String till;
+        do {
+            till = "T" + CHARACTERS.charAt(random.nextInt(CHARACTERS.length()))
+                    + CHARACTERS.charAt(random.nextInt(CHARACTERS.length()));
+        } while (Sql.count("SELECT COUNT(*) FROM app_user WHERE till_code = ?", till) > 0);
+        String username = "t" + Long.toString(System.nanoTime(), 36);
+        Sql.update("INSERT INTO app_user (username, password_hash, display_name, branch_code, enabled, till_code) "
+                + "VALUES (?, ?, ?, '0001', TRUE, ?)", username, HASH, "测试 " + username, till);
+        for (String role : roles) {
+            Sql.update("INSERT INTO app_user_role (username, role_name) VALUES (?, ?)", username, role);
+        }
+        return username;
+    }
+}
