@@ -10,7 +10,8 @@ public final class TransactionNames {
             "CASH_WITHDRAWAL", "现金取款 Cash withdrawal",
             "TRANSFER", "转账 Transfer",
             "ACCOUNT_CLOSING", "销户 Account closing",
-            "CARD_REPLACEMENT", "补卡手续费 Card replacement fee");
+            "CARD_REPLACEMENT", "补卡手续费 Card replacement fee",
+            "REVERSAL", "冲正 Reversal");
 
     private TransactionNames() {
     }

@@ -9,6 +9,8 @@ import bank.teller.account.application.AccountQueries;
 import bank.teller.account.application.CashDeposits;
 import bank.teller.account.application.CashWithdrawals;
 import bank.teller.account.application.Receipt;
+import bank.teller.aml.LargeCash;
+import bank.teller.aml.LargeCashRow;
 import bank.teller.approval.application.ApprovalView;
 import bank.teller.approval.application.Approvals;
 import bank.teller.shared.ErrorCode;
@@ -135,6 +137,25 @@ class ApprovalsIT {
                 () -> withdrawals.withdraw(account, "50000.00", "CNY", other))).code());
         assertEquals(ErrorCode.APPROVAL_DECIDED, assertThrows(TellerException.class, () -> asUser.supervisor(
                 () -> approvals.approve(rejected, "改为同意"))).code(), "decided once");
+    }
+
+    @Test
+    void cashOfFiftyThousandInADaySinglyOrTogetherIsOnTheLargeCashReport() throws Exception {
+        CashDeposits deposits = Lookup.ejb("teller-ejb", CashDeposits.class);
+        String together = Counter.classOneAccount(asUser, "累计大额");
+        String small = Counter.classOneAccount(asUser, "小额客户");
+        asUser.teller(() -> deposits.deposit(together, "30000.00", "CNY", TestData.requestId("dep")));
+        asUser.teller(() -> deposits.deposit(together, "20000.00", "CNY", TestData.requestId("dep")));
+        asUser.teller(() -> deposits.deposit(small, "49999.99", "CNY", TestData.requestId("dep")));
+        LargeCash report = Lookup.ejb("teller-ejb", LargeCash.class);
+        List<LargeCashRow> rows = asUser.supervisor(() -> report.report(null));
+        List<LargeCashRow> mine = rows.stream().filter(r -> r.accountNumber().equals(together)).toList();
+        assertEquals(2, mine.size(), "both deposits, which reach 50,000 together");
+        assertEquals("50000.00", mine.get(0).customerCashIn());
+        assertEquals("IN", mine.get(0).direction());
+        assertTrue(rows.stream().noneMatch(r -> r.accountNumber().equals(small)), "49,999.99 stays below");
+        assertTrue(asUser.supervisor(() -> report.csv(null)).contains("," + together + ","));
+        assertThrows(EJBAccessException.class, () -> asUser.teller(() -> report.report(null)));
     }
 
     @Test

@@ -15,6 +15,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The one way a use case posts to customer accounts, inside its transaction: a replayed request id
@@ -54,11 +55,17 @@ public class AccountPostings {
      */
     public Receipt post(String operation, String requestId, String fingerprint, String receiptFor,
                         String counterparty, Lines lines) {
+        return post(operation, requestId, fingerprint, receiptFor, counterparty, lines, UnaryOperator.identity());
+    }
+
+    /** The same, with {@code decorate} marking the entry before it is posted (a reversal names its original). */
+    public Receipt post(String operation, String requestId, String fingerprint, String receiptFor,
+                        String counterparty, Lines lines, UnaryOperator<JournalEntry> decorate) {
         return requestIds.once(requestId, operation, fingerprint,
                 entryId -> Receipt.of(ledger.entry(Long.parseLong(entryId)), receiptFor, counterparty,
                         vouchers.numberOf(Long.parseLong(entryId))),
                 now -> {
-                    JournalEntry entry = postAsCaller(operation, requestId, now, lines.apply());
+                    JournalEntry entry = postAsCaller(operation, requestId, now, lines.apply(), decorate);
                     return Receipt.of(entry, receiptFor, counterparty, vouchers.issue(entry, receiptFor, counterparty));
                 },
                 receipt -> String.valueOf(receipt.entryId()));
@@ -66,12 +73,17 @@ public class AccountPostings {
 
     /**
      * Posts the balanced entry of {@code lines}, booked by the calling teller at their branch on
-     * today's business date; till cash goes through the teller's open till. For use cases whose idempotency is already in hand (inside
-     * {@link RequestIds#once}).
+     * today's business date; till cash goes through the teller's open till. For use cases whose
+     * idempotency is already in hand (inside {@link RequestIds#once}).
      */
     public JournalEntry postAsCaller(String operation, String requestId, Instant now, List<PostingLine> lines) {
+        return postAsCaller(operation, requestId, now, lines, UnaryOperator.identity());
+    }
+
+    private JournalEntry postAsCaller(String operation, String requestId, Instant now, List<PostingLine> lines,
+                                      UnaryOperator<JournalEntry> decorate) {
         AppUser teller = currentUser.get();
-        return ledger.post(JournalEntry.balanced(operation, calendar.today(), teller.branchCode(),
-                teller.username(), requestId, now, lines).throughTill(tills.sessionFor(lines)));
+        return ledger.post(decorate.apply(JournalEntry.balanced(operation, calendar.today(), teller.branchCode(),
+                teller.username(), requestId, now, lines).throughTill(tills.sessionFor(lines))));
     }
 }

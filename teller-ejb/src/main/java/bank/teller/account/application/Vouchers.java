@@ -112,7 +112,7 @@ public class Vouchers {
                 holderName(v.accountNumber()), VoucherContent.maskAccount(v.counterparty()),
                 v.counterparty() == null ? null : holderName(v.counterparty()), receipt.amount(), receipt.fee(),
                 receipt.currency(), receipt.balanceAfter(), v.teller(), teller == null ? "" : teller.displayName(),
-                v.printCount(), v.confirmedBy(), v.confirmedAt());
+                v.printCount(), v.confirmedBy(), v.confirmedAt(), ledger.reversalOf(v.entryId()));
     }
 
     private String holderName(String accountNumber) {

@@ -35,4 +35,10 @@ public class Ledger {
     public JournalEntry entry(long id) {
         return em.find(JournalEntry.class, id);
     }
+
+    /** The entry that reversed entry {@code id} (冲正), or null. */
+    public Long reversalOf(long id) {
+        return em.createQuery("SELECT e.id FROM JournalEntry e WHERE e.reversesEntry = :id", Long.class)
+                .setParameter("id", id).getResultStream().findFirst().orElse(null);
+    }
 }

@@ -51,6 +51,13 @@ public class JournalEntry {
     @Column(name = "posted_at", nullable = false, updatable = false)
     private Instant postedAt;
 
+    /** For a reversal (冲正): the entry it reverses, and why. */
+    @Column(name = "reverses_entry", updatable = false)
+    private Long reversesEntry;
+
+    @Column(name = "reason", length = 200, updatable = false)
+    private String reason;
+
     /** The till session whose cash the entry moved (its till-cash lines belong to that till). */
     @Column(name = "till_session_id", updatable = false)
     private Long tillSessionId;
@@ -116,6 +123,24 @@ public class JournalEntry {
 
     public Long tillSessionId() {
         return tillSessionId;
+    }
+
+    /** Makes this entry the reversal of {@code original}; set before the entry is posted. */
+    public JournalEntry reverses(long original, String why) {
+        if (id != null) {
+            throw new IllegalStateException("entry " + id + " is posted and cannot change");
+        }
+        this.reversesEntry = original;
+        this.reason = why;
+        return this;
+    }
+
+    public Long reversesEntry() {
+        return reversesEntry;
+    }
+
+    public String reason() {
+        return reason;
     }
 
     public Long id() {

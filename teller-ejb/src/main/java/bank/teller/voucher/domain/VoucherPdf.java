@@ -69,6 +69,9 @@ public final class VoucherPdf {
                     "柜员 Teller", v.teller() + " " + v.tellerName());
             document.add(table);
             document.add(new Paragraph(" ", text));
+            if (v.reversedByEntry() != null) {
+                document.add(new Paragraph("已冲正 REVERSED — 冲正流水 reversal entry " + v.reversedByEntry(), title));
+            }
             document.add(new Paragraph(v.confirmedAt() == null
                     ? "客户签字确认 Customer's confirmation: ______________________"
                     : "客户已签字确认 Confirmed by the customer: " + TIME.format(v.confirmedAt().atZone(BANK_ZONE))

@@ -24,7 +24,7 @@ class VoucherPdfTest {
                 "Demo Bank Head Office Branch", TODAY, Instant.parse("2026-11-27T02:03:04Z"), 4711L,
                 VoucherContent.maskAccount("0001010000000016"), "张三", VoucherContent.maskAccount("0001020000000024"),
                 "北京示范科技有限公司", "12345.60", "10.00", "CNY", "87654.40", "teller1", "柜员一 Teller One", 0,
-                confirmedAt == null ? null : "teller1", confirmedAt);
+                confirmedAt == null ? null : "teller1", confirmedAt, confirmedAt == null ? null : 4712L);
     }
 
     private static String text(byte[] pdf) throws IOException {
@@ -51,6 +51,7 @@ class VoucherPdfTest {
     void aReprintSaysCopyAndAConfirmedVoucherSaysWhen() throws IOException {
         String text = text(VoucherPdf.render("示范银行 Demo Bank", transfer(Instant.parse("2026-11-27T02:05:00Z")), true));
         assertTrue(text.contains("副本 COPY"), text);
+        assertTrue(text.contains("已冲正 REVERSED") && text.contains("4712"), text);
         assertTrue(text.contains("2026-11-27 10:05:00"), text);
     }
 

@@ -3,8 +3,11 @@ package bank.teller.web.api;
 import bank.teller.account.application.CashDeposits;
 import bank.teller.account.application.CashWithdrawals;
 import bank.teller.account.application.Receipt;
+import bank.teller.account.application.Reversals;
 import bank.teller.account.application.Transfers;
+import bank.teller.shared.ErrorCode;
 import bank.teller.shared.Money;
+import bank.teller.shared.TellerException;
 import bank.teller.web.SameRequest;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -43,6 +46,12 @@ public class PostingsResource {
     private CashWithdrawals withdrawals;
     @EJB
     private Transfers transfers;
+    @EJB
+    private Reversals reversals;
+
+    /** Body of a reversal: the posting (journal entry) to reverse, and why. */
+    public record ReversalRequest(Long entryId, String reason) {
+    }
 
     @POST
     @Path("cash-deposits")
@@ -64,6 +73,17 @@ public class PostingsResource {
         TransferRequest body = request == null ? new TransferRequest(null, null, null, null) : request;
         return created(() -> transfers.transfer(body.payerAccountNumber(), body.payeeAccountNumber(), body.amount(),
                 currency(body.currency()), key));
+    }
+
+    /** 冲正: always waits for a supervisor's approval first (APPROVAL_REQUIRED), then send it again. */
+    @POST
+    @Path("reversals")
+    public Response reverse(@HeaderParam("Idempotency-Key") String key, ReversalRequest request) {
+        ReversalRequest body = request == null ? new ReversalRequest(null, null) : request;
+        if (body.entryId() == null) {
+            throw new TellerException(ErrorCode.VALIDATION_FAILED, "entryId", "");
+        }
+        return created(() -> reversals.reverse(body.entryId(), body.reason(), key));
     }
 
     private static String currency(String given) {

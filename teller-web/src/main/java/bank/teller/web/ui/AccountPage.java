@@ -10,6 +10,7 @@ import bank.teller.account.application.CashWithdrawals;
 import bank.teller.account.application.ClosingResult;
 import bank.teller.account.application.Receipt;
 import bank.teller.account.application.RestrictionView;
+import bank.teller.account.application.Reversals;
 import bank.teller.account.application.Transfers;
 import bank.teller.account.application.Vouchers;
 import bank.teller.approval.application.ApprovalView;
@@ -63,6 +64,8 @@ public class AccountPage implements Serializable {
     private AccountDormancy dormancy;
     @EJB
     private Approvals approvals;
+    @EJB
+    private Reversals reversals;
 
     private String number;
     private AccountView account;
@@ -79,6 +82,8 @@ public class AccountPage implements Serializable {
     private String confirmFee;
     private VoucherContent voucher;
     private ApprovalView awaiting;
+    private Long reversalEntry;
+    private String reversalReason;
     private String supervisor;
     private String supervisorPassword;
 
@@ -205,7 +210,7 @@ public class AccountPage implements Serializable {
         }
         awaiting = approvals.approval(awaiting.id());
         if ("APPROVED".equals(awaiting.status())) {
-            post();
+            resume();
         } else if ("REJECTED".equals(awaiting.status())) {
             Screens.error(null, Screens.text("approval.rejected", awaiting.id(),
                     awaiting.decisionNote() == null ? "" : awaiting.decisionNote()));
@@ -224,8 +229,44 @@ public class AccountPage implements Serializable {
         supervisorPassword = null;
         if (decided != null) {
             awaiting = decided;
+            resume();
+        }
+    }
+
+    /** What waited for the approval runs now (the same request again). */
+    private void resume() {
+        if (reversalEntry != null) {
+            reverse();
+        } else {
             post();
         }
+    }
+
+    /** 冲正 of one of today's postings of this account, with its reason; always waits for a supervisor. */
+    public void reverse() {
+        Receipt reversal = Screens.attempt("reversal:entry",
+                () -> orAwaitApproval(() -> reversals.reverse(reversalEntry, reversalReason, requestId)));
+        if (reversal != null) {
+            Screens.info(Screens.text("tx.reversed", reversalEntry, reversal.entryId()));
+            showVoucher(reversal.voucherNo());
+            done();
+        }
+    }
+
+    public Long getReversalEntry() {
+        return reversalEntry;
+    }
+
+    public void setReversalEntry(Long reversalEntry) {
+        this.reversalEntry = reversalEntry;
+    }
+
+    public String getReversalReason() {
+        return reversalReason;
+    }
+
+    public void setReversalReason(String reversalReason) {
+        this.reversalReason = reversalReason;
     }
 
     /** The teller gives up waiting: the request stays for the record but this screen starts afresh. */
@@ -285,6 +326,8 @@ public class AccountPage implements Serializable {
         confirmText = null;
         confirmCapitals = null;
         confirmFee = null;
+        reversalEntry = null;
+        reversalReason = null;
         requestId = Screens.newRequestId();
         load();
     }
