@@ -223,6 +223,23 @@ class ApiIT {
     }
 
     @Test
+    void aTellersTillShowsItsCashAndItsCloseReportListsTheDaysCashMovements() throws Exception {
+        String account = openAccount();
+        deposit(account, "\"77.70\"", TestData.requestId("till-dep"));
+        JsonObject till = json(Https.get("/api/v1/tills/sessions/current", AsUser.TELLER, AsUser.TELLER_PASSWORD));
+        assertEquals("OPEN", till.getString("status"));
+        assertEquals(AsUser.TELLER, till.getString("teller"));
+        HttpResponse<byte[]> report = Https.getBytes("/api/v1/tills/sessions/" + till.getJsonNumber("sessionId")
+                + "/report", AsUser.TELLER, AsUser.TELLER_PASSWORD, "application/pdf");
+        assertEquals(200, report.statusCode());
+        try (PDDocument document = Loader.loadPDF(report.body())) {
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(text.contains("尾箱轧账单") && text.contains(account) && text.contains("CNY 77.70"), text);
+        }
+        assertProblem(Https.get("/api/v1/tills/branch-cash", AsUser.TELLER, AsUser.TELLER_PASSWORD), 403, "FORBIDDEN");
+    }
+
+    @Test
     void plainHttpIsRedirectedToHttps() throws Exception {
         HttpResponse<String> response = Https.get("http://localhost:8080/teller/login.xhtml", null, null);
         assertEquals(302, response.statusCode());

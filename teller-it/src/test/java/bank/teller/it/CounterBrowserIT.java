@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
-import java.nio.file.Files;
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.pdfbox.Loader;
@@ -197,6 +198,40 @@ class CounterBrowserIT {
         // the teller's screen notices the approval and completes the withdrawal with its voucher
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("balance"), "38,000.00 CNY"));
         assertTrue(browser.findElement(By.id("voucher-number")).getText().matches("0001-\\d{8}-001-\\d{6}"));
+    }
+
+    @Test
+    void aTellerAsksTheVaultForCashAndTheSupervisorWatchingTheBranchHandsItOver() {
+        signIn(AsUser.TELLER, AsUser.TELLER_PASSWORD);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("menu:nav-till"))).click();
+        String before = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("till:position"))).getText();
+        browser.findElement(By.id("vault:amount")).sendKeys("1234.00");
+        browser.findElement(By.id("vault:request")).click();
+        ajaxIdle();
+
+        WebDriver supervisor = newBrowser();
+        try {
+            WebDriverWait supervisorWait = new WebDriverWait(supervisor, Duration.ofSeconds(30));
+            signIn(supervisor, AsUser.SUPERVISOR, AsUser.SUPERVISOR_PASSWORD);
+            supervisorWait.until(ExpectedConditions.elementToBeClickable(By.id("menu:nav-till"))).click();
+            supervisorWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("vault-position")));
+            String tills = supervisor.findElement(By.id("branch:tills")).getText();
+            assertTrue(tills.contains("001") && tills.contains("901"), tills);
+            By confirm = By.xpath("//tbody[@id='branch:transfers_data']/tr[td[normalize-space()='teller1'] "
+                    + "and td[contains(., '1,234.00')]]//button[contains(@id, 'confirm')]");
+            supervisorWait.until(ExpectedConditions.elementToBeClickable(confirm)).click();
+            supervisorWait.until(ExpectedConditions.invisibilityOfElementLocated(confirm));
+        } finally {
+            supervisor.quit();
+        }
+        browser.navigate().refresh();
+        String after = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("till:position"))).getText();
+        assertEquals(amount(before).add(new BigDecimal("1234.00")), amount(after));
+    }
+
+    /** "1,234.00 CNY" as a number. */
+    private static BigDecimal amount(String shown) {
+        return new BigDecimal(shown.replace(" CNY", "").replace(",", "").strip());
     }
 
     @Test

@@ -10,6 +10,7 @@ import bank.teller.shared.TellerException;
 import bank.teller.till.application.TillView;
 import bank.teller.till.application.Tills;
 import bank.teller.till.application.VaultTransferView;
+import bank.teller.till.application.VoucherStock;
 import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -142,6 +143,39 @@ class TillsIT {
         TillView reopened = asUser.supervisor(() -> tills.recount(opened.sessionId(), "请复点", TestData.requestId("re")));
         assertEquals("OPEN", reopened.status());
         assertEquals("CLOSED", as(teller, () -> tills.count(Map.of("100", 2), TestData.requestId("count"))).status());
+    }
+
+    @Test
+    void everyBlankVoucherNumberIsHeldUsedSpoiledOrBackInTheVault() throws Exception {
+        VoucherStock stock = Lookup.ejb("teller-ejb", VoucherStock.class);
+        String teller = TestUsers.create("TELLER");
+        String till = Sql.string("SELECT till_code FROM app_user WHERE username = ?", teller);
+        String from = String.format("%08d", System.nanoTime() % 90_000_000L + 10_000_000L);
+        String to = String.format("%08d", Long.parseLong(from) + 9);
+        String fifth = String.format("%08d", Long.parseLong(from) + 4);
+        assertEquals(10, asUser.supervisor(() -> stock.receive("CERTIFICATE", from, to)).size());
+        assertEquals(ErrorCode.BLANK_VOUCHER_EXISTS, assertThrows(TellerException.class,
+                () -> asUser.supervisor(() -> stock.receive("CERTIFICATE", from, from))).code());
+        assertThrows(EJBAccessException.class, () -> as(teller, () -> stock.issueToTill("CERTIFICATE", from, fifth, till)));
+        asUser.supervisor(() -> stock.issueToTill("CERTIFICATE", from, fifth, till));
+
+        String first = from;
+        String second = String.format("%08d", Long.parseLong(from) + 1);
+        assertEquals("USED", as(teller, () -> stock.use("CERTIFICATE", first, "存单 0001010000000016")).status());
+        assertEquals(ErrorCode.TEXT_INVALID, refusal(teller, () -> stock.spoil("CERTIFICATE", second, " ")),
+                "a spoiled number says why");
+        assertEquals("SPOILED", as(teller, () -> stock.spoil("CERTIFICATE", second, "打印错位")).status());
+        assertEquals(ErrorCode.BLANK_VOUCHER_STATE_INVALID, refusal(teller, () -> stock.use("CERTIFICATE", second, "再用")));
+        assertEquals(ErrorCode.BLANK_VOUCHER_STATE_INVALID, refusal(teller, () -> stock.use("CERTIFICATE", to, "不在尾箱")),
+                "only numbers in the teller's own till");
+        as(teller, () -> stock.returnToVault("CERTIFICATE", fifth, fifth));
+        assertEquals(ErrorCode.BLANK_VOUCHER_RANGE_INVALID, refusal(teller, () -> stock.returnToVault("CERTIFICATE", to, from)));
+
+        assertEquals(1, Sql.count("SELECT COUNT(*) FROM blank_voucher WHERE serial_no BETWEEN ? AND ? AND status = 'USED'", from, to));
+        assertEquals(1, Sql.count("SELECT COUNT(*) FROM blank_voucher WHERE serial_no BETWEEN ? AND ? AND status = 'SPOILED'", from, to));
+        assertEquals(2, Sql.count("SELECT COUNT(*) FROM blank_voucher WHERE serial_no BETWEEN ? AND ? AND status = 'ISSUED'", from, to));
+        assertEquals(6, Sql.count("SELECT COUNT(*) FROM blank_voucher WHERE serial_no BETWEEN ? AND ? AND status = 'IN_VAULT'", from, to));
+        assertEquals(4, asUser.supervisor(() -> stock.ofTill(till)).size(), "held, used and spoiled numbers of the till");
     }
 
     /** The vault's cash at branch 0001, from the journal. */

@@ -12,15 +12,20 @@ import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.Money;
 import bank.teller.shared.RequestIds;
+import bank.teller.shared.StoredTime;
 import bank.teller.shared.TellerException;
 import bank.teller.shared.Text;
+import bank.teller.till.domain.BlankVoucher;
 import bank.teller.till.domain.CashCount;
+import bank.teller.till.domain.TillReport;
 import bank.teller.till.domain.TillSession;
 import bank.teller.till.domain.TillStatus;
 import bank.teller.till.domain.VaultTransfer;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -51,8 +56,14 @@ public class Tills {
     public static final String VAULT_REQUEST = "VAULT_TRANSFER_REQUEST";
     public static final String VAULT_DECISION = "VAULT_TRANSFER_DECISION";
 
+    /** The bank's name on printed reports; set with {@code -Dteller.bank.name}. */
+    static final String BANK_NAME = System.getProperty("teller.bank.name", "示范银行 Demo Bank");
+
     @PersistenceContext(unitName = "teller")
     private EntityManager em;
+
+    @Resource
+    private SessionContext context;
 
     @EJB
     private Ledger ledger;
@@ -257,6 +268,36 @@ public class Tills {
                         VaultTransfer.class)
                 .setParameter("branch", branch).getResultList().stream().map(VaultTransferView::of).toList();
         return new BranchCash(branch, vaultPosition(branch).toPlainString(), tills, pending);
+    }
+
+    /**
+     * The close report (尾箱轧账单) of a session as PDF: every cash movement, the count, and the
+     * till's blank vouchers (held, and used or spoiled since it opened). For the
+     * session's teller and for supervisors of its branch.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public byte[] closeReport(long sessionId) {
+        TillSession session = require(sessionId);
+        AppUser caller = currentUser.get();
+        if (!caller.username().equals(session.teller())
+                && !(context.isCallerInRole(Roles.SUPERVISOR) && caller.branchCode().equals(session.branchCode()))) {
+            throw new TellerException(ErrorCode.FORBIDDEN);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT e.id, e.posted_at, e.entry_type, (SELECT MIN(c.account_number) "
+                        + "FROM journal_line c WHERE c.entry_id = e.id), t.side, t.amount, e.teller FROM journal_entry e "
+                        + "JOIN journal_line t ON t.entry_id = e.id AND t.gl_code = ?2 WHERE e.till_session_id = ?1 "
+                        + "ORDER BY e.id, t.line_no")
+                .setParameter(1, sessionId).setParameter(2, GlCodes.TILL_CASH).getResultList();
+        List<TillReport.Movement> movements = rows.stream().map(r -> new TillReport.Movement(((Number) r[0]).longValue(),
+                StoredTime.instant(r[1]), (String) r[2], (String) r[3], "DEBIT".equals(r[4]) ? "IN" : "OUT",
+                Money.of(new BigDecimal(r[5].toString()), Money.CNY), (String) r[6])).toList();
+        List<BlankVoucher> blankVouchers = em.createQuery("SELECT v FROM BlankVoucher v WHERE v.key.branchCode = :branch "
+                        + "AND v.tillCode = :till AND (v.status = :held OR v.changedAt >= :opened) "
+                        + "ORDER BY v.key.kind, v.key.serialNo", BlankVoucher.class)
+                .setParameter("branch", session.branchCode()).setParameter("till", session.tillCode())
+                .setParameter("held", BlankVoucher.ISSUED).setParameter("opened", session.openedAt()).getResultList();
+        return TillReport.pdf(BANK_NAME, session, position(session), movements, blankVouchers);
     }
 
     /** The session's cash now: the opening cash and its entries' till-cash lines. */

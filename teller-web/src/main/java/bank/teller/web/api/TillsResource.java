@@ -66,6 +66,15 @@ public class TillsResource {
         return SameRequest.settled(() -> tills.count(pieces, key));
     }
 
+    /** The close report (尾箱轧账单) as PDF, for the session's teller and the branch's supervisors. */
+    @GET
+    @Path("/sessions/{id}/report")
+    @Produces("application/pdf")
+    public Response report(@PathParam("id") long id) {
+        return Response.ok(tills.closeReport(id), "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"till-" + id + ".pdf\"").build();
+    }
+
     /** Supervisors: book the counted shortage or overage and close the till. */
     @POST
     @Path("/sessions/{id}/variance-approval")

@@ -82,6 +82,7 @@ public class AccountPage implements Serializable {
     private String confirmFee;
     private VoucherContent voucher;
     private ApprovalView awaiting;
+    private List<ApprovalView> pendingApprovals = List.of();
     private Long reversalEntry;
     private String reversalReason;
     private String supervisor;
@@ -99,6 +100,7 @@ public class AccountPage implements Serializable {
         }
         filter();
         restrictionsInForce = account == null ? List.of() : restrictions.inForce(account.accountNumber());
+        pendingApprovals = account == null ? List.of() : approvals.pendingFor(account.accountNumber());
     }
 
     public String find() {
@@ -273,6 +275,11 @@ public class AccountPage implements Serializable {
     public void cancelApproval() {
         awaiting = null;
         done();
+    }
+
+    /** Requests about this account waiting for a supervisor today. */
+    public List<ApprovalView> getPendingApprovals() {
+        return pendingApprovals;
     }
 
     public ApprovalView getAwaiting() {
