@@ -11,7 +11,8 @@ public final class TransactionNames {
             "TRANSFER", "转账 Transfer",
             "ACCOUNT_CLOSING", "销户 Account closing",
             "CARD_REPLACEMENT", "补卡手续费 Card replacement fee",
-            "REVERSAL", "冲正 Reversal");
+            "REVERSAL", "冲正 Reversal",
+            "ADJUSTMENT", "错账调整 Adjustment");
 
     private TransactionNames() {
     }

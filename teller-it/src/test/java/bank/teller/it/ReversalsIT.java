@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import bank.teller.account.application.AccountQueries;
+import bank.teller.account.application.Adjustments;
 import bank.teller.account.application.CashDeposits;
 import bank.teller.account.application.CashWithdrawals;
 import bank.teller.account.application.Receipt;
@@ -103,6 +104,21 @@ class ReversalsIT {
         Sql.update("UPDATE journal_entry SET business_date = business_date - 1 WHERE id = ?", small.entryId());
         assertEquals(ErrorCode.REVERSAL_NOT_SAME_DAY, assertThrows(TellerException.class, () -> asUser.supervisor(
                 () -> reversals.reverse(small.entryId(), "隔日", TestData.requestId("reverse")))).code());
+        Adjustments adjustments = Lookup.ejb("teller-ejb", Adjustments.class);
+        String key = TestData.requestId("adjust");
+        TellerException waiting = assertThrows(TellerException.class, () -> asUser.teller(
+                () -> adjustments.adjust(small.entryId(), payer, "DEBIT", "1.00", "昨日多存", key)));
+        assertEquals(ErrorCode.APPROVAL_REQUIRED, waiting.code(), "an adjustment always needs approval");
+        asUser.supervisor(() -> approvals.approve(((Number) waiting.args().get(0)).longValue(), "同意调整"));
+        Receipt adjusted = asUser.teller(() -> adjustments.adjust(small.entryId(), payer, "DEBIT", "1.00", "昨日多存", key));
+        assertEquals("300.00", adjusted.balanceAfter());
+        assertEquals(new BigDecimal("1.00"), Sql.scalar("SELECT amount FROM journal_line WHERE entry_id = ? "
+                + "AND gl_code = '2251' AND side = 'CREDIT'", adjusted.entryId()), "against the suspense account");
+        assertEquals(small.entryId(), Sql.scalar("SELECT adjusts_entry FROM journal_entry WHERE id = ?",
+                adjusted.entryId()).longValue());
+        assertEquals(ErrorCode.ADJUSTMENT_SAME_DAY, assertThrows(TellerException.class, () -> asUser.teller(
+                () -> adjustments.adjust(transfer.entryId(), payer, "CREDIT", "1.00", "当日", TestData.requestId("a"))))
+                .code(), "today's postings are reversed, not adjusted");
         long vaultEntry = Sql.scalar("SELECT MIN(id) FROM journal_entry WHERE entry_type = 'VAULT_TO_TILL'").longValue();
         assertEquals(ErrorCode.REVERSAL_NOT_ALLOWED, assertThrows(TellerException.class, () -> asUser.supervisor(
                 () -> reversals.reverse(vaultEntry, "库房", TestData.requestId("reverse")))).code());

@@ -7,6 +7,7 @@ public final class GlCodes {
     public static final String CLEARING = "1011";
     public static final String CASH_SHORTAGE = "1221";
     public static final String CASH_OVERAGE = "2241";
+    public static final String SUSPENSE = "2251";
     public static final String INDIVIDUAL_DEMAND_DEPOSITS = "2011";
     public static final String CORPORATE_DEMAND_DEPOSITS = "2012";
     public static final String FEE_INCOME = "6021";

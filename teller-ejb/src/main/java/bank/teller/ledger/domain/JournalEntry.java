@@ -58,6 +58,10 @@ public class JournalEntry {
     @Column(name = "reason", length = 200, updatable = false)
     private String reason;
 
+    /** For an adjustment (错账调整): the earlier entry it corrects. */
+    @Column(name = "adjusts_entry", updatable = false)
+    private Long adjustsEntry;
+
     /** The till session whose cash the entry moved (its till-cash lines belong to that till). */
     @Column(name = "till_session_id", updatable = false)
     private Long tillSessionId;
@@ -133,6 +137,20 @@ public class JournalEntry {
         this.reversesEntry = original;
         this.reason = why;
         return this;
+    }
+
+    /** Makes this entry an adjustment of {@code original}; set before the entry is posted. */
+    public JournalEntry adjusts(long original, String why) {
+        if (id != null) {
+            throw new IllegalStateException("entry " + id + " is posted and cannot change");
+        }
+        this.adjustsEntry = original;
+        this.reason = why;
+        return this;
+    }
+
+    public Long adjustsEntry() {
+        return adjustsEntry;
     }
 
     public Long reversesEntry() {

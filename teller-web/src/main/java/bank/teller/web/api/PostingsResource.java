@@ -1,5 +1,6 @@
 package bank.teller.web.api;
 
+import bank.teller.account.application.Adjustments;
 import bank.teller.account.application.CashDeposits;
 import bank.teller.account.application.CashWithdrawals;
 import bank.teller.account.application.Receipt;
@@ -53,6 +54,13 @@ public class PostingsResource {
     public record ReversalRequest(Long entryId, String reason) {
     }
 
+    /** Body of an adjustment: the earlier posting, the account, CREDIT or DEBIT, the amount, why. */
+    public record AdjustmentRequest(Long entryId, String accountNumber, String side, String amount, String reason) {
+    }
+
+    @EJB
+    private Adjustments adjustments;
+
     @POST
     @Path("cash-deposits")
     public Response deposit(@HeaderParam("Idempotency-Key") String key, CashRequest request) {
@@ -84,6 +92,17 @@ public class PostingsResource {
             throw new TellerException(ErrorCode.VALIDATION_FAILED, "entryId", "");
         }
         return created(() -> reversals.reverse(body.entryId(), body.reason(), key));
+    }
+
+    /** 错账调整 of an earlier day's posting against the suspense account; always waits for approval first. */
+    @POST
+    @Path("adjustments")
+    public Response adjust(@HeaderParam("Idempotency-Key") String key, AdjustmentRequest request) {
+        AdjustmentRequest b = request == null ? new AdjustmentRequest(null, null, null, null, null) : request;
+        if (b.entryId() == null) {
+            throw new TellerException(ErrorCode.VALIDATION_FAILED, "entryId", "");
+        }
+        return created(() -> adjustments.adjust(b.entryId(), b.accountNumber(), b.side(), b.amount(), b.reason(), key));
     }
 
     private static String currency(String given) {
