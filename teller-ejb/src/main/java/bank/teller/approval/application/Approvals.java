@@ -28,7 +28,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.mindrot.jbcrypt.BCrypt;
 
 /**
  * Maker-checker (授权). A guarded operation calls {@link #requireApproval} inside its transaction:

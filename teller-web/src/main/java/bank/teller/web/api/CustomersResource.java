@@ -6,7 +6,6 @@ import bank.teller.customer.application.CorporateDetails;
 import bank.teller.customer.application.CustomerView;
 import bank.teller.customer.application.Customers;
 import bank.teller.customer.application.IndividualDetails;
-import bank.teller.customer.application.VerificationView;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.TellerException;
 import bank.teller.web.SameRequest;
