@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +20,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -237,6 +237,23 @@ class ApiIT {
             assertTrue(text.contains("尾箱轧账单") && text.contains(account) && text.contains("CNY 77.70"), text);
         }
         assertProblem(Https.get("/api/v1/tills/branch-cash", AsUser.TELLER, AsUser.TELLER_PASSWORD), 403, "FORBIDDEN");
+    }
+
+    @Test
+    void everyResponseCarriesTheBrowserProtectionsAndTheSessionCookieStaysOnThisSite() throws Exception {
+        for (HttpResponse<String> response : List.of(Https.get("/login.xhtml", null, null),
+                Https.get("/api/v1/accounts/0001010000000016", AsUser.TELLER, AsUser.TELLER_PASSWORD))) {
+            assertTrue(response.headers().firstValue("Strict-Transport-Security").orElse("").startsWith("max-age="));
+            assertEquals("DENY", response.headers().firstValue("X-Frame-Options").orElse(""));
+            assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));
+            assertEquals("same-origin", response.headers().firstValue("Referrer-Policy").orElse(""));
+            String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(csp.contains("frame-ancestors 'none'") && csp.contains("object-src 'none'"), csp);
+        }
+        String cookie = Https.get("/app/index.xhtml", null, null).headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID")).findFirst().orElse("");
+        assertTrue(cookie.contains("Secure") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+                cookie);
     }
 
     @Test
