@@ -52,6 +52,8 @@ public class DemoData {
     public static final String TELLER_PASSWORD = "Teller1!Demo";
     public static final String SUPERVISOR = "super1";
     public static final String SUPERVISOR_PASSWORD = "Super1!Demo";
+    public static final String ADMIN = "admin1";
+    public static final String ADMIN_PASSWORD = "Admin1!Demo";
     /** The PIN of 张三's demo card (the README says so). */
     static final String DEMO_PIN = "802413";
     private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
@@ -81,6 +83,7 @@ public class DemoData {
         }
         addUser(TELLER, TELLER_PASSWORD, "柜员一 Teller One", Roles.TELLER, "001");
         addUser(SUPERVISOR, SUPERVISOR_PASSWORD, "主管一 Supervisor One", Roles.SUPERVISOR, "901");
+        addUser(ADMIN, ADMIN_PASSWORD, "管理员 Administrator", Roles.ADMIN, null);
         if (em.createQuery("SELECT COUNT(c) FROM Customer c", Long.class).getSingleResult() == 0) {
             addCustomersWithADayOfTransactions();
         }

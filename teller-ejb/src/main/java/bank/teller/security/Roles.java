@@ -6,6 +6,8 @@ public final class Roles {
     public static final String SUPERVISOR = "SUPERVISOR";
     /** Online and mobile channels calling through JMS. */
     public static final String CHANNEL = "CHANNEL";
+    /** Users and reference data; never moves money. */
+    public static final String ADMIN = "ADMIN";
 
     private Roles() {
     }

@@ -250,9 +250,10 @@ class ApiIT {
             String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
             assertTrue(csp.contains("frame-ancestors 'none'") && csp.contains("object-src 'none'"), csp);
         }
+        // attribute names are case-insensitive (RFC 6265)
         String cookie = Https.get("/app/index.xhtml", null, null).headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("JSESSIONID")).findFirst().orElse("");
-        assertTrue(cookie.contains("Secure") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+                .filter(c -> c.startsWith("JSESSIONID")).findFirst().orElse("").toLowerCase();
+        assertTrue(cookie.contains("; secure") && cookie.contains("; httponly") && cookie.contains("samesite=strict"),
                 cookie);
     }
 

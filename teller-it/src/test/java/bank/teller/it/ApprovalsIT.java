@@ -9,8 +9,11 @@ import bank.teller.account.application.AccountQueries;
 import bank.teller.account.application.CashDeposits;
 import bank.teller.account.application.CashWithdrawals;
 import bank.teller.account.application.Receipt;
+import bank.teller.account.application.Transfers;
 import bank.teller.aml.LargeCash;
 import bank.teller.aml.LargeCashRow;
+import bank.teller.approval.application.ApprovalPolicies;
+import bank.teller.approval.application.ApprovalPolicyView;
 import bank.teller.approval.application.ApprovalView;
 import bank.teller.approval.application.Approvals;
 import bank.teller.shared.ErrorCode;
@@ -137,6 +140,32 @@ class ApprovalsIT {
                 () -> withdrawals.withdraw(account, "50000.00", "CNY", other))).code());
         assertEquals(ErrorCode.APPROVAL_DECIDED, assertThrows(TellerException.class, () -> asUser.supervisor(
                 () -> approvals.approve(rejected, "改为同意"))).code(), "decided once");
+    }
+
+    @Test
+    void anAdministratorChangesThePolicyButMovesNoMoney() throws Exception {
+        ApprovalPolicies policies = Lookup.ejb("teller-ejb", ApprovalPolicies.class);
+        String payer = accountWith("1000.00");
+        String payee = Counter.classOneAccount(asUser, "规则收款");
+        Transfers transfers = Lookup.ejb("teller-ejb", Transfers.class);
+        assertThrows(EJBAccessException.class, () -> asUser.teller(() -> policies.add("TRANSFER", "TELLER", "100.00",
+                "测试", "test")));
+        assertThrows(EJBAccessException.class, () -> asUser.as("admin1", "Admin1!Demo",
+                () -> Lookup.ejb("teller-ejb", CashDeposits.class).deposit(payer, "1.00", "CNY", TestData.requestId("d"))),
+                "an administrator never moves money");
+        ApprovalPolicyView line = asUser.as("admin1", "Admin1!Demo", () -> policies.add("TRANSFER", "TELLER", "100.00",
+                "测试：转账100元以上", "Test: transfers of 100 and above"));
+        try {
+            assertEquals(ErrorCode.APPROVAL_REQUIRED, assertThrows(TellerException.class, () -> asUser.teller(
+                    () -> transfers.transfer(payer, payee, "200.00", "CNY", TestData.requestId("tr")))).code());
+        } finally {
+            asUser.as("admin1", "Admin1!Demo", () -> policies.retire(line.id()));
+        }
+        assertEquals("800.00", asUser.teller(() -> transfers.transfer(payer, payee, "200.00", "CNY",
+                TestData.requestId("tr"))).balanceAfter(), "a retired line asks for nothing");
+        assertTrue(asUser.supervisor(policies::list).stream().anyMatch(p -> p.id() == line.id() && p.retired()));
+        assertEquals(ErrorCode.VALIDATION_FAILED, assertThrows(TellerException.class, () -> asUser.as("admin1",
+                "Admin1!Demo", () -> policies.add("LOAN", "TELLER", null, "贷款", "loan"))).code());
     }
 
     @Test
