@@ -1,6 +1,7 @@
 package bank.teller.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -232,6 +233,16 @@ class CounterBrowserIT {
     /** "1,234.00 CNY" as a number. */
     private static BigDecimal amount(String shown) {
         return new BigDecimal(shown.replace(" CNY", "").replace(",", "").strip());
+    }
+
+    @Test
+    void markupInACustomersNameIsShownAsTextNeverRun() {
+        signIn(AsUser.TELLER, AsUser.TELLER_PASSWORD);
+        String name = "<i>斜体</i><script>document.title='x'</script>";
+        openAccount(name);
+        assertEquals(name, browser.findElement(By.id("holder")).getText());
+        assertTrue(browser.findElements(By.tagName("i")).stream().noneMatch(e -> "斜体".equals(e.getText())));
+        assertNotEquals("x", browser.getTitle(), "the script did not run");
     }
 
     @Test
