@@ -3,7 +3,6 @@ package bank.teller.account.application;
 import bank.teller.account.domain.Account;
 import bank.teller.account.domain.AccountNumber;
 import bank.teller.account.domain.AccountStatus;
-import bank.teller.account.domain.AccountType;
 import bank.teller.account.domain.Card;
 import bank.teller.account.domain.CardNumber;
 import bank.teller.account.domain.CardStatus;
@@ -73,8 +72,7 @@ public class Cards {
         AccountNumber number = new AccountNumber(accountNumber);
         return requestIds.once(requestId, ISSUE, number.value(), pan -> CardView.of(require(pan), true), now -> {
             Account account = accounts.lockForPosting(number);
-            if (account.status() != AccountStatus.ACTIVE
-                    || account.type() != AccountType.INDIVIDUAL_I && account.type() != AccountType.INDIVIDUAL_II) {
+            if (account.status() != AccountStatus.ACTIVE || !account.type().takesCards()) {
                 throw new TellerException(ErrorCode.CARD_NOT_ALLOWED, number.value(), account.type());
             }
             cardsOf(number).stream().filter(c -> c.status() == CardStatus.ISSUED || c.status() == CardStatus.ACTIVE

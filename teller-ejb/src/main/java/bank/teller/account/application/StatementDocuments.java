@@ -1,7 +1,7 @@
 package bank.teller.account.application;
 
 import bank.teller.shared.Money;
-import bank.teller.shared.PdfFonts;
+import bank.teller.shared.Pdfs;
 import bank.teller.shared.TransactionNames;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
@@ -9,16 +9,12 @@ import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
-import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.text.DecimalFormat;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -26,7 +22,6 @@ import org.apache.commons.csv.CSVPrinter;
 /** A statement as PDF (A4, Chinese and English headings) and as CSV (one row per posting, figures plain). */
 final class StatementDocuments {
 
-    private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final String[] CSV_HEADER = {"business_date", "posted_at", "entry_id", "type", "debit", "credit",
         "balance_after", "teller"};
@@ -38,8 +33,8 @@ final class StatementDocuments {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 36, 36, 36, 36);
         try {
-            Font title = PdfFonts.chinese(14, Font.BOLD);
-            Font text = PdfFonts.chinese(9, Font.NORMAL);
+            Font title = Pdfs.chinese(14, Font.BOLD);
+            Font text = Pdfs.chinese(9, Font.NORMAL);
             PdfWriter.getInstance(document, out);
             document.open();
             Paragraph heading = new Paragraph(bankName + "  账户对账单 Account statement", title);
@@ -48,30 +43,30 @@ final class StatementDocuments {
             document.add(new Paragraph("账号 Account: " + s.account().accountNumber() + "    户名 Name: "
                     + s.account().holderName() + "    币种 Currency: " + s.currency(), text));
             document.add(new Paragraph("期间 Period: " + s.from() + " – " + s.to() + "    期初余额 Opening balance: "
-                    + grouped(s.openingBalance(), s.currency()), text));
+                    + amount(s.openingBalance(), s.currency()), text));
             document.add(new Paragraph(" ", text));
             PdfPTable table = new PdfPTable(new float[]{1.2f, 1.8f, 1.6f, 1.3f, 1.3f, 1.4f, 0.9f});
             table.setWidthPercentage(100);
             table.setHeaderRows(1);
             for (String header : new String[]{"日期 Date", "时间 Time", "摘要 Type", "借方 Debit", "贷方 Credit",
                 "余额 Balance", "柜员 Teller"}) {
-                table.addCell(cell(header, text, Element.ALIGN_CENTER));
+                table.addCell(Pdfs.cell(header, text, Element.ALIGN_CENTER));
             }
             for (AccountTransaction line : s.lines()) {
                 boolean debit = "DEBIT".equals(line.side());
-                table.addCell(cell(line.businessDate().toString(), text, Element.ALIGN_LEFT));
-                table.addCell(cell(TIME.format(line.postedAt().atZone(BANK_ZONE)), text, Element.ALIGN_LEFT));
-                table.addCell(cell(TransactionNames.of(line.type()), text, Element.ALIGN_LEFT));
-                table.addCell(cell(debit ? grouped(line.amount(), null) : "", text, Element.ALIGN_RIGHT));
-                table.addCell(cell(debit ? "" : grouped(line.amount(), null), text, Element.ALIGN_RIGHT));
-                table.addCell(cell(grouped(line.balanceAfter(), null), text, Element.ALIGN_RIGHT));
-                table.addCell(cell(line.teller(), text, Element.ALIGN_LEFT));
+                table.addCell(Pdfs.cell(line.businessDate().toString(), text, Element.ALIGN_LEFT));
+                table.addCell(Pdfs.cell(TIME.format(line.postedAt().atZone(Pdfs.BANK_ZONE)), text, Element.ALIGN_LEFT));
+                table.addCell(Pdfs.cell(TransactionNames.of(line.type()), text, Element.ALIGN_LEFT));
+                table.addCell(Pdfs.cell(debit ? Pdfs.figures(Money.cny(line.amount())) : "", text, Element.ALIGN_RIGHT));
+                table.addCell(Pdfs.cell(debit ? "" : Pdfs.figures(Money.cny(line.amount())), text, Element.ALIGN_RIGHT));
+                table.addCell(Pdfs.cell(Pdfs.figures(Money.cny(line.balanceAfter())), text, Element.ALIGN_RIGHT));
+                table.addCell(Pdfs.cell(line.teller(), text, Element.ALIGN_LEFT));
             }
             document.add(table);
             document.add(new Paragraph(" ", text));
-            document.add(new Paragraph("借方合计 Total debits (" + s.debitCount() + "): " + grouped(s.totalDebits(), s.currency())
-                    + "    贷方合计 Total credits (" + s.creditCount() + "): " + grouped(s.totalCredits(), s.currency()), text));
-            document.add(new Paragraph("期末余额 Closing balance: " + grouped(s.closingBalance(), s.currency()), text));
+            document.add(new Paragraph("借方合计 Total debits (" + s.debitCount() + "): " + amount(s.totalDebits(), s.currency())
+                    + "    贷方合计 Total credits (" + s.creditCount() + "): " + amount(s.totalCredits(), s.currency()), text));
+            document.add(new Paragraph("期末余额 Closing balance: " + amount(s.closingBalance(), s.currency()), text));
             document.close();
         } catch (DocumentException e) {
             throw new IllegalStateException("statement of " + s.account().accountNumber() + " could not be rendered", e);
@@ -97,15 +92,7 @@ final class StatementDocuments {
         return out.toString();
     }
 
-    private static PdfPCell cell(String value, Font font, int alignment) {
-        PdfPCell cell = new PdfPCell(new Phrase(value, font));
-        cell.setHorizontalAlignment(alignment);
-        cell.setPadding(3);
-        return cell;
-    }
-
-    private static String grouped(String amount, String currency) {
-        String figures = new DecimalFormat("#,##0.00").format(Money.cny(amount).amount());
-        return currency == null ? figures : currency + " " + figures;
+    private static String amount(String amount, String currency) {
+        return currency + " " + Pdfs.figures(Money.cny(amount));
     }
 }

@@ -6,6 +6,7 @@ import bank.teller.security.Roles;
 import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.Money;
+import bank.teller.shared.Pdfs;
 import bank.teller.shared.TellerException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -55,7 +56,7 @@ public class Statements {
     }
 
     public byte[] pdf(String accountNumber, LocalDate from, LocalDate to) {
-        return StatementDocuments.pdf(Vouchers.BANK_NAME, statement(accountNumber, from, to));
+        return StatementDocuments.pdf(Pdfs.BANK_NAME, statement(accountNumber, from, to));
     }
 
     public String csv(String accountNumber, LocalDate from, LocalDate to) {

@@ -9,6 +9,7 @@ import bank.teller.security.AppUser;
 import bank.teller.security.CurrentUser;
 import bank.teller.security.Roles;
 import bank.teller.shared.ErrorCode;
+import bank.teller.shared.Pdfs;
 import bank.teller.shared.StoredTime;
 import bank.teller.shared.TellerException;
 import bank.teller.voucher.application.VoucherSequences;
@@ -33,9 +34,6 @@ import java.time.Clock;
 @Stateless
 @RolesAllowed({Roles.TELLER, Roles.SUPERVISOR})
 public class Vouchers {
-
-    /** The bank's name on vouchers; set with {@code -Dteller.bank.name}. */
-    static final String BANK_NAME = System.getProperty("teller.bank.name", "示范银行 Demo Bank");
 
     @PersistenceContext(unitName = "teller")
     private EntityManager em;
@@ -90,7 +88,7 @@ public class Vouchers {
     public byte[] print(String voucherNo) {
         Voucher voucher = require(voucherNo);
         boolean copy = voucher.printed();
-        return VoucherPdf.render(BANK_NAME, content(voucher), copy);
+        return VoucherPdf.render(Pdfs.BANK_NAME, content(voucher), copy);
     }
 
     private Voucher require(String voucherNo) {

@@ -43,6 +43,11 @@ public enum AccountType {
         return customerType == CustomerType.INDIVIDUAL || this == CORPORATE_BASIC;
     }
 
+    /** A debit card goes with individual class I and II accounts only. */
+    public boolean takesCards() {
+        return this == INDIVIDUAL_I || this == INDIVIDUAL_II;
+    }
+
     public boolean hasExpiry() {
         return this == CORPORATE_TEMPORARY;
     }

@@ -163,7 +163,7 @@ public class Customers {
                     + "AND a.number = :q", Customer.class).setParameter("q", q).getResultList());
             found.addAll(em.createQuery("SELECT c FROM Customer c, Account a, Card k WHERE a.customerId = c.id "
                     + "AND a.number = k.accountNumber AND k.pan = :q", Customer.class).setParameter("q", q).getResultList());
-        } else if (q.matches("\\+?[0-9][0-9 -]{3,18}[0-9]")) {
+        } else if (Customer.isPhoneNumber(q)) {
             found = em.createQuery("SELECT c FROM Customer c WHERE c.phone = :q OR c.contactPhone = :q "
                     + "ORDER BY c.name", Customer.class).setParameter("q", q).setMaxResults(SEARCH_MAX).getResultList();
         } else {

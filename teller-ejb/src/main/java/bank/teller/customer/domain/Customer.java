@@ -144,10 +144,15 @@ public class Customer {
             return null;
         }
         String stripped = value.strip();
-        if (!PHONE.matcher(stripped).matches()) {
+        if (!isPhoneNumber(stripped)) {
             throw new TellerException(ErrorCode.PHONE_INVALID, stripped.length() > 30 ? stripped.substring(0, 30) : stripped);
         }
         return stripped;
+    }
+
+    /** Whether {@code text} has the form of a phone number (5-20 digits, may start with +, spaces and hyphens). */
+    public static boolean isPhoneNumber(String text) {
+        return PHONE.matcher(text).matches();
     }
 
     public Long id() {

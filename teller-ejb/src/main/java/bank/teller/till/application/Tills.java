@@ -11,6 +11,7 @@ import bank.teller.security.Roles;
 import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.Money;
+import bank.teller.shared.Pdfs;
 import bank.teller.shared.RequestIds;
 import bank.teller.shared.StoredTime;
 import bank.teller.shared.TellerException;
@@ -55,9 +56,6 @@ public class Tills {
     public static final String RECOUNT = "TILL_RECOUNT";
     public static final String VAULT_REQUEST = "VAULT_TRANSFER_REQUEST";
     public static final String VAULT_DECISION = "VAULT_TRANSFER_DECISION";
-
-    /** The bank's name on printed reports; set with {@code -Dteller.bank.name}. */
-    static final String BANK_NAME = System.getProperty("teller.bank.name", "示范银行 Demo Bank");
 
     @PersistenceContext(unitName = "teller")
     private EntityManager em;
@@ -297,7 +295,7 @@ public class Tills {
                         + "ORDER BY v.key.kind, v.key.serialNo", BlankVoucher.class)
                 .setParameter("branch", session.branchCode()).setParameter("till", session.tillCode())
                 .setParameter("held", BlankVoucher.ISSUED).setParameter("opened", session.openedAt()).getResultList();
-        return TillReport.pdf(BANK_NAME, session, position(session), movements, blankVouchers);
+        return TillReport.pdf(Pdfs.BANK_NAME, session, position(session), movements, blankVouchers);
     }
 
     /** The session's cash now: the opening cash and its entries' till-cash lines. */

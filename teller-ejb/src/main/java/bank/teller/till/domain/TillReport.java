@@ -1,7 +1,7 @@
 package bank.teller.till.domain;
 
 import bank.teller.shared.Money;
-import bank.teller.shared.PdfFonts;
+import bank.teller.shared.Pdfs;
 import bank.teller.shared.TransactionNames;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
@@ -9,14 +9,10 @@ import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
-import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
-import java.text.DecimalFormat;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -28,7 +24,6 @@ public final class TillReport {
                            Money amount, String teller) {
     }
 
-    private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private TillReport() {
@@ -39,8 +34,8 @@ public final class TillReport {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 36, 36, 36, 36);
         try {
-            Font title = PdfFonts.chinese(14, Font.BOLD);
-            Font text = PdfFonts.chinese(9, Font.NORMAL);
+            Font title = Pdfs.chinese(14, Font.BOLD);
+            Font text = Pdfs.chinese(9, Font.NORMAL);
             PdfWriter.getInstance(document, out);
             document.open();
             Paragraph heading = new Paragraph(bankName + "  尾箱轧账单 Till close report", title);
@@ -54,7 +49,7 @@ public final class TillReport {
             table.setHeaderRows(1);
             for (String header : new String[]{"流水 Entry", "时间 Time", "摘要 Type", "账号 Account", "收入 In", "付出 Out",
                 "柜员 Teller"}) {
-                table.addCell(cell(header, text, Element.ALIGN_CENTER));
+                table.addCell(Pdfs.cell(header, text, Element.ALIGN_CENTER));
             }
             Money in = Money.zero(Money.CNY);
             Money paid = Money.zero(Money.CNY);
@@ -62,13 +57,13 @@ public final class TillReport {
                 boolean intoTill = "IN".equals(m.direction());
                 in = intoTill ? in.plus(m.amount()) : in;
                 paid = intoTill ? paid : paid.plus(m.amount());
-                table.addCell(cell(String.valueOf(m.entryId()), text, Element.ALIGN_LEFT));
-                table.addCell(cell(TIME.format(m.postedAt().atZone(BANK_ZONE)), text, Element.ALIGN_LEFT));
-                table.addCell(cell(TransactionNames.of(m.type()), text, Element.ALIGN_LEFT));
-                table.addCell(cell(m.accountNumber() == null ? "" : m.accountNumber(), text, Element.ALIGN_LEFT));
-                table.addCell(cell(intoTill ? grouped(m.amount()) : "", text, Element.ALIGN_RIGHT));
-                table.addCell(cell(intoTill ? "" : grouped(m.amount()), text, Element.ALIGN_RIGHT));
-                table.addCell(cell(m.teller(), text, Element.ALIGN_LEFT));
+                table.addCell(Pdfs.cell(String.valueOf(m.entryId()), text, Element.ALIGN_LEFT));
+                table.addCell(Pdfs.cell(TIME.format(m.postedAt().atZone(Pdfs.BANK_ZONE)), text, Element.ALIGN_LEFT));
+                table.addCell(Pdfs.cell(TransactionNames.of(m.type()), text, Element.ALIGN_LEFT));
+                table.addCell(Pdfs.cell(m.accountNumber() == null ? "" : m.accountNumber(), text, Element.ALIGN_LEFT));
+                table.addCell(Pdfs.cell(intoTill ? grouped(m.amount()) : "", text, Element.ALIGN_RIGHT));
+                table.addCell(Pdfs.cell(intoTill ? "" : grouped(m.amount()), text, Element.ALIGN_RIGHT));
+                table.addCell(Pdfs.cell(m.teller(), text, Element.ALIGN_LEFT));
             }
             document.add(table);
             document.add(new Paragraph(" ", text));
@@ -95,14 +90,8 @@ public final class TillReport {
         return out.toByteArray();
     }
 
-    private static PdfPCell cell(String value, Font font, int alignment) {
-        PdfPCell cell = new PdfPCell(new Phrase(value, font));
-        cell.setHorizontalAlignment(alignment);
-        cell.setPadding(3);
-        return cell;
-    }
 
     private static String grouped(Money amount) {
-        return "CNY " + new DecimalFormat("#,##0.00").format(amount.amount());
+        return "CNY " + Pdfs.figures(amount);
     }
 }

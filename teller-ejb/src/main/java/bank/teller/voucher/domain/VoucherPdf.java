@@ -2,7 +2,7 @@ package bank.teller.voucher.domain;
 
 import bank.teller.shared.ChineseCapitalAmount;
 import bank.teller.shared.Money;
-import bank.teller.shared.PdfFonts;
+import bank.teller.shared.Pdfs;
 import bank.teller.shared.TransactionNames;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
@@ -10,24 +10,18 @@ import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
-import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
  * Renders a voucher as a one-page PDF (A5 landscape), labels in Chinese and English, in the
- * {@link PdfFonts} font. A copy is marked 副本 COPY in its title.
+ * {@link Pdfs} font. A copy is marked 副本 COPY in its title.
  */
 public final class VoucherPdf {
 
-    /** The bank's local time, in which vouchers show the time of posting. */
-    public static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -38,8 +32,8 @@ public final class VoucherPdf {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A5.rotate(), 36, 36, 30, 30);
         try {
-            Font title = PdfFonts.chinese(14, Font.BOLD);
-            Font text = PdfFonts.chinese(10, Font.NORMAL);
+            Font title = Pdfs.chinese(14, Font.BOLD);
+            Font text = Pdfs.chinese(10, Font.NORMAL);
             PdfWriter.getInstance(document, out);
             document.open();
             Paragraph heading = new Paragraph(bankName + "  " + TransactionNames.of(v.transactionType())
@@ -52,7 +46,7 @@ public final class VoucherPdf {
             PdfPTable table = new PdfPTable(new float[]{1.2f, 2.8f, 1.2f, 2.8f});
             table.setWidthPercentage(100);
             row(table, text, "凭证号 Voucher No.", v.voucherNo(), "交易日期 Business date", v.businessDate().toString());
-            row(table, text, "交易时间 Time", TIME.format(v.postedAt().atZone(BANK_ZONE)) + " (UTC+8)",
+            row(table, text, "交易时间 Time", TIME.format(v.postedAt().atZone(Pdfs.BANK_ZONE)) + " (UTC+8)",
                     "流水号 Entry", String.valueOf(v.entryId()));
             row(table, text, "账号 Account", v.accountMasked(), "户名 Name", v.holderName());
             if (v.counterpartyMasked() != null) {
@@ -60,10 +54,9 @@ public final class VoucherPdf {
             }
             row(table, text, "金额 Amount", v.currency() + " " + grouped(v.amount()),
                     "手续费 Fee", v.currency() + " " + grouped(v.fee()));
-            PdfPCell capitals = new PdfPCell(new Phrase("大写金额 In words: 人民币"
-                    + ChineseCapitalAmount.of(new BigDecimal(v.amount())), text));
+            PdfPCell capitals = Pdfs.cell("大写金额 In words: 人民币" + ChineseCapitalAmount.of(Money.cny(v.amount())),
+                    text, Element.ALIGN_LEFT);
             capitals.setColspan(4);
-            capitals.setPadding(4);
             table.addCell(capitals);
             row(table, text, "余额 Balance after", v.currency() + " " + grouped(v.balanceAfter()),
                     "柜员 Teller", v.teller() + " " + v.tellerName());
@@ -74,7 +67,7 @@ public final class VoucherPdf {
             }
             document.add(new Paragraph(v.confirmedAt() == null
                     ? "客户签字确认 Customer's confirmation: ______________________"
-                    : "客户已签字确认 Confirmed by the customer: " + TIME.format(v.confirmedAt().atZone(BANK_ZONE))
+                    : "客户已签字确认 Confirmed by the customer: " + TIME.format(v.confirmedAt().atZone(Pdfs.BANK_ZONE))
                     + " (" + v.confirmedBy() + ")", text));
             document.close();
         } catch (DocumentException e) {
@@ -85,13 +78,11 @@ public final class VoucherPdf {
 
     private static void row(PdfPTable table, Font font, String label1, String value1, String label2, String value2) {
         for (String s : new String[]{label1, value1, label2, value2}) {
-            PdfPCell cell = new PdfPCell(new Phrase(s == null ? "" : s, font));
-            cell.setPadding(4);
-            table.addCell(cell);
+            table.addCell(Pdfs.cell(s, font, Element.ALIGN_LEFT));
         }
     }
 
     private static String grouped(String amount) {
-        return new DecimalFormat("#,##0.00").format(Money.cny(amount).amount());
+        return Pdfs.figures(Money.cny(amount));
     }
 }

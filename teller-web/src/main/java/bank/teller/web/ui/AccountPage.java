@@ -13,6 +13,7 @@ import bank.teller.account.application.RestrictionView;
 import bank.teller.account.application.Reversals;
 import bank.teller.account.application.Transfers;
 import bank.teller.account.application.Vouchers;
+import bank.teller.account.domain.AccountType;
 import bank.teller.approval.application.ApprovalView;
 import bank.teller.approval.application.Approvals;
 import bank.teller.fee.application.FeeQuote;
@@ -354,6 +355,11 @@ public class AccountPage implements Serializable {
 
     public void setNumber(String number) {
         this.number = number;
+    }
+
+    /** Whether the account's type takes a debit card (the cards section shows). */
+    public boolean takesCards() {
+        return account != null && AccountType.valueOf(account.accountType()).takesCards();
     }
 
     public AccountView getAccount() {

@@ -125,9 +125,9 @@ public class OpenAccountView implements Serializable {
         return "/app/account.xhtml?faces-redirect=true&number=" + account.accountNumber();
     }
 
-    /** Cards go with individual class I and II accounts. */
+    /** Whether the chosen account type takes a debit card. */
     public boolean cardable() {
-        return "INDIVIDUAL_I".equals(accountType) || "INDIVIDUAL_II".equals(accountType);
+        return accountType != null && AccountType.valueOf(accountType).takesCards();
     }
 
     public boolean isIssueCard() {
@@ -140,9 +140,9 @@ public class OpenAccountView implements Serializable {
 
     /** The account types for the selected customer's kind. */
     public List<String> accountTypes() {
-        String prefix = customer == null ? customerType : customer.type();
-        return Arrays.stream(AccountType.values()).map(Enum::name)
-                .filter(t -> t.startsWith(prefix)).toList();
+        String kind = customer == null ? customerType : customer.type();
+        return Arrays.stream(AccountType.values()).filter(t -> t.customerType().name().equals(kind))
+                .map(Enum::name).toList();
     }
 
     public boolean temporary() {

@@ -10,7 +10,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -89,11 +88,11 @@ public class TillPage implements Serializable {
         refresh();
     }
 
-    /** The count's total as the teller types (the server counts again). */
-    public BigDecimal getCountTotal() {
-        return pieces.entrySet().stream()
-                .map(e -> new BigDecimal(e.getKey()).multiply(BigDecimal.valueOf(e.getValue() == null ? 0 : e.getValue())))
-                .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
+    /** The count's total as the teller types (the server counts again); an empty field counts as none. */
+    public String getCountTotal() {
+        Map<String, Integer> typed = new LinkedHashMap<>();
+        pieces.forEach((denomination, n) -> typed.put(denomination, n == null ? 0 : n));
+        return CashCount.of(typed).total().toPlainString();
     }
 
     public TillView getTill() {
