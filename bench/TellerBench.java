@@ -1,6 +1,5 @@
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -29,16 +28,20 @@ import javax.net.ssl.X509TrustManager;
  * clients for SECONDS seconds, each posting cash deposits and transfers (half each) between random
  * accounts, and prints one line per client count:
  *   teller clients=C ops=N errors=E tps=X p50_ms=Y p99_ms=Z
- * Each client signs in once through the login form and then uses its session, as the counter's
- * screens do: HTTP Basic would verify the bcrypt password hash on every request and measure that.
+ * The bench signs in once (user, password and the dynamic code of the demo user's TOTP secret) and
+ * every client uses that session with a connection of its own: the server keeps one session per
+ * user, and a teller's screen is one session too.
  * Only loopback: the target is https://localhost:8443 and its self-signed certificate is trusted blindly.
  */
 public class TellerBench {
 
     static final String BASE = System.getProperty("base", "https://localhost:8443/teller/api/v1");
-    static final String LOGIN = System.getProperty("login", "https://localhost:8443/teller");
     static final String USER = System.getProperty("user", "teller1");
     static final String PASSWORD = System.getProperty("password", "Teller1!Demo");
+    /** The user's TOTP secret (Base32): the demo teller's, printed in the README. */
+    static final String TOTP_SECRET = System.getProperty("totp", "ORSWY3DFOIYSAZDFNVXSA5DPNNSW4LRO");
+    /** The one session all clients share. */
+    static final CookieManager SESSION = new CookieManager();
     static final Pattern ACCOUNT = Pattern.compile("\"accountNumber\":\"(\\d{16})\"");
     static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
 
@@ -48,7 +51,8 @@ public class TellerBench {
         int warmup = Integer.getInteger("warmup", 10);
         int[] clientCounts = Arrays.stream(System.getProperty("clients", "1,8,16").split(","))
                 .mapToInt(Integer::parseInt).toArray();
-        HttpClient http = signedIn();
+        signIn();
+        HttpClient http = client();
 
         List<String> numbers = new ArrayList<>();
         for (int i = 0; i < accounts; i++) {
@@ -74,7 +78,7 @@ public class TellerBench {
         List<Future<long[]>> results = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             results.add(pool.submit(() -> {
-                HttpClient session = signedIn();
+                HttpClient session = client();
                 long[] latencies = new long[1 << 16];
                 int n = 0;
                 ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -117,21 +121,46 @@ public class TellerBench {
         return sorted.length == 0 ? Double.NaN : sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
     }
 
-    /** A client with its own cookie jar, signed in through the login form (FORM authentication). */
-    static HttpClient signedIn() throws Exception {
-        HttpClient http = HttpClient.newBuilder().sslContext(trustAll()).connectTimeout(Duration.ofSeconds(10))
-                .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
-        http.send(HttpRequest.newBuilder(URI.create(LOGIN + "/app/index.xhtml")).GET().build(),
-                HttpResponse.BodyHandlers.discarding());
-        String form = "j_username=" + URLEncoder.encode(USER, StandardCharsets.UTF_8)
-                + "&j_password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
-        HttpResponse<Void> login = http.send(HttpRequest.newBuilder(URI.create(LOGIN + "/j_security_check"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
-        if (login.statusCode() != 302 || login.headers().firstValue("Location").orElse("").contains("error")) {
-            throw new IllegalStateException("cannot sign in as " + USER + ": HTTP " + login.statusCode());
+    /** A client with a connection of its own, in the bench's session. */
+    static HttpClient client() throws Exception {
+        return HttpClient.newBuilder().sslContext(trustAll()).connectTimeout(Duration.ofSeconds(10))
+                .cookieHandler(SESSION).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** Signs in through the API with the current dynamic code; the session cookie lands in {@link #SESSION}. */
+    static void signIn() throws Exception {
+        String body = "{\"username\":\"" + USER + "\",\"password\":\"" + PASSWORD + "\",\"code\":\""
+                + totp(TOTP_SECRET, System.currentTimeMillis() / 30_000) + "\"}";
+        HttpResponse<String> session = client().send(HttpRequest.newBuilder(URI.create(BASE + "/sessions"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (session.statusCode() != 200) {
+            throw new IllegalStateException("cannot sign in as " + USER + " (a code works once: wait 30 s and retry): "
+                    + session.statusCode() + " " + session.body());
         }
-        return http;
+    }
+
+    /** RFC 6238 with HMAC-SHA1 and 6 digits, as an authenticator app computes it. */
+    static String totp(String base32Secret, long step) throws Exception {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        java.io.ByteArrayOutputStream key = new java.io.ByteArrayOutputStream();
+        int buffer = 0;
+        int bits = 0;
+        for (char c : base32Secret.toUpperCase().replace("=", "").toCharArray()) {
+            buffer = (buffer << 5) | alphabet.indexOf(c);
+            bits += 5;
+            if (bits >= 8) {
+                key.write((buffer >> (bits - 8)) & 0xff);
+                bits -= 8;
+            }
+        }
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+        mac.init(new javax.crypto.spec.SecretKeySpec(key.toByteArray(), "HmacSHA1"));
+        byte[] hash = mac.doFinal(java.nio.ByteBuffer.allocate(8).putLong(step).array());
+        int offset = hash[hash.length - 1] & 0xf;
+        int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16) | ((hash[offset + 2] & 0xff) << 8)
+                | (hash[offset + 3] & 0xff);
+        return String.format("%06d", binary % 1_000_000);
     }
 
     static HttpResponse<String> post(HttpClient http, String path, String json) throws Exception {

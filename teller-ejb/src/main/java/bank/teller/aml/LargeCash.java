@@ -1,5 +1,7 @@
 package bank.teller.aml;
 
+import bank.teller.audit.AuditEvent;
+import bank.teller.audit.AuditTrail;
 import bank.teller.ledger.domain.GlCodes;
 import bank.teller.security.CurrentUser;
 import bank.teller.security.Roles;
@@ -35,6 +37,9 @@ import org.apache.commons.csv.CSVPrinter;
 @RolesAllowed(Roles.SUPERVISOR)
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class LargeCash {
+
+    @EJB
+    private AuditTrail audit;
 
     static final Money THRESHOLD = Money.cny(System.getProperty("teller.aml.large-cash", "50000.00"));
 
@@ -89,7 +94,10 @@ public class LargeCash {
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("business_date",
                 "customer_id", "customer_name", "id_number", "account_number", "entry_id", "type", "direction",
                 "amount", "currency", "teller", "customer_cash_in", "customer_cash_out").get())) {
-            for (LargeCashRow r : report(date)) {
+            List<LargeCashRow> rows = report(date);
+            audit.record("EXPORT", "large-cash:" + date, "large-cash report CSV, " + rows.size() + " rows",
+                    AuditEvent.SUCCESS);
+            for (LargeCashRow r : rows) {
                 printer.printRecord(r.businessDate(), r.customerId(), r.customerName(), r.idNumber(), r.accountNumber(),
                         r.entryId(), r.type(), r.direction(), r.amount(), Money.CNY, r.teller(), r.customerCashIn(),
                         r.customerCashOut());

@@ -54,6 +54,16 @@ public class DemoData {
     public static final String SUPERVISOR_PASSWORD = "Super1!Demo";
     public static final String ADMIN = "admin1";
     public static final String ADMIN_PASSWORD = "Admin1!Demo";
+    /**
+     * The demo users' TOTP secrets (Base32), printed in the README so that a newcomer can make codes
+     * with {@code oathtool --totp -b SECRET}. Real users enrol their own token at the first sign-in.
+     */
+    public static final String TELLER_TOTP = "ORSWY3DFOIYSAZDFNVXSA5DPNNSW4LRO";
+    public static final String SUPERVISOR_TOTP = "ON2XAZLSGEQGIZLNN4QHI33LMVXC4LRO";
+    public static final String ADMIN_TOTP = "MFSG22LOGEQGIZLNN4QHI33LMVXC4LRO";
+    public static final String AUDITOR = "audit1";
+    public static final String AUDITOR_PASSWORD = "Audit1!Demo";
+    public static final String AUDITOR_TOTP = "MF2WI2LUGEQGIZLNN4QHI33LMVXC4LRO";
     /** The PIN of 张三's demo card (the README says so). */
     static final String DEMO_PIN = "802413";
     private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
@@ -81,9 +91,10 @@ public class DemoData {
                     .setParameter(1, BRANCH).setParameter(2, "示范银行总行营业部")
                     .setParameter(3, "Demo Bank Head Office Branch").executeUpdate();
         }
-        addUser(TELLER, TELLER_PASSWORD, "柜员一 Teller One", Roles.TELLER, "001");
-        addUser(SUPERVISOR, SUPERVISOR_PASSWORD, "主管一 Supervisor One", Roles.SUPERVISOR, "901");
-        addUser(ADMIN, ADMIN_PASSWORD, "管理员 Administrator", Roles.ADMIN, null);
+        addUser(TELLER, TELLER_PASSWORD, TELLER_TOTP, "柜员一 Teller One", Roles.TELLER, "001");
+        addUser(SUPERVISOR, SUPERVISOR_PASSWORD, SUPERVISOR_TOTP, "主管一 Supervisor One", Roles.SUPERVISOR, "901");
+        addUser(ADMIN, ADMIN_PASSWORD, ADMIN_TOTP, "管理员 Administrator", Roles.ADMIN, null);
+        addUser(AUDITOR, AUDITOR_PASSWORD, AUDITOR_TOTP, "审计员 Auditor", Roles.AUDITOR, null);
         if (em.createQuery("SELECT COUNT(c) FROM Customer c", Long.class).getSingleResult() == 0) {
             addCustomersWithADayOfTransactions();
         }
@@ -223,20 +234,32 @@ public class DemoData {
                         account.credit(money))));
     }
 
+    /** The demo token, as if enrolled (its first code not used yet). */
+    private static void enrol(AppUser user, String totpSecret) {
+        user.startEnrolment(totpSecret);
+        user.confirmEnrolment(0);
+    }
+
     private void post(String type, int sequence, LocalDate today, Instant now, List<PostingLine> lines) {
         ledger.post(JournalEntry.balanced(type, today, BRANCH, TELLER, "demo-data-" + sequence, now, lines));
     }
 
-    private void addUser(String username, String password, String displayName, String role, String till) {
+    private void addUser(String username, String password, String totpSecret, String displayName, String role,
+                         String till) {
         AppUser existing = em.find(AppUser.class, username);
         if (existing != null) {
             if (existing.tillCode() == null) {
                 existing.assignTill(till); // users created before tills existed
             }
+            if (!existing.hasToken()) {
+                enrol(existing, totpSecret); // users created before tokens existed
+            }
             return;
         }
-        AppUser user = new AppUser(username, BCrypt.hashpw(password, BCrypt.gensalt(12)), displayName, BRANCH);
+        AppUser user = new AppUser(username, BCrypt.hashpw(password, BCrypt.gensalt(12)), displayName, BRANCH,
+                StoredTime.now(Clock.systemUTC()));
         user.assignTill(till);
+        enrol(user, totpSecret);
         em.persist(user);
         em.flush();
         em.createNativeQuery("INSERT INTO app_user_role (username, role_name) VALUES (?1, ?2)")

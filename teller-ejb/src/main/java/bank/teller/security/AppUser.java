@@ -4,9 +4,14 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
 import org.mindrot.jbcrypt.BCrypt;
 
-/** A user of the counter. The password is only ever a bcrypt hash (modular crypt form). */
+/**
+ * A user of the counter. The password is only ever a bcrypt hash (modular crypt form); the second
+ * factor is a TOTP secret, enrolled at the first sign-in and confirmed by a first code.
+ */
 @Entity
 @Table(name = "app_user")
 public class AppUser {
@@ -31,15 +36,39 @@ public class AppUser {
     @Column(name = "till_code", length = 3)
     private String tillCode;
 
+    @Column(name = "totp_secret", length = 64)
+    private String totpSecret;
+
+    /** A secret shown for enrolment, active once a code from it has been entered. */
+    @Column(name = "totp_pending_secret", length = 64)
+    private String totpPendingSecret;
+
+    /** The last TOTP time step accepted: codes of this step or earlier are refused. */
+    @Column(name = "totp_last_step", nullable = false)
+    private long totpLastStep;
+
+    @Column(name = "failed_sign_ins", nullable = false)
+    private int failedSignIns;
+
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
+    @Column(name = "password_changed_at", nullable = false)
+    private Instant passwordChangedAt;
+
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
+
     protected AppUser() {
     }
 
-    public AppUser(String username, String passwordHash, String displayName, String branchCode) {
+    public AppUser(String username, String passwordHash, String displayName, String branchCode, Instant now) {
         this.username = username;
         this.passwordHash = passwordHash;
         this.displayName = displayName;
         this.branchCode = branchCode;
         this.enabled = true;
+        this.passwordChangedAt = now;
     }
 
     public String username() {
@@ -57,6 +86,107 @@ public class AppUser {
     /** Whether {@code password} is this user's (bcrypt); for a supervisor approving on another user's screen. */
     public boolean passwordMatches(String password) {
         return enabled && BCrypt.checkpw(password, passwordHash);
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public void disable() {
+        enabled = false;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public boolean isLocked(Instant now) {
+        return lockedUntil != null && now.isBefore(lockedUntil);
+    }
+
+    public Instant lockedUntil() {
+        return lockedUntil;
+    }
+
+    public int failedSignIns() {
+        return failedSignIns;
+    }
+
+    /** Counts a failed sign-in; the {@code max}-th in a row locks the user for {@code lockout}. Whether it did. */
+    public boolean signInFailed(Instant now, int max, Duration lockout) {
+        failedSignIns++;
+        if (failedSignIns >= max) {
+            lockedUntil = now.plus(lockout);
+            failedSignIns = 0;
+            return true;
+        }
+        return false;
+    }
+
+    public void signedIn() {
+        failedSignIns = 0;
+        lockedUntil = null;
+    }
+
+    public void unlock() {
+        failedSignIns = 0;
+        lockedUntil = null;
+    }
+
+    /** Whether the password must be changed before anything else: first sign-in, a reset, or older than {@code maxAge}. */
+    public boolean mustChangePassword(Instant now, Duration maxAge) {
+        return mustChangePassword || !now.isBefore(passwordChangedAt.plus(maxAge));
+    }
+
+    public void changePassword(String newHash, Instant now) {
+        passwordHash = newHash;
+        passwordChangedAt = now;
+        mustChangePassword = false;
+    }
+
+    /** A temporary password set by an administrator: to be changed at the next sign-in. */
+    public void resetPassword(String temporaryHash, Instant now) {
+        passwordHash = temporaryHash;
+        passwordChangedAt = now;
+        mustChangePassword = true;
+    }
+
+    public boolean hasToken() {
+        return totpSecret != null;
+    }
+
+    public String totpSecret() {
+        return totpSecret;
+    }
+
+    public long totpLastStep() {
+        return totpLastStep;
+    }
+
+    /** Records that a code of {@code step} was used, so it cannot be used again. */
+    public void codeUsed(long step) {
+        totpLastStep = Math.max(totpLastStep, step);
+    }
+
+    public void startEnrolment(String secret) {
+        totpPendingSecret = secret;
+    }
+
+    public String pendingSecret() {
+        return totpPendingSecret;
+    }
+
+    /** The pending secret becomes the user's token, its first code (of {@code step}) used. */
+    public void confirmEnrolment(long step) {
+        totpSecret = totpPendingSecret;
+        totpPendingSecret = null;
+        totpLastStep = step;
+    }
+
+    /** A lost or replaced token: the user enrols a new one at the next sign-in. */
+    public void resetToken() {
+        totpSecret = null;
+        totpPendingSecret = null;
     }
 
     public String tillCode() {

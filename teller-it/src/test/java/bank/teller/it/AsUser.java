@@ -6,16 +6,22 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.security.PrivilegedActionException;
 import java.security.PrivilegedExceptionAction;
+import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.mindrot.jbcrypt.BCrypt;
 import org.wildfly.security.auth.server.RealmUnavailableException;
 import org.wildfly.security.auth.server.SecurityDomain;
 import org.wildfly.security.auth.server.SecurityIdentity;
-import org.wildfly.security.evidence.PasswordGuessEvidence;
+import org.wildfly.security.auth.server.ServerAuthenticationContext;
+import org.wildfly.security.authz.RoleMapper;
+import org.wildfly.security.authz.Roles;
 
 /**
- * Runs test code as a real user of the Teller security domain: signs in with the user's password
- * (against the users in the database, as the login page does) and runs the work as that identity,
+ * Runs test code as a real user of the Teller security domain: checks the user's password (against
+ * the users in the database) and runs the work as the identity the domain loads for the user,
  * so the application's {@code @RolesAllowed} checks and caller principal are the real ones. No
  * transaction of its own: every service call the work makes has its own, as from a screen.
  */
@@ -53,10 +59,25 @@ public class AsUser {
         }
     }
 
+    /**
+     * Checks the password against the stored bcrypt hash and the user's roles in the database, as
+     * the application's sign-in does (its other factor, the dynamic code, is for people), and has
+     * the security domain make the identity with those roles.
+     */
     private static SecurityIdentity signIn(String user, String password) {
         try {
-            return SecurityDomain.getCurrent().authenticate(user, new PasswordGuessEvidence(password.toCharArray()));
-        } catch (RealmUnavailableException e) {
+            String hash = Sql.string("SELECT password_hash FROM app_user WHERE username = ? AND enabled = TRUE", user);
+            if (hash == null || !BCrypt.checkpw(password, hash)) {
+                throw new IllegalStateException("wrong password for " + user);
+            }
+            Set<String> roles = new HashSet<>(Sql.strings("SELECT role_name FROM app_user_role WHERE username = ?", user));
+            ServerAuthenticationContext context = SecurityDomain.getCurrent().createNewAuthenticationContext();
+            context.setAuthenticationName(user);
+            if (!context.authorize()) {
+                throw new IllegalStateException("the security domain does not let " + user + " in");
+            }
+            return context.getAuthorizedIdentity().withDefaultRoleMapper(RoleMapper.constant(Roles.fromSet(roles)));
+        } catch (SQLException | RealmUnavailableException e) {
             throw new IllegalStateException("cannot sign in " + user, e);
         }
     }

@@ -4,12 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bank.teller.security.Totp;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.File;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -17,8 +24,8 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,10 +58,32 @@ class CounterBrowserIT {
         return InContainer.placeholder("browser-it");
     }
 
-    @BeforeEach
-    void startBrowser() {
-        browser = newBrowser();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    /**
+     * One browser per user, signed in once for the whole class: every sign-in takes a dynamic code,
+     * and the server takes each code once, so signing in for every test would wait for the clock.
+     */
+    private static final Map<String, WebDriver> SIGNED_IN = new HashMap<>();
+
+    @AfterAll
+    static void quitBrowsers() {
+        SIGNED_IN.values().forEach(WebDriver::quit);
+        SIGNED_IN.clear();
+    }
+
+    /** The browser of {@code user} on the start screen, signing in when it has no session (any more). */
+    private static WebDriver browserOf(String user, String password) {
+        WebDriver driver = SIGNED_IN.get(user);
+        if (driver != null) {
+            driver.get(Https.BASE + "/app/index.xhtml");
+            if (!driver.findElements(By.id("signed-in-user")).isEmpty()) {
+                return driver;
+            }
+        } else {
+            driver = newBrowser();
+            SIGNED_IN.put(user, driver);
+        }
+        signIn(driver, user, password);
+        return driver;
     }
 
     private static WebDriver newBrowser() {
@@ -71,7 +100,7 @@ class CounterBrowserIT {
     }
 
     @AfterEach
-    void stopBrowser(TestInfo test) throws Exception {
+    void screenshot(TestInfo test) throws Exception {
         if (browser != null) {
             // the last screen of every test, for whoever has to find out why one failed
             Path dir = Path.of("target", "screenshots");
@@ -79,7 +108,6 @@ class CounterBrowserIT {
             Files.write(dir.resolve(test.getDisplayName().replaceAll("\\W", "") + ".png"),
                     ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
             Files.writeString(dir.resolve(test.getDisplayName().replaceAll("\\W", "") + ".html"), browser.getPageSource());
-            browser.quit();
         }
     }
 
@@ -111,8 +139,10 @@ class CounterBrowserIT {
         assertTrue(statementText.contains("账户对账单") && statementText.contains("CNY 1,234.56"), statementText);
     }
 
-    private static String pdfText(String url) throws Exception {
-        HttpResponse<byte[]> response = Https.getBytes(url, AsUser.TELLER, AsUser.TELLER_PASSWORD, "application/pdf");
+    /** The text of the PDF at {@code url}, fetched in the browser's session (a second sign-in would end it). */
+    private String pdfText(String url) throws Exception {
+        HttpResponse<byte[]> response = Https.getBytesInSession(url, browser.manage().getCookieNamed("JSESSIONID").getValue(),
+                "application/pdf");
         assertEquals(200, response.statusCode());
         try (PDDocument document = Loader.loadPDF(response.body())) {
             return new PDFTextStripper().getText(document);
@@ -183,18 +213,13 @@ class CounterBrowserIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("approval-waiting")));
         assertTrue(browser.findElement(By.id("balance")).getText().startsWith("98,000.00"), "nothing paid out yet");
 
-        WebDriver supervisor = newBrowser();
-        try {
-            WebDriverWait supervisorWait = new WebDriverWait(supervisor, Duration.ofSeconds(30));
-            signIn(supervisor, AsUser.SUPERVISOR, AsUser.SUPERVISOR_PASSWORD);
-            supervisorWait.until(ExpectedConditions.elementToBeClickable(By.id("menu:nav-approvals"))).click();
-            By approve = By.xpath("//tr[.//span[@class='approval-summary' and contains(., '" + account + "')]]"
-                    + "//button[contains(@id, 'approve')]");
-            supervisorWait.until(ExpectedConditions.elementToBeClickable(approve)).click();
-            supervisorWait.until(ExpectedConditions.invisibilityOfElementLocated(approve));
-        } finally {
-            supervisor.quit();
-        }
+        WebDriver supervisor = browserOf(AsUser.SUPERVISOR, AsUser.SUPERVISOR_PASSWORD);
+        WebDriverWait supervisorWait = new WebDriverWait(supervisor, Duration.ofSeconds(30));
+        supervisorWait.until(ExpectedConditions.elementToBeClickable(By.id("menu:nav-approvals"))).click();
+        By approve = By.xpath("//tr[.//span[@class='approval-summary' and contains(., '" + account + "')]]"
+                + "//button[contains(@id, 'approve')]");
+        supervisorWait.until(ExpectedConditions.elementToBeClickable(approve)).click();
+        supervisorWait.until(ExpectedConditions.invisibilityOfElementLocated(approve));
 
         // the teller's screen notices the approval and completes the withdrawal with its voucher
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("balance"), "38,000.00 CNY"));
@@ -210,21 +235,16 @@ class CounterBrowserIT {
         browser.findElement(By.id("vault:request")).click();
         ajaxIdle();
 
-        WebDriver supervisor = newBrowser();
-        try {
-            WebDriverWait supervisorWait = new WebDriverWait(supervisor, Duration.ofSeconds(30));
-            signIn(supervisor, AsUser.SUPERVISOR, AsUser.SUPERVISOR_PASSWORD);
-            supervisorWait.until(ExpectedConditions.elementToBeClickable(By.id("menu:nav-till"))).click();
-            supervisorWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("vault-position")));
-            String tills = supervisor.findElement(By.id("branch:tills")).getText();
-            assertTrue(tills.contains("001") && tills.contains("901"), tills);
-            By confirm = By.xpath("//tbody[@id='branch:transfers_data']/tr[td[normalize-space()='teller1'] "
-                    + "and td[contains(., '1,234.00')]]//button[contains(@id, 'confirm')]");
-            supervisorWait.until(ExpectedConditions.elementToBeClickable(confirm)).click();
-            supervisorWait.until(ExpectedConditions.invisibilityOfElementLocated(confirm));
-        } finally {
-            supervisor.quit();
-        }
+        WebDriver supervisor = browserOf(AsUser.SUPERVISOR, AsUser.SUPERVISOR_PASSWORD);
+        WebDriverWait supervisorWait = new WebDriverWait(supervisor, Duration.ofSeconds(30));
+        supervisorWait.until(ExpectedConditions.elementToBeClickable(By.id("menu:nav-till"))).click();
+        supervisorWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("vault-position")));
+        String tills = supervisor.findElement(By.id("branch:tills")).getText();
+        assertTrue(tills.contains("001") && tills.contains("901"), tills);
+        By confirm = By.xpath("//tbody[@id='branch:transfers_data']/tr[td[normalize-space()='teller1'] "
+                + "and td[contains(., '1,234.00')]]//button[contains(@id, 'confirm')]");
+        supervisorWait.until(ExpectedConditions.elementToBeClickable(confirm)).click();
+        supervisorWait.until(ExpectedConditions.invisibilityOfElementLocated(confirm));
         browser.navigate().refresh();
         String after = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("till:position"))).getText();
         assertEquals(amount(before).add(new BigDecimal("1234.00")), amount(after));
@@ -389,15 +409,51 @@ class CounterBrowserIT {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("account-number"))).getText().trim();
     }
 
-    private void signIn(String user, String password) {
-        signIn(browser, user, password);
+    @Test
+    void aNewUserChoosesAPasswordAndEnrolsATokenFromTheQrCodeAtTheFirstSignIn() throws Exception {
+        HttpResponse<String> created = Https.postJson("/api/v1/users", "admin1", "Admin1!Demo", null,
+                "{\"username\":\"b" + Long.toString(System.nanoTime(), 36) + "\",\"displayName\":\"新柜员\","
+                        + "\"branchCode\":\"0001\",\"roles\":[\"TELLER\"]}");
+        assertEquals(201, created.statusCode(), created.body());
+        JsonObject user = Json.createReader(new StringReader(created.body())).readObject();
+        browser = newBrowser();
+        SIGNED_IN.put(user.getString("username"), browser); // quit with the others
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser.get(Https.BASE + "/app/index.xhtml");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username"))).sendKeys(user.getString("username"));
+        browser.findElement(By.id("j_password")).sendKeys(user.getString("temporaryPassword"));
+        browser.findElement(By.id("login-submit")).click(); // no code: there is no token yet
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-password"))).sendKeys("Password1234!");
+        browser.findElement(By.id("repeat-password")).sendKeys("Password1234!");
+        browser.findElement(By.id("change-submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "常见密码"));
+        browser.findElement(By.id("new-password")).sendKeys("Counter#nine-2042");
+        browser.findElement(By.id("repeat-password")).sendKeys("Counter#nine-2042");
+        browser.findElement(By.id("change-submit")).click();
+
+        String key = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("enrol-key"))).getText().replace(" ", "");
+        assertTrue(browser.findElement(By.id("enrol-qr")).getAttribute("src").startsWith("data:image/svg+xml;base64,"));
+        browser.findElement(By.id("enrol-code")).sendKeys(Totp.code(key, Totp.step(Instant.now())));
+        browser.findElement(By.id("enrol-submit")).click();
+        assertEquals(user.getString("username"),
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in-user"))).getText());
     }
 
-    private static void signIn(WebDriver driver, String user, String password) {
+    private void signIn(String user, String password) {
+        browser = browserOf(user, password);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    /** Signs in with the user's next dynamic code, and waits for the start screen. */
+    static void signIn(WebDriver driver, String user, String password) {
         driver.get(Https.BASE + "/app/index.xhtml");
         new WebDriverWait(driver, Duration.ofSeconds(30))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username"))).sendKeys(user);
         driver.findElement(By.id("j_password")).sendKeys(password);
+        driver.findElement(By.id("code")).sendKeys(Tokens.nextCode(user));
         driver.findElement(By.id("login-submit")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in-user")));
     }
 }

@@ -1,5 +1,6 @@
 package bank.teller.it;
 
+import jakarta.json.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
@@ -26,41 +29,119 @@ public final class Https {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
 
+    private static final HttpResponse.BodyHandler<String> TEXT = HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8);
+    private static final String SESSION_COOKIE = "JSESSIONID";
+    private static final Map<String, String> SESSIONS = new ConcurrentHashMap<>();
+
     private Https() {
     }
 
     public static HttpResponse<String> get(String path, String user, String password) throws Exception {
-        return send(request(path, user, password).GET().build());
+        return exchange(user, password, cookie -> request(path, cookie).GET().build(), TEXT);
     }
 
     public static HttpResponse<String> postJson(String path, String user, String password, String idempotencyKey,
                                                 String json) throws Exception {
-        HttpRequest.Builder builder = request(path, user, password)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-        if (idempotencyKey != null) {
-            builder.header("Idempotency-Key", idempotencyKey);
-        }
-        return send(builder.build());
+        return exchange(user, password, cookie -> {
+            HttpRequest.Builder builder = request(path, cookie)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+            if (idempotencyKey != null) {
+                builder.header("Idempotency-Key", idempotencyKey);
+            }
+            return builder.build();
+        }, TEXT);
     }
 
     /** A GET of bytes (a PDF, a CSV) with the given Accept header. */
     public static HttpResponse<byte[]> getBytes(String path, String user, String password, String accept) throws Exception {
-        return CLIENT.send(request(path, user, password).setHeader("Accept", accept).GET().build(),
+        return exchange(user, password, cookie -> request(path, cookie).setHeader("Accept", accept).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** A GET of bytes in the session of a browser (its session cookie's value). */
+    public static HttpResponse<byte[]> getBytesInSession(String path, String sessionCookie, String accept)
+            throws Exception {
+        return CLIENT.send(request(path, sessionCookie).setHeader("Accept", accept).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
     public static HttpResponse<String> send(HttpRequest request) throws Exception {
-        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return CLIENT.send(request, TEXT);
     }
 
-    private static HttpRequest.Builder request(String path, String user, String password) {
+    /** Signs in through the API with the user's next dynamic code; the answer (its cookie, if it succeeded). */
+    public static HttpResponse<String> signIn(String user, String password, String code) throws Exception {
+        String body = Json.createObjectBuilder().add("username", user).add("password", password).add("code", code)
+                .build().toString();
+        return send(HttpRequest.newBuilder(URI.create(BASE + "/api/v1/sessions"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    }
+
+    /** The session cookie an answer set, or null. */
+    public static String sessionCookie(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(SESSION_COOKIE + "="))
+                .map(c -> c.substring(SESSION_COOKIE.length() + 1, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+                .findFirst().orElse(null);
+    }
+
+    /**
+     * Sends as {@code user}: in the session this client signed in for the user (one per user, as the
+     * server allows), signing in first or again if the server has ended it (a browser signed the
+     * same user in meanwhile). With a wrong password the request goes out without a session.
+     */
+    private static <T> HttpResponse<T> exchange(String user, String password, Function<String, HttpRequest> request,
+                                                HttpResponse.BodyHandler<T> handler) throws Exception {
+        if (user == null) {
+            return CLIENT.send(request.apply(null), handler);
+        }
+        String key = user + ":" + password;
+        String cookie = SESSIONS.get(key);
+        if (cookie == null) {
+            cookie = sessionFor(user, password, null);
+        }
+        HttpResponse<T> response = CLIENT.send(request.apply(cookie), handler);
+        if (response.statusCode() == 401 && cookie != null) {
+            response = CLIENT.send(request.apply(sessionFor(user, password, cookie)), handler);
+        }
+        return response;
+    }
+
+    /** The session cookie of this client's session for {@code user}, signing in if there is none. */
+    public static String sessionOf(String user, String password) throws Exception {
+        String cookie = SESSIONS.get(user + ":" + password);
+        return cookie != null ? cookie : sessionFor(user, password, null);
+    }
+
+    /** A request builder in the given session (cookie value), for tests that set their own headers. */
+    public static HttpRequest.Builder inSession(String path, String sessionCookie) {
+        return request(path, sessionCookie);
+    }
+
+    private static synchronized String sessionFor(String user, String password, String stale) throws Exception {
+        String key = user + ":" + password;
+        String cookie = SESSIONS.get(key);
+        if (cookie != null && !cookie.equals(stale)) {
+            return cookie; // another thread signed in meanwhile
+        }
+        SESSIONS.remove(key);
+        cookie = sessionCookie(signIn(user, password, Tokens.nextCode(user)));
+        if (cookie != null) {
+            SESSIONS.put(key, cookie);
+        }
+        return cookie;
+    }
+
+    private static HttpRequest.Builder request(String path, String sessionCookie) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : BASE + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json");
-        if (user != null) {
-            builder.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        if (sessionCookie != null) {
+            builder.header("Cookie", SESSION_COOKIE + "=" + sessionCookie);
         }
         return builder;
     }

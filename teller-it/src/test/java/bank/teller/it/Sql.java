@@ -31,6 +31,18 @@ public final class Sql {
         }
     }
 
+    /** The first column of every row, as text. */
+    public static java.util.List<String> strings(String sql, Object... parameters) throws SQLException {
+        try (Connection c = dataSource().getConnection(); PreparedStatement ps = prepare(c, sql, parameters);
+             ResultSet rs = ps.executeQuery()) {
+            java.util.List<String> values = new java.util.ArrayList<>();
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+            return values;
+        }
+    }
+
     public static long count(String sql, Object... parameters) throws SQLException {
         return scalar(sql, parameters).longValueExact();
     }

@@ -7,6 +7,8 @@ public final class TestUsers {
 
     /** The password of every test user; the hash below is its bcrypt. */
     public static final String PASSWORD = "Till1!Test";
+    /** Every test user's TOTP secret (Base32), enrolled already. */
+    public static final String TOTP_SECRET = "KRSXG5CVONSXEICUN5VWK3RAKRSXG5BO";
     private static final String HASH = "$2a$10$hIRShEpKXh9hhE50m8TNauJInFGZajmUKTc5uw1IpxV3XLGmTtCJ2";
     private static final String CHARACTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ";
 
@@ -22,8 +24,9 @@ public final class TestUsers {
                     + CHARACTERS.charAt(random.nextInt(CHARACTERS.length()));
         } while (Sql.count("SELECT COUNT(*) FROM app_user WHERE till_code = ?", till) > 0);
         String username = "t" + Long.toString(System.nanoTime(), 36);
-        Sql.update("INSERT INTO app_user (username, password_hash, display_name, branch_code, enabled, till_code) "
-                + "VALUES (?, ?, ?, '0001', TRUE, ?)", username, HASH, "测试 " + username, till);
+        Sql.update("INSERT INTO app_user (username, password_hash, display_name, branch_code, enabled, till_code, "
+                + "totp_secret, password_changed_at) VALUES (?, ?, ?, '0001', TRUE, ?, ?, CURRENT_TIMESTAMP)",
+                username, HASH, "测试 " + username, till, TOTP_SECRET);
         for (String role : roles) {
             Sql.update("INSERT INTO app_user_role (username, role_name) VALUES (?, ?)", username, role);
         }

@@ -1,5 +1,7 @@
 package bank.teller.account.application;
 
+import bank.teller.audit.AuditEvent;
+import bank.teller.audit.AuditTrail;
 import bank.teller.ledger.application.Ledger;
 import bank.teller.ledger.domain.JournalEntry;
 import bank.teller.ledger.domain.PostingLine;
@@ -15,7 +17,9 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * The one way a use case posts to customer accounts, inside its transaction: a replayed request id
@@ -46,6 +50,8 @@ public class AccountPostings {
     private Vouchers vouchers;
     @EJB
     private Tills tills;
+    @EJB
+    private AuditTrail audit;
 
     /**
      * @param fingerprint what makes the request the same request (accounts and amount), so a request
@@ -83,7 +89,12 @@ public class AccountPostings {
     private JournalEntry postAsCaller(String operation, String requestId, Instant now, List<PostingLine> lines,
                                       UnaryOperator<JournalEntry> decorate) {
         AppUser teller = currentUser.get();
-        return ledger.post(decorate.apply(JournalEntry.balanced(operation, calendar.today(), teller.branchCode(),
-                teller.username(), requestId, now, lines).throughTill(tills.sessionFor(lines))));
+        JournalEntry entry = ledger.post(decorate.apply(JournalEntry.balanced(operation, calendar.today(),
+                teller.branchCode(), teller.username(), requestId, now, lines).throughTill(tills.sessionFor(lines))));
+        audit.record(operation, lines.stream().map(PostingLine::accountNumber).filter(Objects::nonNull).findFirst()
+                .orElse(null), "entry " + entry.id() + ": " + lines.stream().map(line -> line.side() + " "
+                + (line.accountNumber() == null ? "GL " + line.glCode() : line.accountNumber()) + " " + line.amount())
+                .collect(Collectors.joining("; ")), AuditEvent.SUCCESS);
+        return entry;
     }
 }

@@ -1,6 +1,8 @@
 package bank.teller.account.application;
 
 import bank.teller.account.domain.AccountNumber;
+import bank.teller.audit.AuditEvent;
+import bank.teller.audit.AuditTrail;
 import bank.teller.ledger.domain.JournalLine;
 import bank.teller.security.Roles;
 import bank.teller.shared.BusinessCalendar;
@@ -23,6 +25,9 @@ import java.util.List;
 @Stateless
 @RolesAllowed({Roles.TELLER, Roles.SUPERVISOR})
 public class Statements {
+
+    @EJB
+    private AuditTrail audit;
 
     public static final int MAX_YEARS = 5;
 
@@ -56,10 +61,14 @@ public class Statements {
     }
 
     public byte[] pdf(String accountNumber, LocalDate from, LocalDate to) {
-        return StatementDocuments.pdf(Pdfs.BANK_NAME, statement(accountNumber, from, to));
+        byte[] pdf = StatementDocuments.pdf(Pdfs.BANK_NAME, statement(accountNumber, from, to));
+        audit.record("EXPORT", accountNumber, "statement PDF " + from + " to " + to, AuditEvent.SUCCESS);
+        return pdf;
     }
 
     public String csv(String accountNumber, LocalDate from, LocalDate to) {
-        return StatementDocuments.csv(statement(accountNumber, from, to));
+        String csv = StatementDocuments.csv(statement(accountNumber, from, to));
+        audit.record("EXPORT", accountNumber, "statement CSV " + from + " to " + to, AuditEvent.SUCCESS);
+        return csv;
     }
 }

@@ -1,12 +1,15 @@
 package bank.teller.approval.application;
 
 import bank.teller.approval.domain.ApprovalPolicy;
+import bank.teller.audit.AuditEvent;
+import bank.teller.audit.AuditTrail;
 import bank.teller.security.Roles;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.Money;
 import bank.teller.shared.TellerException;
 import bank.teller.shared.Text;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -23,6 +26,9 @@ import java.util.Set;
 @Stateless
 @RolesAllowed(Roles.ADMIN)
 public class ApprovalPolicies {
+
+    @EJB
+    private AuditTrail audit;
 
     /** The operations that ask for approval. */
     public static final Set<String> OPERATIONS = Set.of("CASH_DEPOSIT", "CASH_WITHDRAWAL", "TRANSFER",
@@ -53,7 +59,9 @@ public class ApprovalPolicies {
                 Text.required("descriptionZh", descriptionZh, 100), Text.required("descriptionEn", descriptionEn, 100));
         em.persist(policy);
         em.flush();
-        return ApprovalPolicyView.of(policy);
+        ApprovalPolicyView view = ApprovalPolicyView.of(policy);
+        audit.record("REFERENCE_DATA_CHANGED", "approval-policy:" + view.id(), "added: " + view, AuditEvent.SUCCESS);
+        return view;
     }
 
     /** Retires a line: requests submitted from now on no longer match it. */
@@ -62,7 +70,11 @@ public class ApprovalPolicies {
         if (policy == null) {
             throw new TellerException(ErrorCode.APPROVAL_POLICY_NOT_FOUND, id);
         }
+        String before = ApprovalPolicyView.of(policy).toString();
         policy.retire();
-        return ApprovalPolicyView.of(policy);
+        ApprovalPolicyView view = ApprovalPolicyView.of(policy);
+        audit.record("REFERENCE_DATA_CHANGED", "approval-policy:" + id, "before: " + before + "; after: " + view,
+                AuditEvent.SUCCESS);
+        return view;
     }
 }

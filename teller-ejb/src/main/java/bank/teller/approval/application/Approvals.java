@@ -2,6 +2,8 @@ package bank.teller.approval.application;
 
 import bank.teller.approval.domain.ApprovalPolicy;
 import bank.teller.approval.domain.ApprovalRequest;
+import bank.teller.audit.AuditEvent;
+import bank.teller.audit.AuditTrail;
 import bank.teller.security.AppUser;
 import bank.teller.security.CurrentUser;
 import bank.teller.security.Roles;
@@ -40,6 +42,9 @@ import java.util.stream.Stream;
 @Stateless
 @RolesAllowed({Roles.TELLER, Roles.SUPERVISOR})
 public class Approvals {
+
+    @EJB
+    private AuditTrail audit;
 
     public static final int NOTE_MAX = 200;
 
@@ -152,7 +157,10 @@ public class Approvals {
         } else {
             request.reject(checker.username(), validNote, StoredTime.now(clock), calendar.today());
         }
-        return ApprovalView.of(request);
+        ApprovalView view = ApprovalView.of(request);
+        audit.recordFor(checker.username(), Roles.SUPERVISOR, checker.branchCode(),
+                approve ? "APPROVAL_APPROVED" : "APPROVAL_REJECTED", "approval:" + id, view.toString(), AuditEvent.SUCCESS);
+        return view;
     }
 
     private ApprovalRequest require(long id) {

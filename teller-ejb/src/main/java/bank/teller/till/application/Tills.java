@@ -1,5 +1,7 @@
 package bank.teller.till.application;
 
+import bank.teller.audit.AuditEvent;
+import bank.teller.audit.AuditTrail;
 import bank.teller.ledger.application.Ledger;
 import bank.teller.ledger.domain.GlCodes;
 import bank.teller.ledger.domain.JournalEntry;
@@ -49,6 +51,9 @@ import java.util.Optional;
 @Stateless
 @RolesAllowed({Roles.TELLER, Roles.SUPERVISOR})
 public class Tills {
+
+    @EJB
+    private AuditTrail audit;
 
     public static final String OPEN = "TILL_OPEN";
     public static final String COUNT = "TILL_COUNT";
@@ -281,6 +286,7 @@ public class Tills {
                 && !(context.isCallerInRole(Roles.SUPERVISOR) && caller.branchCode().equals(session.branchCode()))) {
             throw new TellerException(ErrorCode.FORBIDDEN);
         }
+        audit.record("EXPORT", "till-session:" + sessionId, "till close report PDF", AuditEvent.SUCCESS);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT e.id, e.posted_at, e.entry_type, (SELECT MIN(c.account_number) "
                         + "FROM journal_line c WHERE c.entry_id = e.id), t.side, t.amount, e.teller FROM journal_entry e "

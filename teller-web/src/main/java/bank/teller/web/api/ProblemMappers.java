@@ -1,15 +1,20 @@
 package bank.teller.web.api;
 
+import bank.teller.audit.AuditTrail;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.TellerException;
 import bank.teller.web.ErrorMessages;
+import bank.teller.web.Refusals;
+import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Locale;
@@ -35,9 +40,16 @@ public final class ProblemMappers {
     public static class BusinessRefusal implements ExceptionMapper<TellerException> {
         @Context
         HttpHeaders headers;
+        @Context
+        Request request;
+        @Context
+        UriInfo uri;
+        @EJB
+        AuditTrail audit;
 
         @Override
         public Response toResponse(TellerException e) {
+            Refusals.record(audit, request.getMethod() + " /" + uri.getPath(), e.code());
             Long approvalId = e.code() == ErrorCode.APPROVAL_REQUIRED ? ((Number) e.args().get(0)).longValue() : null;
             return Problem.response(e.code(), ErrorMessages.text(e, locale(headers)), approvalId);
         }
@@ -47,9 +59,16 @@ public final class ProblemMappers {
     public static class Forbidden implements ExceptionMapper<EJBAccessException> {
         @Context
         HttpHeaders headers;
+        @Context
+        Request request;
+        @Context
+        UriInfo uri;
+        @EJB
+        AuditTrail audit;
 
         @Override
         public Response toResponse(EJBAccessException e) {
+            Refusals.record(audit, request.getMethod() + " /" + uri.getPath(), ErrorCode.FORBIDDEN);
             return Problem.response(ErrorCode.FORBIDDEN, ErrorMessages.text(ErrorCode.FORBIDDEN, locale(headers)));
         }
     }

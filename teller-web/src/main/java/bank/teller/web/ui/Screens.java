@@ -1,9 +1,13 @@
 package bank.teller.web.ui;
 
+import bank.teller.audit.AuditTrail;
+import bank.teller.shared.ErrorCode;
 import bank.teller.shared.TellerException;
 import bank.teller.web.ErrorMessages;
+import bank.teller.web.Refusals;
 import bank.teller.web.SameRequest;
 import jakarta.ejb.EJBAccessException;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import java.util.UUID;
@@ -27,8 +31,10 @@ final class Screens {
         try {
             return SameRequest.settled(useCase);
         } catch (TellerException e) {
+            Refusals.record(audit(), "screen " + faces.getViewRoot().getViewId() + " " + clientId, e.code());
             error(faces, clientId, ErrorMessages.text(e, faces.getViewRoot().getLocale()));
         } catch (EJBAccessException e) {
+            Refusals.record(audit(), "screen " + faces.getViewRoot().getViewId() + " " + clientId, ErrorCode.FORBIDDEN);
             error(faces, clientId, ErrorMessages.format("error.FORBIDDEN", faces.getViewRoot().getLocale()));
         } catch (RuntimeException e) {
             String reference = UUID.randomUUID().toString().substring(0, 8);
@@ -36,6 +42,10 @@ final class Screens {
             error(faces, clientId, ErrorMessages.format("error.reference", faces.getViewRoot().getLocale(), reference));
         }
         return null;
+    }
+
+    private static AuditTrail audit() {
+        return CDI.current().select(AuditTrail.class).get();
     }
 
     static void warn(String text) {

@@ -1,10 +1,13 @@
 package bank.teller.web.ui;
 
+import bank.teller.security.SecuritySettings;
 import bank.teller.shared.BusinessCalendar;
+import bank.teller.web.security.ActiveSessions;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -22,6 +25,9 @@ public class SessionInfo implements Serializable {
 
     @EJB
     private BusinessCalendar calendar;
+
+    @Inject
+    private ActiveSessions sessions;
 
     private Locale locale = Locale.SIMPLIFIED_CHINESE;
 
@@ -46,27 +52,37 @@ public class SessionInfo implements Serializable {
         return external().isUserInRole("SUPERVISOR");
     }
 
+    public boolean isAuditor() {
+        return external().isUserInRole("AUDITOR");
+    }
+
     public String getRole() {
-        return isSupervisor() ? "SUPERVISOR" : "TELLER";
+        return isSupervisor() ? "SUPERVISOR" : isAuditor() ? "AUDITOR" : external().isUserInRole("ADMIN") ? "ADMIN" : "TELLER";
     }
 
     public LocalDate getBusinessDate() {
         return calendar.today();
     }
 
+    /** When the screen warns that the session is about to end for idleness: a minute before (at least half-way). */
+    public long getIdleWarningMillis() {
+        long idle = SecuritySettings.current().sessionIdle().toMillis();
+        return Math.max(idle / 2, idle - 60_000);
+    }
+
+    /** Activity after the idle warning: the request itself keeps the session. */
+    public void keepAlive() {
+        // nothing to do
+    }
+
     public void signOut() throws IOException {
         ExternalContext external = external();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        try {
-            request.logout();
-        } catch (jakarta.servlet.ServletException e) {
-            // the session is invalidated below either way
-        }
         HttpSession session = request.getSession(false);
         if (session != null) {
-            session.invalidate();
+            sessions.signOut(session);
         }
-        external.redirect(external.getRequestContextPath() + "/login.xhtml");
+        external.redirect(external.getRequestContextPath() + "/login.xhtml?signedOut=true");
     }
 
     private static ExternalContext external() {

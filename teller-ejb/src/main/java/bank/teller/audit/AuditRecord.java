@@ -1,0 +1,145 @@
+package bank.teller.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * One audit record: who (actor, roles, branch, terminal), when (UTC), what (action, subject,
+ * detail with before/after where it applies) and the result; linked into its actor's hash chain.
+ * Never changed once written (the database refuses, and the chain would show it).
+ */
+@Entity
+@Table(name = "audit_record")
+public class AuditRecord {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_record_seq")
+    @SequenceGenerator(name = "audit_record_seq", sequenceName = "audit_record_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(name = "chain", nullable = false, length = 40, updatable = false)
+    private String chain;
+
+    @Column(name = "chain_seq", nullable = false, updatable = false)
+    private long chainSeq;
+
+    @Column(name = "occurred_at", nullable = false, updatable = false)
+    private Instant occurredAt;
+
+    @Column(name = "actor", nullable = false, length = 40, updatable = false)
+    private String actor;
+
+    @Column(name = "roles", nullable = false, length = 120, updatable = false)
+    private String roles;
+
+    @Column(name = "branch_code", length = 4, updatable = false)
+    private String branchCode;
+
+    @Column(name = "terminal", length = 64, updatable = false)
+    private String terminal;
+
+    @Column(name = "action", nullable = false, length = 40, updatable = false)
+    private String action;
+
+    @Column(name = "subject", length = 100, updatable = false)
+    private String subject;
+
+    @Column(name = "detail", length = 2000, updatable = false)
+    private String detail;
+
+    @Column(name = "result", nullable = false, length = 60, updatable = false)
+    private String result;
+
+    @Column(name = "prev_hash", nullable = false, length = 64, updatable = false)
+    private String prevHash;
+
+    @Column(name = "hash", nullable = false, length = 64, updatable = false)
+    private String hash;
+
+    protected AuditRecord() {
+    }
+
+    AuditRecord(AuditEvent event, long chainSeq, String prevHash) {
+        this.chain = event.actor();
+        this.chainSeq = chainSeq;
+        this.occurredAt = event.occurredAt();
+        this.actor = event.actor();
+        this.roles = event.roles();
+        this.branchCode = event.branchCode();
+        this.terminal = event.terminal();
+        this.action = event.action();
+        this.subject = event.subject();
+        this.detail = event.detail();
+        this.result = event.result();
+        this.prevHash = prevHash;
+        this.hash = AuditChain.hash(prevHash, canonical());
+    }
+
+    /** The record's fields in a fixed order and form: what its hash is over. */
+    public String canonical() {
+        return AuditChain.canonical(chain, chainSeq, occurredAt, actor, roles, branchCode, terminal, action, subject,
+                detail, result);
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String chain() {
+        return chain;
+    }
+
+    public long chainSeq() {
+        return chainSeq;
+    }
+
+    public Instant occurredAt() {
+        return occurredAt;
+    }
+
+    public String actor() {
+        return actor;
+    }
+
+    public String roles() {
+        return roles;
+    }
+
+    public String branchCode() {
+        return branchCode;
+    }
+
+    public String terminal() {
+        return terminal;
+    }
+
+    public String action() {
+        return action;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    public String result() {
+        return result;
+    }
+
+    public String prevHash() {
+        return prevHash;
+    }
+
+    public String hash() {
+        return hash;
+    }
+}

@@ -1,0 +1,198 @@
+package bank.teller.security;
+
+import bank.teller.audit.AuditEvent;
+import bank.teller.audit.AuditTrail;
+import bank.teller.shared.ErrorCode;
+import bank.teller.shared.StoredTime;
+import bank.teller.shared.TellerException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import org.mindrot.jbcrypt.BCrypt;
+
+/**
+ * Signing in with username, password and a TOTP code, and the steps a first sign-in (or an expired
+ * or reset password, or a reset token) needs before the user is in: a new password, then a token.
+ * A refusal never says which part was wrong, and counts toward the lockout whatever the reason.
+ * Each call locks the user's row, so concurrent guesses all count and a code is accepted once.
+ */
+@Stateless
+@PermitAll
+public class SignIn {
+
+    /** A bcrypt hash to compare with when the user does not exist, so that the answer takes as long. */
+    private static final String NOBODY = BCrypt.hashpw("no such user", BCrypt.gensalt(12));
+    private static final int BCRYPT_ROUNDS = 12;
+    private static final String SIGN_IN = "SIGN_IN";
+
+    public enum Outcome {
+        /** The user is in: {@link Result#roles()} says as what. */
+        SIGNED_IN,
+        /** The password must be changed first ({@link #changePassword}). */
+        CHANGE_PASSWORD,
+        /** The user has no token yet: enrol one ({@link #startEnrolment}, {@link #confirmEnrolment}). */
+        ENROL_TOKEN,
+        /** Wrong username, password or code, a disabled or a locked user: never said which. */
+        REFUSED
+    }
+
+    /** The outcome; for the steps in between, the ticket that continues this sign-in. */
+    public record Result(Outcome outcome, String username, Set<String> roles, String ticket) {
+        static Result refused() {
+            return new Result(Outcome.REFUSED, null, Set.of(), null);
+        }
+    }
+
+    @PersistenceContext(unitName = "teller")
+    private EntityManager em;
+
+    @EJB
+    private PendingSignIns pending;
+
+    @EJB
+    private AuditTrail audit;
+
+    private final Clock clock = Clock.systemUTC();
+
+    public Result signIn(String username, String password, String code) {
+        Instant now = StoredTime.now(clock);
+        SecuritySettings settings = SecuritySettings.current();
+        AppUser user = username == null || username.isBlank() || username.length() > 40
+                ? null : em.find(AppUser.class, username, LockModeType.PESSIMISTIC_WRITE);
+        if (user == null || !user.enabled()) {
+            BCrypt.checkpw(password == null ? "" : password, NOBODY);
+            audit.recordFor(user == null ? AuditTrail.ANONYMOUS : username, "", null, SIGN_IN, username, null,
+                    AuditEvent.refused(user == null ? "UNKNOWN_USER" : "DISABLED"));
+            return Result.refused();
+        }
+        if (user.isLocked(now)) {
+            record(user, AuditEvent.refused("LOCKED"), "locked until " + user.lockedUntil());
+            return Result.refused();
+        }
+        if (password == null || !BCrypt.checkpw(password, user.passwordHash())) {
+            return refuse(user, now, settings, "WRONG_PASSWORD");
+        }
+        if (user.hasToken()) {
+            OptionalLong step = Totp.verify(user.totpSecret(), code, now, user.totpLastStep());
+            if (step.isEmpty()) {
+                return refuse(user, now, settings, "WRONG_CODE");
+            }
+            user.codeUsed(step.getAsLong());
+        }
+        user.signedIn();
+        if (user.mustChangePassword(now, settings.passwordMaxAge())) {
+            record(user, "PENDING:CHANGE_PASSWORD", null);
+            return new Result(Outcome.CHANGE_PASSWORD, username, Set.of(), pending.issue(username));
+        }
+        if (!user.hasToken()) {
+            record(user, "PENDING:ENROL_TOKEN", null);
+            return new Result(Outcome.ENROL_TOKEN, username, Set.of(), pending.issue(username));
+        }
+        return signedIn(user);
+    }
+
+    /**
+     * The new password of a sign-in that must change it: checked against the policy and the last
+     * passwords. Then the user is in, or goes on to enrol a token.
+     */
+    public Result changePassword(String ticket, String newPassword) {
+        AppUser user = pendingUser(ticket);
+        SecuritySettings settings = SecuritySettings.current();
+        new PasswordPolicy(settings.passwordMinLength()).check(newPassword, user.username());
+        if (BCrypt.checkpw(newPassword, user.passwordHash()) || previousHashes(user, settings.passwordHistory()).stream()
+                .anyMatch(hash -> BCrypt.checkpw(newPassword, hash))) {
+            throw new TellerException(ErrorCode.PASSWORD_REUSED, settings.passwordHistory());
+        }
+        Instant now = StoredTime.now(clock);
+        em.persist(new PasswordHistory(user.username(), user.passwordHash(), now));
+        user.changePassword(BCrypt.hashpw(newPassword, BCrypt.gensalt(BCRYPT_ROUNDS)), now);
+        audit.recordFor(user.username(), "", user.branchCode(), "PASSWORD_CHANGED", user.username(), null,
+                AuditEvent.SUCCESS);
+        if (!user.hasToken()) {
+            return new Result(Outcome.ENROL_TOKEN, user.username(), Set.of(), ticket);
+        }
+        pending.finish(ticket);
+        return signedIn(user);
+    }
+
+    /** A new secret for the user to scan; each call replaces the one before, so a secret is shown once. */
+    public Enrolment startEnrolment(String ticket) {
+        AppUser user = pendingUser(ticket);
+        if (user.mustChangePassword(StoredTime.now(clock), SecuritySettings.current().passwordMaxAge())) {
+            throw new TellerException(ErrorCode.PASSWORD_CHANGE_REQUIRED);
+        }
+        String secret = Totp.newSecret();
+        user.startEnrolment(secret);
+        return new Enrolment(user.username(), secret, Totp.uri(Enrolment.ISSUER, user.username(), secret));
+    }
+
+    /** The first code from the new token: it becomes the user's, and the user is in. */
+    public Result confirmEnrolment(String ticket, String code) {
+        AppUser user = pendingUser(ticket);
+        OptionalLong step = Totp.verify(user.pendingSecret(), code, StoredTime.now(clock), user.totpLastStep());
+        if (user.pendingSecret() == null || step.isEmpty()) {
+            throw new TellerException(ErrorCode.TOTP_CODE_INVALID);
+        }
+        user.confirmEnrolment(step.getAsLong());
+        audit.recordFor(user.username(), "", user.branchCode(), "TOKEN_ENROLLED", user.username(), null,
+                AuditEvent.SUCCESS);
+        pending.finish(ticket);
+        return signedIn(user);
+    }
+
+    /** The roles of a user who is enabled, for a session's every request; empty when the user may no longer be in. */
+    public Set<String> rolesOf(String username) {
+        AppUser user = em.find(AppUser.class, username);
+        return user == null || !user.enabled() ? Set.of() : roles(username);
+    }
+
+    private Result signedIn(AppUser user) {
+        Set<String> roles = roles(user.username());
+        audit.recordFor(user.username(), String.join(",", roles), user.branchCode(), SIGN_IN, user.username(), null,
+                AuditEvent.SUCCESS);
+        return new Result(Outcome.SIGNED_IN, user.username(), roles, null);
+    }
+
+    private Result refuse(AppUser user, Instant now, SecuritySettings settings, String why) {
+        boolean locked = user.signInFailed(now, settings.maxFailedSignIns(), settings.lockout());
+        record(user, AuditEvent.refused(why), locked ? "now locked until " + user.lockedUntil() : null);
+        return Result.refused();
+    }
+
+    private void record(AppUser user, String result, String detail) {
+        audit.recordFor(user.username(), "", user.branchCode(), SIGN_IN, user.username(), detail, result);
+    }
+
+    private AppUser pendingUser(String ticket) {
+        String username = pending.holder(ticket).orElseThrow(() -> new TellerException(ErrorCode.SIGN_IN_EXPIRED));
+        AppUser user = em.find(AppUser.class, username, LockModeType.PESSIMISTIC_WRITE);
+        if (user == null || !user.enabled()) {
+            throw new TellerException(ErrorCode.SIGN_IN_EXPIRED);
+        }
+        return user;
+    }
+
+    private List<String> previousHashes(AppUser user, int howMany) {
+        // the current password is one of the last howMany; the history holds the ones before it
+        return em.createQuery("SELECT h.passwordHash FROM PasswordHistory h WHERE h.username = :user "
+                        + "ORDER BY h.changedAt DESC, h.id DESC", String.class)
+                .setParameter("user", user.username())
+                .setMaxResults(Math.max(0, howMany - 1))
+                .getResultList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<String> roles(String username) {
+        return new TreeSet<>(em.createNativeQuery("SELECT role_name FROM app_user_role WHERE username = ?1")
+                .setParameter(1, username).getResultList());
+    }
+}

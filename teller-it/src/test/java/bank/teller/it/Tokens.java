@@ -1,0 +1,63 @@
+package bank.teller.it;
+
+import bank.teller.platform.DemoData;
+import bank.teller.security.Totp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The test users' authenticator app: dynamic codes for the demo users and the users of
+ * {@link TestUsers}. The server takes a code once, and only for a later time step than the last
+ * code it took from that user, within one step of the present; so each code handed out here is for
+ * the next step the server will still take, waiting for the clock when a user signs in often.
+ */
+public final class Tokens {
+
+    private static final Map<String, String> SECRETS = Map.of(
+            AsUser.TELLER, DemoData.TELLER_TOTP,
+            AsUser.SUPERVISOR, DemoData.SUPERVISOR_TOTP,
+            "admin1", DemoData.ADMIN_TOTP);
+    private static final Map<String, Long> LAST_STEP = new HashMap<>();
+    /** Use the step before the present only this early in the present step (a request takes time). */
+    private static final long EARLY_SECONDS = 15;
+
+    private Tokens() {
+    }
+
+    public static String secretOf(String user) {
+        return SECRETS.getOrDefault(user, TestUsers.TOTP_SECRET);
+    }
+
+    /** A code {@code user}'s next sign-in can use. */
+    public static synchronized String nextCode(String user) {
+        long step;
+        while (true) {
+            Instant now = Instant.now();
+            long current = Totp.step(now);
+            long secondsIntoStep = now.getEpochSecond() % Totp.STEP.getSeconds();
+            long earliest = secondsIntoStep < EARLY_SECONDS ? current - 1 : current;
+            step = Math.max(earliest, LAST_STEP.getOrDefault(user, Long.MIN_VALUE) + 1);
+            if (step <= current + 1) {
+                break;
+            }
+            sleep();
+        }
+        LAST_STEP.put(user, step);
+        return Totp.code(secretOf(user), step);
+    }
+
+    /** A code of the present step, whether used or not: for tests of replay. */
+    public static String currentCode(String secret) {
+        return Totp.code(secret, Totp.step(Instant.now()));
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

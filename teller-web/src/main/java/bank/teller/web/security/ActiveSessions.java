@@ -1,0 +1,130 @@
+package bank.teller.web.security;
+
+import bank.teller.audit.AuditEvent;
+import bank.teller.audit.AuditTrail;
+import bank.teller.security.SecuritySettings;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+/**
+ * One active session per user: signing in ends the user's other session. Every end of a session
+ * (sign-out, replaced, past its absolute limit, idle timeout) is in the audit trail. Sign-in also gives the
+ * session a new id (no fixation), its idle timeout and the moment its absolute limit counts from.
+ */
+@ApplicationScoped
+public class ActiveSessions {
+
+    private static final Logger LOG = Logger.getLogger(ActiveSessions.class.getName());
+
+    /** Session attribute: why the application ended the session (absent: it timed out). */
+    private static final String ENDED = "bank.teller.ended";
+
+    private final Map<String, HttpSession> byUser = new ConcurrentHashMap<>();
+
+    @EJB
+    private AuditTrail audit;
+    private final Clock clock = Clock.systemUTC();
+
+    /** Makes the request's session the user's one session, signed in with {@code roles}. */
+    public void signIn(HttpServletRequest request, String username, Set<String> roles) {
+        HttpSession session = request.getSession(true);
+        request.changeSessionId();
+        SecuritySettings settings = SecuritySettings.current();
+        session.setMaxInactiveInterval((int) settings.sessionIdle().toSeconds());
+        session.setAttribute(SignedIn.ATTRIBUTE, new SignedIn(username, Set.copyOf(roles), clock.instant()));
+        HttpSession previous = byUser.put(username, session);
+        if (previous != null && !same(previous, session)) {
+            LOG.info(() -> "user " + username + " signed in again: the previous session ends");
+            end(previous, "SESSION_REPLACED");
+        }
+    }
+
+    /** The user signed in on this session, if it is still the user's one session and within its absolute limit. */
+    public SignedIn current(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        SignedIn signedIn = session == null ? null : attribute(session);
+        if (signedIn == null) {
+            return null;
+        }
+        boolean theOne = same(byUser.get(signedIn.username()), session);
+        boolean inTime = clock.instant().isBefore(signedIn.since().plus(SecuritySettings.current().sessionMax()));
+        if (!theOne || !inTime) {
+            end(session, theOne ? "SESSION_EXPIRED" : "SESSION_REPLACED");
+            return null;
+        }
+        return signedIn;
+    }
+
+    /** The user signs out: the session ends. */
+    public void signOut(HttpSession session) {
+        end(session, "SIGN_OUT");
+    }
+
+    /** Ends the session, recording why (sign-out, replaced by a new sign-in, past its absolute limit). */
+    private void end(HttpSession session, String why) {
+        SignedIn signedIn = attribute(session);
+        if (signedIn != null) {
+            byUser.computeIfPresent(signedIn.username(), (user, active) -> same(active, session) ? null : active);
+            try {
+                session.setAttribute(ENDED, why);
+            } catch (IllegalStateException alreadyInvalid) {
+                return;
+            }
+            audit.recordForSeparately(signedIn.username(), String.join(",", signedIn.roles()), null, why,
+                    signedIn.username(), "signed in " + signedIn.since(), AuditEvent.SUCCESS);
+        }
+        invalidate(session);
+    }
+
+    /** A session was invalidated or timed out: it no longer counts as the user's; a timeout is recorded. */
+    void destroyed(HttpSession session) {
+        byUser.values().removeIf(active -> same(active, session));
+        SignedIn signedIn = attribute(session);
+        boolean ended;
+        try {
+            ended = session.getAttribute(ENDED) != null;
+        } catch (IllegalStateException invalid) {
+            ended = true;
+        }
+        if (signedIn != null && !ended) {
+            audit.recordForSeparately(signedIn.username(), String.join(",", signedIn.roles()), null, "SESSION_TIMEOUT",
+                    signedIn.username(), "signed in " + signedIn.since(), AuditEvent.SUCCESS);
+        }
+    }
+
+    /** Whether two session objects are the same session (the container hands out a new object per request). */
+    private static boolean same(HttpSession a, HttpSession b) {
+        return a != null && b != null && !id(a).isEmpty() && id(a).equals(id(b));
+    }
+
+    private static String id(HttpSession session) {
+        try {
+            return session.getId();
+        } catch (IllegalStateException invalidated) {
+            return "";
+        }
+    }
+
+    private static SignedIn attribute(HttpSession session) {
+        try {
+            return (SignedIn) session.getAttribute(SignedIn.ATTRIBUTE);
+        } catch (IllegalStateException invalidated) {
+            return null;
+        }
+    }
+
+    private static void invalidate(HttpSession session) {
+        try {
+            session.invalidate();
+        } catch (IllegalStateException alreadyInvalid) {
+            // ended already
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package bank.teller.web.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * How every request is authenticated. A request belongs to a user only through a session that
+ * signed in with all factors (the sign-in page or {@code POST /api/v1/sessions}, both through
+ * {@link bank.teller.security.SignIn}); the container then knows the user by name and loads the
+ * roles from the users in the database (Elytron, integrated with this mechanism), so the EJBs'
+ * {@code @RolesAllowed} see the same identity. An anonymous request for a protected screen is sent
+ * to the sign-in page; for the API it gets 401 with a problem body, never a page.
+ */
+@ApplicationScoped
+public class TellerAuthentication implements HttpAuthenticationMechanism {
+
+    @Inject
+    private ActiveSessions sessions;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        SignedIn signedIn = sessions.current(request);
+        if (signedIn != null) {
+            return context.notifyContainerAboutLogin(signedIn.username(), signedIn.roles());
+        }
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        boolean ended = request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+        if (isApi(request)) {
+            // 401 and a problem body (written by UnauthorizedProblem, the error page for 401)
+            response.setHeader("WWW-Authenticate", "Session realm=\"Teller\", sign-in=\"/api/v1/sessions\"");
+            return context.responseUnauthorized();
+        }
+        return context.redirect(request.getContextPath() + "/login.xhtml" + (ended ? "?expired=true" : ""));
+    }
+
+    static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+}
