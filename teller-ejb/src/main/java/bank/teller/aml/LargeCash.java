@@ -34,7 +34,7 @@ import org.apache.commons.csv.CSVPrinter;
  * nothing changes, so the report can be produced again at any time and says the same.
  */
 @Stateless
-@RolesAllowed(Roles.SUPERVISOR)
+@RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR})
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class LargeCash {
 

@@ -1,5 +1,7 @@
 package bank.teller.security;
 
+import bank.teller.shared.ErrorCode;
+import bank.teller.shared.TellerException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -59,6 +61,10 @@ public class AppUser {
     @Column(name = "must_change_password", nullable = false)
     private boolean mustChangePassword;
 
+    /** Another system's user (API key, message listener): never signs in with a password. */
+    @Column(name = "system_user", nullable = false)
+    private boolean systemUser;
+
     protected AppUser() {
     }
 
@@ -85,7 +91,15 @@ public class AppUser {
 
     /** Whether {@code password} is this user's (bcrypt); for a supervisor approving on another user's screen. */
     public boolean passwordMatches(String password) {
-        return enabled && BCrypt.checkpw(password, passwordHash);
+        return enabled && !systemUser && BCrypt.checkpw(password, passwordHash);
+    }
+
+    public boolean isSystemUser() {
+        return systemUser;
+    }
+
+    void markSystem() {
+        systemUser = true;
     }
 
     public boolean enabled() {
@@ -187,6 +201,13 @@ public class AppUser {
     public void resetToken() {
         totpSecret = null;
         totpPendingSecret = null;
+    }
+
+    /** Refuses (OUTSIDE_BRANCH) work on what belongs to another branch: tills, vault, approvals. */
+    public void requireBranch(String otherBranch) {
+        if (!branchCode.equals(otherBranch)) {
+            throw new TellerException(ErrorCode.OUTSIDE_BRANCH, otherBranch, branchCode);
+        }
     }
 
     public String tillCode() {

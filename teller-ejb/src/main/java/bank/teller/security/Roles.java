@@ -1,9 +1,18 @@
 package bank.teller.security;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
 /** Role names, as stored in app_user_role and named in {@code @RolesAllowed}. */
 public final class Roles {
     public static final String TELLER = "TELLER";
+    /** A teller with higher limits; holds TELLER too. */
+    public static final String SENIOR_TELLER = "SENIOR_TELLER";
     public static final String SUPERVISOR = "SUPERVISOR";
+    /** A supervisor with the branch's highest limits; holds SUPERVISOR too. */
+    public static final String BRANCH_MANAGER = "BRANCH_MANAGER";
     /** Online and mobile channels calling through JMS. */
     public static final String CHANNEL = "CHANNEL";
     /** Users and reference data; never moves money. */
@@ -12,7 +21,20 @@ public final class Roles {
     public static final String AUDITOR = "AUDITOR";
 
     /** Every role, for the audit trail's record of who held which. */
-    public static final java.util.List<String> ALL = java.util.List.of(TELLER, SUPERVISOR, CHANNEL, ADMIN, AUDITOR);
+    public static final List<String> ALL = List.of(TELLER, SENIOR_TELLER, SUPERVISOR, BRANCH_MANAGER, CHANNEL, ADMIN,
+            AUDITOR);
+
+    /** {@code roles} with the roles each implies (a senior teller is a teller, a branch manager a supervisor). */
+    public static Set<String> withImplied(Collection<String> roles) {
+        Set<String> all = new TreeSet<>(roles);
+        if (all.contains(SENIOR_TELLER)) {
+            all.add(TELLER);
+        }
+        if (all.contains(BRANCH_MANAGER)) {
+            all.add(SUPERVISOR);
+        }
+        return all;
+    }
 
     private Roles() {
     }

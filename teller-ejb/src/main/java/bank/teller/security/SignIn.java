@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.TreeSet;
 import org.mindrot.jbcrypt.BCrypt;
 
 /**
@@ -68,10 +67,10 @@ public class SignIn {
         SecuritySettings settings = SecuritySettings.current();
         AppUser user = username == null || username.isBlank() || username.length() > 40
                 ? null : em.find(AppUser.class, username, LockModeType.PESSIMISTIC_WRITE);
-        if (user == null || !user.enabled()) {
+        if (user == null || !user.enabled() || user.isSystemUser()) {
             BCrypt.checkpw(password == null ? "" : password, NOBODY);
             audit.recordFor(user == null ? AuditTrail.ANONYMOUS : username, "", null, SIGN_IN, username, null,
-                    AuditEvent.refused(user == null ? "UNKNOWN_USER" : "DISABLED"));
+                    AuditEvent.refused(user == null ? "UNKNOWN_USER" : user.isSystemUser() ? "SYSTEM_USER" : "DISABLED"));
             return Result.refused();
         }
         if (user.isLocked(now)) {
@@ -192,7 +191,7 @@ public class SignIn {
 
     @SuppressWarnings("unchecked")
     private Set<String> roles(String username) {
-        return new TreeSet<>(em.createNativeQuery("SELECT role_name FROM app_user_role WHERE username = ?1")
+        return Roles.withImplied(em.createNativeQuery("SELECT role_name FROM app_user_role WHERE username = ?1")
                 .setParameter(1, username).getResultList());
     }
 }

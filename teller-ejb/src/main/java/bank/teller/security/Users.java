@@ -35,7 +35,8 @@ public class Users {
     private AuditTrail audit;
 
     /** The roles a person can hold (CHANNEL is a system's). */
-    public static final Set<String> ROLES = Set.of(Roles.TELLER, Roles.SUPERVISOR, Roles.ADMIN, Roles.AUDITOR);
+    public static final Set<String> ROLES = Set.of(Roles.TELLER, Roles.SENIOR_TELLER, Roles.SUPERVISOR,
+            Roles.BRANCH_MANAGER, Roles.ADMIN, Roles.AUDITOR);
     private static final String TEMPORARY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -153,7 +154,7 @@ public class Users {
                 throw new TellerException(ErrorCode.ROLE_INVALID, String.valueOf(role));
             }
         }
-        return new TreeSet<>(roles);
+        return Roles.withImplied(roles);
     }
 
     private void grant(String username, String role) {

@@ -7,7 +7,6 @@ import jakarta.ejb.TransactionAttributeType;
 import java.security.PrivilegedActionException;
 import java.security.PrivilegedExceptionAction;
 import java.sql.SQLException;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -70,7 +69,8 @@ public class AsUser {
             if (hash == null || !BCrypt.checkpw(password, hash)) {
                 throw new IllegalStateException("wrong password for " + user);
             }
-            Set<String> roles = new HashSet<>(Sql.strings("SELECT role_name FROM app_user_role WHERE username = ?", user));
+            Set<String> roles = bank.teller.security.Roles.withImplied(
+                    Sql.strings("SELECT role_name FROM app_user_role WHERE username = ?", user));
             ServerAuthenticationContext context = SecurityDomain.getCurrent().createNewAuthenticationContext();
             context.setAuthenticationName(user);
             if (!context.authorize()) {

@@ -1,5 +1,7 @@
 package bank.teller.it;
 
+import bank.teller.security.Roles;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Fresh users of branch 0001, each with a till of their own, for tests that open and close tills. */
@@ -27,7 +29,7 @@ public final class TestUsers {
         Sql.update("INSERT INTO app_user (username, password_hash, display_name, branch_code, enabled, till_code, "
                 + "totp_secret, password_changed_at) VALUES (?, ?, ?, '0001', TRUE, ?, ?, CURRENT_TIMESTAMP)",
                 username, HASH, "测试 " + username, till, TOTP_SECRET);
-        for (String role : roles) {
+        for (String role : Roles.withImplied(List.of(roles))) {
             Sql.update("INSERT INTO app_user_role (username, role_name) VALUES (?, ?)", username, role);
         }
         return username;

@@ -23,7 +23,7 @@ import java.util.List;
  * data, PDF or CSV. Read in one transaction, so the opening balance and the lines are one snapshot.
  */
 @Stateless
-@RolesAllowed({Roles.TELLER, Roles.SUPERVISOR})
+@RolesAllowed({Roles.TELLER, Roles.SUPERVISOR, Roles.AUDITOR})
 public class Statements {
 
     @EJB

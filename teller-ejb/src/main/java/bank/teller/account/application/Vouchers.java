@@ -73,6 +73,7 @@ public class Vouchers {
                 .setParameter("entry", entryId).getResultStream().findFirst().orElse(null);
     }
 
+    @RolesAllowed({Roles.TELLER, Roles.SUPERVISOR, Roles.AUDITOR})
     public VoucherContent voucher(String voucherNo) {
         return content(require(voucherNo));
     }

@@ -38,7 +38,7 @@ public class ApprovalPolicies {
     @PersistenceContext(unitName = "teller")
     private EntityManager em;
 
-    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.AUDITOR})
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<ApprovalPolicyView> list() {
         return em.createQuery("SELECT p FROM ApprovalPolicy p ORDER BY p.operation, p.id", ApprovalPolicy.class)

@@ -6,6 +6,7 @@ import bank.teller.audit.AuditEvent;
 import bank.teller.audit.AuditTrail;
 import bank.teller.security.AppUser;
 import bank.teller.security.CurrentUser;
+import bank.teller.security.RoleLimits;
 import bank.teller.security.Roles;
 import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.ErrorCode;
@@ -45,6 +46,8 @@ public class Approvals {
 
     @EJB
     private AuditTrail audit;
+    @EJB
+    private RoleLimits roleLimits;
 
     public static final int NOTE_MAX = 200;
 
@@ -75,6 +78,8 @@ public class Approvals {
     public void requireApproval(String operation, String requestId, String fingerprint, Money amount,
                                 String accountNumber, String summary) {
         AppUser maker = currentUser.get();
+        // the maker's own authority first: no approval lifts an amount above the maker's role limit
+        roleLimits.checkCaller(operation, amount);
         Optional<ApprovalRequest> earlier = em.createQuery("SELECT r FROM ApprovalRequest r WHERE r.requestId = :id",
                 ApprovalRequest.class).setParameter("id", requestId).getResultStream().findFirst();
         if (earlier.isPresent()) {
@@ -95,7 +100,7 @@ public class Approvals {
     }
 
     /** The requests of the supervisor's branch waiting today, oldest first. */
-    @RolesAllowed(Roles.SUPERVISOR)
+    @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR})
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<ApprovalView> pending() {
         return em.createQuery("SELECT r FROM ApprovalRequest r WHERE r.branchCode = :branch AND r.status = :pending "
@@ -113,6 +118,7 @@ public class Approvals {
                 .setParameter("today", calendar.today()).getResultList().stream().map(ApprovalView::of).toList();
     }
 
+    @RolesAllowed({Roles.TELLER, Roles.SUPERVISOR, Roles.AUDITOR})
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public ApprovalView approval(long id) {
         return ApprovalView.of(require(id));
@@ -149,10 +155,10 @@ public class Approvals {
         if (request == null) {
             throw new TellerException(ErrorCode.APPROVAL_NOT_FOUND, id);
         }
-        if (!request.branchCode().equals(checker.branchCode())) {
-            throw new TellerException(ErrorCode.FORBIDDEN);
-        }
+        checker.requireBranch(request.branchCode());
         if (approve) {
+            roleLimits.checkUser(checker.username(), request.operation(),
+                    request.amount() == null ? null : Money.of(request.amount(), Money.CNY));
             request.approve(checker.username(), validNote, StoredTime.now(clock), calendar.today());
         } else {
             request.reject(checker.username(), validNote, StoredTime.now(clock), calendar.today());

@@ -121,6 +121,7 @@ public class Customers {
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @RolesAllowed({Roles.TELLER, Roles.SUPERVISOR, Roles.AUDITOR})
     public CustomerView customer(long id) {
         return CustomerView.of(require(id));
     }
@@ -149,6 +150,7 @@ public class Customers {
      * {@link #SEARCH_MAX}, by name.
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @RolesAllowed({Roles.TELLER, Roles.SUPERVISOR, Roles.AUDITOR})
     public List<CustomerView> search(String query) {
         String q = query == null ? "" : query.strip().toUpperCase();
         if (q.isEmpty() || q.length() > Customer.NAME_MAX || q.codePoints().anyMatch(Character::isISOControl)) {

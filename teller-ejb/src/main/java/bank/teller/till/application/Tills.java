@@ -174,6 +174,8 @@ public class Tills {
                         throw new TellerException(ErrorCode.VAULT_TRANSFER_NOT_FOUND, transferId);
                     }
                     AppUser keeper = currentUser.get();
+                    TillSession till = em.find(TillSession.class, transfer.sessionId());
+                    keeper.requireBranch(till.branchCode());
                     transfer.requireDecidableBy(keeper.username());
                     if (!confirm) {
                         transfer.rejected(keeper.username(), now);
@@ -227,6 +229,7 @@ public class Tills {
         return requestIds.once(requestId, VARIANCE, String.valueOf(sessionId), id -> view(require(sessionId)), now -> {
             TillSession session = lock(sessionId);
             AppUser supervisor = currentUser.get();
+            supervisor.requireBranch(session.branchCode());
             Money difference = session.difference();
             if (session.status() != TillStatus.PENDING_VARIANCE || difference == null) {
                 throw new TellerException(ErrorCode.TILL_NOT_PENDING, session.tillCode(), session.status());
@@ -252,13 +255,15 @@ public class Tills {
         String validNote = Text.required("note", note, TillSession.NOTE_MAX);
         return requestIds.once(requestId, RECOUNT, String.valueOf(sessionId), id -> view(require(sessionId)), now -> {
             TillSession session = lock(sessionId);
-            session.recount(currentUser.get().username(), validNote);
+            AppUser supervisor = currentUser.get();
+            supervisor.requireBranch(session.branchCode());
+            session.recount(supervisor.username(), validNote);
             return view(session);
         }, view -> String.valueOf(view.sessionId()));
     }
 
     /** The vault and every till of the supervisor's branch today, with the transfers waiting for the vault keeper. */
-    @RolesAllowed(Roles.SUPERVISOR)
+    @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR})
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public BranchCash branchCash() {
         String branch = currentUser.get().branchCode();

@@ -1,5 +1,7 @@
 package bank.teller.web.security;
 
+import bank.teller.security.ApiClients;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -7,11 +9,13 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
 
 /**
  * How every request is authenticated. A request belongs to a user only through a session that
  * signed in with all factors (the sign-in page or {@code POST /api/v1/sessions}, both through
- * {@link bank.teller.security.SignIn}); the container then knows the user by name and loads the
+ * {@link bank.teller.security.SignIn}), or, for other systems, through an API key on each call
+ * ({@link ApiClients}); the container then knows the user by name and loads the
  * roles from the users in the database (Elytron, integrated with this mechanism), so the EJBs'
  * {@code @RolesAllowed} see the same identity. An anonymous request for a protected screen is sent
  * to the sign-in page; for the API it gets 401 with a problem body, never a page.
@@ -19,8 +23,14 @@ import jakarta.servlet.http.HttpServletResponse;
 @ApplicationScoped
 public class TellerAuthentication implements HttpAuthenticationMechanism {
 
+    /** The header other systems send their API key in. */
+    public static final String API_KEY = "X-Api-Key";
+
     @Inject
     private ActiveSessions sessions;
+
+    @EJB
+    private ApiClients apiClients;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -28,6 +38,16 @@ public class TellerAuthentication implements HttpAuthenticationMechanism {
         SignedIn signedIn = sessions.current(request);
         if (signedIn != null) {
             return context.notifyContainerAboutLogin(signedIn.username(), signedIn.roles());
+        }
+        String apiKey = isApi(request) ? request.getHeader(API_KEY) : null;
+        if (apiKey != null) {
+            // another system: its key on every call, no session
+            Optional<ApiClients.Caller> system = apiClients.authenticate(apiKey);
+            if (system.isPresent()) {
+                return context.notifyContainerAboutLogin(system.get().username(), system.get().roles());
+            }
+            response.setHeader("WWW-Authenticate", "ApiKey realm=\"Teller\"");
+            return context.responseUnauthorized();
         }
         if (!context.isProtected()) {
             return context.doNothing();

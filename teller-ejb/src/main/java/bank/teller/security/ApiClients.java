@@ -1,0 +1,139 @@
+package bank.teller.security;
+
+import bank.teller.audit.AuditEvent;
+import bank.teller.audit.AuditTrail;
+import bank.teller.shared.ErrorCode;
+import bank.teller.shared.StoredTime;
+import bank.teller.shared.TellerException;
+import bank.teller.shared.Text;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.mindrot.jbcrypt.BCrypt;
+
+/**
+ * API keys for other systems. An administrator issues a key for a new system user holding the
+ * roles the system is granted (CHANNEL: transfers and inquiries; AUDITOR: reading); the key is
+ * {@code tk_<key id>_<secret>}, shown once, and only the SHA-256 of its secret is stored. A system
+ * user can never sign in with a password.
+ */
+@Stateless
+@RolesAllowed(Roles.ADMIN)
+public class ApiClients {
+
+    /** The roles a system may be granted. */
+    public static final Set<String> GRANTABLE = Set.of(Roles.CHANNEL, Roles.AUDITOR);
+    private static final String PREFIX = "tk_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** The key, shown this once. */
+    public record IssuedKey(String keyId, String username, String apiKey) {
+    }
+
+    /** Who a valid key stands for. */
+    public record Caller(String username, Set<String> roles) {
+    }
+
+    @PersistenceContext(unitName = "teller")
+    private EntityManager em;
+
+    @Resource
+    private SessionContext context;
+
+    @EJB
+    private AuditTrail audit;
+
+    private final Clock clock = Clock.systemUTC();
+
+    public IssuedKey issue(String system, String description, Set<String> roles) {
+        if (system == null || !system.matches("[a-z][a-z0-9-]{2,30}")) {
+            throw new TellerException(ErrorCode.USERNAME_INVALID);
+        }
+        String username = "api-" + system;
+        if (em.find(AppUser.class, username) != null) {
+            throw new TellerException(ErrorCode.USER_EXISTS, username);
+        }
+        if (roles == null || roles.isEmpty() || !GRANTABLE.containsAll(roles)) {
+            throw new TellerException(ErrorCode.ROLE_INVALID, String.valueOf(roles));
+        }
+        String what = Text.required("description", description, 100);
+        Instant now = StoredTime.now(clock);
+        // a password nobody knows: the realm needs a hash, and sign-in refuses system users anyway
+        AppUser user = new AppUser(username, BCrypt.hashpw(token(32), BCrypt.gensalt(10)), what, "0000", now);
+        user.markSystem();
+        em.persist(user);
+        em.flush();
+        for (String role : roles) {
+            em.createNativeQuery("INSERT INTO app_user_role (username, role_name) VALUES (?1, ?2)")
+                    .setParameter(1, username).setParameter(2, role).executeUpdate();
+        }
+        String keyId = token(6);
+        String secret = token(32);
+        em.persist(new ApiClient(keyId, sha256(secret), username, what, now, context.getCallerPrincipal().getName()));
+        audit.record("API_KEY_ISSUED", username, "key " + keyId + " roles " + roles, AuditEvent.SUCCESS);
+        return new IssuedKey(keyId, username, PREFIX + keyId + "_" + secret);
+    }
+
+    public void revoke(String keyId) {
+        ApiClient client = em.createQuery("SELECT c FROM ApiClient c WHERE c.keyId = :id", ApiClient.class)
+                .setParameter("id", keyId).getResultStream().findFirst()
+                .orElseThrow(() -> new TellerException(ErrorCode.USER_NOT_FOUND, keyId));
+        client.revoke();
+        audit.record("API_KEY_REVOKED", keyId, null, AuditEvent.SUCCESS);
+    }
+
+    /** The system a key stands for, if the key is one of ours, enabled, and its user too. */
+    @PermitAll
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @SuppressWarnings("unchecked")
+    public Optional<Caller> authenticate(String apiKey) {
+        if (apiKey == null || !apiKey.startsWith(PREFIX) || apiKey.length() > 100) {
+            return Optional.empty();
+        }
+        String[] parts = apiKey.substring(PREFIX.length()).split("_", 2);
+        if (parts.length != 2) {
+            return Optional.empty();
+        }
+        List<Object[]> rows = em.createNativeQuery("SELECT c.key_hash, c.username FROM api_client c JOIN app_user u "
+                        + "ON u.username = c.username WHERE c.key_id = ?1 AND c.enabled = TRUE AND u.enabled = TRUE")
+                .setParameter(1, parts[0]).getResultList();
+        if (rows.isEmpty() || !MessageDigest.isEqual(((String) rows.get(0)[0]).getBytes(StandardCharsets.US_ASCII),
+                sha256(parts[1]).getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.empty();
+        }
+        String username = (String) rows.get(0)[1];
+        return Optional.of(new Caller(username, Roles.withImplied(em.createNativeQuery(
+                "SELECT role_name FROM app_user_role WHERE username = ?1").setParameter(1, username).getResultList())));
+    }
+
+    private static String token(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package bank.teller.security;
+
+import bank.teller.shared.ErrorCode;
+import bank.teller.shared.Money;
+import bank.teller.shared.TellerException;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * How much a person may book or approve in one transaction of a kind, by role (reference data in
+ * {@code role_limit}): the highest limit among their roles; no limit for callers of no listed role.
+ */
+@Stateless
+@PermitAll
+@DeclareRoles({Roles.TELLER, Roles.SENIOR_TELLER, Roles.SUPERVISOR, Roles.BRANCH_MANAGER, Roles.CHANNEL, Roles.ADMIN,
+        Roles.AUDITOR})
+public class RoleLimits {
+
+    @PersistenceContext(unitName = "teller")
+    private EntityManager em;
+
+    @Resource
+    private SessionContext context;
+
+    /** Refuses, with ROLE_LIMIT_EXCEEDED, an amount above the caller's limit for {@code operation}. */
+    public void checkCaller(String operation, Money amount) {
+        check(operation, amount, Roles.ALL.stream().filter(context::isCallerInRole).toList());
+    }
+
+    /** The same for another person (a supervisor approving on the spot), by their roles in the database. */
+    @SuppressWarnings("unchecked")
+    public void checkUser(String username, String operation, Money amount) {
+        check(operation, amount, em.createNativeQuery("SELECT role_name FROM app_user_role WHERE username = ?1")
+                .setParameter(1, username).getResultList());
+    }
+
+    private void check(String operation, Money amount, Collection<String> roles) {
+        if (amount == null || roles.isEmpty()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT role_name, max_amount FROM role_limit WHERE operation = ?1")
+                .setParameter(1, operation).getResultList();
+        rows.stream().filter(row -> roles.contains((String) row[0]))
+                .map(row -> new BigDecimal(row[1].toString()))
+                .max(BigDecimal::compareTo)
+                .filter(limit -> amount.amount().compareTo(limit) > 0)
+                .ifPresent(limit -> {
+                    throw new TellerException(ErrorCode.ROLE_LIMIT_EXCEEDED, operation,
+                            Money.of(limit, Money.CNY).toPlainString());
+                });
+    }
+}
