@@ -70,7 +70,7 @@ public class ApiClients {
         if (em.find(AppUser.class, username) != null) {
             throw new TellerException(ErrorCode.USER_EXISTS, username);
         }
-        if (roles == null || roles.isEmpty() || !GRANTABLE.containsAll(roles)) {
+        if (roles == null || roles.isEmpty() || roles.stream().anyMatch(role -> role == null || !GRANTABLE.contains(role))) {
             throw new TellerException(ErrorCode.ROLE_INVALID, String.valueOf(roles));
         }
         String what = Text.required("description", description, 100);
@@ -119,8 +119,7 @@ public class ApiClients {
             return Optional.empty();
         }
         String username = (String) rows.get(0)[1];
-        return Optional.of(new Caller(username, Roles.withImplied(em.createNativeQuery(
-                "SELECT role_name FROM app_user_role WHERE username = ?1").setParameter(1, username).getResultList())));
+        return Optional.of(new Caller(username, Roles.held(em, username)));
     }
 
     private static String token(int bytes) {

@@ -36,10 +36,8 @@ public class RoleLimits {
     }
 
     /** The same for another person (a supervisor approving on the spot), by their roles in the database. */
-    @SuppressWarnings("unchecked")
     public void checkUser(String username, String operation, Money amount) {
-        check(operation, amount, em.createNativeQuery("SELECT role_name FROM app_user_role WHERE username = ?1")
-                .setParameter(1, username).getResultList());
+        check(operation, amount, Roles.held(em, username));
     }
 
     private void check(String operation, Money amount, Collection<String> roles) {

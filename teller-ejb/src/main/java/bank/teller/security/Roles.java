@@ -1,5 +1,6 @@
 package bank.teller.security;
 
+import jakarta.persistence.EntityManager;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +24,13 @@ public final class Roles {
     /** Every role, for the audit trail's record of who held which. */
     public static final List<String> ALL = List.of(TELLER, SENIOR_TELLER, SUPERVISOR, BRANCH_MANAGER, CHANNEL, ADMIN,
             AUDITOR);
+
+    /** The roles {@code username} holds, as stored (with the roles they imply). */
+    @SuppressWarnings("unchecked")
+    public static Set<String> held(EntityManager em, String username) {
+        return withImplied(em.createNativeQuery("SELECT role_name FROM app_user_role WHERE username = ?1")
+                .setParameter(1, username).getResultList());
+    }
 
     /** {@code roles} with the roles each implies (a senior teller is a teller, a branch manager a supervisor). */
     public static Set<String> withImplied(Collection<String> roles) {

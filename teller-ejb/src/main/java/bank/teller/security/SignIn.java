@@ -151,11 +151,11 @@ public class SignIn {
     /** The roles of a user who is enabled, for a session's every request; empty when the user may no longer be in. */
     public Set<String> rolesOf(String username) {
         AppUser user = em.find(AppUser.class, username);
-        return user == null || !user.enabled() ? Set.of() : roles(username);
+        return user == null || !user.enabled() ? Set.of() : Roles.held(em, username);
     }
 
     private Result signedIn(AppUser user) {
-        Set<String> roles = roles(user.username());
+        Set<String> roles = Roles.held(em, user.username());
         audit.recordFor(user.username(), String.join(",", roles), user.branchCode(), SIGN_IN, user.username(), null,
                 AuditEvent.SUCCESS);
         return new Result(Outcome.SIGNED_IN, user.username(), roles, null);
@@ -187,11 +187,5 @@ public class SignIn {
                 .setParameter("user", user.username())
                 .setMaxResults(Math.max(0, howMany - 1))
                 .getResultList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Set<String> roles(String username) {
-        return Roles.withImplied(em.createNativeQuery("SELECT role_name FROM app_user_role WHERE username = ?1")
-                .setParameter(1, username).getResultList());
     }
 }

@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.mindrot.jbcrypt.BCrypt;
 
 /**
@@ -150,7 +149,7 @@ public class Users {
             throw new TellerException(ErrorCode.ROLE_INVALID, "");
         }
         for (String role : roles) {
-            if (!ROLES.contains(role)) {
+            if (role == null || !ROLES.contains(role)) {
                 throw new TellerException(ErrorCode.ROLE_INVALID, String.valueOf(role));
             }
         }
@@ -170,10 +169,8 @@ public class Users {
         return user;
     }
 
-    @SuppressWarnings("unchecked")
     private UserView view(AppUser user) {
-        Set<String> roles = new TreeSet<>(em.createNativeQuery("SELECT role_name FROM app_user_role WHERE username = ?1")
-                .setParameter(1, user.username()).getResultList());
+        Set<String> roles = Roles.held(em, user.username());
         return new UserView(user.username(), user.displayName(), user.branchCode(), user.tillCode(), user.enabled(),
                 user.isLocked(StoredTime.now(clock)), user.hasToken(),
                 user.mustChangePassword(StoredTime.now(clock), SecuritySettings.current().passwordMaxAge()), roles);

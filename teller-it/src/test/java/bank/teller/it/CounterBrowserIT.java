@@ -70,18 +70,25 @@ class CounterBrowserIT {
         SIGNED_IN.clear();
     }
 
-    /** The browser of {@code user} on the start screen, signing in when it has no session (any more). */
+    /**
+     * The browser of {@code user} on the start screen. A browser whose session has ended (the user
+     * signed in elsewhere meanwhile) is replaced by a fresh one that signs in.
+     */
     private static WebDriver browserOf(String user, String password) {
         WebDriver driver = SIGNED_IN.get(user);
         if (driver != null) {
-            driver.get(Https.BASE + "/app/index.xhtml");
-            if (!driver.findElements(By.id("signed-in-user")).isEmpty()) {
-                return driver;
+            try {
+                driver.get(Https.BASE + "/app/index.xhtml");
+                if (!driver.findElements(By.id("signed-in-user")).isEmpty()) {
+                    return driver;
+                }
+            } catch (RuntimeException stuck) {
+                // a browser in an unexpected state is replaced below
             }
-        } else {
-            driver = newBrowser();
-            SIGNED_IN.put(user, driver);
+            driver.quit();
         }
+        driver = newBrowser();
+        SIGNED_IN.put(user, driver);
         signIn(driver, user, password);
         return driver;
     }

@@ -57,7 +57,7 @@ public class AccountQueries {
 
     /** What the account's holder would pay for {@code transactionType} of {@code amount}, shown before confirming. */
     public FeeQuote feeQuote(String accountNumber, String transactionType, String amount) {
-        if (!QUOTABLE.contains(transactionType)) {
+        if (transactionType == null || !QUOTABLE.contains(transactionType)) {
             throw new TellerException(ErrorCode.VALIDATION_FAILED, "transactionType", String.valueOf(transactionType));
         }
         Account account = accounts.require(accounts.resolve(accountNumber));

@@ -48,10 +48,10 @@ public class ApprovalPolicies {
     /** @param minAmount the threshold, or null/blank for "always" */
     public ApprovalPolicyView add(String operation, String makerRole, String minAmount, String descriptionZh,
                                   String descriptionEn) {
-        if (!OPERATIONS.contains(operation)) {
+        if (operation == null || !OPERATIONS.contains(operation)) {
             throw new TellerException(ErrorCode.VALIDATION_FAILED, "operation", String.valueOf(operation));
         }
-        if (!MAKER_ROLES.contains(makerRole)) {
+        if (makerRole == null || !MAKER_ROLES.contains(makerRole)) {
             throw new TellerException(ErrorCode.VALIDATION_FAILED, "makerRole", String.valueOf(makerRole));
         }
         ApprovalPolicy policy = new ApprovalPolicy(operation, makerRole,

@@ -289,7 +289,7 @@ public class Tills {
         AppUser caller = currentUser.get();
         if (!caller.username().equals(session.teller())
                 && !(context.isCallerInRole(Roles.SUPERVISOR) && caller.branchCode().equals(session.branchCode()))) {
-            throw new TellerException(ErrorCode.FORBIDDEN);
+            throw new TellerException(ErrorCode.TILL_NOT_YOURS, session.tillCode(), session.teller());
         }
         audit.record("EXPORT", "till-session:" + sessionId, "till close report PDF", AuditEvent.SUCCESS);
         @SuppressWarnings("unchecked")

@@ -121,7 +121,7 @@ public class VoucherStock {
 
     /** The serial numbers from..to (digits, same width), at most {@value #MAX_RANGE}. */
     static List<String> range(String kind, String from, String to) {
-        if (!BlankVoucher.KINDS.contains(kind)) {
+        if (kind == null || !BlankVoucher.KINDS.contains(kind)) {
             throw new TellerException(ErrorCode.VALIDATION_FAILED, "kind", String.valueOf(kind));
         }
         if (from == null || to == null || !from.matches("\\d{1,12}") || to.length() != from.length()

@@ -1,0 +1,147 @@
+package bank.teller.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Every operation of the REST API (from its OpenAPI document) called by a signed-in user of every
+ * role: refused with 403 FORBIDDEN exactly where the role matrix says, let through (to be refused by
+ * its own validation: empty bodies, ids that do not exist) everywhere else. Every operation must be in the
+ * matrix, so a new endpoint cannot be added without saying who may call it.
+ */
+@ExtendWith(ArquillianExtension.class)
+class EndpointMatrixIT {
+
+    private static final List<String> ROLES = List.of("TELLER", "SENIOR_TELLER", "SUPERVISOR", "BRANCH_MANAGER",
+            "AUDITOR", "ADMIN");
+    private static final Set<String> COUNTER = Set.of("TELLER", "SENIOR_TELLER", "SUPERVISOR", "BRANCH_MANAGER");
+    private static final Set<String> READERS = Set.of("TELLER", "SENIOR_TELLER", "SUPERVISOR", "BRANCH_MANAGER",
+            "AUDITOR");
+    private static final Set<String> SUPERVISORS = Set.of("SUPERVISOR", "BRANCH_MANAGER");
+    private static final Set<String> OVERSIGHT = Set.of("SUPERVISOR", "BRANCH_MANAGER", "AUDITOR");
+    private static final Set<String> ADMIN = Set.of("ADMIN");
+
+    /** Who may call each operation (method and path as the OpenAPI document has them, without /teller/api). */
+    private static final Map<String, Set<String>> MATRIX = new LinkedHashMap<>();
+
+    static {
+        allow(COUNTER, "POST /v1/accounts", "POST /v1/accounts/{number}/cards", "GET /v1/accounts/{number}/cards",
+                "POST /v1/accounts/{number}/closing", "POST /v1/accounts/{number}/holds",
+                "POST /v1/accounts/{number}/reactivation", "GET /v1/accounts/{number}/restrictions",
+                "POST /v1/adjustments", "POST /v1/approvals/{id}/on-the-spot", "GET /v1/blank-vouchers",
+                "POST /v1/blank-vouchers/returns", "POST /v1/blank-vouchers/spoilages", "POST /v1/blank-vouchers/uses",
+                "POST /v1/cards/activations", "POST /v1/cards/cancellations", "POST /v1/cards/loss-reports",
+                "POST /v1/cards/replacements", "POST /v1/cash-deposits", "POST /v1/cash-withdrawals",
+                "POST /v1/customers/corporates", "POST /v1/customers/individuals", "POST /v1/customers/verifications",
+                "POST /v1/restrictions/{id}/release", "POST /v1/reversals", "POST /v1/tills/sessions",
+                "GET /v1/tills/sessions/current", "POST /v1/tills/sessions/current/count",
+                "GET /v1/tills/sessions/{id}/report", "POST /v1/tills/vault-transfers", "POST /v1/transfers",
+                "POST /v1/vouchers/{number}/confirmation", "GET /v1/vouchers/{number}/pdf");
+        allow(READERS, "GET /v1/accounts/{number}", "GET /v1/accounts/{number}/fee-quote",
+                "GET /v1/accounts/{number}/statement", "GET /v1/accounts/{number}/transactions", "GET /v1/customers",
+                "GET /v1/customers/{id}", "GET /v1/customers/{id}/accounts", "GET /v1/approvals/{id}",
+                "GET /v1/vouchers/{number}");
+        allow(SUPERVISORS, "POST /v1/accounts/{number}/freezes", "POST /v1/approvals/{id}/approve",
+                "POST /v1/approvals/{id}/reject", "POST /v1/blank-vouchers/issues", "POST /v1/blank-vouchers/receipts",
+                "POST /v1/tills/sessions/{id}/recount", "POST /v1/tills/sessions/{id}/variance-approval",
+                "POST /v1/tills/vault-transfers/{id}/confirmation", "POST /v1/tills/vault-transfers/{id}/rejection");
+        allow(OVERSIGHT, "GET /v1/approvals", "GET /v1/reports/large-cash", "GET /v1/tills/branch-cash",
+                "POST /v1/audit/seals", "GET /v1/audit/verification");
+        allow(Set.of("AUDITOR"), "GET /v1/audit/records", "GET /v1/audit/records.csv");
+        allow(Set.of("SUPERVISOR", "BRANCH_MANAGER", "AUDITOR", "ADMIN"), "GET /v1/approval-policies");
+        allow(ADMIN, "POST /v1/approval-policies", "POST /v1/approval-policies/{id}/retirement", "POST /v1/api-clients",
+                "POST /v1/api-clients/{keyId}/revocation", "GET /v1/users", "POST /v1/users",
+                "POST /v1/users/{username}/disable", "POST /v1/users/{username}/password-reset",
+                "PUT /v1/users/{username}/roles", "POST /v1/users/{username}/token-reset", "POST /v1/users/{username}/unlock");
+    }
+
+    /** Bodies for operations whose resource needs an id before it asks the service (the rest get {}). */
+    private static final Map<String, String> BODIES = Map.of(
+            "POST /v1/accounts", "{\"customerId\":0,\"accountType\":\"NONE\"}",
+            "POST /v1/adjustments", "{\"entryId\":0}",
+            "POST /v1/reversals", "{\"entryId\":0}",
+            "POST /v1/customers/individuals", "{\"verificationId\":0}",
+            "POST /v1/customers/corporates", "{\"verificationId\":0}");
+
+    private static void allow(Set<String> roles, String... operations) {
+        for (String operation : operations) {
+            MATRIX.put(operation, roles);
+        }
+    }
+
+    @Deployment
+    static WebArchive deployment() {
+        return InContainer.testWar("endpoint-matrix-it", EndpointMatrixIT.class, Https.class, Tokens.class);
+    }
+
+    @Inject
+    AsUser asUser;
+
+    @Test
+    void everyEndpointRefusesExactlyTheRolesTheMatrixLeavesOut() throws Exception {
+        String account = Counter.classOneAccount(asUser, "矩阵客户");
+        Map<String, String> values = Map.of("{number}", account, "{id}", "0", "{keyId}", "abcdef012345",
+                "{username}", "nobody-here");
+        JsonObject paths = Json.createReader(new StringReader(Https.get("https://localhost:8443/openapi?format=JSON",
+                null, null).body())).readObject().getJsonObject("paths");
+        Set<String> operations = new TreeSet<>();
+        for (String path : paths.keySet()) {
+            for (String method : paths.getJsonObject(path).keySet()) {
+                String operation = method.toUpperCase() + " " + path.replace("/teller/api", "");
+                if (!operation.contains("/v1/sessions")) {
+                    operations.add(operation);
+                }
+            }
+        }
+        assertEquals(new TreeSet<>(MATRIX.keySet()), operations, "every operation is in the matrix, and only those");
+
+        Map<String, String> sessions = new LinkedHashMap<>();
+        for (String role : ROLES) {
+            String user = TestUsers.create(role);
+            sessions.put(role, Https.sessionOf(user, TestUsers.PASSWORD));
+        }
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, Set<String>> entry : MATRIX.entrySet()) {
+            String method = entry.getKey().substring(0, entry.getKey().indexOf(' '));
+            String path = entry.getKey().substring(entry.getKey().indexOf(' ') + 1);
+            for (Map.Entry<String, String> value : values.entrySet()) {
+                path = path.replace(value.getKey(), value.getValue());
+            }
+            for (String role : ROLES) {
+                HttpResponse<String> response = Https.send(Https.inSession("/api" + path, sessions.get(role))
+                        .setHeader("Accept", "*/*")
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", TestData.requestId("matrix"))
+                        .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(BODIES.getOrDefault(entry.getKey(), "{}"))).build());
+                boolean refused = response.statusCode() == 403 && response.body().contains("\"FORBIDDEN\"");
+                assertTrue(response.statusCode() != 401 && response.statusCode() < 500,
+                        entry.getKey() + " as " + role + ": " + response.statusCode() + " " + response.body());
+                if (refused == entry.getValue().contains(role)) {
+                    wrong.add(entry.getKey() + " as " + role + (refused ? " was refused" : " was let through ("
+                            + response.statusCode() + ")"));
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+}
