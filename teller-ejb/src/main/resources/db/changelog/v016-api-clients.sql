@@ -4,8 +4,8 @@
 -- Other systems call the API with keys of their own. A key stands for a system user (its roles are
 -- the operations the system is granted); the key's secret is kept only as a SHA-256 hash (it is
 -- 256 random bits, so a fast hash is enough), found by its public key id.
-ALTER TABLE app_user ADD COLUMN system_user BOOLEAN DEFAULT FALSE NOT NULL;
-UPDATE app_user SET system_user = TRUE WHERE username = 'channel';
+ALTER TABLE app_user ADD COLUMN system_caller BOOLEAN DEFAULT FALSE NOT NULL;
+UPDATE app_user SET system_caller = TRUE WHERE username = 'channel';
 CREATE SEQUENCE api_client_seq START WITH 50 INCREMENT BY 50;
 CREATE TABLE api_client (
     id          BIGINT       PRIMARY KEY,

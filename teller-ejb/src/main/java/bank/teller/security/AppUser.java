@@ -62,7 +62,7 @@ public class AppUser {
     private boolean mustChangePassword;
 
     /** Another system's user (API key, message listener): never signs in with a password. */
-    @Column(name = "system_user", nullable = false)
+    @Column(name = "system_caller", nullable = false)
     private boolean systemUser;
 
     protected AppUser() {

@@ -49,7 +49,7 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(TellerException e) {
-            Refusals.record(audit, request.getMethod() + " /" + uri.getPath(), e.code());
+            Refusals.record(audit, request.getMethod() + " /" + uri.getPath().replaceFirst("^/", ""), e.code());
             Long approvalId = e.code() == ErrorCode.APPROVAL_REQUIRED ? ((Number) e.args().get(0)).longValue() : null;
             return Problem.response(e.code(), ErrorMessages.text(e, locale(headers)), approvalId);
         }
@@ -68,7 +68,7 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(EJBAccessException e) {
-            Refusals.record(audit, request.getMethod() + " /" + uri.getPath(), ErrorCode.FORBIDDEN);
+            Refusals.record(audit, request.getMethod() + " /" + uri.getPath().replaceFirst("^/", ""), ErrorCode.FORBIDDEN);
             return Problem.response(ErrorCode.FORBIDDEN, ErrorMessages.text(ErrorCode.FORBIDDEN, locale(headers)));
         }
     }
