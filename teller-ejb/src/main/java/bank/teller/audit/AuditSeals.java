@@ -1,6 +1,7 @@
 package bank.teller.audit;
 
 import bank.teller.security.Roles;
+import bank.teller.shared.ServerKeys;
 import bank.teller.shared.StoredTime;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.annotation.security.RunAs;
@@ -8,20 +9,12 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -32,8 +25,7 @@ import javax.crypto.spec.SecretKeySpec;
  * The daily seal of the audit trail: every chain's head (sequence and hash) at that moment, under
  * an HMAC-SHA256 with a key the database does not hold. Someone who rewrites a chain's tail and
  * recomputes every hash still cannot make the sealed heads match, nor forge a new seal. The key is
- * {@code teller.audit.mac-key} (Base64, 32 bytes) where an operator sets it, else a key file made on
- * first use in the server's data directory (readable by the server's user only).
+ * {@code teller.audit.mac-key} or the data file {@code audit-mac.key} ({@link ServerKeys}).
  */
 @Stateless
 @RunAs(Roles.AUDITOR)
@@ -78,37 +70,12 @@ public class AuditSeals {
     static String mac(Instant sealedAt, String heads) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
+            mac.init(new SecretKeySpec(ServerKeys.key("teller.audit.mac-key", "audit-mac.key"), "HmacSHA256"));
             mac.update(sealedAt.toString().getBytes(StandardCharsets.US_ASCII));
             mac.update((byte) '\n');
             return HexFormat.of().formatHex(mac.doFinal(heads.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("audit seal MAC", e);
-        }
-    }
-
-    private static synchronized byte[] key() {
-        String configured = System.getProperty("teller.audit.mac-key");
-        if (configured != null && !configured.isBlank()) {
-            return Base64.getDecoder().decode(configured.strip());
-        }
-        Path file = Path.of(System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir")),
-                "teller", "audit-mac.key");
-        try {
-            if (!Files.exists(file)) {
-                byte[] key = new byte[32];
-                new SecureRandom().nextBytes(key);
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, Base64.getEncoder().encodeToString(key), StandardOpenOption.CREATE_NEW);
-                try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException notPosix) {
-                    // the file system has no POSIX permissions: left to the operator
-                }
-            }
-            return Base64.getDecoder().decode(Files.readString(file).strip());
-        } catch (IOException e) {
-            throw new UncheckedIOException("audit MAC key " + file, e);
         }
     }
 }

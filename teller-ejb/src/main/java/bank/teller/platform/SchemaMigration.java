@@ -38,6 +38,9 @@ public class SchemaMigration {
     @EJB
     private DemoData demoData;
 
+    @EJB
+    private bank.teller.security.SecretsAtRest secrets;
+
     @PostConstruct
     void migrate() {
         try (Connection connection = database.dataSource().getConnection();
@@ -49,6 +52,7 @@ public class SchemaMigration {
         } catch (Exception e) {
             throw new IllegalStateException("schema migration failed", e);
         }
+        secrets.encryptLegacySecrets();
         demoData.loadIfWanted();
     }
 }

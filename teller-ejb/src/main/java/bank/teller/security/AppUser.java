@@ -3,6 +3,7 @@ package bank.teller.security;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.TellerException;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -38,11 +39,13 @@ public class AppUser {
     @Column(name = "till_code", length = 3)
     private String tillCode;
 
-    @Column(name = "totp_secret", length = 64)
+    @Column(name = "totp_secret", length = 200)
+    @Convert(converter = SecretConverter.class)
     private String totpSecret;
 
     /** A secret shown for enrolment, active once a code from it has been entered. */
-    @Column(name = "totp_pending_secret", length = 64)
+    @Column(name = "totp_pending_secret", length = 200)
+    @Convert(converter = SecretConverter.class)
     private String totpPendingSecret;
 
     /** The last TOTP time step accepted: codes of this step or earlier are refused. */

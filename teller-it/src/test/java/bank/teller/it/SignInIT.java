@@ -70,6 +70,14 @@ class SignInIT {
     }
 
     @Test
+    void tokenSecretsAreStoredEncrypted() throws Exception {
+        String stored = Sql.string("SELECT totp_secret FROM app_user WHERE username = ?", AsUser.TELLER);
+        assertTrue(stored.startsWith("v1:") && !stored.contains(Tokens.secretOf(AsUser.TELLER)), stored);
+        assertEquals(0, Sql.count("SELECT COUNT(*) FROM app_user WHERE totp_secret IS NOT NULL "
+                + "AND totp_secret NOT LIKE 'v1:%'"), "no secret in clear");
+    }
+
+    @Test
     void aCodeWorksOnceAndOnlyWithinAStepOfThePresent() throws Exception {
         String user = TestUsers.create("TELLER");
         long now = Totp.step(Instant.now());

@@ -1,6 +1,7 @@
 package bank.teller.it;
 
 import bank.teller.security.Roles;
+import bank.teller.security.SecretConverter;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -9,7 +10,7 @@ public final class TestUsers {
 
     /** The password of every test user; the hash below is its bcrypt. */
     public static final String PASSWORD = "Till1!Test";
-    /** Every test user's TOTP secret (Base32), enrolled already. */
+    /** Every test user's TOTP secret (Base32), enrolled already (stored encrypted, as the application stores it). */
     public static final String TOTP_SECRET = "KRSXG5CVONSXEICUN5VWK3RAKRSXG5BO";
     private static final String HASH = "$2a$10$hIRShEpKXh9hhE50m8TNauJInFGZajmUKTc5uw1IpxV3XLGmTtCJ2";
     private static final String CHARACTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -28,7 +29,7 @@ public final class TestUsers {
         String username = "t" + Long.toString(System.nanoTime(), 36);
         Sql.update("INSERT INTO app_user (username, password_hash, display_name, branch_code, enabled, till_code, "
                 + "totp_secret, password_changed_at) VALUES (?, ?, ?, '0001', TRUE, ?, ?, CURRENT_TIMESTAMP)",
-                username, HASH, "测试 " + username, till, TOTP_SECRET);
+                username, HASH, "测试 " + username, till, new SecretConverter().convertToDatabaseColumn(TOTP_SECRET));
         for (String role : Roles.withImplied(List.of(roles))) {
             Sql.update("INSERT INTO app_user_role (username, role_name) VALUES (?, ?)", username, role);
         }
