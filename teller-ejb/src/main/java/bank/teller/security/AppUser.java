@@ -125,10 +125,6 @@ public class AppUser {
         return lockedUntil;
     }
 
-    public int failedSignIns() {
-        return failedSignIns;
-    }
-
     /** Counts a failed sign-in; the {@code max}-th in a row locks the user for {@code lockout}. Whether it did. */
     public boolean signInFailed(Instant now, int max, Duration lockout) {
         failedSignIns++;

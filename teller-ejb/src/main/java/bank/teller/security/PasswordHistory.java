@@ -36,8 +36,4 @@ public class PasswordHistory {
         this.passwordHash = passwordHash;
         this.changedAt = changedAt;
     }
-
-    public String passwordHash() {
-        return passwordHash;
-    }
 }

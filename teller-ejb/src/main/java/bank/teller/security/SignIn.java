@@ -8,6 +8,8 @@ import bank.teller.shared.TellerException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -148,8 +150,12 @@ public class SignIn {
         return signedIn(user);
     }
 
-    /** The roles of a user who is enabled, for a session's every request; empty when the user may no longer be in. */
-    public Set<String> rolesOf(String username) {
+    /**
+     * The roles a signed-in user holds now, checked on every request of their session: empty once
+     * the user is disabled (the session then ends), changed roles apply at once.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Set<String> currentRoles(String username) {
         AppUser user = em.find(AppUser.class, username);
         return user == null || !user.enabled() ? Set.of() : Roles.held(em, username);
     }

@@ -108,6 +108,27 @@ class SignInIT {
     }
 
     @Test
+    void aRoleChangeAppliesToTheNextRequestAndDisablingAUserEndsTheirSessionAtOnce() throws Exception {
+        String user = TestUsers.create("TELLER");
+        String session = Https.sessionCookie(Https.signIn(user, TestUsers.PASSWORD, Tokens.nextCode(user)));
+        assertEquals(200, get("/api/v1/customers/1", session).statusCode());
+        assertEquals(403, get("/api/v1/audit/records?actor=" + user, session).statusCode());
+
+        String admin = Https.sessionOf(TestUsers.create("ADMIN"), TestUsers.PASSWORD);
+        HttpResponse<String> auditor = Https.send(Https.inSession("/api/v1/users/" + user + "/roles", admin)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"roles\":[\"AUDITOR\"]}")).build());
+        assertEquals(200, auditor.statusCode(), auditor.body());
+        assertEquals(200, get("/api/v1/audit/records?actor=" + user, session).statusCode(), "now an auditor");
+        assertEquals(403, get("/api/v1/tills/sessions/current", session).statusCode(), "no longer a teller");
+
+        HttpResponse<String> disabled = Https.send(Https.inSession("/api/v1/users/" + user + "/disable", admin)
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(200, disabled.statusCode(), disabled.body());
+        assertEquals(401, get("/api/v1/audit/records?actor=" + user, session).statusCode(), "disabled: signed out");
+    }
+
+    @Test
     void aSessionEndsAfterItsIdleTimeAndAfterItsAbsoluteLimit() throws Exception {
         String idle = TestUsers.create("TELLER");
         String busy = TestUsers.create("TELLER");

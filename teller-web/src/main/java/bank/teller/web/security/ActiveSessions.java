@@ -3,6 +3,7 @@ package bank.teller.web.security;
 import bank.teller.audit.AuditEvent;
 import bank.teller.audit.AuditTrail;
 import bank.teller.security.SecuritySettings;
+import bank.teller.security.SignIn;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
- * One active session per user: signing in ends the user's other session. Every end of a session
+ * One active session per user: signing in ends the user's other session. Each request checks the
+ * user is still enabled (a disabled user's session ends) and takes the roles they hold now. Every end of a session
  * (sign-out, replaced, past its absolute limit, idle timeout) is in the audit trail. Sign-in also gives the
  * session a new id (no fixation), its idle timeout and the moment its absolute limit counts from.
  */
@@ -30,6 +32,9 @@ public class ActiveSessions {
 
     @EJB
     private AuditTrail audit;
+
+    @EJB
+    private SignIn signIn;
     private final Clock clock = Clock.systemUTC();
 
     /** Makes the request's session the user's one session, signed in with {@code roles}. */
@@ -58,6 +63,15 @@ public class ActiveSessions {
         if (!theOne || !inTime) {
             end(session, theOne ? "SESSION_EXPIRED" : "SESSION_REPLACED");
             return null;
+        }
+        Set<String> roles = signIn.currentRoles(signedIn.username());
+        if (roles.isEmpty()) {
+            end(session, "USER_DISABLED");
+            return null;
+        }
+        if (!roles.equals(signedIn.roles())) {
+            signedIn = new SignedIn(signedIn.username(), Set.copyOf(roles), signedIn.since());
+            session.setAttribute(SignedIn.ATTRIBUTE, signedIn);
         }
         return signedIn;
     }

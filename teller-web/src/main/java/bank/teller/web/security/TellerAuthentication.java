@@ -15,9 +15,9 @@ import java.util.Optional;
  * How every request is authenticated. A request belongs to a user only through a session that
  * signed in with all factors (the sign-in page or {@code POST /api/v1/sessions}, both through
  * {@link bank.teller.security.SignIn}), or, for other systems, through an API key on each call
- * ({@link ApiClients}); the container then knows the user by name and loads the
- * roles from the users in the database (Elytron, integrated with this mechanism), so the EJBs'
- * {@code @RolesAllowed} see the same identity. An anonymous request for a protected screen is sent
+ * ({@link ApiClients}); the mechanism then tells the container the user's name and the roles they
+ * hold now (Elytron, integrated with this mechanism), so the EJBs' {@code @RolesAllowed} see the
+ * same identity. An anonymous request for a protected screen is sent
  * to the sign-in page; for the API it gets 401 with a problem body, never a page.
  */
 @ApplicationScoped
