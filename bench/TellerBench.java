@@ -175,7 +175,19 @@ public class TellerBench {
 
     /** Verifies (联网核查, the simulator) and registers a new individual; returns the customer id. */
     static String newCustomer(HttpClient http) throws Exception {
-        String residentId = residentId();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return newCustomer(http, residentId());
+            } catch (IllegalStateException taken) {
+                // a random ID number can be one drawn before (about 1 in 80,000 per customer): draw again
+                if (attempt == 3 || !taken.getMessage().contains("CUSTOMER_ALREADY_EXISTS")) {
+                    throw taken;
+                }
+            }
+        }
+    }
+
+    static String newCustomer(HttpClient http, String residentId) throws Exception {
         HttpResponse<String> verified = post(http, "/customers/verifications",
                 "{\"idType\":\"RESIDENT_ID\",\"idNumber\":\"" + residentId + "\",\"name\":\"压测客户\"}");
         Matcher check = ID.matcher(verified.body());
