@@ -24,6 +24,7 @@ public class BatchJobs {
 
     public static final String TRIAL_BALANCE = "trial-balance";
     public static final String DORMANCY = "dormancy";
+    public static final String AUDIT = "audit-verification";
     public static final int HISTORY = 20;
 
     @EJB
@@ -35,6 +36,10 @@ public class BatchJobs {
 
     public long startDormancy() {
         return operator().start(DORMANCY, new Properties());
+    }
+
+    public long startAuditVerification() {
+        return operator().start(AUDIT, new Properties());
     }
 
     /** The latest runs of {@code jobName}, newest first. */

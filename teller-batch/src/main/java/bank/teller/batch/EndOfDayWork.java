@@ -1,6 +1,8 @@
 package bank.teller.batch;
 
 import bank.teller.account.application.AccountDormancy;
+import bank.teller.audit.AuditSeals;
+import bank.teller.audit.AuditVerifier;
 import bank.teller.security.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
@@ -20,8 +22,18 @@ public class EndOfDayWork {
 
     @EJB
     private AccountDormancy dormancy;
+    @EJB
+    private AuditSeals seals;
+    @EJB
+    private AuditVerifier verifier;
 
     public List<String> markDormantAccounts() {
         return dormancy.markDormantAccounts();
+    }
+
+    /** Seals the audit trail as it stands, then verifies every chain and seal. */
+    public AuditVerifier.Report sealAndVerifyAudit() {
+        seals.seal();
+        return verifier.verify();
     }
 }

@@ -107,6 +107,18 @@ class EndOfDayJobsIT {
                 .balanceAfter());
     }
 
+    @Test
+    void theAuditVerificationJobSealsTheTrailAndReportsWhetherItIsIntact() throws Exception {
+        long sealsBefore = Sql.count("SELECT COUNT(*) FROM audit_seal");
+        BatchJobs jobs = Lookup.ejb("teller-batch", BatchJobs.class);
+        JobRun run = finished(asUser.supervisor(jobs::startAuditVerification), jobs);
+        assertEquals("COMPLETED", run.batchStatus());
+        // INTACT, or BROKEN where AuditTrailIT has tampered with the trail before (it checks the findings)
+        assertTrue(run.exitStatus().matches("INTACT \\d+ records|BROKEN \\d+ findings"), run.exitStatus());
+        assertEquals(sealsBefore + 1, Sql.count("SELECT COUNT(*) FROM audit_seal"));
+        assertThrows(EJBAccessException.class, () -> asUser.teller(jobs::startAuditVerification));
+    }
+
     private JobRun finished(long execution, BatchJobs jobs) throws Exception {
         // job status is read through BatchJobs: a JobOperator only sees its own deployment's jobs
         for (int i = 0; i < 300; i++) {
