@@ -1,11 +1,11 @@
 package bank.teller.audit;
 
 import bank.teller.security.AppUser;
-import bank.teller.security.Roles;
+import bank.teller.security.CurrentUser;
 import bank.teller.shared.StoredTime;
 import jakarta.annotation.Resource;
-import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -17,7 +17,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Writes the audit trail. A record joins the chain of its actor: the chain's head row is locked,
@@ -27,7 +26,6 @@ import java.util.stream.Collectors;
  */
 @Stateless
 @PermitAll
-@DeclareRoles({Roles.TELLER, Roles.SUPERVISOR, Roles.CHANNEL, Roles.ADMIN, Roles.AUDITOR})
 public class AuditTrail {
 
     /** Actor of what nobody signed in did (a failed sign-in of an unknown user, say). */
@@ -43,13 +41,16 @@ public class AuditTrail {
     @Inject
     private Terminal terminal;
 
+    @EJB
+    private CurrentUser currentUser;
+
     private final Clock clock = Clock.systemUTC();
 
     /** Records what the caller did, in the caller's transaction. */
     public void record(String action, String subject, String detail, String result) {
         String actor = context.getCallerPrincipal().getName();
         AppUser user = em.find(AppUser.class, actor);
-        append(event(actor, callerRoles(), user == null ? null : user.branchCode(), action, subject, detail, result));
+        append(event(actor, String.join(",", currentUser.roles()), user == null ? null : user.branchCode(), action, subject, detail, result));
     }
 
     /** Records what the caller did, in a transaction of its own (it stays when the caller's work is rolled back). */
@@ -106,10 +107,6 @@ public class AuditTrail {
     private List<?> lockHead(String chain) {
         return em.createNativeQuery("SELECT last_seq, last_hash FROM audit_chain WHERE chain = ?1 FOR UPDATE")
                 .setParameter(1, chain).getResultList();
-    }
-
-    private String callerRoles() {
-        return Roles.ALL.stream().filter(context::isCallerInRole).sorted().collect(Collectors.joining(","));
     }
 
     private String terminalAddress() {

@@ -3,10 +3,8 @@ package bank.teller.security;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.Money;
 import bank.teller.shared.TellerException;
-import jakarta.annotation.Resource;
-import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.SessionContext;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,19 +18,17 @@ import java.util.List;
  */
 @Stateless
 @PermitAll
-@DeclareRoles({Roles.TELLER, Roles.SENIOR_TELLER, Roles.SUPERVISOR, Roles.BRANCH_MANAGER, Roles.CHANNEL, Roles.ADMIN,
-        Roles.AUDITOR})
 public class RoleLimits {
 
     @PersistenceContext(unitName = "teller")
     private EntityManager em;
 
-    @Resource
-    private SessionContext context;
+    @EJB
+    private CurrentUser currentUser;
 
     /** Refuses, with ROLE_LIMIT_EXCEEDED, an amount above the caller's limit for {@code operation}. */
     public void checkCaller(String operation, Money amount) {
-        check(operation, amount, Roles.ALL.stream().filter(context::isCallerInRole).toList());
+        check(operation, amount, currentUser.roles());
     }
 
     /** The same for another person (a supervisor approving on the spot), by their roles in the database. */

@@ -80,9 +80,9 @@ public class Users {
         Set<String> granted = checkedRoles(roles);
         String temporary = temporaryPassword();
         Instant now = StoredTime.now(clock);
-        AppUser user = new AppUser(username, BCrypt.hashpw(temporary, BCrypt.gensalt(12)),
-                Text.required("displayName", displayName, 60), branch, now);
-        user.resetPassword(user.passwordHash(), now);
+        String hash = BCrypt.hashpw(temporary, BCrypt.gensalt(12));
+        AppUser user = new AppUser(username, hash, Text.required("displayName", displayName, 60), branch, now);
+        user.resetPassword(hash, now); // temporary: to be changed at the first sign-in
         if (tillCode != null && !tillCode.isBlank()) {
             user.assignTill(tillCode);
         }

@@ -28,9 +28,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Maker-checker (授权). A guarded operation calls {@link #requireApproval} inside its transaction:
@@ -88,7 +85,7 @@ public class Approvals {
         }
         List<ApprovalPolicy> policies = em.createQuery("SELECT p FROM ApprovalPolicy p WHERE p.operation = :op",
                 ApprovalPolicy.class).setParameter("op", operation).getResultList();
-        Optional<ApprovalPolicy> policy = ApprovalPolicy.requiring(policies, operation, callerRoles(),
+        Optional<ApprovalPolicy> policy = ApprovalPolicy.requiring(policies, operation, currentUser.roles(),
                 amount == null ? null : amount.amount());
         if (policy.isEmpty()) {
             return;
@@ -175,10 +172,5 @@ public class Approvals {
             throw new TellerException(ErrorCode.APPROVAL_NOT_FOUND, id);
         }
         return request;
-    }
-
-    private Set<String> callerRoles() {
-        return Stream.of(Roles.TELLER, Roles.SUPERVISOR, Roles.CHANNEL).filter(context::isCallerInRole)
-                .collect(Collectors.toSet());
     }
 }

@@ -21,13 +21,25 @@ public record Problem(String type, String title, int status, String detail, Stri
         return response(code, detail, null);
     }
 
+    /** The problem of {@code code}, with its type and title derived from the code as everywhere. */
+    public static Problem of(ErrorCode code, String detail) {
+        return new Problem(type(code.name()), title(code.name()), code.httpStatus(), detail, code.name(), null);
+    }
+
     static Response response(ErrorCode code, String detail, Long approvalId) {
-        return response(code.httpStatus(), code.name(), code.name().replace('_', ' ').toLowerCase(), detail, approvalId);
+        return response(code.httpStatus(), code.name(), title(code.name()), detail, approvalId);
     }
 
     private static Response response(int status, String code, String title, String detail, Long approvalId) {
-        Problem body = new Problem("urn:teller:problem:" + code.toLowerCase().replace('_', '-'), title, status, detail,
-                code, approvalId);
+        Problem body = new Problem(type(code), title, status, detail, code, approvalId);
         return Response.status(status).type(PROBLEM_JSON).entity(body).build();
+    }
+
+    private static String type(String code) {
+        return "urn:teller:problem:" + code.toLowerCase().replace('_', '-');
+    }
+
+    private static String title(String code) {
+        return code.replace('_', ' ').toLowerCase();
     }
 }

@@ -1,7 +1,5 @@
 package bank.teller.web.security;
 
-import bank.teller.audit.Terminal;
-import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -14,17 +12,12 @@ import java.io.IOException;
  * The browser-side protections on every response: HTTPS only from now on (HSTS), never framed,
  * no content-type guessing, no referrer to other sites, and a Content-Security-Policy that lets
  * the page load only the application's own scripts, styles and images. (PrimeFaces needs inline
- * scripts and eval for its widgets; everything else is denied.) Notes the caller's address for the
- * audit trail too.
+ * scripts and eval for its widgets; everything else is denied.)
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeaders extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
-
-    /** The caller's address, for the audit trail. */
-    @Inject
-    private transient Terminal terminal;
 
     static final String CSP = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
@@ -38,7 +31,6 @@ public class SecurityHeaders extends HttpFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("Content-Security-Policy", CSP);
-        terminal.set(request.getRemoteAddr());
         chain.doFilter(request, response);
     }
 }

@@ -2,7 +2,9 @@ package bank.teller.web.security;
 
 import bank.teller.shared.ErrorCode;
 import bank.teller.web.ErrorMessages;
-import jakarta.json.Json;
+import bank.teller.web.api.Problem;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,20 +18,16 @@ import java.util.Locale;
 public class UnauthorizedProblem extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    private static final Jsonb JSON = JsonbBuilder.create();
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Locale locale = request.getLocale() != null && "zh".equals(request.getLocale().getLanguage())
                 ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
-        String body = Json.createObjectBuilder()
-                .add("type", "urn:teller:problem:unauthenticated")
-                .add("title", "unauthenticated")
-                .add("status", HttpServletResponse.SC_UNAUTHORIZED)
-                .add("detail", ErrorMessages.text(ErrorCode.UNAUTHENTICATED, locale))
-                .add("code", ErrorCode.UNAUTHENTICATED.name())
-                .build().toString();
+        String body = JSON.toJson(Problem.of(ErrorCode.UNAUTHENTICATED,
+                ErrorMessages.text(ErrorCode.UNAUTHENTICATED, locale)));
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        response.setContentType("application/problem+json"); // JSON is UTF-8 by definition
+        response.setContentType(Problem.MEDIA_TYPE); // JSON is UTF-8 by definition
         response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
     }
 }
