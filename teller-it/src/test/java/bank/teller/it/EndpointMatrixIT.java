@@ -56,7 +56,7 @@ class EndpointMatrixIT {
                 "GET /v1/tills/sessions/current", "POST /v1/tills/sessions/current/count",
                 "GET /v1/tills/sessions/{id}/report", "POST /v1/tills/vault-transfers", "POST /v1/transfers",
                 "POST /v1/vouchers/{number}/confirmation", "GET /v1/vouchers/{number}/pdf");
-        allow(READERS, "GET /v1/accounts/{number}", "GET /v1/accounts/{number}/fee-quote",
+        allow(READERS, "GET /v1/accounts/{number}", "GET /v1/accounts/balances", "GET /v1/accounts/{number}/fee-quote",
                 "GET /v1/accounts/{number}/statement", "GET /v1/accounts/{number}/transactions", "GET /v1/customers",
                 "GET /v1/customers/{id}", "GET /v1/customers/{id}/accounts", "GET /v1/approvals/{id}",
                 "GET /v1/vouchers/{number}");

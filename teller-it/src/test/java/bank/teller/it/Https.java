@@ -117,6 +117,15 @@ public final class Https {
         return cookie != null ? cookie : sessionFor(user, password, null);
     }
 
+    /**
+     * For load tools with clients of their own: the session cookie ({@code JSESSIONID=...}) of this
+     * client's session for {@code user}, a new one when {@code stale} is the one in use.
+     */
+    public static String sessionCookieOf(String user, String password, String stale) throws Exception {
+        String cookie = sessionFor(user, password, stale == null ? null : stale.substring(SESSION_COOKIE.length() + 1));
+        return SESSION_COOKIE + "=" + cookie;
+    }
+
     /** A request builder in the given session (cookie value), for tests that set their own headers. */
     public static HttpRequest.Builder inSession(String path, String sessionCookie) {
         return request(path, sessionCookie);

@@ -87,6 +87,8 @@ class RoleMatrixIT {
         List<Entry> matrix = List.of(
                 new Entry("AccountQueries.account", Set.of(T, ST, S, BM, AU),
                         () -> Lookup.ejb("teller-ejb", AccountQueries.class).account("0")),
+                new Entry("AccountQueries.balances", Set.of(T, ST, S, BM, AU),
+                        () -> Lookup.ejb("teller-ejb", AccountQueries.class).balances(List.of("0"))),
                 new Entry("Customers.search", READERS, () -> Lookup.ejb("teller-ejb", Customers.class).search("")),
                 new Entry("Customers.verify", COUNTER, () -> Lookup.ejb("teller-ejb", Customers.class).verify(null, null, null)),
                 new Entry("AccountOpening.open", COUNTER,

@@ -61,6 +61,11 @@ public final class Sql {
         return ps;
     }
 
+    /** A connection of the application's datasource (close it). */
+    public static Connection connection() throws SQLException {
+        return dataSource().getConnection();
+    }
+
     private static DataSource dataSource() {
         return Lookup.jndi(Database.JNDI);
     }

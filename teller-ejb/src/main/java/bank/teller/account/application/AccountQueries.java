@@ -24,6 +24,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Account inquiry (查询): the account with its holder, and its postings, newest first. */
 @Stateless
@@ -49,6 +52,26 @@ public class AccountQueries {
         Account account = accounts.require(accounts.resolve(accountNumber));
         return view(account, em.find(Customer.class, account.customerId()),
                 accounts.unreleasedRestrictionsOf(account.number()), calendar.today());
+    }
+
+    /**
+     * Up to {@link #MAX_PAGE_SIZE} accounts' balances, in the order asked, read by one SQL statement:
+     * one consistent snapshot, all before or all after any posting, so their sum moves only by what
+     * enters or leaves these accounts (a transfer between two of them never shows half done).
+     */
+    public List<BalanceView> balances(List<String> accountNumbers) {
+        if (accountNumbers == null || accountNumbers.isEmpty() || accountNumbers.size() > MAX_PAGE_SIZE) {
+            throw new TellerException(ErrorCode.VALIDATION_FAILED, "numbers",
+                    "1 to " + MAX_PAGE_SIZE + " account numbers, not " + (accountNumbers == null ? 0 : accountNumbers.size()));
+        }
+        List<String> numbers = accountNumbers.stream().map(n -> new AccountNumber(n).value()).distinct().toList();
+        Map<String, Account> found = em.createQuery("SELECT a FROM Account a WHERE a.number IN :numbers", Account.class)
+                .setParameter("numbers", numbers).getResultStream()
+                .collect(Collectors.toMap(a -> a.number().value(), a -> a));
+        return numbers.stream().map(n -> Optional.ofNullable(found.get(n))
+                        .orElseThrow(() -> new TellerException(ErrorCode.ACCOUNT_NOT_FOUND, n)))
+                .map(a -> new BalanceView(a.number().value(), a.currency(), a.balance().toPlainString(), a.status().name()))
+                .toList();
     }
 
     /** Transactions with a fee schedule entry that a teller can quote. */

@@ -7,6 +7,7 @@ import bank.teller.account.application.AccountQueries;
 import bank.teller.account.application.AccountRestrictions;
 import bank.teller.account.application.AccountTransaction;
 import bank.teller.account.application.AccountView;
+import bank.teller.account.application.BalanceView;
 import bank.teller.account.application.CardView;
 import bank.teller.account.application.Cards;
 import bank.teller.account.application.ClosingResult;
@@ -33,6 +34,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 
 /** Accounts: open (for a registered customer), read, fee quotes, list transactions, holds and freezes, close. */
@@ -128,6 +130,17 @@ public class AccountsResource {
     @Path("/{number}/restrictions")
     public List<RestrictionView> restrictions(@PathParam("number") String number) {
         return restrictions.inForce(number);
+    }
+
+    /**
+     * Several accounts' balances as one consistent snapshot: {@code ?numbers=a,b,c} (at most 200),
+     * in the order asked.
+     */
+    @GET
+    @Path("/balances")
+    public List<BalanceView> balances(@QueryParam("numbers") String numbers) {
+        return queries.balances(numbers == null || numbers.isBlank() ? List.of()
+                : Arrays.stream(numbers.split(",")).map(String::trim).toList());
     }
 
     @GET

@@ -1,0 +1,457 @@
+package bank.teller.bench;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.math.BigDecimal;
+import java.net.http.HttpClient;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * The bank workload, after Jepsen's: writers post random cash deposits, cash withdrawals and
+ * transfers among N accounts through the REST API while readers read all the balances at once
+ * ({@code GET /accounts/balances}, one snapshot). The checker then asks whether every read, and the
+ * state after the last write, is explained by what the clients saw, and whether the books balance.
+ * <p>
+ * An operation whose answer never came (connection lost, server killed, a 5xx, a page that is not
+ * Teller's) is sent again with the same Idempotency-Key until it gets a definite one: 201 (posted,
+ * perhaps by an earlier try) or a problem with a code (refused: nothing posted). Until then it may
+ * or may not have happened, and a read in that window may show it or not; once answered, it must
+ * show exactly as answered. Per account and in total, each read must lie between the balances the
+ * definitely posted operations give and those the undecided ones could add; a transfer moves no
+ * total, so a half-applied one shows.
+ */
+public final class BankWorkload {
+
+    /** How big and how long. */
+    public record Settings(int accounts, int writers, int readers, Duration duration, long openingFen, long maxFen,
+                           Duration settle) {
+
+        public static Settings of(int accounts, int writers, int readers, Duration duration) {
+            return new Settings(accounts, writers, readers, duration, 100_000, 30_000, Duration.ofMinutes(3));
+        }
+    }
+
+    enum Kind { DEPOSIT, WITHDRAWAL, TRANSFER }
+
+    /** One operation as its client saw it; {@code posted} stays null while undecided. */
+    static final class Op {
+        final Kind kind;
+        final String key;
+        final String from;
+        final String to;
+        final long fen;
+        final long start;
+        volatile long end = Long.MAX_VALUE;
+        volatile Boolean posted;
+        volatile String refusal;
+        volatile int attempts;
+
+        Op(Kind kind, String key, String from, String to, long fen) {
+            this.kind = kind;
+            this.key = key;
+            this.from = from;
+            this.to = to;
+            this.fen = fen;
+            this.start = System.nanoTime();
+        }
+
+        /** What it does to {@code account}'s balance when posted, in fen. */
+        long effectOn(String account) {
+            return (account.equals(to) ? fen : 0) - (account.equals(from) ? fen : 0);
+        }
+
+        /** What it does to the sum of all the accounts when posted. */
+        long effectOnTotal() {
+            return kind == Kind.DEPOSIT ? fen : kind == Kind.WITHDRAWAL ? -fen : 0;
+        }
+    }
+
+    /** One read of all the balances, between {@code start} and {@code end} (nanoTime). */
+    record Read(long start, long end, Map<String, Long> balances) {
+    }
+
+    /** What the checker found. */
+    public record Report(int operations, int posted, Map<String, Integer> refusals, int retried, int unresolved,
+                         int reads, int failedReads, List<String> violations, Duration took) {
+
+        public boolean ok() {
+            return violations.isEmpty();
+        }
+
+        public String text() {
+            StringBuilder text = new StringBuilder()
+                    .append("operations=").append(operations).append(" posted=").append(posted)
+                    .append(" refused=").append(refusals.values().stream().mapToInt(Integer::intValue).sum())
+                    .append(" ").append(refusals)
+                    .append(" retried=").append(retried).append(" unresolved=").append(unresolved)
+                    .append(" reads=").append(reads).append(" failed_reads=").append(failedReads)
+                    .append(" violations=").append(violations.size())
+                    .append(" seconds=").append(took.toSeconds()).append('\n');
+            violations.stream().limit(20).forEach(v -> text.append("  VIOLATION ").append(v).append('\n'));
+            if (violations.size() > 20) {
+                text.append("  ... and ").append(violations.size() - 20).append(" more\n");
+            }
+            return text.toString();
+        }
+    }
+
+    private final Api api;
+    private final Settings settings;
+    private final List<String> accounts;
+    private final Map<String, Long> opening;
+    private final String run = Long.toString(System.currentTimeMillis(), 36);
+    private final AtomicLong sequence = new AtomicLong();
+    private final List<Op> operations = Collections.synchronizedList(new ArrayList<>());
+    private final List<Read> reads = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger failedReads = new AtomicInteger();
+    private Duration took = Duration.ZERO;
+
+    private BankWorkload(Api api, Settings settings, List<String> accounts, Map<String, Long> opening) {
+        this.api = api;
+        this.settings = settings;
+        this.accounts = accounts;
+        this.opening = opening;
+    }
+
+    /** Opens the accounts, each with its opening deposit, and reads their balances. */
+    public static BankWorkload setUp(Api api, Settings settings) throws Exception {
+        HttpClient http = Api.client();
+        List<String> accounts = new ArrayList<>();
+        for (int i = 0; i < settings.accounts(); i++) {
+            accounts.add(Fixtures.classOneAccount(api, http, "银行负载" + i,
+                    BigDecimal.valueOf(settings.openingFen(), 2).toPlainString()));
+        }
+        return new BankWorkload(api, settings, accounts, readBalances(api, http, accounts));
+    }
+
+    public List<String> accounts() {
+        return List.copyOf(accounts);
+    }
+
+    /** The request ids of this run's operations start with this. */
+    public String keyPrefix() {
+        return "bank-" + run + "-";
+    }
+
+    /**
+     * Runs the writers and readers for the settings' duration; operations undecided at the end are
+     * sent again for up to the settle time, then the balances are read once more.
+     */
+    public void run() throws Exception {
+        long began = System.nanoTime();
+        long deadline = began + settings.duration().toNanos();
+        long giveUp = deadline + settings.settle().toNanos();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(settings.writers() + settings.readers());
+        try {
+            List<Future<?>> writers = new ArrayList<>();
+            for (int i = 0; i < settings.writers(); i++) {
+                writers.add(pool.submit(() -> write(deadline, giveUp)));
+            }
+            List<Future<?>> readers = new ArrayList<>();
+            for (int i = 0; i < settings.readers(); i++) {
+                readers.add(pool.submit(() -> read(writing)));
+            }
+            for (Future<?> writer : writers) {
+                writer.get();
+            }
+            writing.set(false);
+            for (Future<?> reader : readers) {
+                reader.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        readOnceMore();
+        took = Duration.ofNanos(System.nanoTime() - began);
+    }
+
+    /**
+     * Checks every read, the last one after every operation was answered included. With {@code
+     * database}, also the journal: every posted operation's entry exactly once, none for a refused
+     * one, every entry balanced, every account equal to its journal lines and every GL control
+     * account to its accounts.
+     */
+    public Report check(Callable<Connection> database) throws Exception {
+        List<String> violations = new ArrayList<>();
+        List<Op> ops = List.copyOf(operations);
+        List<Read> all = List.copyOf(reads);
+        for (Read read : all) {
+            check(read, ops, violations);
+        }
+        if (database != null) {
+            try (Connection connection = database.call()) {
+                checkJournal(connection, ops, violations);
+            }
+        }
+        Map<String, Integer> refusals = new TreeMap<>();
+        ops.stream().filter(op -> Boolean.FALSE.equals(op.posted)).forEach(op -> refusals.merge(op.refusal, 1, Integer::sum));
+        return new Report(ops.size(), (int) ops.stream().filter(op -> Boolean.TRUE.equals(op.posted)).count(), refusals,
+                (int) ops.stream().filter(op -> op.attempts > 1).count(),
+                (int) ops.stream().filter(op -> op.posted == null).count(), all.size(), failedReads.get(), violations,
+                took);
+    }
+
+    /**
+     * bench/proof: runs the workload against the server {@link Target} names and prints the report;
+     * {@code -Dplant=fen} is the negative control: after the run, that many fen are added directly
+     * in the database to the first account's balance, which the checker must find.
+     * Exit status 0 when the checker found what it should (nothing, or the planted damage), else 1.
+     */
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.of(Integer.getInteger("accounts", 50), Integer.getInteger("writers", 16),
+                Integer.getInteger("readers", 4), Duration.ofSeconds(Integer.getInteger("seconds", 60)));
+        BankWorkload workload = setUp(Target.api(), settings);
+        System.out.println("bank workload " + workload.keyPrefix() + ": " + settings);
+        workload.run();
+        long plant = Long.getLong("plant", 0);
+        if (plant != 0) {
+            try (Connection db = Target.database().call();
+                 PreparedStatement ps = db.prepareStatement("UPDATE account SET balance = balance + ? WHERE account_number = ?")) {
+                ps.setBigDecimal(1, BigDecimal.valueOf(plant, 2));
+                ps.setString(2, workload.accounts().get(0));
+                ps.executeUpdate();
+            }
+            workload.readOnceMore();
+        }
+        Report report = workload.check(Target.database());
+        System.out.print(report.text());
+        System.exit(report.ok() == (plant == 0) ? 0 : 1);
+    }
+
+    private Void write(long deadline, long giveUp) throws Exception {
+        HttpClient http = Api.client();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        while (System.nanoTime() < deadline) {
+            String a = accounts.get(random.nextInt(accounts.size()));
+            String b = accounts.get(random.nextInt(accounts.size()));
+            long fen = 1 + random.nextLong(settings.maxFen());
+            Kind kind = a.equals(b) ? Kind.DEPOSIT : Kind.values()[random.nextInt(3)];
+            Op op = switch (kind) {
+                case DEPOSIT -> new Op(kind, key(), null, a, fen);
+                case WITHDRAWAL -> new Op(kind, key(), a, null, fen);
+                case TRANSFER -> new Op(kind, key(), a, b, fen);
+            };
+            operations.add(op);
+            settle(http, op, giveUp);
+        }
+        return null;
+    }
+
+    private String key() {
+        return keyPrefix() + sequence.incrementAndGet();
+    }
+
+    /** Sends the operation until a definite answer, or until {@code giveUp} (it stays undecided). */
+    private void settle(HttpClient http, Op op, long giveUp) throws InterruptedException {
+        String amount = BigDecimal.valueOf(op.fen, 2).toPlainString();
+        String path = op.kind == Kind.DEPOSIT ? "/cash-deposits" : op.kind == Kind.WITHDRAWAL ? "/cash-withdrawals" : "/transfers";
+        String body = op.kind == Kind.TRANSFER
+                ? "{\"payerAccountNumber\":\"" + op.from + "\",\"payeeAccountNumber\":\"" + op.to + "\",\"amount\":\"" + amount + "\"}"
+                : "{\"accountNumber\":\"" + (op.kind == Kind.DEPOSIT ? op.to : op.from) + "\",\"amount\":\"" + amount + "\"}";
+        while (System.nanoTime() < giveUp) {
+            op.attempts++;
+            try {
+                Api.Answer answer = api.post(http, path, op.key, body);
+                String code = answer.code();
+                if (answer.status() == 201) {
+                    op.end = System.nanoTime();
+                    op.posted = true;
+                    return;
+                }
+                if (answer.status() < 500 && code != null && !"REQUEST_IN_PROGRESS".equals(code)) {
+                    op.end = System.nanoTime();
+                    op.refusal = code;
+                    op.posted = false;
+                    return;
+                }
+            } catch (Exception unanswered) {
+                // connection refused or reset, a timeout: the server may or may not have posted it
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private Void read(AtomicBoolean writing) throws Exception {
+        HttpClient http = Api.client();
+        while (writing.get()) {
+            try {
+                long start = System.nanoTime();
+                Map<String, Long> balances = readBalances(api, http, accounts);
+                reads.add(new Read(start, System.nanoTime(), balances));
+            } catch (Exception unanswered) {
+                failedReads.incrementAndGet();
+                Thread.sleep(200);
+            }
+        }
+        return null;
+    }
+
+    /** Reads the balances once more (waiting up to the settle time for the server), for the checker. */
+    public void readOnceMore() throws Exception {
+        long giveUp = System.nanoTime() + settings.settle().toNanos();
+        HttpClient http = Api.client();
+        while (true) {
+            try {
+                long start = System.nanoTime();
+                reads.add(new Read(start, System.nanoTime(), readBalances(api, http, accounts)));
+                return;
+            } catch (Exception unanswered) {
+                if (System.nanoTime() > giveUp) {
+                    throw unanswered;
+                }
+                Thread.sleep(1_000);
+            }
+        }
+    }
+
+    static Map<String, Long> readBalances(Api api, HttpClient http, List<String> accounts) throws Exception {
+        Api.Answer answer = api.get(http, "/accounts/balances?numbers=" + String.join(",", accounts));
+        if (answer.status() != 200) {
+            throw new IllegalStateException("balances: " + answer.status() + " " + answer.body());
+        }
+        Map<String, Long> balances = new LinkedHashMap<>();
+        for (JsonValue value : answer.jsonArray()) {
+            JsonObject balance = value.asJsonObject();
+            balances.put(balance.getString("accountNumber"),
+                    new BigDecimal(balance.getString("balance")).movePointRight(2).longValueExact());
+        }
+        return balances;
+    }
+
+    /** The read lies within what the operations allow, per account and in total, and no balance is negative. */
+    void check(Read read, List<Op> ops, List<String> violations) {
+        Map<String, long[]> bounds = new HashMap<>();
+        opening.forEach((account, fen) -> bounds.put(account, new long[]{fen, fen}));
+        long openingTotal = opening.values().stream().mapToLong(Long::longValue).sum();
+        long[] total = {openingTotal, openingTotal};
+        for (Op op : ops) {
+            Boolean posted = op.posted;
+            if (Boolean.FALSE.equals(posted) || op.start > read.end()) {
+                continue;
+            }
+            boolean definite = Boolean.TRUE.equals(posted) && op.end < read.start();
+            for (String account : new String[]{op.from, op.to}) {
+                if (account != null) {
+                    widen(bounds.get(account), op.effectOn(account), definite);
+                }
+            }
+            widen(total, op.effectOnTotal(), definite);
+        }
+        long sum = 0;
+        for (String account : accounts) {
+            Long balance = read.balances().get(account);
+            long[] range = bounds.get(account);
+            if (balance == null) {
+                violations.add("read at " + read.start() + ": account " + account + " missing");
+                continue;
+            }
+            sum += balance;
+            if (balance < range[0] || balance > range[1]) {
+                violations.add("read at " + read.start() + ": account " + account + " has " + yuan(balance)
+                        + ", expected " + (range[0] == range[1] ? yuan(range[0]) : yuan(range[0]) + " to " + yuan(range[1])));
+            }
+            if (balance < 0) {
+                violations.add("read at " + read.start() + ": account " + account + " is negative: " + yuan(balance));
+            }
+        }
+        if (sum < total[0] || sum > total[1]) {
+            violations.add("read at " + read.start() + ": total " + yuan(sum) + ", expected "
+                    + (total[0] == total[1] ? yuan(total[0]) : yuan(total[0]) + " to " + yuan(total[1])));
+        }
+    }
+
+    private static void widen(long[] range, long effect, boolean definite) {
+        if (definite) {
+            range[0] += effect;
+            range[1] += effect;
+        } else if (effect < 0) {
+            range[0] += effect;
+        } else {
+            range[1] += effect;
+        }
+    }
+
+    private void checkJournal(Connection db, List<Op> ops, List<String> violations) throws SQLException {
+        Map<String, Integer> entries = new HashMap<>();
+        try (PreparedStatement ps = db.prepareStatement(
+                "SELECT request_id, COUNT(*) FROM journal_entry WHERE request_id LIKE ? GROUP BY request_id")) {
+            ps.setString(1, keyPrefix() + "%");
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+        }
+        Set<String> known = ops.stream().map(op -> op.key).collect(Collectors.toSet());
+        for (Op op : ops) {
+            int found = entries.getOrDefault(op.key, 0);
+            if (Boolean.TRUE.equals(op.posted) && found != 1) {
+                violations.add("posted " + op.key + " has " + found + " journal entries, not 1");
+            } else if (Boolean.FALSE.equals(op.posted) && found != 0) {
+                violations.add("refused " + op.key + " (" + op.refusal + ") has " + found + " journal entries");
+            } else if (op.posted == null && found > 1) {
+                violations.add("undecided " + op.key + " has " + found + " journal entries");
+            }
+        }
+        entries.keySet().stream().filter(key -> !known.contains(key))
+                .forEach(key -> violations.add("journal entry " + key + " for no operation of this run"));
+        String signed = "CASE WHEN l.side = 'CREDIT' THEN l.amount ELSE -l.amount END";
+        query(db, "SELECT l.entry_id, SUM(" + signed + ") FROM journal_line l GROUP BY l.entry_id HAVING SUM(" + signed
+                + ") <> 0", row -> "entry " + row[0] + " is unbalanced by " + row[1], violations);
+        query(db, "SELECT a.account_number, a.balance, COALESCE(SUM(" + signed + "), 0) FROM account a "
+                + "LEFT JOIN journal_line l ON l.account_number = a.account_number GROUP BY a.account_number, a.balance "
+                + "HAVING a.balance <> COALESCE(SUM(" + signed + "), 0)",
+                row -> "account " + row[0] + " has balance " + row[1] + " but journal lines of " + row[2], violations);
+        query(db, "SELECT g.code, (SELECT COALESCE(SUM(" + signed + "), 0) FROM journal_line l WHERE l.gl_code = g.code), "
+                + "(SELECT COALESCE(SUM(a.balance), 0) FROM account a WHERE a.gl_code = g.code) FROM gl_account g "
+                + "WHERE EXISTS (SELECT 1 FROM account a WHERE a.gl_code = g.code)",
+                row -> new BigDecimal(row[1]).compareTo(new BigDecimal(row[2])) == 0 ? null
+                        : "GL " + row[0] + " is " + row[1] + " but its accounts sum to " + row[2], violations);
+    }
+
+    private interface Finding {
+        String of(String[] row);
+    }
+
+    private static void query(Connection db, String sql, Finding finding, List<String> violations) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                String[] row = new String[columns];
+                for (int i = 0; i < columns; i++) {
+                    row[i] = rs.getString(i + 1);
+                }
+                String found = finding.of(row);
+                if (found != null) {
+                    violations.add(found);
+                }
+            }
+        }
+    }
+
+    private static String yuan(long fen) {
+        return BigDecimal.valueOf(fen, 2).toPlainString();
+    }
+}

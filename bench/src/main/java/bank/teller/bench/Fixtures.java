@@ -1,0 +1,69 @@
+package bank.teller.bench;
+
+import java.net.http.HttpClient;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Customers and accounts for a workload, made through the API as a teller makes them. */
+public final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    /**
+     * A new individual (verified by the identity simulator, then registered) with a class-I account
+     * and an opening cash deposit of {@code openingAmount} (keep it under the 50,000.00 that needs
+     * approval); returns the account number.
+     */
+    public static String classOneAccount(Api api, HttpClient http, String name, String openingAmount) throws Exception {
+        Api.Answer opened = api.post(http, "/accounts", key(), "{\"customerId\":" + newCustomer(api, http, name)
+                + ",\"accountType\":\"INDIVIDUAL_I\"}");
+        require(opened, 201, "open an account");
+        String number = opened.json().getString("accountNumber");
+        require(api.post(http, "/cash-deposits", key(), "{\"accountNumber\":\"" + number + "\",\"amount\":\""
+                + openingAmount + "\"}"), 201, "make the opening deposit");
+        return number;
+    }
+
+    /** Verifies and registers a new individual; returns the customer id. */
+    static long newCustomer(Api api, HttpClient http, String name) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            String residentId = residentId();
+            Api.Answer verified = api.post(http, "/customers/verifications", key(),
+                    "{\"idType\":\"RESIDENT_ID\",\"idNumber\":\"" + residentId + "\",\"name\":\"" + name + "\"}");
+            require(verified, 201, "verify a customer");
+            Api.Answer registered = api.post(http, "/customers/individuals", key(), "{\"verificationId\":"
+                    + verified.json().getJsonNumber("id").longValue() + ",\"name\":\"" + name + "\",\"residentId\":\""
+                    + residentId + "\",\"phone\":\"13800138000\",\"address\":\"北京市西城区金融大街1号\"}");
+            // a random ID number can be one drawn before (about 1 in 80,000 per customer): draw again
+            if (attempt < 3 && "CUSTOMER_ALREADY_EXISTS".equals(registered.code())) {
+                continue;
+            }
+            require(registered, 201, "register a customer");
+            return registered.json().getJsonNumber("id").longValue();
+        }
+    }
+
+    static String key() {
+        return "fixture-" + UUID.randomUUID();
+    }
+
+    private static void require(Api.Answer answer, int status, String what) {
+        if (answer.status() != status) {
+            throw new IllegalStateException("cannot " + what + ": " + answer.status() + " " + answer.body());
+        }
+    }
+
+    /** A valid resident ID number (GB 11643 check character) of Beijing Chaoyang, born 1950-1999. */
+    static String residentId() {
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String body = "110105" + (1950 + random.nextInt(50)) + String.format("%02d%02d%03d",
+                1 + random.nextInt(12), 1 + random.nextInt(28), random.nextInt(999)); // 999: "not found" to the simulator
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * weights[i];
+        }
+        return body + "10X98765432".charAt(sum % 11);
+    }
+}

@@ -1,0 +1,94 @@
+package bank.teller.bench;
+
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Load generator for Teller's REST API (run by bench/run). Opens ACCOUNTS accounts with an opening
+ * deposit, then for each client count runs that many clients for SECONDS seconds, each posting cash
+ * deposits and transfers (half each) between random accounts, and prints one line per client count:
+ *   teller clients=C ops=N errors=E tps=X p50_ms=Y p99_ms=Z
+ * All clients share one signed-in session (see {@link Api}).
+ */
+public final class TellerBench {
+
+    private TellerBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int accounts = Integer.getInteger("accounts", 200);
+        int seconds = Integer.getInteger("seconds", 30);
+        int warmup = Integer.getInteger("warmup", 10);
+        int[] clientCounts = Arrays.stream(System.getProperty("clients", "1,8,16").split(","))
+                .mapToInt(Integer::parseInt).toArray();
+        Api api = Target.api();
+        HttpClient http = Api.client();
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < accounts; i++) {
+            numbers.add(Fixtures.classOneAccount(api, http, "压测客户", "40000.00"));
+        }
+        run(api, numbers, Math.max(1, clientCounts[clientCounts.length - 1]), warmup, false);
+        for (int clients : clientCounts) {
+            run(api, numbers, clients, seconds, true);
+        }
+    }
+
+    static void run(Api api, List<String> accounts, int clients, int seconds, boolean report) throws Exception {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        AtomicLong errors = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<long[]>> results = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            results.add(pool.submit(() -> {
+                HttpClient http = Api.client();
+                long[] latencies = new long[1 << 16];
+                int n = 0;
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                while (System.nanoTime() < end) {
+                    String a = accounts.get(random.nextInt(accounts.size()));
+                    String b = accounts.get(random.nextInt(accounts.size()));
+                    String amount = (1 + random.nextInt(100)) + "." + String.format("%02d", random.nextInt(100));
+                    String key = "bench-" + UUID.randomUUID();
+                    long start = System.nanoTime();
+                    Api.Answer answer = random.nextBoolean() || a.equals(b)
+                            ? api.post(http, "/cash-deposits", key, "{\"accountNumber\":\"" + a + "\",\"amount\":\"" + amount + "\"}")
+                            : api.post(http, "/transfers", key, "{\"payerAccountNumber\":\"" + a + "\",\"payeeAccountNumber\":\""
+                            + b + "\",\"amount\":\"" + amount + "\"}");
+                    long took = System.nanoTime() - start;
+                    if (answer.status() != 201) {
+                        errors.incrementAndGet();
+                        continue;
+                    }
+                    if (n == latencies.length) {
+                        latencies = Arrays.copyOf(latencies, n * 2);
+                    }
+                    latencies[n++] = took;
+                }
+                return Arrays.copyOf(latencies, n);
+            }));
+        }
+        List<long[]> all = new ArrayList<>();
+        for (Future<long[]> result : results) {
+            all.add(result.get());
+        }
+        pool.shutdown();
+        long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        if (report) {
+            System.out.printf("teller clients=%d ops=%d errors=%d tps=%.1f p50_ms=%.1f p99_ms=%.1f%n", clients,
+                    merged.length, errors.get(), merged.length / (double) seconds,
+                    percentile(merged, 0.50) / 1e6, percentile(merged, 0.99) / 1e6);
+        }
+    }
+
+    static double percentile(long[] sorted, double p) {
+        return sorted.length == 0 ? Double.NaN : sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+    }
+}
