@@ -1,6 +1,8 @@
 package bank.teller.integration;
 
 import bank.teller.security.Roles;
+import bank.teller.shared.ErrorCode;
+import bank.teller.shared.TellerException;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
@@ -22,8 +24,9 @@ import jakarta.jms.TextMessage;
  * transfers, carried out by {@link ChannelRequests} as the system user "channel" (run-as principal
  * in META-INF/jboss-ejb3.xml) with the CHANNEL role. Each is answered on
  * {@code teller.channel.replies} (or the message's JMSReplyTo) with the request's correlation id:
- * the result, or a refusal with an error code. A message that cannot be read is not answered: it
- * is rolled back, redelivered a bounded number of times and then dead-lettered, changing nothing.
+ * the result, or a refusal with an error code. A message that cannot be read or carried out is not
+ * answered: its delivery is rolled back and redelivered, and on the last delivery the listener puts
+ * it on the dead-letter queue itself, with the reason ({@link DeadLetters#bury}), changing nothing.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/teller.channel.requests"),
@@ -33,8 +36,17 @@ import jakarta.jms.TextMessage;
 @RunAs(Roles.CHANNEL)
 public class ChannelRequestListener implements MessageListener {
 
+    /**
+     * The broker's max-delivery-attempts of teller.channel.requests (wildfly-config teller.cli): the
+     * delivery that dead-letters a message the listener cannot process.
+     */
+    static final int LAST_DELIVERY = 3;
+    static final String QUEUE = "teller.channel.requests";
+
     @EJB
     private ChannelRequests requests;
+    @EJB
+    private DeadLetters deadLetters;
 
     @Inject
     @JMSConnectionFactory("java:/JmsXA")
@@ -45,7 +57,50 @@ public class ChannelRequestListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        send(message, requests.handle(ChannelMessages.parse(body(message))));
+        String answer;
+        try {
+            answer = handle(ChannelMessages.parse(body(message)));
+        } catch (RuntimeException failed) {
+            if (deliveryCount(message) < LAST_DELIVERY) {
+                throw failed; // rolled back and redelivered: a passing fault may be gone by then
+            }
+            deadLetters.bury(QUEUE, message, reason(failed));
+            return;
+        }
+        send(message, answer);
+    }
+
+    /**
+     * Carries the request out; when another message with the same request id is being carried out
+     * at the same moment, waits for it (REQUEST_IN_PROGRESS) and asks again, getting its answer.
+     */
+    private String handle(ChannelMessages.Request request) {
+        try {
+            return requests.handle(request);
+        } catch (TellerException inProgress) {
+            if (inProgress.code() != ErrorCode.REQUEST_IN_PROGRESS) {
+                throw inProgress;
+            }
+            return requests.handle(request);
+        }
+    }
+
+    private static int deliveryCount(Message message) {
+        try {
+            return message.getIntProperty("JMSXDeliveryCount");
+        } catch (JMSException | NumberFormatException e) {
+            return LAST_DELIVERY;
+        }
+    }
+
+    /** What the operator reads: the malformation, or the innermost cause of another failure. */
+    private static String reason(RuntimeException failed) {
+        Throwable cause = failed;
+        while (cause.getCause() != null && cause.getCause() != cause && !(cause instanceof MalformedMessageException)) {
+            cause = cause.getCause();
+        }
+        return cause instanceof MalformedMessageException ? "malformed: " + cause.getMessage()
+                : "failed: " + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 
     private static String body(Message message) {

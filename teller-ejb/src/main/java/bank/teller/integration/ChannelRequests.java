@@ -4,6 +4,7 @@ import bank.teller.account.application.AccountQueries;
 import bank.teller.account.application.Transfers;
 import bank.teller.integration.ChannelMessages.Request;
 import bank.teller.security.Roles;
+import bank.teller.shared.ErrorCode;
 import bank.teller.shared.TellerException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -39,6 +40,9 @@ public class ChannelRequests {
                 default -> throw new MalformedMessageException("unknown request type " + request.type());
             };
         } catch (TellerException refused) {
+            if (refused.code() == ErrorCode.REQUEST_IN_PROGRESS) {
+                throw refused; // the same request in another message, not committed yet: the listener asks again
+            }
             return ChannelMessages.refusal(request, refused.code());
         }
     }

@@ -112,7 +112,9 @@ class ChannelMessagingIT {
 
         Message dead = receive(DEAD_LETTERS, "JMSCorrelationID = '" + correlationId + "'", 30_000);
         assertNotNull(dead, "the poison message did not reach the dead-letter queue");
-        assertTrue(dead.getStringProperty("_AMQ_ORIG_ADDRESS").endsWith("teller.channel.requests"));
+        assertEquals("teller.channel.requests", dead.getStringProperty("originalQueue"));
+        assertTrue(dead.getStringProperty("reason").startsWith("malformed: not a JSON object"), dead.getStringProperty("reason"));
+        assertEquals(3, dead.getIntProperty("deliveries"), "dead-lettered after its redeliveries");
         assertNull(receive(REPLIES, "JMSCorrelationID = '" + correlationId + "'", 500), "a poison message was answered");
     }
 

@@ -45,7 +45,7 @@ class HostileBodiesIT {
     void noRequestBodyFullOfHostileTextGetsA500() throws Exception {
         String account = Counter.classOneAccount(asUser, "恶意输入");
         Map<String, String> values = Map.of("{number}", account, "{id}", "0", "{keyId}", "abcdef012345",
-                "{username}", "nobody-here");
+                "{username}", "nobody-here", "{messageId}", "ID:00000000-0000-0000-0000-000000000000");
         JsonObject openApi = Json.createReader(new StringReader(Https.get("https://localhost:8443/openapi?format=JSON",
                 null, null).body())).readObject();
         JsonObject schemas = openApi.getJsonObject("components").getJsonObject("schemas");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bank.teller.account.application.AccountOpening;
 import bank.teller.account.application.AccountQueries;
+import bank.teller.integration.DeadLetters;
 import bank.teller.account.application.AccountRestrictions;
 import bank.teller.account.application.Adjustments;
 import bank.teller.account.application.CashDeposits;
@@ -128,6 +129,12 @@ class RoleMatrixIT {
                 new Entry("TrialBalance.reportOf", SUPERVISORS, () -> Lookup.ejb("teller-ejb", TrialBalance.class).reportOf(0)),
                 new Entry("BatchJobs.history", SUPERVISORS, () -> Lookup.ejb("teller-batch", BatchJobs.class).history("none")),
                 new Entry("Users.list", Set.of(AD), () -> Lookup.ejb("teller-ejb", Users.class).list()),
+                new Entry("DeadLetters.list", OVERSIGHT,
+                        () -> Lookup.ejb("teller-ejb", DeadLetters.class).list("teller.channel.requests")),
+                new Entry("DeadLetters.resend", SUPERVISORS,
+                        () -> Lookup.ejb("teller-ejb", DeadLetters.class).resend("none", "none", null)),
+                new Entry("DeadLetters.discard", SUPERVISORS,
+                        () -> Lookup.ejb("teller-ejb", DeadLetters.class).discard("none", "none", null)),
                 new Entry("Users.create", Set.of(AD),
                         () -> Lookup.ejb("teller-ejb", Users.class).create(null, null, null, null, null)),
                 new Entry("AuditQueries.search", Set.of(AU), () -> Lookup.ejb("teller-ejb", AuditQueries.class)
