@@ -25,6 +25,26 @@ public final class Fixtures {
         return number;
     }
 
+    /**
+     * A new company (verified by its unified social credit code, then registered) with its basic
+     * account (基本存款账户); returns the account number.
+     */
+    public static String corporateBasicAccount(Api api, HttpClient http, String name) throws Exception {
+        String code = creditCode();
+        Api.Answer verified = api.post(http, "/customers/verifications", key(),
+                "{\"idType\":\"CREDIT_CODE\",\"idNumber\":\"" + code + "\",\"name\":\"" + name + "\"}");
+        require(verified, 201, "verify a company");
+        Api.Answer registered = api.post(http, "/customers/corporates", key(), "{\"verificationId\":"
+                + verified.json().getJsonNumber("id").longValue() + ",\"name\":\"" + name + "\",\"creditCode\":\"" + code
+                + "\",\"legalRepresentative\":\"法人代表\",\"registeredAddress\":\"北京市海淀区中关村大街1号\","
+                + "\"contactName\":\"联系人\",\"contactPhone\":\"010-12345678\"}");
+        require(registered, 201, "register a company");
+        Api.Answer opened = api.post(http, "/accounts", key(), "{\"customerId\":"
+                + registered.json().getJsonNumber("id").longValue() + ",\"accountType\":\"CORPORATE_BASIC\"}");
+        require(opened, 201, "open a basic account");
+        return opened.json().getString("accountNumber");
+    }
+
     /** Verifies and registers a new individual; returns the customer id. */
     static long newCustomer(Api api, HttpClient http, String name) throws Exception {
         for (int attempt = 1; ; attempt++) {
@@ -52,6 +72,26 @@ public final class Fixtures {
         if (answer.status() != status) {
             throw new IllegalStateException("cannot " + what + ": " + answer.status() + " " + answer.body());
         }
+    }
+
+    private static final String CREDIT_CODE_CHARACTERS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    private static final int[] CREDIT_CODE_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+
+    /** A random unified social credit code (GB 32100 check character) of a Beijing company. */
+    static String creditCode() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        StringBuilder code = new StringBuilder("91110105");
+        while (code.length() < 17) {
+            code.append(CREDIT_CODE_CHARACTERS.charAt(random.nextInt(CREDIT_CODE_CHARACTERS.length())));
+        }
+        if (code.substring(14, 17).equals("999")) {
+            code.setCharAt(16, '8'); // "not found" to the simulator
+        }
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += CREDIT_CODE_CHARACTERS.indexOf(code.charAt(i)) * CREDIT_CODE_WEIGHTS[i];
+        }
+        return code.append(CREDIT_CODE_CHARACTERS.charAt((31 - sum % 31) % 31)).toString();
     }
 
     /** A valid resident ID number (GB 11643 check character) of Beijing Chaoyang, born 1950-1999. */

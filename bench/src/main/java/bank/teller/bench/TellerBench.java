@@ -13,10 +13,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Load generator for Teller's REST API (run by bench/run). Opens ACCOUNTS accounts with an opening
- * deposit, then for each client count runs that many clients for SECONDS seconds, each posting cash
- * deposits and transfers (half each) between random accounts, and prints one line per client count:
- *   teller clients=C ops=N errors=E tps=X p50_ms=Y p99_ms=Z
- * All clients share one signed-in session (see {@link Api}).
+ * deposit and a company's basic account, then for each client count runs that many clients for
+ * SECONDS seconds, first spread (cash deposits and transfers, half each, between random accounts),
+ * then hot (every deposit and every transfer credits the one corporate account), and prints one
+ * line per case and client count:
+ *   teller case=spread clients=C ops=N errors=E tps=X p50_ms=Y p99_ms=Z
+ * All clients share one signed-in session (see {@link Api}), so every posting goes through the
+ * demo teller's one till.
  */
 public final class TellerBench {
 
@@ -35,13 +38,18 @@ public final class TellerBench {
         for (int i = 0; i < accounts; i++) {
             numbers.add(Fixtures.classOneAccount(api, http, "压测客户", "40000.00"));
         }
-        run(api, numbers, Math.max(1, clientCounts[clientCounts.length - 1]), warmup, false);
-        for (int clients : clientCounts) {
-            run(api, numbers, clients, seconds, true);
+        String hot = Fixtures.corporateBasicAccount(api, http, "压测热点企业");
+        run(api, numbers, null, Math.max(1, clientCounts[clientCounts.length - 1]), warmup, false);
+        for (String hotAccount : Arrays.asList(null, hot)) {
+            for (int clients : clientCounts) {
+                run(api, numbers, hotAccount, clients, seconds, true);
+            }
         }
     }
 
-    static void run(Api api, List<String> accounts, int clients, int seconds, boolean report) throws Exception {
+    /** One case at one client count; with {@code hotAccount}, every posting credits that account. */
+    static void run(Api api, List<String> accounts, String hotAccount, int clients, int seconds, boolean report)
+            throws Exception {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicLong errors = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -54,12 +62,13 @@ public final class TellerBench {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
                 while (System.nanoTime() < end) {
                     String a = accounts.get(random.nextInt(accounts.size()));
-                    String b = accounts.get(random.nextInt(accounts.size()));
+                    String b = hotAccount != null ? hotAccount : accounts.get(random.nextInt(accounts.size()));
                     String amount = (1 + random.nextInt(100)) + "." + String.format("%02d", random.nextInt(100));
                     String key = "bench-" + UUID.randomUUID();
                     long start = System.nanoTime();
+                    String credited = hotAccount != null ? hotAccount : a;
                     Api.Answer answer = random.nextBoolean() || a.equals(b)
-                            ? api.post(http, "/cash-deposits", key, "{\"accountNumber\":\"" + a + "\",\"amount\":\"" + amount + "\"}")
+                            ? api.post(http, "/cash-deposits", key, "{\"accountNumber\":\"" + credited + "\",\"amount\":\"" + amount + "\"}")
                             : api.post(http, "/transfers", key, "{\"payerAccountNumber\":\"" + a + "\",\"payeeAccountNumber\":\""
                             + b + "\",\"amount\":\"" + amount + "\"}");
                     long took = System.nanoTime() - start;
@@ -82,7 +91,8 @@ public final class TellerBench {
         pool.shutdown();
         long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         if (report) {
-            System.out.printf("teller clients=%d ops=%d errors=%d tps=%.1f p50_ms=%.1f p99_ms=%.1f%n", clients,
+            System.out.printf("teller case=%s clients=%d ops=%d errors=%d tps=%.1f p50_ms=%.1f p99_ms=%.1f%n",
+                    hotAccount == null ? "spread" : "hot", clients,
                     merged.length, errors.get(), merged.length / (double) seconds,
                     percentile(merged, 0.50) / 1e6, percentile(merged, 0.99) / 1e6);
         }

@@ -117,7 +117,15 @@ public class AuditTrail {
         }
     }
 
-    private static String cut(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
+    /**
+     * At most {@code max} characters, NUL shown as U+2400 (␀): PostgreSQL text cannot hold NUL, and
+     * what a caller sent must still be recorded (found by BadInputIT: a dead letter's body).
+     */
+    static String cut(String text, int max) {
+        if (text == null) {
+            return null;
+        }
+        String storable = text.replace('\u0000', '\u2400');
+        return storable.length() <= max ? storable : storable.substring(0, max);
     }
 }

@@ -11,6 +11,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import java.io.StringReader;
+import java.math.BigDecimal;
 
 /**
  * The channel message formats (schemas {@code teller.channel.request} and
@@ -54,8 +55,14 @@ public final class ChannelMessages {
         } catch (JsonException | IllegalStateException e) {
             throw new MalformedMessageException("not a JSON object: " + e.getMessage(), e);
         }
-        if (!(json.get("version") instanceof JsonNumber version) || !version.isIntegral() || version.intValue() != VERSION) {
+        // compared as a decimal: intValue() of a long version would drop its high bits (2^32 + 1 is not 1)
+        if (!(json.get("version") instanceof JsonNumber version)
+                || version.bigDecimalValue().compareTo(BigDecimal.valueOf(VERSION)) != 0) {
             throw new MalformedMessageException("unsupported or missing version");
+        }
+        if (json.containsKey("schema") && !(json.get("schema") instanceof JsonString schema
+                && REQUEST_SCHEMA.equals(schema.getString()))) {
+            throw new MalformedMessageException("schema, when given, must be " + REQUEST_SCHEMA);
         }
         String requestId = required(json, "requestId");
         String type = required(json, "type");

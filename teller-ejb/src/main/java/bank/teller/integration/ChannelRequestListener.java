@@ -24,7 +24,8 @@ import jakarta.jms.TextMessage;
  * transfers, carried out by {@link ChannelRequests} as the system user "channel" (run-as principal
  * in META-INF/jboss-ejb3.xml) with the CHANNEL role. Each is answered on
  * {@code teller.channel.replies} (or the message's JMSReplyTo) with the request's correlation id:
- * the result, or a refusal with an error code. A message that cannot be read or carried out is not
+ * the result, or a refusal with an error code; every message with the same request id gets the
+ * same answer ({@link ChannelAnswers}). A message that cannot be read or carried out is not
  * answered: its delivery is rolled back and redelivered, and on the last delivery the listener puts
  * it on the dead-letter queue itself, with the reason ({@link DeadLetters#bury}), changing nothing.
  */
@@ -46,6 +47,8 @@ public class ChannelRequestListener implements MessageListener {
     @EJB
     private ChannelRequests requests;
     @EJB
+    private ChannelAnswers answers;
+    @EJB
     private DeadLetters deadLetters;
 
     @Inject
@@ -59,7 +62,8 @@ public class ChannelRequestListener implements MessageListener {
     public void onMessage(Message message) {
         String answer;
         try {
-            answer = handle(ChannelMessages.parse(body(message)));
+            ChannelMessages.Request request = ChannelMessages.parse(body(message));
+            answer = answers.answer(request, () -> handle(request));
         } catch (RuntimeException failed) {
             if (deliveryCount(message) < LAST_DELIVERY) {
                 throw failed; // rolled back and redelivered: a passing fault may be gone by then

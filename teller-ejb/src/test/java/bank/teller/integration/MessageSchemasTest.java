@@ -93,6 +93,13 @@ class MessageSchemasTest {
             "{\"version\": 2, \"requestId\": \"r1\", \"type\": \"BALANCE_INQUIRY\", \"accountNumber\": \"1\"}",
             "{\"version\": \"1\", \"requestId\": \"r1\", \"type\": \"BALANCE_INQUIRY\", \"accountNumber\": \"1\"}",
             "{\"version\": 1.5, \"requestId\": \"r1\", \"type\": \"BALANCE_INQUIRY\", \"accountNumber\": \"1\"}",
+            // whose low 32 bits are 1: found by BadInputIT
+            "{\"version\": -9223372036854775807, \"requestId\": \"r1\", \"type\": \"BALANCE_INQUIRY\", \"accountNumber\": \"1\"}",
+            "{\"version\": 4294967297, \"requestId\": \"r1\", \"type\": \"BALANCE_INQUIRY\", \"accountNumber\": \"1\"}",
+            "{\"version\": 1e999999, \"requestId\": \"r1\", \"type\": \"BALANCE_INQUIRY\", \"accountNumber\": \"1\"}",
+            "{\"schema\": \"teller.channel.reply\", \"version\": 1, \"requestId\": \"r1\", \"type\": \"BALANCE_INQUIRY\", "
+                    + "\"accountNumber\": \"1\"}",
+            "{\"schema\": null, \"version\": 1, \"requestId\": \"r1\", \"type\": \"BALANCE_INQUIRY\", \"accountNumber\": \"1\"}",
             "{\"version\": 1, \"type\": \"BALANCE_INQUIRY\", \"accountNumber\": \"1\"}",
             "{\"version\": 1, \"requestId\": \"r1\", \"type\": \"TRANSFER_MONEY\", \"accountNumber\": \"1\"}",
             "{\"version\": 1, \"requestId\": \"r1\", \"type\": \"BALANCE_INQUIRY\"}",
