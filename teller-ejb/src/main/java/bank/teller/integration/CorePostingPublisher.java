@@ -16,9 +16,9 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
 /**
- * Announces each posted journal entry to the core banking system on {@code teller.core.postings}
- * (schema {@code teller.core.posting}, version 1). Sent through the XA connection factory in the
- * posting's transaction, so the message exists if and only if the entry was committed.
+ * Announces a posted journal entry to the core banking system on {@code teller.core.postings}
+ * (schema {@code teller.core.posting}, version 1), through the XA connection factory in the
+ * caller's transaction: the outbox relay's, which removes the entry's outbox row in the same commit.
  */
 @Stateless
 @PermitAll

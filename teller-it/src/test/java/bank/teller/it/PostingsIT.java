@@ -188,6 +188,8 @@ class PostingsIT {
         assertEquals(2, json.getJsonArray("lines").size());
         assertEquals("88.80", json.getJsonArray("lines").getJsonObject(1).getString("amount"));
         assertEquals(account, json.getJsonArray("lines").getJsonObject(1).getString("accountNumber"));
+        assertEquals(0, Sql.count("SELECT COUNT(*) FROM core_outbox WHERE entry_id = ?", receipt.entryId()),
+                "sent from the outbox and removed from it together");
     }
 
     @Test

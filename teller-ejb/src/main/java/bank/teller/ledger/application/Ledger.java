@@ -1,9 +1,9 @@
 package bank.teller.ledger.application;
 
-import bank.teller.integration.CorePostingPublisher;
+import bank.teller.integration.CoreOutbox;
+import bank.teller.integration.CorePostingRelay;
 import bank.teller.ledger.domain.JournalEntry;
 import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -12,7 +12,8 @@ import jakarta.persistence.PersistenceContext;
 
 /**
  * Posts balanced journal entries. Only ever called inside a use case's transaction (MANDATORY):
- * an entry, the balance change it explains and its message to the core commit together.
+ * an entry, the balance change it explains and its place in the core system's outbox commit
+ * together (the relay, {@link CorePostingRelay}, sends the message after the commit).
  */
 @Stateless
 @PermitAll
@@ -22,13 +23,10 @@ public class Ledger {
     @PersistenceContext(unitName = "teller")
     private EntityManager em;
 
-    @EJB
-    private CorePostingPublisher corePostings;
-
     public JournalEntry post(JournalEntry entry) {
         em.persist(entry);
         em.flush();
-        corePostings.publish(entry);
+        em.persist(new CoreOutbox(entry.id(), entry.postedAt()));
         return entry;
     }
 
