@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * SECONDS seconds, first spread (cash deposits and transfers, half each, between random accounts),
  * then hot (every deposit and every transfer credits the one corporate account), and prints one
  * line per case and client count:
- *   teller case=spread clients=C ops=N errors=E tps=X p50_ms=Y p99_ms=Z
+ *   teller case=spread clients=C ops=N errors=E busy=B busy_max_ms=M tps=X p50_ms=Y p99_ms=Z max_ms=W
+ * (busy: turned away with SERVER_BUSY). Last, the overload case: OVERLOAD clients (default 4 x the
+ * largest client count), then one client again, to show the server recovers.
  * All clients share one signed-in session (see {@link Api}), so every posting goes through the
  * demo teller's one till.
  */
@@ -39,19 +41,28 @@ public final class TellerBench {
             numbers.add(Fixtures.classOneAccount(api, http, "压测客户", "40000.00"));
         }
         String hot = Fixtures.corporateBasicAccount(api, http, "压测热点企业");
-        run(api, numbers, null, Math.max(1, clientCounts[clientCounts.length - 1]), warmup, false);
-        for (String hotAccount : Arrays.asList(null, hot)) {
-            for (int clients : clientCounts) {
-                run(api, numbers, hotAccount, clients, seconds, true);
-            }
+        run(api, numbers, null, "warm-up", Math.max(1, clientCounts[clientCounts.length - 1]), warmup, false);
+        for (int clients : clientCounts) {
+            run(api, numbers, null, "spread", clients, seconds, true);
+        }
+        for (int clients : clientCounts) {
+            run(api, numbers, hot, "hot", clients, seconds, true);
+        }
+        // overload: far more clients than the server takes at once, then one client again
+        int overload = Integer.getInteger("overload", 4 * clientCounts[clientCounts.length - 1]);
+        if (overload > 0) {
+            run(api, numbers, null, "overload", overload, seconds, true);
+            run(api, numbers, null, "recovery", 1, Math.max(5, seconds / 2), true);
         }
     }
 
     /** One case at one client count; with {@code hotAccount}, every posting credits that account. */
-    static void run(Api api, List<String> accounts, String hotAccount, int clients, int seconds, boolean report)
-            throws Exception {
+    static void run(Api api, List<String> accounts, String hotAccount, String label, int clients, int seconds,
+                    boolean report) throws Exception {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicLong errors = new AtomicLong();
+        AtomicLong busy = new AtomicLong();
+        AtomicLong busyMaxNanos = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<long[]>> results = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -72,6 +83,11 @@ public final class TellerBench {
                             : api.post(http, "/transfers", key, "{\"payerAccountNumber\":\"" + a + "\",\"payeeAccountNumber\":\""
                             + b + "\",\"amount\":\"" + amount + "\"}");
                     long took = System.nanoTime() - start;
+                    if ("SERVER_BUSY".equals(answer.code())) { // turned away at once: the overload answer
+                        busy.incrementAndGet();
+                        busyMaxNanos.accumulateAndGet(took, Math::max);
+                        continue;
+                    }
                     if (answer.status() != 201) {
                         errors.incrementAndGet();
                         continue;
@@ -91,10 +107,11 @@ public final class TellerBench {
         pool.shutdown();
         long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         if (report) {
-            System.out.printf("teller case=%s clients=%d ops=%d errors=%d tps=%.1f p50_ms=%.1f p99_ms=%.1f%n",
-                    hotAccount == null ? "spread" : "hot", clients,
-                    merged.length, errors.get(), merged.length / (double) seconds,
-                    percentile(merged, 0.50) / 1e6, percentile(merged, 0.99) / 1e6);
+            System.out.printf("teller case=%s clients=%d ops=%d errors=%d busy=%d busy_max_ms=%.0f tps=%.1f p50_ms=%.1f "
+                            + "p99_ms=%.1f max_ms=%.1f%n", label, clients, merged.length,
+                    errors.get(), busy.get(), busyMaxNanos.get() / 1e6, merged.length / (double) seconds,
+                    percentile(merged, 0.50) / 1e6, percentile(merged, 0.99) / 1e6,
+                    merged.length == 0 ? Double.NaN : merged[merged.length - 1] / 1e6);
         }
     }
 

@@ -1,8 +1,16 @@
 package bank.teller.web.api;
 
 import bank.teller.shared.ErrorCode;
+import bank.teller.web.ErrorMessages;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * An RFC 9457 problem body with Teller's stable error {@code code}; for APPROVAL_REQUIRED also the
@@ -12,6 +20,7 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
+    private static final Jsonb JSON = JsonbBuilder.create();
 
     static Response response(int status, String code, String title, String detail) {
         return response(status, code, title, detail, null);
@@ -24,6 +33,19 @@ public record Problem(String type, String title, int status, String detail, Stri
     /** The problem of {@code code}, with its type and title derived from the code as everywhere. */
     public static Problem of(ErrorCode code, String detail) {
         return new Problem(type(code.name()), title(code.name()), code.httpStatus(), detail, code.name(), null);
+    }
+
+    /**
+     * Writes the problem of {@code code} as a servlet's answer (outside JAX-RS: the 401 error page,
+     * the admission filter), in Chinese when the caller asks for it.
+     */
+    public static void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code) throws IOException {
+        Locale locale = request.getLocale() != null && "zh".equals(request.getLocale().getLanguage())
+                ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+        byte[] body = JSON.toJson(of(code, ErrorMessages.text(code, locale))).getBytes(StandardCharsets.UTF_8);
+        response.setStatus(code.httpStatus());
+        response.setContentType(MEDIA_TYPE); // JSON is UTF-8 by definition
+        response.getOutputStream().write(body);
     }
 
     static Response response(ErrorCode code, String detail, Long approvalId) {
