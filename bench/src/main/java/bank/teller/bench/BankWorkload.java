@@ -191,7 +191,7 @@ public final class BankWorkload {
      * Checks every read, the last one after every operation was answered included. With {@code
      * database}, also the journal: every posted operation's entry exactly once, none for a refused
      * one, every entry balanced, every account equal to its journal lines and every GL control
-     * account to its accounts.
+     * account to its accounts; and every posted entry sent on to the core system (out of the outbox).
      */
     public Report check(Callable<Connection> database) throws Exception {
         List<String> violations = new ArrayList<>();
@@ -393,7 +393,8 @@ public final class BankWorkload {
         }
     }
 
-    private void checkJournal(Connection db, List<Op> ops, List<String> violations) throws SQLException {
+    private void checkJournal(Connection db, List<Op> ops, List<String> violations) throws SQLException,
+            InterruptedException {
         Map<String, Integer> entries = new HashMap<>();
         try (PreparedStatement ps = db.prepareStatement(
                 "SELECT request_id, COUNT(*) FROM journal_entry WHERE request_id LIKE ? GROUP BY request_id")) {
@@ -417,6 +418,10 @@ public final class BankWorkload {
         }
         entries.keySet().stream().filter(key -> !known.contains(key))
                 .forEach(key -> violations.add("journal entry " + key + " for no operation of this run"));
+        long unsent = unsentToCore(db);
+        if (unsent > 0) {
+            violations.add(unsent + " of this run's journal entries never left the outbox for the core system");
+        }
         String signed = "CASE WHEN l.side = 'CREDIT' THEN l.amount ELSE -l.amount END";
         query(db, "SELECT l.entry_id, SUM(" + signed + ") FROM journal_line l GROUP BY l.entry_id HAVING SUM(" + signed
                 + ") <> 0", row -> "entry " + row[0] + " is unbalanced by " + row[1], violations);
@@ -429,6 +434,25 @@ public final class BankWorkload {
                 + "WHERE EXISTS (SELECT 1 FROM account a WHERE a.gl_code = g.code)",
                 row -> new BigDecimal(row[1]).compareTo(new BigDecimal(row[2])) == 0 ? null
                         : "GL " + row[0] + " is " + row[1] + " but its accounts sum to " + row[2], violations);
+    }
+
+    /** This run's entries still in the core system's outbox, after waiting up to a minute for the relay. */
+    private long unsentToCore(Connection db) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (true) {
+            try (PreparedStatement ps = db.prepareStatement("SELECT COUNT(*) FROM core_outbox o JOIN journal_entry e "
+                    + "ON e.id = o.entry_id WHERE e.request_id LIKE ?")) {
+                ps.setString(1, keyPrefix() + "%");
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    long unsent = rs.getLong(1);
+                    if (unsent == 0 || System.nanoTime() > deadline) {
+                        return unsent;
+                    }
+                }
+            }
+            Thread.sleep(1_000);
+        }
     }
 
     private interface Finding {
