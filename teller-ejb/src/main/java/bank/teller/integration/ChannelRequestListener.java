@@ -1,8 +1,7 @@
 package bank.teller.integration;
 
 import bank.teller.security.Roles;
-import bank.teller.shared.ErrorCode;
-import bank.teller.shared.TellerException;
+import bank.teller.shared.SameRequest;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
@@ -63,7 +62,7 @@ public class ChannelRequestListener implements MessageListener {
         String answer;
         try {
             ChannelMessages.Request request = ChannelMessages.parse(body(message));
-            answer = answers.answer(request, () -> handle(request));
+            answer = answers.answer(request, () -> SameRequest.settled(() -> requests.handle(request)));
         } catch (RuntimeException failed) {
             if (deliveryCount(message) < LAST_DELIVERY) {
                 throw failed; // rolled back and redelivered: a passing fault may be gone by then
@@ -72,21 +71,6 @@ public class ChannelRequestListener implements MessageListener {
             return;
         }
         send(message, answer);
-    }
-
-    /**
-     * Carries the request out; when another message with the same request id is being carried out
-     * at the same moment, waits for it (REQUEST_IN_PROGRESS) and asks again, getting its answer.
-     */
-    private String handle(ChannelMessages.Request request) {
-        try {
-            return requests.handle(request);
-        } catch (TellerException inProgress) {
-            if (inProgress.code() != ErrorCode.REQUEST_IN_PROGRESS) {
-                throw inProgress;
-            }
-            return requests.handle(request);
-        }
     }
 
     private static int deliveryCount(Message message) {

@@ -16,7 +16,7 @@ import bank.teller.account.application.Statements;
 import bank.teller.fee.application.FeeQuote;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.TellerException;
-import bank.teller.web.SameRequest;
+import bank.teller.shared.SameRequest;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;

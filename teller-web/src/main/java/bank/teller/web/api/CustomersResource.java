@@ -8,7 +8,7 @@ import bank.teller.customer.application.Customers;
 import bank.teller.customer.application.IndividualDetails;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.TellerException;
-import bank.teller.web.SameRequest;
+import bank.teller.shared.SameRequest;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;

@@ -9,7 +9,7 @@ import bank.teller.account.application.Transfers;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.Money;
 import bank.teller.shared.TellerException;
-import bank.teller.web.SameRequest;
+import bank.teller.shared.SameRequest;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;

@@ -2,7 +2,7 @@ package bank.teller.web.api;
 
 import bank.teller.account.application.AccountRestrictions;
 import bank.teller.account.application.RestrictionView;
-import bank.teller.web.SameRequest;
+import bank.teller.shared.SameRequest;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.HeaderParam;

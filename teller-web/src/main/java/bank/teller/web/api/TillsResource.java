@@ -6,7 +6,7 @@ import bank.teller.till.application.BranchCash;
 import bank.teller.till.application.TillView;
 import bank.teller.till.application.Tills;
 import bank.teller.till.application.VaultTransferView;
-import bank.teller.web.SameRequest;
+import bank.teller.shared.SameRequest;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;

@@ -5,7 +5,7 @@ import bank.teller.shared.ErrorCode;
 import bank.teller.shared.TellerException;
 import bank.teller.web.ErrorMessages;
 import bank.teller.web.Refusals;
-import bank.teller.web.SameRequest;
+import bank.teller.shared.SameRequest;
 import jakarta.ejb.EJBAccessException;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.application.FacesMessage;

@@ -1,11 +1,9 @@
-package bank.teller.web;
+package bank.teller.shared;
 
-import bank.teller.shared.ErrorCode;
-import bank.teller.shared.TellerException;
 import java.util.function.Supplier;
 
 /**
- * How the web tier calls a write. When the same request id is being written concurrently (a double
+ * How a caller outside the use case's transaction (the web tier, the channel listener) calls a write. When the same request id is being written concurrently (a double
  * click, a client retrying too soon), the second write waits for the first and fails with
  * REQUEST_IN_PROGRESS; asking once more, in a new transaction, returns the first one's result, as
  * for any replay. This cannot happen inside the use case: its transaction is already doomed.
