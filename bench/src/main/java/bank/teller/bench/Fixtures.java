@@ -1,7 +1,12 @@
 package bank.teller.bench;
 
 import java.net.http.HttpClient;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Customers and accounts for a workload, made through the API as a teller makes them. */
@@ -43,6 +48,48 @@ public final class Fixtures {
                 + registered.json().getJsonNumber("id").longValue() + ",\"accountType\":\"CORPORATE_BASIC\"}");
         require(opened, 201, "open a basic account");
         return opened.json().getString("accountNumber");
+    }
+
+    /**
+     * {@code count} tellers of the demo teller's branch, bench01, bench02 …, each signed in (with the
+     * demo teller's password and token, copied in the database as a bank's test team seeds a test
+     * environment: users are enrolled on the sign-in page, which a load tool does not drive) and with
+     * a till of their own (B01, B02 …) opened for the day through the API. Made once per database.
+     */
+    public static List<Api> tellers(Callable<Connection> database, String base, String password, String totpSecret,
+                                    int count) throws Exception {
+        if (count > 99) {
+            throw new IllegalArgumentException("at most 99 bench tellers (till codes B01 … B99)");
+        }
+        List<Api> tellers = new ArrayList<>();
+        try (Connection connection = database.call()) {
+            for (int i = 1; i <= count; i++) {
+                String username = String.format("bench%02d", i);
+                try (PreparedStatement user = connection.prepareStatement("INSERT INTO app_user (username, password_hash, "
+                        + "display_name, branch_code, enabled, till_code, totp_secret, password_changed_at) SELECT ?, "
+                        + "password_hash, ?, branch_code, TRUE, ?, totp_secret, CURRENT_TIMESTAMP FROM app_user "
+                        + "WHERE username = 'teller1' ON CONFLICT (username) DO NOTHING");
+                     PreparedStatement roles = connection.prepareStatement("INSERT INTO app_user_role (username, role_name) "
+                             + "SELECT ?, role_name FROM app_user_role WHERE username = 'teller1' ON CONFLICT DO NOTHING")) {
+                    user.setString(1, username);
+                    user.setString(2, "压测柜员 " + i);
+                    user.setString(3, String.format("B%02d", i));
+                    if (user.executeUpdate() == 1) {
+                        roles.setString(1, username);
+                        roles.executeUpdate();
+                    }
+                }
+                tellers.add(new Api(base, Api.signingIn(base, username, password, totpSecret)));
+            }
+        }
+        HttpClient http = Api.client();
+        for (Api teller : tellers) {
+            Api.Answer opened = teller.post(http, "/tills/sessions", key(), "{}");
+            if (opened.status() != 201 && !"TILL_ALREADY_OPEN".equals(opened.code())) {
+                throw new IllegalStateException("cannot open a bench till: " + opened.status() + " " + opened.body());
+            }
+        }
+        return tellers;
     }
 
     /** Verifies and registers a new individual; returns the customer id. */

@@ -2,6 +2,7 @@ package bank.teller.bench;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -16,10 +17,28 @@ final class Target {
     }
 
     static Api api() {
-        String base = System.getProperty("base", "https://localhost:8443/teller/api/v1");
-        return new Api(base, Api.signingIn(base, System.getProperty("user", "teller1"),
-                System.getProperty("password", "Teller1!Demo"),
-                System.getProperty("totp", "ORSWY3DFOIYSAZDFNVXSA5DPNNSW4LRO")));
+        return new Api(base(), Api.signingIn(base(), System.getProperty("user", "teller1"), password(), totp()));
+    }
+
+    /** {@code count} more tellers, each signed in with a till of their own (needs {@code jdbc}). */
+    static List<Api> tellers(int count) throws Exception {
+        Callable<Connection> database = database();
+        if (database == null) {
+            throw new IllegalStateException("bench tellers are made in the database: set -Djdbc");
+        }
+        return Fixtures.tellers(database, base(), password(), totp(), count);
+    }
+
+    private static String base() {
+        return System.getProperty("base", "https://localhost:8443/teller/api/v1");
+    }
+
+    private static String password() {
+        return System.getProperty("password", "Teller1!Demo");
+    }
+
+    private static String totp() {
+        return System.getProperty("totp", "ORSWY3DFOIYSAZDFNVXSA5DPNNSW4LRO");
     }
 
     static Callable<Connection> database() {

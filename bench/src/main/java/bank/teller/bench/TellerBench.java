@@ -14,14 +14,13 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Load generator for Teller's REST API (run by bench/run). Opens ACCOUNTS accounts with an opening
  * deposit and a company's basic account, then for each client count runs that many clients for
- * SECONDS seconds, first spread (cash deposits and transfers, half each, between random accounts),
- * then hot (every deposit and every transfer credits the one corporate account), and prints one
- * line per case and client count:
- *   teller case=spread clients=C ops=N errors=E busy=B busy_max_ms=M tps=X p50_ms=Y p99_ms=Z max_ms=W
+ * SECONDS seconds, first spread (cash deposits and transfers, half each, between random accounts;
+ * each client is a teller of its own at a till of its own, as at a branch's counters), then hot
+ * (every deposit and every transfer credits the one corporate account, all through the demo
+ * teller's one till and session), and prints one line per case and client count:
+ *   teller case=spread clients=C tills=T ops=N errors=E busy=B busy_max_ms=M tps=X p50_ms=Y p99_ms=Z max_ms=W
  * (busy: turned away with SERVER_BUSY). Last, the overload case: OVERLOAD clients (default 4 x the
- * largest client count), then one client again, to show the server recovers.
- * All clients share one signed-in session (see {@link Api}), so every posting goes through the
- * demo teller's one till.
+ * largest client count) spread over the tellers, then one client again, to show the server recovers.
  */
 public final class TellerBench {
 
@@ -35,30 +34,36 @@ public final class TellerBench {
         int[] clientCounts = Arrays.stream(System.getProperty("clients", "1,8,16").split(","))
                 .mapToInt(Integer::parseInt).toArray();
         Api api = Target.api();
+        List<Api> tellers = Target.tellers(Arrays.stream(clientCounts).max().orElse(1));
         HttpClient http = Api.client();
         List<String> numbers = new ArrayList<>();
         for (int i = 0; i < accounts; i++) {
             numbers.add(Fixtures.classOneAccount(api, http, "压测客户", "40000.00"));
         }
         String hot = Fixtures.corporateBasicAccount(api, http, "压测热点企业");
-        run(api, numbers, null, "warm-up", Math.max(1, clientCounts[clientCounts.length - 1]), warmup, false);
+        List<Api> oneTill = List.of(api);
+        run(tellers, numbers, null, "warm-up", tellers.size(), warmup, false);
+        run(oneTill, numbers, hot, "warm-up", tellers.size(), warmup, false);
         for (int clients : clientCounts) {
-            run(api, numbers, null, "spread", clients, seconds, true);
+            run(tellers, numbers, null, "spread", clients, seconds, true);
         }
         for (int clients : clientCounts) {
-            run(api, numbers, hot, "hot", clients, seconds, true);
+            run(oneTill, numbers, hot, "hot", clients, seconds, true);
         }
         // overload: far more clients than the server takes at once, then one client again
-        int overload = Integer.getInteger("overload", 4 * clientCounts[clientCounts.length - 1]);
+        int overload = Integer.getInteger("overload", 4 * tellers.size());
         if (overload > 0) {
-            run(api, numbers, null, "overload", overload, seconds, true);
-            run(api, numbers, null, "recovery", 1, Math.max(5, seconds / 2), true);
+            run(tellers, numbers, null, "overload", overload, seconds, true);
+            run(tellers, numbers, null, "recovery", 1, Math.max(5, seconds / 2), true);
         }
     }
 
-    /** One case at one client count; with {@code hotAccount}, every posting credits that account. */
-    static void run(Api api, List<String> accounts, String hotAccount, String label, int clients, int seconds,
-                    boolean report) throws Exception {
+    /**
+     * One case at one client count: client c posts as teller c (mod the tellers given); with
+     * {@code hotAccount}, every posting credits that account.
+     */
+    static void run(List<Api> tellers, List<String> accounts, String hotAccount, String label, int clients,
+                    int seconds, boolean report) throws Exception {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicLong errors = new AtomicLong();
         AtomicLong busy = new AtomicLong();
@@ -66,6 +71,7 @@ public final class TellerBench {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<long[]>> results = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
+            Api api = tellers.get(c % tellers.size());
             results.add(pool.submit(() -> {
                 HttpClient http = Api.client();
                 long[] latencies = new long[1 << 16];
@@ -89,7 +95,9 @@ public final class TellerBench {
                         continue;
                     }
                     if (answer.status() != 201) {
-                        errors.incrementAndGet();
+                        if (errors.incrementAndGet() == 1) {
+                            System.err.println(label + ": first error " + answer.status() + " " + answer.body());
+                        }
                         continue;
                     }
                     if (n == latencies.length) {
@@ -107,8 +115,9 @@ public final class TellerBench {
         pool.shutdown();
         long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         if (report) {
-            System.out.printf("teller case=%s clients=%d ops=%d errors=%d busy=%d busy_max_ms=%.0f tps=%.1f p50_ms=%.1f "
-                            + "p99_ms=%.1f max_ms=%.1f%n", label, clients, merged.length,
+            System.out.printf("teller case=%s clients=%d tills=%d ops=%d errors=%d busy=%d busy_max_ms=%.0f tps=%.1f "
+                            + "p50_ms=%.1f p99_ms=%.1f max_ms=%.1f%n", label, clients, Math.min(clients, tellers.size()),
+                    merged.length,
                     errors.get(), busy.get(), busyMaxNanos.get() / 1e6, merged.length / (double) seconds,
                     percentile(merged, 0.50) / 1e6, percentile(merged, 0.99) / 1e6,
                     merged.length == 0 ? Double.NaN : merged[merged.length - 1] / 1e6);
