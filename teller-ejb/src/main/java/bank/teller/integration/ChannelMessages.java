@@ -1,10 +1,11 @@
 package bank.teller.integration;
 
+import static bank.teller.shared.JsonSupport.JSON;
+
 import bank.teller.account.application.AccountView;
 import bank.teller.account.application.Receipt;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.Money;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -51,7 +52,7 @@ public final class ChannelMessages {
         }
         JsonObject json;
         try {
-            json = Json.createReader(new StringReader(body)).readObject();
+            json = JSON.createReader(new StringReader(body)).readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new MalformedMessageException("not a JSON object: " + e.getMessage(), e);
         }
@@ -103,7 +104,7 @@ public final class ChannelMessages {
     }
 
     private static JsonObjectBuilder reply(Request request, String status) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("schema", REPLY_SCHEMA)
                 .add("version", VERSION)
                 .add("requestId", request.requestId())

@@ -1,5 +1,7 @@
 package bank.teller.integration;
 
+import static bank.teller.shared.JsonSupport.JSON;
+
 import bank.teller.ledger.domain.JournalEntry;
 import bank.teller.ledger.domain.JournalLine;
 import jakarta.annotation.Resource;
@@ -11,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
@@ -44,9 +45,9 @@ public class CorePostingPublisher {
     }
 
     static String toJson(JournalEntry entry) {
-        JsonArrayBuilder lines = Json.createArrayBuilder();
+        JsonArrayBuilder lines = JSON.createArrayBuilder();
         for (JournalLine line : entry.lines()) {
-            JsonObjectBuilder l = Json.createObjectBuilder()
+            JsonObjectBuilder l = JSON.createObjectBuilder()
                     .add("lineNo", line.lineNo())
                     .add("glCode", line.glCode())
                     .add("side", line.side().name())
@@ -57,7 +58,7 @@ public class CorePostingPublisher {
             }
             lines.add(l);
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("schema", SCHEMA)
                 .add("version", VERSION)
                 .add("messageId", "TLR-POSTING-" + entry.id())

@@ -7,6 +7,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.util.Collection;
@@ -42,7 +43,7 @@ public class RoleLimits {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT role_name, max_amount FROM role_limit WHERE operation = ?1")
-                .setParameter(1, operation).getResultList();
+                .setParameter(1, operation).setFlushMode(FlushModeType.COMMIT).getResultList(); // no flush first: read-only table
         rows.stream().filter(row -> roles.contains((String) row[0]))
                 .map(row -> new BigDecimal(row[1].toString()))
                 .max(BigDecimal::compareTo)

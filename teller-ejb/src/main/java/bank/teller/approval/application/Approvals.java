@@ -23,6 +23,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -77,14 +78,16 @@ public class Approvals {
         AppUser maker = currentUser.get();
         // the maker's own authority first: no approval lifts an amount above the maker's role limit
         roleLimits.checkCaller(operation, amount);
+        // requests and policies are written in transactions of their own: no flush of this one's changes first
         Optional<ApprovalRequest> earlier = em.createQuery("SELECT r FROM ApprovalRequest r WHERE r.requestId = :id",
-                ApprovalRequest.class).setParameter("id", requestId).getResultStream().findFirst();
+                ApprovalRequest.class).setParameter("id", requestId).setFlushMode(FlushModeType.COMMIT)
+                .getResultStream().findFirst();
         if (earlier.isPresent()) {
             earlier.get().requireGrants(operation, fingerprint, maker.username(), calendar.today());
             return;
         }
         List<ApprovalPolicy> policies = em.createQuery("SELECT p FROM ApprovalPolicy p WHERE p.operation = :op",
-                ApprovalPolicy.class).setParameter("op", operation).getResultList();
+                ApprovalPolicy.class).setParameter("op", operation).setFlushMode(FlushModeType.COMMIT).getResultList();
         Optional<ApprovalPolicy> policy = ApprovalPolicy.requiring(policies, operation, currentUser.roles(),
                 amount == null ? null : amount.amount());
         if (policy.isEmpty()) {

@@ -11,6 +11,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 
@@ -47,8 +48,9 @@ public class Fees {
     }
 
     private FeeRule rule(String transactionType, String customerType) {
+        // the schedule is never written in a posting's transaction: no flush of its changes first
         List<FeeRule> rules = em.createQuery("SELECT r FROM FeeRule r WHERE r.transactionType = :type", FeeRule.class)
-                .setParameter("type", transactionType).getResultList();
+                .setParameter("type", transactionType).setFlushMode(FlushModeType.COMMIT).getResultList();
         return FeeRule.select(rules, transactionType, customerType, currentUser.channel(), calendar.today());
     }
 

@@ -1,8 +1,9 @@
 package bank.teller.web.api;
 
+import static bank.teller.shared.JsonSupport.JSON;
+
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.TellerException;
-import jakarta.json.Json;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParser;
 import jakarta.ws.rs.core.MediaType;
@@ -33,7 +34,7 @@ public class WellFormedJson implements ReaderInterceptor {
         if (body.length > MAX_BODY) {
             throw new TellerException(ErrorCode.REQUEST_TOO_LARGE, MAX_BODY);
         }
-        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(body))) {
+        try (JsonParser parser = JSON.createParser(new ByteArrayInputStream(body))) {
             while (parser.hasNext()) {
                 parser.next();
             }
