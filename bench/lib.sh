@@ -60,7 +60,8 @@ stop_server() {
     pkill -f "jboss.home.dir=$PWD/$HOME_DIR" 2>/dev/null || true
 }
 
-# java with the bench module's classes (mvn install builds them).
+# java with the bench module's classes (mvn install builds them), told where $DB is.
 bench_java() {
-    java -cp "bench/target/classes:bench/target/lib/*" "$@"
+    java -cp "bench/target/classes:bench/target/lib/*" \
+        -Djdbc="jdbc:postgresql://localhost:5432/$DB" -Djdbc.user="$DB" -Djdbc.password="$DB" "$@"
 }

@@ -19,7 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * (every deposit and every transfer credits the one corporate account, all through the demo
  * teller's one till and session), and prints one line per case and client count:
  *   teller case=spread clients=C tills=T ops=N errors=E busy=B busy_max_ms=M tps=X p50_ms=Y p99_ms=Z max_ms=W
- * (busy: turned away with SERVER_BUSY). Last, the overload case: OVERLOAD clients (default 4 x the
+ * (busy: turned away with SERVER_BUSY). Then, at DIAGNOSIS clients (default 16), the hot account
+ * through every teller's till and the spread accounts through the one till, to tell whether the
+ * account or the till holds the hot case back. Last, the overload case: OVERLOAD clients (default 4 x the
  * largest client count) spread over the tellers, then one client again, to show the server recovers.
  */
 public final class TellerBench {
@@ -49,6 +51,12 @@ public final class TellerBench {
         }
         for (int clients : clientCounts) {
             run(oneTill, numbers, hot, "hot", clients, seconds, true);
+        }
+        // which of the two makes the hot case slower: the one account, or the one till?
+        int diagnosis = Integer.getInteger("diagnosis", 16);
+        if (diagnosis > 0) {
+            run(tellers, numbers, hot, "hot-many-tills", diagnosis, seconds, true);
+            run(oneTill, numbers, null, "spread-one-till", diagnosis, seconds, true);
         }
         // overload: far more clients than the server takes at once, then one client again
         int overload = Integer.getInteger("overload", 4 * tellers.size());

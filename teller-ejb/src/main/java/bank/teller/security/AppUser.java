@@ -3,7 +3,6 @@ package bank.teller.security;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.TellerException;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -18,6 +17,8 @@ import org.mindrot.jbcrypt.BCrypt;
 @Entity
 @Table(name = "app_user")
 public class AppUser {
+
+    private static final SecretConverter SECRETS = new SecretConverter();
 
     @Id
     @Column(name = "username", length = 40)
@@ -39,13 +40,15 @@ public class AppUser {
     @Column(name = "till_code", length = 3)
     private String tillCode;
 
+    /**
+     * The TOTP secret as stored, encrypted ({@link SecretConverter}); decrypted only when a code is
+     * checked, not every time the user is loaded (that is every posting: the caller's branch and till).
+     */
     @Column(name = "totp_secret", length = 200)
-    @Convert(converter = SecretConverter.class)
     private String totpSecret;
 
-    /** A secret shown for enrolment, active once a code from it has been entered. */
+    /** A secret shown for enrolment, active once a code from it has been entered; encrypted like the secret. */
     @Column(name = "totp_pending_secret", length = 200)
-    @Convert(converter = SecretConverter.class)
     private String totpPendingSecret;
 
     /** The last TOTP time step accepted: codes of this step or earlier are refused. */
@@ -169,7 +172,7 @@ public class AppUser {
     }
 
     public String totpSecret() {
-        return totpSecret;
+        return SECRETS.convertToEntityAttribute(totpSecret);
     }
 
     public long totpLastStep() {
@@ -182,11 +185,11 @@ public class AppUser {
     }
 
     public void startEnrolment(String secret) {
-        totpPendingSecret = secret;
+        totpPendingSecret = SECRETS.convertToDatabaseColumn(secret);
     }
 
     public String pendingSecret() {
-        return totpPendingSecret;
+        return SECRETS.convertToEntityAttribute(totpPendingSecret);
     }
 
     /** The pending secret becomes the user's token, its first code (of {@code step}) used. */

@@ -9,11 +9,9 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Admission control for the API: at most {@code teller.api.max-concurrent} calls (default 16) are
+ * Admission control for the API: at most {@code teller.api.max-concurrent} calls (default two per core) are
  * carried out at once; a call that finds no room within {@code teller.api.queue-millis} (default
  * 1000) is answered at once with 503 SERVER_BUSY and Retry-After, instead of waiting behind the
  * others for many seconds. Past saturation more calls in flight only lengthen every call (they
@@ -25,20 +23,20 @@ import java.util.concurrent.TimeUnit;
 public class Admission extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
-    private static final Semaphore ROOM = new Semaphore(Integer.getInteger("teller.api.max-concurrent", 16), true);
-    private static final long QUEUE_MILLIS = Long.getLong("teller.api.queue-millis", 1_000);
+    /**
+     * Two calls per core by default (at least 4): the work of a call is mostly CPU here, and more
+     * calls in flight than that only queue for the cores and for the rows they lock, stretching
+     * every lock's hold (bench/NOTES.md: at 16 clients on 2 cores, 4 places against 16 gave a fifth
+     * more postings per second and a third of the hot account's p99).
+     */
+    static final int DEFAULT_PLACES = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    private static final AdmissionRoom ROOM = new AdmissionRoom(
+            Integer.getInteger("teller.api.max-concurrent", DEFAULT_PLACES), Long.getLong("teller.api.queue-millis", 1_000));
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        boolean admitted;
-        try {
-            admitted = ROOM.tryAcquire(QUEUE_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            admitted = false;
-        }
-        if (!admitted) {
+        if (!ROOM.enter()) {
             response.setHeader("Retry-After", "1");
             Problem.write(request, response, ErrorCode.SERVER_BUSY);
             return;
@@ -46,7 +44,7 @@ public class Admission extends HttpFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            ROOM.release();
+            ROOM.leave();
         }
     }
 }
