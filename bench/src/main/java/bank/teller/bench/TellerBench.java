@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Load generator for Teller's REST API (run by bench/run). Opens ACCOUNTS accounts with an opening
  * deposit and a company's basic account, then for each client count runs that many clients for
- * SECONDS seconds, first spread (cash deposits and transfers, half each, between random accounts;
- * each client is a teller of its own at a till of its own, as at a branch's counters), then hot
+ * SECONDS seconds spread (cash deposits and transfers, half each, between random accounts; each
+ * client is a teller of its own at a till of its own, as at a branch's counters) and then hot
  * (every deposit and every transfer credits the one corporate account, all through the demo
  * teller's one till and session), and prints one line per case and client count:
  *   teller case=spread clients=C tills=T ops=N errors=E busy=B busy_max_ms=M tps=X p50_ms=Y p99_ms=Z max_ms=W
@@ -46,10 +46,10 @@ public final class TellerBench {
         List<Api> oneTill = List.of(api);
         run(tellers, numbers, null, "warm-up", tellers.size(), warmup, false);
         run(oneTill, numbers, hot, "warm-up", tellers.size(), warmup, false);
+        // spread and hot one after the other at each client count: the server still gets faster for
+        // minutes after the warm-up (the JIT), which would favour whichever case runs later
         for (int clients : clientCounts) {
             run(tellers, numbers, null, "spread", clients, seconds, true);
-        }
-        for (int clients : clientCounts) {
             run(oneTill, numbers, hot, "hot", clients, seconds, true);
         }
         // which of the two makes the hot case slower: the one account, or the one till?
