@@ -3,6 +3,7 @@ package bank.teller.security;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.Money;
 import bank.teller.shared.TellerException;
+import bank.teller.shared.TransactionMemo;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -37,14 +38,26 @@ public class RoleLimits {
         check(operation, amount, Roles.held(em, username));
     }
 
+    /** Reads the limits of {@code operation} for this transaction now, before a posting locks its accounts. */
+    public void prefetch(String operation) {
+        limits(operation);
+    }
+
+    /** Role and limit of each role with a limit for {@code operation}, read once per transaction. */
+    private List<Object[]> limits(String operation) {
+        // reference data a posting never writes: no flush of its changes first
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = TransactionMemo.get("role limits", operation, () -> em.createNativeQuery(
+                        "SELECT role_name, max_amount FROM role_limit WHERE operation = ?1")
+                .setParameter(1, operation).setFlushMode(FlushModeType.COMMIT).getResultList());
+        return rows;
+    }
+
     private void check(String operation, Money amount, Collection<String> roles) {
         if (amount == null || roles.isEmpty()) {
             return;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT role_name, max_amount FROM role_limit WHERE operation = ?1")
-                .setParameter(1, operation).setFlushMode(FlushModeType.COMMIT).getResultList(); // no flush first: read-only table
-        rows.stream().filter(row -> roles.contains((String) row[0]))
+        limits(operation).stream().filter(row -> roles.contains((String) row[0]))
                 .map(row -> new BigDecimal(row[1].toString()))
                 .max(BigDecimal::compareTo)
                 .filter(limit -> amount.amount().compareTo(limit) > 0)

@@ -1,7 +1,9 @@
 package bank.teller.account.application;
 
+import bank.teller.approval.application.Approvals;
 import bank.teller.audit.AuditEvent;
 import bank.teller.audit.AuditTrail;
+import bank.teller.fee.application.Fees;
 import bank.teller.ledger.application.Ledger;
 import bank.teller.ledger.domain.JournalEntry;
 import bank.teller.ledger.domain.PostingLine;
@@ -52,6 +54,10 @@ public class AccountPostings {
     private Tills tills;
     @EJB
     private AuditTrail audit;
+    @EJB
+    private Fees fees;
+    @EJB
+    private Approvals approvals;
 
     /**
      * @param fingerprint what makes the request the same request (accounts and amount), so a request
@@ -71,10 +77,24 @@ public class AccountPostings {
                 entryId -> Receipt.of(ledger.entry(Long.parseLong(entryId)), receiptFor, counterparty,
                         vouchers.numberOf(Long.parseLong(entryId))),
                 now -> {
+                    readBeforeLocking(operation, requestId);
                     JournalEntry entry = postAsCaller(operation, requestId, now, lines.apply(), decorate);
                     return Receipt.of(entry, receiptFor, counterparty, vouchers.issue(entry, receiptFor, counterparty));
                 },
                 receipt -> String.valueOf(receipt.entryId()));
+    }
+
+    /**
+     * What the posting will read that needs no lock (the teller, the business date, the fee
+     * schedule, the approval policy and this request's approval), read now, before the use case
+     * locks its accounts, and kept for the transaction: a busy account's lock is then not held
+     * while they are read (bench/NOTES.md, the hot account).
+     */
+    private void readBeforeLocking(String operation, String requestId) {
+        currentUser.get();
+        calendar.today();
+        fees.prefetch(operation);
+        approvals.prefetch(operation, requestId);
     }
 
     /**

@@ -14,6 +14,7 @@ import bank.teller.shared.Money;
 import bank.teller.shared.StoredTime;
 import bank.teller.shared.TellerException;
 import bank.teller.shared.Text;
+import bank.teller.shared.TransactionMemo;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -78,17 +79,12 @@ public class Approvals {
         AppUser maker = currentUser.get();
         // the maker's own authority first: no approval lifts an amount above the maker's role limit
         roleLimits.checkCaller(operation, amount);
-        // requests and policies are written in transactions of their own: no flush of this one's changes first
-        Optional<ApprovalRequest> earlier = em.createQuery("SELECT r FROM ApprovalRequest r WHERE r.requestId = :id",
-                ApprovalRequest.class).setParameter("id", requestId).setFlushMode(FlushModeType.COMMIT)
-                .getResultStream().findFirst();
+        Optional<ApprovalRequest> earlier = earlierRequest(requestId);
         if (earlier.isPresent()) {
             earlier.get().requireGrants(operation, fingerprint, maker.username(), calendar.today());
             return;
         }
-        List<ApprovalPolicy> policies = em.createQuery("SELECT p FROM ApprovalPolicy p WHERE p.operation = :op",
-                ApprovalPolicy.class).setParameter("op", operation).setFlushMode(FlushModeType.COMMIT).getResultList();
-        Optional<ApprovalPolicy> policy = ApprovalPolicy.requiring(policies, operation, currentUser.roles(),
+        Optional<ApprovalPolicy> policy = ApprovalPolicy.requiring(policies(operation), operation, currentUser.roles(),
                 amount == null ? null : amount.amount());
         if (policy.isEmpty()) {
             return;
@@ -97,6 +93,33 @@ public class Approvals {
                 amount == null ? null : amount.amount(), accountNumber, summary, policy.get().id(), maker.username(),
                 maker.branchCode(), calendar.today(), StoredTime.now(clock)));
         throw new TellerException(ErrorCode.APPROVAL_REQUIRED, id, summary);
+    }
+
+    /**
+     * Reads what {@link #requireApproval} will need for this transaction now (this request's
+     * approval, the policy, the maker's role limits), before a posting locks its accounts: the
+     * decision stays the posting's last check, but the lock is not held while these are read.
+     */
+    @PermitAll
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void prefetch(String operation, String requestId) {
+        earlierRequest(requestId);
+        policies(operation);
+        roleLimits.prefetch(operation);
+    }
+
+    // requests and policies are written in transactions of their own: no flush of this one's changes first
+
+    private Optional<ApprovalRequest> earlierRequest(String requestId) {
+        return TransactionMemo.get("approval request", requestId, () -> em.createQuery(
+                        "SELECT r FROM ApprovalRequest r WHERE r.requestId = :id", ApprovalRequest.class)
+                .setParameter("id", requestId).setFlushMode(FlushModeType.COMMIT).getResultStream().findFirst());
+    }
+
+    private List<ApprovalPolicy> policies(String operation) {
+        return TransactionMemo.get("approval policies", operation, () -> em.createQuery(
+                        "SELECT p FROM ApprovalPolicy p WHERE p.operation = :op", ApprovalPolicy.class)
+                .setParameter("op", operation).setFlushMode(FlushModeType.COMMIT).getResultList());
     }
 
     /** The requests of the supervisor's branch waiting today, oldest first. */

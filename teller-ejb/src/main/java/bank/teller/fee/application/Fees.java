@@ -5,6 +5,8 @@ import bank.teller.security.CurrentUser;
 import bank.teller.security.Roles;
 import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.Money;
+import bank.teller.shared.TransactionMemo;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -47,11 +49,23 @@ public class Fees {
         return fee(rule(transactionType, customerType), amount);
     }
 
+    /** Reads the schedule of {@code transactionType} for this transaction now, before a posting locks its accounts. */
+    @PermitAll
+    public void prefetch(String transactionType) {
+        rules(transactionType);
+    }
+
     private FeeRule rule(String transactionType, String customerType) {
+        return FeeRule.select(rules(transactionType), transactionType, customerType, currentUser.channel(),
+                calendar.today());
+    }
+
+    /** The schedule's rules of the type, read once per transaction. */
+    private List<FeeRule> rules(String transactionType) {
         // the schedule is never written in a posting's transaction: no flush of its changes first
-        List<FeeRule> rules = em.createQuery("SELECT r FROM FeeRule r WHERE r.transactionType = :type", FeeRule.class)
-                .setParameter("type", transactionType).setFlushMode(FlushModeType.COMMIT).getResultList();
-        return FeeRule.select(rules, transactionType, customerType, currentUser.channel(), calendar.today());
+        return TransactionMemo.get("fee rules", transactionType, () -> em.createQuery(
+                        "SELECT r FROM FeeRule r WHERE r.transactionType = :type", FeeRule.class)
+                .setParameter("type", transactionType).setFlushMode(FlushModeType.COMMIT).getResultList());
     }
 
     private static Money fee(FeeRule rule, Money amount) {
