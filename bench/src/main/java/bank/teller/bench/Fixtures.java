@@ -65,12 +65,13 @@ public final class Fixtures {
         try (Connection connection = database.call()) {
             for (int i = 1; i <= count; i++) {
                 String username = String.format("bench%02d", i);
-                try (PreparedStatement user = connection.prepareStatement("INSERT INTO app_user (username, password_hash, "
-                        + "display_name, branch_code, enabled, till_code, totp_secret, password_changed_at) SELECT ?, "
-                        + "password_hash, ?, branch_code, TRUE, ?, totp_secret, CURRENT_TIMESTAMP FROM app_user "
-                        + "WHERE username = 'teller1' ON CONFLICT (username) DO NOTHING");
-                     PreparedStatement roles = connection.prepareStatement("INSERT INTO app_user_role (username, role_name) "
-                             + "SELECT ?, role_name FROM app_user_role WHERE username = 'teller1' ON CONFLICT DO NOTHING")) {
+                try (PreparedStatement user = connection.prepareStatement("INSERT INTO app_user (username, "
+                        + "password_hash, display_name, branch_code, enabled, till_code, totp_secret, password_changed_at) "
+                        + "SELECT ?, password_hash, ?, branch_code, TRUE, ?, totp_secret, CURRENT_TIMESTAMP "
+                        + "FROM app_user WHERE username = 'teller1' ON CONFLICT (username) DO NOTHING");
+                     PreparedStatement roles = connection.prepareStatement("INSERT INTO app_user_role (username, "
+                             + "role_name) SELECT ?, role_name FROM app_user_role WHERE username = 'teller1' "
+                             + "ON CONFLICT DO NOTHING")) {
                     user.setString(1, username);
                     user.setString(2, "压测柜员 " + i);
                     user.setString(3, String.format("B%02d", i));

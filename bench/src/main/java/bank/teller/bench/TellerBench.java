@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   teller case=spread clients=C tills=T ops=N errors=E busy=B busy_max_ms=M tps=X p50_ms=Y p99_ms=Z max_ms=W
  * (busy: turned away with SERVER_BUSY). Then, at DIAGNOSIS clients (default 16), the hot account
  * through every teller's till and the spread accounts through the one till, to tell whether the
- * account or the till holds the hot case back. Last, the overload case: OVERLOAD clients (default 4 x the
- * largest client count) spread over the tellers, then one client again, to show the server recovers.
+ * account or the till holds the hot case back. Last, the overload case: OVERLOAD clients (default
+ * 4 x the largest client count) spread over the tellers, then one client again, to show the server
+ * recovers.
  */
 public final class TellerBench {
 
@@ -123,10 +124,10 @@ public final class TellerBench {
         pool.shutdown();
         long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         if (report) {
-            System.out.printf("teller case=%s clients=%d tills=%d ops=%d errors=%d busy=%d busy_max_ms=%.0f tps=%.1f "
-                            + "p50_ms=%.1f p99_ms=%.1f max_ms=%.1f%n", label, clients, Math.min(clients, tellers.size()),
-                    merged.length,
-                    errors.get(), busy.get(), busyMaxNanos.get() / 1e6, merged.length / (double) seconds,
+            System.out.printf("teller case=%s clients=%d tills=%d ops=%d errors=%d busy=%d busy_max_ms=%.0f "
+                            + "tps=%.1f p50_ms=%.1f p99_ms=%.1f max_ms=%.1f%n", label, clients,
+                    Math.min(clients, tellers.size()), merged.length, errors.get(), busy.get(),
+                    busyMaxNanos.get() / 1e6, merged.length / (double) seconds,
                     percentile(merged, 0.50) / 1e6, percentile(merged, 0.99) / 1e6,
                     merged.length == 0 ? Double.NaN : merged[merged.length - 1] / 1e6);
         }

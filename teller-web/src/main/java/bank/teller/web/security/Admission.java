@@ -29,9 +29,9 @@ public class Admission extends HttpFilter {
      * every lock's hold (bench/NOTES.md: at 16 clients on 2 cores, 4 places against 16 gave a fifth
      * more postings per second and a third of the hot account's p99).
      */
-    static final int DEFAULT_PLACES = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
-    private static final AdmissionRoom ROOM = new AdmissionRoom(
-            Integer.getInteger("teller.api.max-concurrent", DEFAULT_PLACES), Long.getLong("teller.api.queue-millis", 1_000));
+    private static final int DEFAULT_PLACES = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    private static final AdmissionRoom ROOM = new AdmissionRoom(Integer.getInteger("teller.api.max-concurrent",
+            DEFAULT_PLACES), Long.getLong("teller.api.queue-millis", 1_000));
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
