@@ -1,8 +1,6 @@
 package bank.teller.security;
 
 import bank.teller.shared.ServerKeys;
-import jakarta.persistence.AttributeConverter;
-import jakarta.persistence.Converter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -17,17 +15,16 @@ import javax.crypto.spec.SecretKeySpec;
  * ({@code teller.security.secret-key} or the data file {@code secrets.key}, see {@link ServerKeys}),
  * a fresh 96-bit nonce per value, stored as {@code v1:} + Base64(nonce + ciphertext + tag). A
  * value changed in the database fails authentication instead of yielding another secret. A value
- * without the prefix is read as written before encryption (and encrypted when next written).
+ * without the prefix is read as written before encryption ({@link SecretsAtRest} encrypts those at
+ * start-up). {@link AppUser} keeps its secrets as stored and decrypts one only when a code is checked.
  */
-@Converter
-public class SecretConverter implements AttributeConverter<String, String> {
+public class SecretConverter {
 
     static final String PREFIX = "v1:";
     private static final int NONCE = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @Override
     public String convertToDatabaseColumn(String secret) {
         if (secret == null) {
             return null;
@@ -44,7 +41,6 @@ public class SecretConverter implements AttributeConverter<String, String> {
         }
     }
 
-    @Override
     public String convertToEntityAttribute(String stored) {
         if (stored == null || !stored.startsWith(PREFIX)) {
             return stored;

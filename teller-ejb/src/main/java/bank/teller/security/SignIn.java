@@ -156,10 +156,7 @@ public class SignIn {
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Set<String> currentRoles(String username) {
-        // one statement on every request of a session: no user entity (its secrets would be decrypted)
-        return Roles.withImplied(em.createNativeQuery("SELECT r.role_name FROM app_user_role r JOIN app_user u "
-                + "ON u.username = r.username WHERE u.username = ?1 AND u.enabled = TRUE")
-                .setParameter(1, username).getResultList());
+        return Roles.heldIfEnabled(em, username);
     }
 
     private Result signedIn(AppUser user) {
