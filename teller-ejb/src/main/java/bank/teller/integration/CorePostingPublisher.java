@@ -36,7 +36,9 @@ public class CorePostingPublisher {
     @Resource(lookup = "java:/jms/queue/teller.core.postings")
     private Queue queue;
 
+    /** Sends the entry's message; an entry that no longer balances is never announced to the core. */
     public void publish(JournalEntry entry) {
+        entry.requireBalanced();
         jms.createProducer()
                 .setProperty("schema", SCHEMA)
                 .setProperty("version", VERSION)

@@ -1,16 +1,25 @@
 package bank.teller.integration;
 
 import bank.teller.ledger.domain.JournalEntry;
-import jakarta.annotation.security.PermitAll;
+import bank.teller.shared.RepeatedFailures;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBContext;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.UserTransaction;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -18,13 +27,24 @@ import java.util.logging.Logger;
  * Sends the core system the messages of committed journal entries from the outbox
  * ({@code core_outbox}, written in each posting's transaction), every second, up to 500 at a time
  * in one transaction: the messages are sent and their rows removed together, so each is sent once
- * (the core also finds its messageId unique). Should the broker be unavailable, the rows wait.
+ * (the core also finds its messageId unique).
+ *
+ * <p>When that batch fails, the entries are sent one by one, each in its own transaction, so one
+ * that cannot be sent does not hold up the rest; an entry that fails while others go through is
+ * counted, and after {@link CoreOutbox#ATTEMPTS_BEFORE_PARKING} such failures set aside for a
+ * supervisor ({@link ParkedPostings}). When nothing goes through (the broker is down) nothing is
+ * counted: everything waits for the next run. The relay manages its transactions itself, so a
+ * failure is its own to report — one line per distinct failure ({@link RepeatedFailures}), not the
+ * container's stack trace every second.
  */
 @Singleton
 @PermitAll
+@TransactionManagement(TransactionManagementType.BEAN)
 public class CorePostingRelay {
 
     static final int BATCH = 500;
+    /** Failures in a row, with nothing sent, after which a run gives up (an outage, not one bad entry). */
+    static final int OUTAGE_AFTER = 5;
     private static final Logger LOG = Logger.getLogger(CorePostingRelay.class.getName());
 
     @PersistenceContext(unitName = "teller")
@@ -33,35 +53,128 @@ public class CorePostingRelay {
     @EJB
     private CorePostingPublisher publisher;
     @Resource
-    private EJBContext context;
+    private UserTransaction tx;
 
-    private volatile boolean failing;
+    private final Clock clock = Clock.systemUTC();
+    private final RepeatedFailures failures = new RepeatedFailures("core postings relay", clock);
 
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false, info = "core postings relay")
     void relay() {
+        sendPending();
+    }
+
+    /** Sends what is pending, oldest entry first, the parked ones aside; returns how many were sent. */
+    public int sendPending() {
         try {
-            sendPending();
-            failing = false;
-        } catch (RuntimeException e) {
-            if (!failing) { // once per outage, not every second
-                LOG.log(Level.WARNING, "core postings wait in the outbox: cannot send them now", e);
-            }
-            failing = true;
-            context.setRollbackOnly(); // nothing sent, nothing removed: tried again in a second
+            int sent = inTransaction(() -> send(lockedPending(BATCH)));
+            failures.succeeded().ifPresent(LOG::info);
+            return sent;
+        } catch (Exception batchFailed) {
+            return oneByOne();
         }
     }
 
-    /** Sends up to {@link #BATCH} pending messages, oldest entry first; returns how many. */
-    public int sendPending() {
-        // locked, so that two servers never send the same rows (the singleton's lock keeps one relay per server)
-        List<Long> pending = em.createQuery("SELECT o.entryId FROM CoreOutbox o ORDER BY o.entryId", Long.class)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).setMaxResults(BATCH).getResultList();
-        for (Long entryId : pending) {
-            publisher.publish(em.find(JournalEntry.class, entryId));
+    private int oneByOne() {
+        List<Long> pending;
+        try {
+            pending = inTransaction(() -> pendingIds(BATCH));
+        } catch (Exception e) {
+            report(e);
+            return 0;
         }
-        if (!pending.isEmpty()) {
-            em.createQuery("DELETE FROM CoreOutbox o WHERE o.entryId IN :ids").setParameter("ids", pending).executeUpdate();
+        int sent = 0;
+        Map<Long, String> failed = new LinkedHashMap<>();
+        for (Long id : pending) {
+            try {
+                sent += inTransaction(() -> send(lockedPending(List.of(id))));
+            } catch (Exception e) {
+                failed.put(id, report(e));
+                if (sent == 0 && failed.size() >= OUTAGE_AFTER) {
+                    return 0;
+                }
+            }
         }
-        return pending.size();
+        if (sent > 0) {
+            failed.forEach(this::countFailure);
+        }
+        return sent;
+    }
+
+    private void countFailure(Long entryId, String reason) {
+        try {
+            boolean parked = inTransaction(() -> {
+                CoreOutbox row = em.find(CoreOutbox.class, entryId, LockModeType.PESSIMISTIC_WRITE);
+                return row != null && row.failed(reason, clock.instant());
+            });
+            if (parked) {
+                LOG.warning("core posting of entry " + entryId + " set aside after "
+                        + CoreOutbox.ATTEMPTS_BEFORE_PARKING + " failed attempts: " + reason);
+            }
+        } catch (Exception e) {
+            report(e);
+        }
+    }
+
+    private String report(Exception failure) {
+        String reason = RepeatedFailures.reason(failure);
+        failures.failed(reason).ifPresent(LOG::warning);
+        return reason;
+    }
+
+    private List<Long> pendingIds(int max) {
+        return em.createQuery("SELECT o.entryId FROM CoreOutbox o WHERE o.parkedAt IS NULL ORDER BY o.entryId",
+                Long.class).setMaxResults(max).getResultList();
+    }
+
+    /**
+     * The pending rows, locked so that two servers never send the same ones: first their ids, then a
+     * lock on those rows alone (a row lock with a row limit is not portable SQL); a row another
+     * server removed meanwhile is no longer found.
+     */
+    private List<CoreOutbox> lockedPending(int max) {
+        return lockedPending(pendingIds(max));
+    }
+
+    private List<CoreOutbox> lockedPending(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT o FROM CoreOutbox o WHERE o.entryId IN :ids AND o.parkedAt IS NULL "
+                        + "ORDER BY o.entryId", CoreOutbox.class)
+                .setParameter("ids", ids).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
+    private int send(List<CoreOutbox> rows) {
+        List<Long> ids = new ArrayList<>(rows.size());
+        for (CoreOutbox row : rows) {
+            JournalEntry entry = em.find(JournalEntry.class, row.entryId());
+            if (entry == null) {
+                throw new IllegalStateException("journal entry " + row.entryId() + " not found");
+            }
+            publisher.publish(entry);
+            ids.add(row.entryId());
+        }
+        if (!ids.isEmpty()) {
+            em.createQuery("DELETE FROM CoreOutbox o WHERE o.entryId IN :ids").setParameter("ids", ids).executeUpdate();
+        }
+        return ids.size();
+    }
+
+    private <T> T inTransaction(Callable<T> work) throws Exception {
+        tx.begin();
+        try {
+            T result = work.call();
+            tx.commit();
+            return result;
+        } catch (Exception e) {
+            if (tx.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                try {
+                    tx.rollback();
+                } catch (Exception rollbackFailed) {
+                    LOG.log(Level.FINE, "rollback after a failed relay run", rollbackFailed);
+                }
+            }
+            throw e;
+        }
     }
 }

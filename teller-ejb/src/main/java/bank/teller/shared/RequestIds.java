@@ -1,19 +1,23 @@
 package bank.teller.shared;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Function;
 
 /**
- * Makes a write happen once per client request id (Idempotency-Key, JMS requestId), inside the
- * calling use case's transaction: see {@link #once}.
+ * Makes a write happen once per client request id (Idempotency-Key, JMS requestId) of a caller,
+ * inside the calling use case's transaction: see {@link #once}. The caller is the principal the
+ * use case runs as — a user, an API client ({@code api-...}) or the channel listener ({@code
+ * channel}, which alone carries JMS requests) — so one caller's key never answers another's request.
  */
 @Stateless
 @PermitAll
@@ -29,6 +33,9 @@ public class RequestIds {
     @PersistenceContext(unitName = "teller")
     private EntityManager em;
 
+    @Resource
+    private SessionContext context;
+
     private final Clock clock = Clock.systemUTC();
 
     /**
@@ -41,13 +48,19 @@ public class RequestIds {
     public <T> T once(String requestId, String operation, String fingerprint, Function<String, T> replay,
                       Write<T> write, Function<T, String> reference) {
         String id = validate(requestId);
-        ProcessedRequest earlier = em.find(ProcessedRequest.class, id, LockModeType.NONE);
+        String caller = context.getCallerPrincipal().getName();
+        // the caller's own reservation, or one from before keys were per caller whose caller is unknown
+        ProcessedRequest earlier = em.createQuery("SELECT r FROM ProcessedRequest r WHERE r.requestId = :id "
+                        + "AND r.caller IN (:caller, :unknown) ORDER BY r.caller DESC", ProcessedRequest.class)
+                .setParameter("id", id).setParameter("caller", caller)
+                .setParameter("unknown", ProcessedRequest.UNKNOWN_CALLER)
+                .setFlushMode(FlushModeType.COMMIT).setMaxResults(1).getResultStream().findFirst().orElse(null);
         if (earlier != null) {
             earlier.requireSame(operation, fingerprint);
             return replay.apply(earlier.resultRef());
         }
         Instant now = StoredTime.now(clock);
-        ProcessedRequest reservation = new ProcessedRequest(id, operation, fingerprint, now);
+        ProcessedRequest reservation = new ProcessedRequest(caller, id, operation, fingerprint, now);
         em.persist(reservation);
         try {
             em.flush();

@@ -187,6 +187,27 @@ class ApiIT {
     }
 
     @Test
+    void anIdempotencyKeyBelongsToItsCallerTheSameKeyFromAnotherUserIsAnotherRequest() throws Exception {
+        String account = openAccount();
+        String key = TestData.requestId("scope");
+        String body = "{\"accountNumber\":\"" + account + "\",\"amount\":\"40.00\",\"currency\":\"CNY\"}";
+        HttpResponse<String> tellers = deposit(account, "\"40.00\"", key);
+        assertEquals(201, tellers.statusCode(), tellers.body());
+        HttpResponse<String> supervisors = Https.postJson("/api/v1/cash-deposits", AsUser.SUPERVISOR,
+                AsUser.SUPERVISOR_PASSWORD, key, body);
+        assertEquals(201, supervisors.statusCode(), "another caller's request, posted: " + supervisors.body());
+        long tellersEntry = json(tellers).getJsonNumber("entryId").longValue();
+        assertTrue(tellersEntry != json(supervisors).getJsonNumber("entryId").longValue(), supervisors.body());
+        assertEquals("super1", json(supervisors).getString("teller"));
+
+        HttpResponse<String> replay = deposit(account, "\"40.00\"", key);
+        assertEquals(201, replay.statusCode());
+        assertEquals(tellersEntry, json(replay).getJsonNumber("entryId").longValue(), "the teller's replay: their own receipt");
+        assertEquals("80.00", json(Https.get("/api/v1/accounts/" + account, AsUser.TELLER, AsUser.TELLER_PASSWORD))
+                .getString("balance"));
+    }
+
+    @Test
     void problemsSpeakTheCallersLanguage() throws Exception {
         HttpResponse<String> response = Https.send(Https.inSession("/api/v1/accounts/1234567890123456",
                         Https.sessionOf(AsUser.TELLER, AsUser.TELLER_PASSWORD))

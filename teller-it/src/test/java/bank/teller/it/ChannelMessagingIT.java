@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bank.teller.account.application.CashDeposits;
+import bank.teller.account.application.Transfers;
 import bank.teller.account.domain.AccountNumber;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
@@ -81,6 +82,22 @@ class ChannelMessagingIT {
         assertEquals(new BigDecimal("120.00"), Sql.scalar("SELECT balance FROM account WHERE account_number = ?", payee));
         assertEquals(1, Sql.count("SELECT COUNT(*) FROM journal_entry WHERE request_id = ? AND teller = 'channel' "
                 + "AND branch_code = '0000'", requestId));
+    }
+
+    @Test
+    void aChannelsRequestIdIsItsOwnATellersSameKeyIsAnotherRequest() throws Exception {
+        String payer = openAccountWith("500.00");
+        String payee = openAccountWith("0.00");
+        String requestId = "mb-" + UUID.randomUUID();
+        String correlation = "corr-" + UUID.randomUUID();
+        send(correlation, transfer(requestId, payer, payee, "100.00"));
+        assertEquals("OK", replyTo(correlation).getString("status"));
+
+        asUser.teller(() -> Lookup.ejb("teller-ejb", Transfers.class).transfer(payer, payee, "100.00", "CNY", requestId));
+
+        assertEquals(new BigDecimal("300.00"), Sql.scalar("SELECT balance FROM account WHERE account_number = ?", payer));
+        assertEquals(new BigDecimal("200.00"), Sql.scalar("SELECT balance FROM account WHERE account_number = ?", payee));
+        assertEquals(2, Sql.count("SELECT COUNT(*) FROM journal_entry WHERE request_id = ?", requestId));
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import bank.teller.security.Totp;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -36,9 +35,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -87,23 +83,10 @@ class CounterBrowserIT {
             }
             driver.quit();
         }
-        driver = newBrowser();
+        driver = Browsers.newBrowser();
         SIGNED_IN.put(user, driver);
-        signIn(driver, user, password);
+        Browsers.signIn(driver, user, password);
         return driver;
-    }
-
-    private static WebDriver newBrowser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(new File(System.getProperty("chromium.binary", "/usr/bin/chromium")));
-        options.setAcceptInsecureCerts(true);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=1400,1000", "--lang=zh-CN");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
-                .build();
-        return new ChromeDriver(service, options);
     }
 
     @AfterEach
@@ -423,7 +406,7 @@ class CounterBrowserIT {
                         + "\"branchCode\":\"0001\",\"roles\":[\"TELLER\"]}");
         assertEquals(201, created.statusCode(), created.body());
         JsonObject user = Json.createReader(new StringReader(created.body())).readObject();
-        browser = newBrowser();
+        browser = Browsers.newBrowser();
         SIGNED_IN.put(user.getString("username"), browser); // quit with the others
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         browser.get(Https.BASE + "/app/index.xhtml");
@@ -450,17 +433,5 @@ class CounterBrowserIT {
     private void signIn(String user, String password) {
         browser = browserOf(user, password);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    /** Signs in with the user's next dynamic code, and waits for the start screen. */
-    static void signIn(WebDriver driver, String user, String password) {
-        driver.get(Https.BASE + "/app/index.xhtml");
-        new WebDriverWait(driver, Duration.ofSeconds(30))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username"))).sendKeys(user);
-        driver.findElement(By.id("j_password")).sendKeys(password);
-        driver.findElement(By.id("code")).sendKeys(Tokens.nextCode(user));
-        driver.findElement(By.id("login-submit")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(30))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in-user")));
     }
 }

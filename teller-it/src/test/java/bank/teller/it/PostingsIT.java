@@ -1,6 +1,7 @@
 package bank.teller.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,6 +26,7 @@ import jakarta.json.JsonObject;
 import jakarta.transaction.UserTransaction;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -83,6 +85,21 @@ class PostingsIT {
         assertEquals(first, again);
         assertEquals("300.00", asUser.teller(() -> queries.account(account)).balance());
         assertEquals(1, Sql.count("SELECT COUNT(*) FROM journal_line WHERE account_number = ?", account));
+    }
+
+    @Test
+    void theSameRequestIdFromAnotherCallerIsAnotherRequest() throws Exception {
+        String account = newAccount();
+        String requestId = TestData.requestId("scope");
+        Receipt tellers = asUser.teller(() -> deposits.deposit(account, "100.00", "CNY", requestId));
+        Receipt supervisors = asUser.supervisor(() -> deposits.deposit(account, "100.00", "CNY", requestId));
+
+        assertNotEquals(tellers.entryId(), supervisors.entryId());
+        assertEquals(tellers, asUser.teller(() -> deposits.deposit(account, "100.00", "CNY", requestId)));
+        assertEquals(supervisors, asUser.supervisor(() -> deposits.deposit(account, "100.00", "CNY", requestId)));
+        assertEquals("200.00", asUser.teller(() -> queries.account(account)).balance());
+        assertEquals(List.of("super1", "teller1"), Sql.strings("SELECT teller FROM journal_entry WHERE request_id = ? "
+                + "ORDER BY teller", requestId));
     }
 
     @Test

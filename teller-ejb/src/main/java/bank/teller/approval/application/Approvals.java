@@ -79,7 +79,7 @@ public class Approvals {
         AppUser maker = currentUser.get();
         // the maker's own authority first: no approval lifts an amount above the maker's role limit
         roleLimits.checkCaller(operation, amount);
-        Optional<ApprovalRequest> earlier = earlierRequest(requestId);
+        Optional<ApprovalRequest> earlier = earlierRequest(maker.username(), requestId);
         if (earlier.isPresent()) {
             earlier.get().requireGrants(operation, fingerprint, maker.username(), calendar.today());
             return;
@@ -103,17 +103,20 @@ public class Approvals {
     @PermitAll
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void prefetch(String operation, String requestId) {
-        earlierRequest(requestId);
+        earlierRequest(currentUser.get().username(), requestId);
         policies(operation);
         roleLimits.prefetch(operation);
     }
 
     // requests and policies are written in transactions of their own: no flush of this one's changes first
 
-    private Optional<ApprovalRequest> earlierRequest(String requestId) {
-        return TransactionMemo.get("approval request", requestId, () -> em.createQuery(
-                        "SELECT r FROM ApprovalRequest r WHERE r.requestId = :id", ApprovalRequest.class)
-                .setParameter("id", requestId).setFlushMode(FlushModeType.COMMIT).getResultStream().findFirst());
+    /** The maker's request with this id: the same id from another maker is another request. */
+    private Optional<ApprovalRequest> earlierRequest(String maker, String requestId) {
+        return TransactionMemo.get("approval request", maker + "|" + requestId, () -> em.createQuery(
+                        "SELECT r FROM ApprovalRequest r WHERE r.maker = :maker AND r.requestId = :id",
+                        ApprovalRequest.class)
+                .setParameter("maker", maker).setParameter("id", requestId).setFlushMode(FlushModeType.COMMIT)
+                .getResultStream().findFirst());
     }
 
     private List<ApprovalPolicy> policies(String operation) {

@@ -96,6 +96,15 @@ public class JournalEntry {
         return entry;
     }
 
+    /**
+     * Checks the stored entry still balances, as it did when it was posted: one whose lines were
+     * changed or lost behind Teller's back is refused ({@link ErrorCode#JOURNAL_UNBALANCED}).
+     */
+    public void requireBalanced() {
+        requireBalanced(lines.stream().map(l -> new PostingLine(l.glCode(), l.accountNumber(), l.side(), l.amount(),
+                l.balanceAfter())).toList());
+    }
+
     static void requireBalanced(List<PostingLine> lines) {
         if (lines.size() < 2) {
             throw new TellerException(ErrorCode.JOURNAL_UNBALANCED, "fewer than two lines");

@@ -2,6 +2,8 @@ package bank.teller.web.ui;
 
 import bank.teller.integration.DeadLetters;
 import bank.teller.integration.DeadLetters.DeadLetterView;
+import bank.teller.integration.ParkedPostings;
+import bank.teller.integration.ParkedPostings.ParkedPostingView;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
@@ -10,7 +12,8 @@ import java.util.List;
 
 /**
  * The operator's dead-letter screen (死信队列): a queue's dead letters with their reason and body;
- * each can be sent again to its queue or discarded, with a note (both audited). Auditors look only.
+ * each can be sent again to its queue or discarded, with a note (both audited). Beside them the core
+ * postings the relay set aside, each of which can be sent again. Auditors look only.
  */
 @Named
 @ViewScoped
@@ -20,14 +23,28 @@ public class DeadLettersPage implements Serializable {
 
     @EJB
     private DeadLetters deadLetters;
+    @EJB
+    private ParkedPostings parkedPostings;
 
     private String queue = DeadLetters.QUEUES.get(0);
     private String note;
     private List<DeadLetterView> letters = List.of();
+    private List<ParkedPostingView> parked = List.of();
 
     public void refresh() {
         List<DeadLetterView> found = Screens.attempt(null, () -> deadLetters.list(queue));
         letters = found == null ? List.of() : found;
+        List<ParkedPostingView> aside = Screens.attempt(null, parkedPostings::list);
+        parked = aside == null ? List.of() : aside;
+    }
+
+    public void resendParked(ParkedPostingView posting) {
+        ParkedPostingView resent = Screens.attempt("letters:note", () -> parkedPostings.resend(posting.entryId(), note));
+        if (resent != null) {
+            Screens.info(Screens.text("parked.resent", resent.entryId()));
+            note = null;
+        }
+        refresh();
     }
 
     public void resend(DeadLetterView letter) {
@@ -70,5 +87,9 @@ public class DeadLettersPage implements Serializable {
 
     public List<DeadLetterView> getLetters() {
         return letters;
+    }
+
+    public List<ParkedPostingView> getParked() {
+        return parked;
     }
 }

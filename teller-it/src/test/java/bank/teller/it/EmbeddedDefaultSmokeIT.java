@@ -1,0 +1,197 @@
+package bank.teller.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The newcomer's first run: the server the README's run command boots ({@code ./teller serve}, what
+ * {@code ./teller run} starts after its build) on the embedded H2 database, in a fresh folder. A
+ * teller signs in on the screen and deposits cash; the deposit's core posting must leave the outbox,
+ * and the server log must hold no ERROR and no stack trace, from boot to shutdown. Runs in a
+ * failsafe execution of its own, before the suite's WildFly (on PostgreSQL) starts on the same ports.
+ */
+class EmbeddedDefaultSmokeIT {
+
+    private static final Pattern ERROR_LINE = Pattern.compile("^\\S+ \\S+ (ERROR|SEVERE) ");
+    private static final Pattern STACK_LINE = Pattern.compile("^(\\s+at [\\w$.]+\\(|Caused by: |\\s+\\.\\.\\. \\d+ more)");
+    private static final Duration BOOT = Duration.ofMinutes(4);
+
+    private static Process server;
+    private static Path home;
+
+    @BeforeAll
+    static void bootTheDefault() throws Exception {
+        Path root = Path.of(System.getProperty("teller.root", ".."));
+        home = Path.of("target", "smoke-server").toAbsolutePath();
+        deleteRecursively(home);
+        Files.createDirectories(home);
+        ProcessBuilder builder = new ProcessBuilder(root.resolve("teller").toAbsolutePath().toString(), "serve",
+                "-Djava.net.preferIPv4Stack=true")
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolveSibling("smoke-server.out").toFile());
+        builder.environment().put("TELLER_HOME", home.toString());
+        builder.environment().remove("TELLER_DB");
+        server = builder.start();
+        Instant deadline = Instant.now().plus(BOOT);
+        while (true) {
+            if (!server.isAlive()) {
+                fail("./teller serve ended with " + server.exitValue() + ", see " + home.resolveSibling("smoke-server.out"));
+            }
+            try {
+                if (Https.send(Https.inSession(Https.BASE + "/login.xhtml", null).GET().build()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still booting
+            }
+            if (Instant.now().isAfter(deadline)) {
+                fail("the embedded default did not answer within " + BOOT);
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null && server.isAlive()) {
+            stopServer();
+        }
+    }
+
+    @Test
+    void aTellerDepositsOnTheEmbeddedDefaultItsPostingReachesTheCoreQueueAndTheLogHoldsNoError() throws Exception {
+        String account = accountOf("张三");
+        WebDriver browser = Browsers.newBrowser();
+        try {
+            Browsers.signIn(browser, AsUser.TELLER, AsUser.TELLER_PASSWORD);
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            browser.get(Https.BASE + "/app/account.xhtml?number=" + account);
+            String before = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("balance"))).getText();
+
+            By deposit = By.xpath("//div[@id='posting:operation']//div[contains(@class, 'ui-button')"
+                    + " and .//input[@value='DEPOSIT']]");
+            if (!wait.until(ExpectedConditions.elementToBeClickable(deposit)).getAttribute("class").contains("ui-state-active")) {
+                browser.findElement(deposit).click();
+                wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                        "return window.PrimeFaces === undefined || PrimeFaces.ajax.Queue.isEmpty();")));
+            }
+            wait.ignoring(StaleElementReferenceException.class)
+                    .until(ExpectedConditions.attributeContains(deposit, "class", "ui-state-active"));
+            browser.findElement(By.id("posting:amount")).sendKeys("321.00");
+            browser.findElement(By.id("posting:submit")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("posting:confirm-yes"))).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("voucher-number")));
+            String after = wait.until(d -> {
+                String shown = d.findElement(By.id("balance")).getText();
+                return shown.equals(before) ? null : shown;
+            });
+            assertEquals(amount(before).add(new java.math.BigDecimal("321.00")), amount(after));
+        } finally {
+            browser.quit();
+        }
+
+        JsonObject depth = null;
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            depth = json(Https.get("/api/v1/core-outbox", AsUser.SUPERVISOR, AsUser.SUPERVISOR_PASSWORD)).asJsonObject();
+            if (depth.getInt("pending") == 0) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertEquals(0, depth.getInt("pending"), "core postings still wait in the outbox: " + depth);
+        assertEquals(0, depth.getInt("parked"), depth.toString());
+
+        Thread.sleep(3000); // a few more runs of the relay
+        stopServer();
+        List<String> problems = problemsIn(home.resolve("standalone/log/server.log"));
+        assertTrue(problems.isEmpty(), problems.size() + " ERROR or stack trace lines in the server log, the first:\n"
+                + String.join("\n", problems.subList(0, Math.min(30, problems.size()))));
+    }
+
+    /** The number of the first account of the demo customer {@code name}. */
+    private static String accountOf(String name) throws Exception {
+        JsonArray found = json(Https.get("/api/v1/customers?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8),
+                AsUser.SUPERVISOR, AsUser.SUPERVISOR_PASSWORD)).asJsonArray();
+        long id = found.getJsonObject(0).getJsonNumber("id").longValue();
+        JsonArray accounts = json(Https.get("/api/v1/customers/" + id + "/accounts", AsUser.SUPERVISOR,
+                AsUser.SUPERVISOR_PASSWORD)).asJsonArray();
+        return accounts.getJsonObject(0).getString("accountNumber");
+    }
+
+    private static jakarta.json.JsonValue json(HttpResponse<String> response) {
+        assertEquals(200, response.statusCode(), response.body());
+        return Json.createReader(new StringReader(response.body())).readValue();
+    }
+
+    private static java.math.BigDecimal amount(String shown) {
+        return new java.math.BigDecimal(shown.replace(" CNY", "").replace(",", "").strip());
+    }
+
+    static List<String> problemsIn(Path log) throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+            if (ERROR_LINE.matcher(line).find() || STACK_LINE.matcher(line).find()) {
+                problems.add(line);
+            }
+        }
+        return problems;
+    }
+
+    /** SIGTERM to WildFly (a graceful shutdown, logged like any other), then waits for it to end. */
+    private static void stopServer() throws InterruptedException {
+        List<ProcessHandle> processes = new ArrayList<>(server.descendants().toList());
+        processes.forEach(ProcessHandle::destroy);
+        server.destroy();
+        if (!server.waitFor(60, TimeUnit.SECONDS)) {
+            processes.forEach(ProcessHandle::destroyForcibly);
+            server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        for (ProcessHandle process : processes) {
+            process.onExit().orTimeout(60, TimeUnit.SECONDS).exceptionally(e -> {
+                process.destroyForcibly();
+                return process;
+            }).join();
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (Files.exists(path)) {
+            try (Stream<Path> all = Files.walk(path)) {
+                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}
