@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import bank.teller.shared.Csv;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -91,7 +92,7 @@ public class LargeCash {
     /** The report as CSV (UTF-8, RFC 4180), for filing; {@code date} as for {@link #report}. */
     public String csv(LocalDate date) {
         StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("business_date",
+        try (CSVPrinter printer = Csv.printer(out, CSVFormat.RFC4180.builder().setHeader("business_date",
                 "customer_id", "customer_name", "id_number", "account_number", "entry_id", "type", "direction",
                 "amount", "currency", "teller", "customer_cash_in", "customer_cash_out").get())) {
             List<LargeCashRow> rows = report(date);

@@ -14,6 +14,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import bank.teller.shared.Csv;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -59,7 +60,7 @@ public class AuditQueries {
             throw new TellerException(ErrorCode.EXPORT_TOO_LARGE, count, MAX_EXPORT);
         }
         StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("id", "occurred_at_utc", "actor",
+        try (CSVPrinter csv = Csv.printer(out, CSVFormat.DEFAULT.builder().setHeader("id", "occurred_at_utc", "actor",
                 "roles", "branch", "terminal", "action", "subject", "detail", "result", "chain", "chain_seq", "hash")
                 .get())) {
             for (AuditRecord r : query(filter, AuditRecord.class, "SELECT r").setMaxResults(MAX_EXPORT).getResultList()) {

@@ -3,8 +3,7 @@ package bank.teller.shared;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -20,13 +19,16 @@ public final class StoredTime {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** A TIMESTAMP column read by a native query, as {@link InstantConverter} stored it (UTC). */
+    /**
+     * A TIMESTAMP WITH TIME ZONE column read by a native query: PostgreSQL's driver gives a
+     * {@link Timestamp}, H2's an {@link OffsetDateTime}; both are the moment stored.
+     */
     public static Instant instant(Object column) {
         if (column instanceof Timestamp timestamp) {
-            return new InstantConverter().convertToEntityAttribute(timestamp);
+            return timestamp.toInstant();
         }
-        if (column instanceof LocalDateTime local) {
-            return local.toInstant(ZoneOffset.UTC);
+        if (column instanceof OffsetDateTime offset) {
+            return offset.toInstant();
         }
         throw new IllegalArgumentException("not a timestamp: " + column);
     }

@@ -1,5 +1,6 @@
 package bank.teller.it;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -80,6 +82,8 @@ class ApiIT {
         assertEquals(1, statement.getJsonArray("lines").size());
         HttpResponse<byte[]> csv = Https.getBytes(period + "&format=csv", AsUser.TELLER, AsUser.TELLER_PASSWORD, "text/csv");
         assertEquals(200, csv.statusCode());
+        assertArrayEquals(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(csv.body(), 3),
+                "UTF-8 with a byte-order mark, which Excel on a Chinese Windows desktop needs");
         String rows = new String(csv.body(), StandardCharsets.UTF_8);
         assertTrue(rows.contains(",CASH_DEPOSIT,,250.75,250.75,teller1") && rows.contains("CLOSING_BALANCE,,,250.75"), rows);
         HttpResponse<byte[]> pdf = Https.getBytes(period + "&format=pdf", AsUser.TELLER, AsUser.TELLER_PASSWORD,

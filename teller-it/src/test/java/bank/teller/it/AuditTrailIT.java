@@ -76,7 +76,7 @@ class AuditTrailIT {
 
         String csv = asUser.as(auditor, TestUsers.PASSWORD, () -> queries.exportCsv(
                 new Filter(null, account, null, null, null)));
-        assertTrue(csv.startsWith("id,occurred_at_utc,actor") && csv.contains("CASH_DEPOSIT"), csv);
+        assertTrue(csv.startsWith("\uFEFFid,occurred_at_utc,actor") && csv.contains("CASH_DEPOSIT"), csv);
         assertEquals(1, Sql.count("SELECT COUNT(*) FROM audit_record WHERE actor = ? AND action = 'AUDIT_EXPORT'", auditor),
                 "the export is itself recorded");
         assertThrows(EJBAccessException.class, () -> asUser.teller(() -> queries.search(

@@ -1,14 +1,17 @@
 package bank.teller.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import bank.teller.platform.DemoData;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +27,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -36,49 +42,27 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The newcomer's first run: the server the README's run command boots ({@code ./teller serve}, what
  * {@code ./teller run} starts after its build) on the embedded H2 database, in a fresh folder. A
  * teller signs in on the screen and deposits cash; the deposit's core posting must leave the outbox,
- * and the server log must hold no ERROR and no stack trace, from boot to shutdown. Runs in a
- * failsafe execution of its own, before the suite's WildFly (on PostgreSQL) starts on the same ports.
+ * and the server log must hold no ERROR and no stack trace, from boot to shutdown. Then the same
+ * server folder boots again in another time zone (Asia/Shanghai first, America/New_York with its
+ * daylight saving second): it must read the same instants and find the audit trail intact. Runs in
+ * a failsafe execution of its own, before the suite's WildFly (on PostgreSQL) takes the same ports.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EmbeddedDefaultSmokeIT {
 
     private static final Pattern ERROR_LINE = Pattern.compile("^\\S+ \\S+ (ERROR|SEVERE) ");
     private static final Pattern STACK_LINE = Pattern.compile("^(\\s+at [\\w$.]+\\(|Caused by: |\\s+\\.\\.\\. \\d+ more)");
     private static final Duration BOOT = Duration.ofMinutes(4);
 
+    private static final Path HOME = Path.of("target", "smoke-server").toAbsolutePath();
     private static Process server;
-    private static Path home;
+    private static String account;
+    private static JsonArray transactionsSeenFirst;
 
     @BeforeAll
-    static void bootTheDefault() throws Exception {
-        Path root = Path.of(System.getProperty("teller.root", ".."));
-        home = Path.of("target", "smoke-server").toAbsolutePath();
-        deleteRecursively(home);
-        Files.createDirectories(home);
-        ProcessBuilder builder = new ProcessBuilder(root.resolve("teller").toAbsolutePath().toString(), "serve",
-                "-Djava.net.preferIPv4Stack=true")
-                .directory(root.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(home.resolveSibling("smoke-server.out").toFile());
-        builder.environment().put("TELLER_HOME", home.toString());
-        builder.environment().remove("TELLER_DB");
-        server = builder.start();
-        Instant deadline = Instant.now().plus(BOOT);
-        while (true) {
-            if (!server.isAlive()) {
-                fail("./teller serve ended with " + server.exitValue() + ", see " + home.resolveSibling("smoke-server.out"));
-            }
-            try {
-                if (Https.send(Https.inSession(Https.BASE + "/login.xhtml", null).GET().build()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still booting
-            }
-            if (Instant.now().isAfter(deadline)) {
-                fail("the embedded default did not answer within " + BOOT);
-            }
-            Thread.sleep(1000);
-        }
+    static void freshFolder() throws IOException {
+        deleteRecursively(HOME);
+        Files.createDirectories(HOME);
     }
 
     @AfterAll
@@ -89,8 +73,10 @@ class EmbeddedDefaultSmokeIT {
     }
 
     @Test
+    @Order(1)
     void aTellerDepositsOnTheEmbeddedDefaultItsPostingReachesTheCoreQueueAndTheLogHoldsNoError() throws Exception {
-        String account = accountOf("张三");
+        boot("Asia/Shanghai", "first");
+        account = accountOf("张三");
         WebDriver browser = Browsers.newBrowser();
         try {
             Browsers.signIn(browser, AsUser.TELLER, AsUser.TELLER_PASSWORD);
@@ -115,7 +101,7 @@ class EmbeddedDefaultSmokeIT {
                 String shown = d.findElement(By.id("balance")).getText();
                 return shown.equals(before) ? null : shown;
             });
-            assertEquals(amount(before).add(new java.math.BigDecimal("321.00")), amount(after));
+            assertEquals(amount(before).add(new BigDecimal("321.00")), amount(after));
         } finally {
             browser.quit();
         }
@@ -132,9 +118,71 @@ class EmbeddedDefaultSmokeIT {
         assertEquals(0, depth.getInt("pending"), "core postings still wait in the outbox: " + depth);
         assertEquals(0, depth.getInt("parked"), depth.toString());
 
+        transactionsSeenFirst = transactionsOf(account);
+        HttpResponse<String> sealed = Https.postJson("/api/v1/audit/seals", DemoData.AUDITOR, DemoData.AUDITOR_PASSWORD,
+                TestData.requestId("seal"), "{}");
+        assertEquals(2, sealed.statusCode() / 100, "the chains sealed before the restart: " + sealed.body());
+        assertIntact();
         Thread.sleep(3000); // a few more runs of the relay
         stopServer();
-        List<String> problems = problemsIn(home.resolve("standalone/log/server.log"));
+        assertNoErrorInTheLog();
+    }
+
+    @Test
+    @Order(2)
+    void theSameServerStartedInAnotherTimeZoneReadsTheSameInstantsAndItsAuditTrailIsIntact() throws Exception {
+        assertNotNull(transactionsSeenFirst, "the first boot ran");
+        boot("America/New_York", "second");
+        assertEquals(transactionsSeenFirst, transactionsOf(account));
+        assertIntact();
+        stopServer();
+        assertNoErrorInTheLog();
+    }
+
+    private static void boot(String timeZone, String which) throws Exception {
+        Path root = Path.of(System.getProperty("teller.root", ".."));
+        ProcessBuilder builder = new ProcessBuilder(root.resolve("teller").toAbsolutePath().toString(), "serve",
+                "-Djava.net.preferIPv4Stack=true")
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(HOME.resolveSibling("smoke-server-" + which + ".out").toFile());
+        builder.environment().put("TELLER_HOME", HOME.toString());
+        builder.environment().put("TZ", timeZone);
+        builder.environment().remove("TELLER_DB");
+        server = builder.start();
+        Instant deadline = Instant.now().plus(BOOT);
+        while (true) {
+            if (!server.isAlive()) {
+                fail("./teller serve ended with " + server.exitValue() + ", see smoke-server-" + which + ".out");
+            }
+            try {
+                if (Https.send(Https.inSession(Https.BASE + "/login.xhtml", null).GET().build()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still booting
+            }
+            if (Instant.now().isAfter(deadline)) {
+                fail("the embedded default did not answer within " + BOOT);
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    private static JsonArray transactionsOf(String number) throws Exception {
+        return json(Https.get("/api/v1/accounts/" + number + "/transactions?page=0&size=200", AsUser.SUPERVISOR,
+                AsUser.SUPERVISOR_PASSWORD)).asJsonObject().getJsonArray("items");
+    }
+
+    private static void assertIntact() throws Exception {
+        JsonObject report = json(Https.get("/api/v1/audit/verification", DemoData.AUDITOR, DemoData.AUDITOR_PASSWORD))
+                .asJsonObject();
+        assertTrue(report.getJsonArray("findings").isEmpty(), "the audit verifier found: " + report);
+        assertTrue(report.getJsonNumber("records").longValue() > 0, report.toString());
+    }
+
+    private static void assertNoErrorInTheLog() throws IOException {
+        List<String> problems = problemsIn(HOME.resolve("standalone/log/server.log"));
         assertTrue(problems.isEmpty(), problems.size() + " ERROR or stack trace lines in the server log, the first:\n"
                 + String.join("\n", problems.subList(0, Math.min(30, problems.size()))));
     }
@@ -154,8 +202,8 @@ class EmbeddedDefaultSmokeIT {
         return Json.createReader(new StringReader(response.body())).readValue();
     }
 
-    private static java.math.BigDecimal amount(String shown) {
-        return new java.math.BigDecimal(shown.replace(" CNY", "").replace(",", "").strip());
+    private static BigDecimal amount(String shown) {
+        return new BigDecimal(shown.replace(" CNY", "").replace(",", "").strip());
     }
 
     static List<String> problemsIn(Path log) throws IOException {

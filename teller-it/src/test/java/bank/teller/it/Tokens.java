@@ -17,7 +17,8 @@ public final class Tokens {
     private static final Map<String, String> SECRETS = Map.of(
             AsUser.TELLER, DemoData.TELLER_TOTP,
             AsUser.SUPERVISOR, DemoData.SUPERVISOR_TOTP,
-            "admin1", DemoData.ADMIN_TOTP);
+            "admin1", DemoData.ADMIN_TOTP,
+            DemoData.AUDITOR, DemoData.AUDITOR_TOTP);
     private static final Map<String, Long> LAST_STEP = new HashMap<>();
     /** Use the step before the present only this early in the present step (a request takes time). */
     private static final long EARLY_SECONDS = 15;

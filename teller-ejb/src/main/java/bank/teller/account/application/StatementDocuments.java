@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
+import bank.teller.shared.Csv;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -77,7 +78,7 @@ final class StatementDocuments {
     /** CSV (RFC 4180, UTF-8): a header, one row per posting, then opening, totals and closing as rows. */
     static String csv(Statement s) {
         StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get())) {
+        try (CSVPrinter printer = Csv.printer(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get())) {
             printer.printRecord(s.from(), "", "", "OPENING_BALANCE", "", "", s.openingBalance(), "");
             for (AccountTransaction line : s.lines()) {
                 boolean debit = "DEBIT".equals(line.side());

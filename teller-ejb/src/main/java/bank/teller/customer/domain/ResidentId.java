@@ -21,7 +21,7 @@ public record ResidentId(String value) {
         }
         value = value.trim().toUpperCase();
         if (!value.matches("\\d{17}[\\dX]") || value.charAt(17) != checkCharacter(value)) {
-            throw new TellerException(ErrorCode.RESIDENT_ID_INVALID, value);
+            throw new TellerException(ErrorCode.RESIDENT_ID_INVALID, maskedAnyway(value));
         }
         birthDate(value);
     }
@@ -44,7 +44,7 @@ public record ResidentId(String value) {
             return LocalDate.of(Integer.parseInt(id.substring(6, 10)),
                     Integer.parseInt(id.substring(10, 12)), Integer.parseInt(id.substring(12, 14)));
         } catch (DateTimeException e) {
-            throw new TellerException(ErrorCode.RESIDENT_ID_INVALID, id);
+            throw new TellerException(ErrorCode.RESIDENT_ID_INVALID, maskedAnyway(id));
         }
     }
 
@@ -56,6 +56,16 @@ public record ResidentId(String value) {
     /** Masked as on a voucher: the first 6 and the last 4 characters. */
     public String masked() {
         return value.substring(0, 6) + "********" + value.substring(14);
+    }
+
+    /**
+     * What a refusal may repeat of a value that is not a valid number: masked like a valid one (the
+     * first 6 and the last 4 characters) when it is long enough, else nothing of it — a refused
+     * number with a typo is still someone's document number, in the API, on screens and in logs.
+     */
+    static String maskedAnyway(String value) {
+        return value.length() < 14 ? "*".repeat(value.length())
+                : value.substring(0, 6) + "*".repeat(value.length() - 10) + value.substring(value.length() - 4);
     }
 
     @Override

@@ -121,8 +121,10 @@ public class Tills {
 
     /**
      * The session a posting with these lines goes through: none when they move no till cash;
-     * otherwise the caller's open till, which must hold what the posting pays out (checked under
-     * the session's lock, so two payouts cannot both spend the same cash).
+     * otherwise the caller's open till, which must hold what the posting pays out. Every cash
+     * movement locks the session first and checks the state of the locked row: a count that closes
+     * the till then waits for the posting's commit (and counts it), or the posting waits for the
+     * count and finds the till closed; and two payouts cannot both spend the same cash.
      */
     @PermitAll
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -131,12 +133,9 @@ public class Tills {
         if (net == null) {
             return null;
         }
-        TillSession session = unfinishedSessionOf(currentUser.get().username())
-                .orElseThrow(() -> new TellerException(ErrorCode.TILL_NOT_OPEN, currentUser.get().tillCode(), "NONE"));
-        session.requireOpen();
+        TillSession session = lockedOpenSessionOfCaller();
         if (net.amount().signum() < 0) {
-            TillSession locked = em.find(TillSession.class, session.id(), LockModeType.PESSIMISTIC_WRITE);
-            requireTillCovers(locked, net.amount().negate());
+            requireTillCovers(session, net.amount().negate());
         }
         return session.id();
     }
@@ -212,7 +211,7 @@ public class Tills {
     public TillView count(Map<String, Integer> pieces, String requestId) {
         CashCount count = CashCount.of(pieces);
         return requestIds.once(requestId, COUNT, count.detail(), id -> view(require(Long.parseLong(id))), now -> {
-            TillSession session = em.find(TillSession.class, openSessionOfCaller().id(), LockModeType.PESSIMISTIC_WRITE);
+            TillSession session = lockedOpenSessionOfCaller();
             session.count(count, position(session), now);
             return view(session);
         }, view -> String.valueOf(view.sessionId()));
@@ -352,6 +351,23 @@ public class Tills {
                 .orElseThrow(() -> new TellerException(ErrorCode.TILL_NOT_OPEN, teller.tillCode(), "NONE"));
         session.requireOpen();
         return session;
+    }
+
+    /** The caller's open session, locked: its state is checked on the locked row. */
+    private TillSession lockedOpenSessionOfCaller() {
+        AppUser teller = currentUser.get();
+        TillSession session = unfinishedSessionIdOf(teller.username())
+                .map(id -> em.find(TillSession.class, id, LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(() -> new TellerException(ErrorCode.TILL_NOT_OPEN, teller.tillCode(), "NONE"));
+        session.requireOpen();
+        return session;
+    }
+
+    /** The id alone: the row is then read with its lock, never first without. */
+    private Optional<Long> unfinishedSessionIdOf(String teller) {
+        return em.createQuery("SELECT s.id FROM TillSession s WHERE s.teller = :teller AND s.status <> :closed", Long.class)
+                .setParameter("teller", teller).setParameter("closed", TillStatus.CLOSED)
+                .getResultStream().findFirst();
     }
 
     private Optional<TillSession> unfinishedSessionOf(String teller) {

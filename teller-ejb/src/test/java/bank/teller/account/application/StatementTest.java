@@ -60,7 +60,8 @@ class StatementTest {
     @Test
     void theCsvHasAHeaderEveryLineAndTheTotals() {
         String csv = StatementDocuments.csv(Statement.of(ACCOUNT, FROM, TO, Money.cny("200.50"), LINES));
-        List<String> rows = csv.lines().toList();
+        assertEquals('\uFEFF', csv.charAt(0), "a byte-order mark first, so Excel reads UTF-8");
+        List<String> rows = csv.substring(1).lines().toList();
         assertEquals("business_date,posted_at,entry_id,type,debit,credit,balance_after,teller", rows.get(0));
         assertEquals("2026-11-01,,,OPENING_BALANCE,,,200.50,", rows.get(1));
         assertEquals("2026-11-27,2026-11-27T02:00:00Z,2,CASH_WITHDRAWAL,50.50,,1150.00,teller1", rows.get(3));

@@ -1,6 +1,7 @@
 package bank.teller.customer.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import bank.teller.shared.ErrorCode;
@@ -29,6 +30,18 @@ class ResidentIdTest {
         for (char c : "0123456789".toCharArray()) {
             assertRefused(body + c);
         }
+    }
+
+    @Test
+    void aRefusalNeverRepeatsTheNumberInFull() {
+        for (String refused : new String[]{"110105194912310021", "110105194913310028", "1101051949123100", "11010519"}) {
+            TellerException e = assertThrows(TellerException.class, () -> new ResidentId(refused));
+            assertEquals(ErrorCode.RESIDENT_ID_INVALID, e.code());
+            String said = e.getMessage() + " " + e.args();
+            assertFalse(said.contains(refused), said);
+            assertFalse(said.contains(refused.substring(6, Math.min(14, refused.length()))), "the birth date digits: " + said);
+        }
+        assertEquals("110105********0021", ResidentId.maskedAnyway("110105194912310021"));
     }
 
     @Test

@@ -108,8 +108,14 @@ public class ActiveSessions {
             ended = true;
         }
         if (signedIn != null && !ended) {
-            audit.recordForSeparately(signedIn.username(), String.join(",", signedIn.roles()), null, "SESSION_TIMEOUT",
-                    signedIn.username(), "signed in " + signedIn.since(), AuditEvent.SUCCESS);
+            try {
+                audit.recordForSeparately(signedIn.username(), String.join(",", signedIn.roles()), null,
+                        "SESSION_TIMEOUT", signedIn.username(), "signed in " + signedIn.since(), AuditEvent.SUCCESS);
+            } catch (IllegalStateException stopping) {
+                // the server is stopping: WildFly ends the open sessions after the audit trail's component has
+                // stopped (ComponentIsStoppedException). Their end is the server's stop, not a timeout.
+                LOG.info("session of " + signedIn.username() + " ended with the server's stop");
+            }
         }
     }
 

@@ -1,0 +1,68 @@
+--liquibase formatted sql
+
+--changeset teller:022-instants-with-time-zone dbms:postgresql
+-- Instants (audit stamps, postings, sign-ins) are stored as TIMESTAMP WITH TIME ZONE: an absolute
+-- moment, whatever the time zone of the JVM or of the database session that writes or reads it.
+-- Before, they were UTC wall-clock times in TIMESTAMP columns, written through the JVM's zone,
+-- which moved a value that fell into that zone's daylight-saving gap by an hour. The values were
+-- UTC, so they are read as UTC here and keep their moment (the audit hashes with them).
+ALTER TABLE customer ALTER COLUMN created_at TYPE TIMESTAMP WITH TIME ZONE USING created_at AT TIME ZONE 'UTC';
+ALTER TABLE journal_entry ALTER COLUMN posted_at TYPE TIMESTAMP WITH TIME ZONE USING posted_at AT TIME ZONE 'UTC';
+ALTER TABLE trial_balance_report ALTER COLUMN created_at TYPE TIMESTAMP WITH TIME ZONE USING created_at AT TIME ZONE 'UTC';
+ALTER TABLE account_restriction ALTER COLUMN placed_at TYPE TIMESTAMP WITH TIME ZONE USING placed_at AT TIME ZONE 'UTC';
+ALTER TABLE account_restriction ALTER COLUMN released_at TYPE TIMESTAMP WITH TIME ZONE USING released_at AT TIME ZONE 'UTC';
+ALTER TABLE identity_verification ALTER COLUMN verified_at TYPE TIMESTAMP WITH TIME ZONE USING verified_at AT TIME ZONE 'UTC';
+ALTER TABLE voucher ALTER COLUMN confirmed_at TYPE TIMESTAMP WITH TIME ZONE USING confirmed_at AT TIME ZONE 'UTC';
+ALTER TABLE card ALTER COLUMN issued_at TYPE TIMESTAMP WITH TIME ZONE USING issued_at AT TIME ZONE 'UTC';
+ALTER TABLE card ALTER COLUMN changed_at TYPE TIMESTAMP WITH TIME ZONE USING changed_at AT TIME ZONE 'UTC';
+ALTER TABLE till_session ALTER COLUMN opened_at TYPE TIMESTAMP WITH TIME ZONE USING opened_at AT TIME ZONE 'UTC';
+ALTER TABLE till_session ALTER COLUMN counted_at TYPE TIMESTAMP WITH TIME ZONE USING counted_at AT TIME ZONE 'UTC';
+ALTER TABLE till_session ALTER COLUMN closed_at TYPE TIMESTAMP WITH TIME ZONE USING closed_at AT TIME ZONE 'UTC';
+ALTER TABLE vault_transfer ALTER COLUMN requested_at TYPE TIMESTAMP WITH TIME ZONE USING requested_at AT TIME ZONE 'UTC';
+ALTER TABLE vault_transfer ALTER COLUMN decided_at TYPE TIMESTAMP WITH TIME ZONE USING decided_at AT TIME ZONE 'UTC';
+ALTER TABLE approval_request ALTER COLUMN decided_at TYPE TIMESTAMP WITH TIME ZONE USING decided_at AT TIME ZONE 'UTC';
+ALTER TABLE approval_request ALTER COLUMN created_at TYPE TIMESTAMP WITH TIME ZONE USING created_at AT TIME ZONE 'UTC';
+ALTER TABLE blank_voucher ALTER COLUMN changed_at TYPE TIMESTAMP WITH TIME ZONE USING changed_at AT TIME ZONE 'UTC';
+ALTER TABLE app_user ALTER COLUMN locked_until TYPE TIMESTAMP WITH TIME ZONE USING locked_until AT TIME ZONE 'UTC';
+ALTER TABLE app_user ALTER COLUMN password_changed_at TYPE TIMESTAMP WITH TIME ZONE USING password_changed_at AT TIME ZONE 'UTC';
+ALTER TABLE password_history ALTER COLUMN changed_at TYPE TIMESTAMP WITH TIME ZONE USING changed_at AT TIME ZONE 'UTC';
+ALTER TABLE audit_record ALTER COLUMN occurred_at TYPE TIMESTAMP WITH TIME ZONE USING occurred_at AT TIME ZONE 'UTC';
+ALTER TABLE audit_seal ALTER COLUMN sealed_at TYPE TIMESTAMP WITH TIME ZONE USING sealed_at AT TIME ZONE 'UTC';
+ALTER TABLE api_client ALTER COLUMN created_at TYPE TIMESTAMP WITH TIME ZONE USING created_at AT TIME ZONE 'UTC';
+ALTER TABLE channel_reply ALTER COLUMN received_at TYPE TIMESTAMP WITH TIME ZONE USING received_at AT TIME ZONE 'UTC';
+ALTER TABLE core_outbox ALTER COLUMN created_at TYPE TIMESTAMP WITH TIME ZONE USING created_at AT TIME ZONE 'UTC';
+ALTER TABLE core_outbox ALTER COLUMN parked_at TYPE TIMESTAMP WITH TIME ZONE USING parked_at AT TIME ZONE 'UTC';
+ALTER TABLE request_reservation ALTER COLUMN created_at TYPE TIMESTAMP WITH TIME ZONE USING created_at AT TIME ZONE 'UTC';
+
+--changeset teller:022-instants-with-time-zone dbms:h2
+-- The same for the embedded database: H2 reads a TIMESTAMP in the session's time zone when it
+-- converts it, so the session is put on UTC while the columns change, and given back after.
+SET TIME ZONE 'UTC';
+ALTER TABLE customer ALTER COLUMN created_at SET DATA TYPE TIMESTAMP WITH TIME ZONE;
+ALTER TABLE journal_entry ALTER COLUMN posted_at SET DATA TYPE TIMESTAMP WITH TIME ZONE;
+ALTER TABLE trial_balance_report ALTER COLUMN created_at SET DATA TYPE TIMESTAMP WITH TIME ZONE;
+ALTER TABLE account_restriction ALTER COLUMN placed_at SET DATA TYPE TIMESTAMP WITH TIME ZONE;
+ALTER TABLE account_restriction ALTER COLUMN released_at SET DATA TYPE TIMESTAMP WITH TIME ZONE;
+ALTER TABLE identity_verification ALTER COLUMN verified_at SET DATA TYPE TIMESTAMP WITH TIME ZONE;
+ALTER TABLE voucher ALTER COLUMN confirmed_at SET DATA TYPE TIMESTAMP WITH TIME ZONE;
+ALTER TABLE card ALTER COLUMN issued_at SET DATA TYPE TIMESTAMP WITH TIME ZONE;
+ALTER TABLE card ALTER COLUMN changed_at SET DATA TYPE TIMESTAMP WITH TIME ZONE;
+ALTER TABLE till_session ALTER COLUMN opened_at SET DATA TYPE TIMESTAMP WITH TIME ZONE;
+ALTER TABLE till_session ALTER COLUMN counted_at SET DATA TYPE TIMESTAMP WITH TIME ZONE;
+ALTER TABLE till_session ALTER COLUMN closed_at SET DATA TYPE TIMESTAMP WITH TIME ZONE;
+ALTER TABLE vault_transfer ALTER COLUMN requested_at SET DATA TYPE TIMESTAMP WITH TIME ZONE;
+ALTER TABLE vault_transfer ALTER COLUMN decided_at SET DATA TYPE TIMESTAMP WITH TIME ZONE;
+ALTER TABLE approval_request ALTER COLUMN decided_at SET DATA TYPE TIMESTAMP WITH TIME ZONE;
+ALTER TABLE approval_request ALTER COLUMN created_at SET DATA TYPE TIMESTAMP WITH TIME ZONE;
+ALTER TABLE blank_voucher ALTER COLUMN changed_at SET DATA TYPE TIMESTAMP WITH TIME ZONE;
+ALTER TABLE app_user ALTER COLUMN locked_until SET DATA TYPE TIMESTAMP WITH TIME ZONE;
+ALTER TABLE app_user ALTER COLUMN password_changed_at SET DATA TYPE TIMESTAMP WITH TIME ZONE;
+ALTER TABLE password_history ALTER COLUMN changed_at SET DATA TYPE TIMESTAMP WITH TIME ZONE;
+ALTER TABLE audit_record ALTER COLUMN occurred_at SET DATA TYPE TIMESTAMP WITH TIME ZONE;
+ALTER TABLE audit_seal ALTER COLUMN sealed_at SET DATA TYPE TIMESTAMP WITH TIME ZONE;
+ALTER TABLE api_client ALTER COLUMN created_at SET DATA TYPE TIMESTAMP WITH TIME ZONE;
+ALTER TABLE channel_reply ALTER COLUMN received_at SET DATA TYPE TIMESTAMP WITH TIME ZONE;
+ALTER TABLE core_outbox ALTER COLUMN created_at SET DATA TYPE TIMESTAMP WITH TIME ZONE;
+ALTER TABLE core_outbox ALTER COLUMN parked_at SET DATA TYPE TIMESTAMP WITH TIME ZONE;
+ALTER TABLE request_reservation ALTER COLUMN created_at SET DATA TYPE TIMESTAMP WITH TIME ZONE;
+SET TIME ZONE LOCAL;
