@@ -1,0 +1,86 @@
+package bank.teller.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bank.teller.account.application.CashDeposits;
+import bank.teller.account.application.Receipt;
+import bank.teller.integration.ParkedPostings;
+import bank.teller.integration.ParkedPostings.ParkedPostingView;
+import jakarta.ejb.EJBAccessException;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The outbox of core postings with an entry in it that can never be sent (its lines were lost
+ * behind Teller's back, so its message would not balance): the postings after it still reach the
+ * core system, and after a few failures it is set aside for a supervisor, who can send it again.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CoreOutboxIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return InContainer.testWar("core-outbox-it", CoreOutboxIT.class);
+    }
+
+    @Inject
+    AsUser asUser;
+
+    @Test
+    void anEntryThatCannotBeSentIsSetAsideAndThePostingsAfterItFlow() throws Exception {
+        long poisoned = Sql.count("SELECT nextval('journal_entry_seq')"); // a block of ids EclipseLink will not use
+        Sql.update("INSERT INTO journal_entry (id, entry_type, business_date, branch_code, teller, request_id, posted_at) "
+                + "SELECT ?, 'CASH_DEPOSIT', business_date, '0001', 'teller1', ?, CURRENT_TIMESTAMP FROM business_day",
+                poisoned, TestData.requestId("poison"));
+        Sql.update("INSERT INTO core_outbox (entry_id, created_at) VALUES (?, CURRENT_TIMESTAMP)", poisoned);
+        try {
+            CashDeposits deposits = Lookup.ejb("teller-ejb", CashDeposits.class);
+            String account = Counter.classOneAccount(asUser, "停发客户");
+            for (int i = 0; i < 3; i++) { // the relay counts a failure only while others go through
+                Receipt receipt = asUser.teller(() -> deposits.deposit(account, "10.00", "CNY", TestData.requestId("flow")));
+                awaitUntil(() -> Sql.count("SELECT COUNT(*) FROM core_outbox WHERE entry_id = ?", receipt.entryId()) == 0);
+                assertEquals(0, Sql.count("SELECT COUNT(*) FROM core_outbox WHERE entry_id = ?", receipt.entryId()),
+                        "a posting after the one that cannot be sent reached the core system");
+            }
+            awaitUntil(() -> Sql.string("SELECT parked_at FROM core_outbox WHERE entry_id = ?", poisoned) != null);
+
+            ParkedPostings parked = Lookup.ejb("teller-ejb", ParkedPostings.class);
+            ParkedPostingView aside = asUser.supervisor(parked::list).stream().filter(p -> p.entryId() == poisoned)
+                    .findFirst().orElseThrow(() -> new AssertionError("entry " + poisoned + " not set aside"));
+            assertEquals(3, aside.attempts());
+            assertTrue(aside.reason().contains("JOURNAL_UNBALANCED"), aside.reason());
+            assertNotNull(aside.parkedAt());
+            assertTrue(asUser.supervisor(parked::depth).parked() >= 1);
+            assertThrows(EJBAccessException.class, () -> asUser.teller(parked::list));
+
+            asUser.supervisor(() -> parked.resend(poisoned, "lines restored from the backup"));
+            assertNull(Sql.string("SELECT parked_at FROM core_outbox WHERE entry_id = ?", poisoned), "back in line");
+            assertEquals(1, Sql.count("SELECT COUNT(*) FROM audit_record WHERE action = 'PARKED_POSTING_RESENT' "
+                    + "AND subject = ? AND actor = 'super1'", "entry:" + poisoned));
+        } finally {
+            Sql.update("DELETE FROM core_outbox WHERE entry_id = ?", poisoned);
+            Sql.update("DELETE FROM journal_entry WHERE id = ?", poisoned);
+        }
+    }
+
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+
+    private static void awaitUntil(Check condition) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!condition.holds() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+    }
+}
