@@ -2,11 +2,18 @@ package bank.teller.integration;
 
 import bank.teller.ledger.domain.JournalEntry;
 import bank.teller.shared.RepeatedFailures;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.persistence.EntityManager;
@@ -15,6 +22,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.UserTransaction;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +33,7 @@ import java.util.logging.Logger;
 
 /**
  * Sends the core system the messages of committed journal entries from the outbox
- * ({@code core_outbox}, written in each posting's transaction), every second, up to 500 at a time
+ * ({@code core_outbox}, written in each posting's transaction), a second after each run, up to 500 at a time
  * in one transaction: the messages are sent and their rows removed together, so each is sent once
  * (the core also finds its messageId unique).
  *
@@ -38,11 +46,15 @@ import java.util.logging.Logger;
  * container's stack trace every second.
  */
 @Singleton
+@Startup
+@DependsOn("SchemaMigration")
 @PermitAll
 @TransactionManagement(TransactionManagementType.BEAN)
 public class CorePostingRelay {
 
     static final int BATCH = 500;
+    static final long PERIOD_MILLIS = 1000;
+    private static final String RUN = "core postings relay";
     /** Failures in a row, with nothing sent, after which a run gives up (an outage, not one bad entry). */
     static final int OUTAGE_AFTER = 5;
     private static final Logger LOG = Logger.getLogger(CorePostingRelay.class.getName());
@@ -57,10 +69,49 @@ public class CorePostingRelay {
 
     private final Clock clock = Clock.systemUTC();
     private final RepeatedFailures failures = new RepeatedFailures("core postings relay", clock);
+    private Instant timedAt;
 
-    @Schedule(hour = "*", minute = "*", second = "*", persistent = false, info = "core postings relay")
+    @Resource
+    private TimerService timers;
+
+    /**
+     * Each run is timed a second after the previous one ended (a single-action timer), never on a
+     * fixed beat: a run that takes longer (a backlog, a broker that answers slowly) is not overlapped
+     * by the next, nor does the container warn each second that it skipped one.
+     */
+    @PostConstruct
+    void start() {
+        next();
+    }
+
+    @Timeout
     void relay() {
-        sendPending();
+        try {
+            sendPending();
+        } finally {
+            next();
+        }
+    }
+
+    /**
+     * Should the next run ever not have been timed (the timer service refused), it is timed here. The
+     * singleton's lock keeps this apart from a run, and each run times the next as it ends: a next
+     * run timed long ago means none is coming.
+     */
+    @Schedule(hour = "*", minute = "*", persistent = false, info = "core postings relay watch")
+    void watch() {
+        if (timedAt == null || timedAt.isBefore(clock.instant().minusSeconds(30))) {
+            next();
+        }
+    }
+
+    private void next() {
+        try {
+            timers.createSingleActionTimer(PERIOD_MILLIS, new TimerConfig(RUN, false));
+            timedAt = clock.instant();
+        } catch (IllegalStateException | EJBException stopping) {
+            LOG.info("core postings relay not timed again: " + RepeatedFailures.reason(stopping));
+        }
     }
 
     /** Sends what is pending, oldest entry first, the parked ones aside; returns how many were sent. */

@@ -127,7 +127,7 @@ class BadInputIT {
         JsonObject schemas = openApi.getJsonObject("components").getJsonObject("schemas");
         List<String> sessions = List.of(signedIn(TestUsers.create("BRANCH_MANAGER")), signedIn(TestUsers.create("ADMIN")));
         Map<String, String> values = Map.of("{number}", account, "{id}", "0", "{keyId}", "abcdef012345",
-                "{username}", "nobody-here", "{messageId}", "ID:00000000-0000-0000-0000-000000000000");
+                "{username}", "nobody-here", "{messageId}", "ID:00000000-0000-0000-0000-000000000000", "{entryId}", "0");
         List<String> whole = List.of("", "{", "[]", "[{}]", "null", "42", "\"text\"", "{\"a\":" + "[".repeat(5_000),
                 "{\"amount\": 1e999999}", "\u0000", "{\"x\":\"" + "y".repeat(2 << 20) + "\"}");
         String before = fingerprint();

@@ -111,12 +111,26 @@ public class ActiveSessions {
             try {
                 audit.recordForSeparately(signedIn.username(), String.join(",", signedIn.roles()), null,
                         "SESSION_TIMEOUT", signedIn.username(), "signed in " + signedIn.since(), AuditEvent.SUCCESS);
-            } catch (IllegalStateException stopping) {
-                // the server is stopping: WildFly ends the open sessions after the audit trail's component has
-                // stopped (ComponentIsStoppedException). Their end is the server's stop, not a timeout.
+            } catch (RuntimeException e) {
+                if (!serverStopping(e)) {
+                    throw e;
+                }
+                // WildFly ends the open sessions once the audit trail's component refuses calls: their end is
+                // the server's stop, not a timeout, and nothing can be recorded any more
                 LOG.info("session of " + signedIn.username() + " ended with the server's stop");
             }
         }
+    }
+
+    /** WildFly's refusal of a call to a component that is stopping (its own exception types, by name). */
+    private static boolean serverStopping(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String name = t.getClass().getSimpleName();
+            if (name.equals("ComponentIsStoppedException") || name.equals("EJBComponentUnavailableException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether two session objects are the same session (the container hands out a new object per request). */
