@@ -54,9 +54,9 @@ public class CorePostingRelay {
 
     static final int BATCH = 500;
     static final long PERIOD_MILLIS = 1000;
-    private static final String RUN = "core postings relay";
     /** Failures in a row, with nothing sent, after which a run gives up (an outage, not one bad entry). */
     static final int OUTAGE_AFTER = 5;
+    private static final String RUN = "core postings relay";
     private static final Logger LOG = Logger.getLogger(CorePostingRelay.class.getName());
 
     @PersistenceContext(unitName = "teller")
@@ -66,13 +66,12 @@ public class CorePostingRelay {
     private CorePostingPublisher publisher;
     @Resource
     private UserTransaction tx;
-
-    private final Clock clock = Clock.systemUTC();
-    private final RepeatedFailures failures = new RepeatedFailures("core postings relay", clock);
-    private Instant timedAt;
-
     @Resource
     private TimerService timers;
+
+    private final Clock clock = Clock.systemUTC();
+    private final RepeatedFailures failures = new RepeatedFailures(RUN, clock);
+    private Instant timedAt;
 
     /**
      * Each run is timed a second after the previous one ended (a single-action timer), never on a

@@ -126,8 +126,6 @@ class BadInputIT {
                 null, null).body())).readObject();
         JsonObject schemas = openApi.getJsonObject("components").getJsonObject("schemas");
         List<String> sessions = List.of(signedIn(TestUsers.create("BRANCH_MANAGER")), signedIn(TestUsers.create("ADMIN")));
-        Map<String, String> values = Map.of("{number}", account, "{id}", "0", "{keyId}", "abcdef012345",
-                "{username}", "nobody-here", "{messageId}", "ID:00000000-0000-0000-0000-000000000000", "{entryId}", "0");
         List<String> whole = List.of("", "{", "[]", "[{}]", "null", "42", "\"text\"", "{\"a\":" + "[".repeat(5_000),
                 "{\"amount\": 1e999999}", "\u0000", "{\"x\":\"" + "y".repeat(2 << 20) + "\"}");
         String before = fingerprint();
@@ -144,10 +142,7 @@ class BadInputIT {
                         .getJsonObject("schema").getString("$ref", "");
                 JsonObject properties = schemas.getJsonObject(ref.substring(ref.lastIndexOf('/') + 1))
                         .getJsonObject("properties");
-                String path = template.replace("/teller", "");
-                for (Map.Entry<String, String> value : values.entrySet()) {
-                    path = path.replace(value.getKey(), value.getValue());
-                }
+                String path = TestData.path(template.replace("/teller", ""), account);
                 List<String> bodies = new ArrayList<>(whole);
                 bodies.addAll(BadValues.samples(oddBodies(properties == null ? List.of() : List.copyOf(properties.keySet())),
                         SAMPLES));

@@ -1,6 +1,7 @@
 package bank.teller.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -17,12 +18,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -118,6 +121,7 @@ class EmbeddedDefaultSmokeIT {
         assertEquals(0, depth.getInt("pending"), "core postings still wait in the outbox: " + depth);
         assertEquals(0, depth.getInt("parked"), depth.toString());
 
+        assertNoSecretInClear();
         transactionsSeenFirst = transactionsOf(account);
         HttpResponse<String> sealed = Https.postJson("/api/v1/audit/seals", DemoData.AUDITOR, DemoData.AUDITOR_PASSWORD,
                 TestData.requestId("seal"), "{}");
@@ -179,6 +183,34 @@ class EmbeddedDefaultSmokeIT {
                 .asJsonObject();
         assertTrue(report.getJsonArray("findings").isEmpty(), "the audit verifier found: " + report);
         assertTrue(report.getJsonNumber("records").longValue() > 0, report.toString());
+    }
+
+    /**
+     * The server's secrets are encrypted expressions resolved from its credential store, and Teller
+     * used them: it made no key file of its own.
+     */
+    private static void assertNoSecretInClear() throws IOException {
+        Path configuration = HOME.resolve("standalone/configuration");
+        String xml = Files.readString(configuration.resolve("standalone-full.xml"));
+        for (String secret : List.of("teller.audit.mac-key", "teller.security.secret-key", "teller.db.h2-password",
+                "teller.db.password")) {
+            assertTrue(Pattern.compile("<property name=\"" + Pattern.quote(secret) + "\" value=\"\\$\\{ENC::teller:")
+                    .matcher(xml).find(), secret + " is an encrypted expression");
+        }
+        Matcher passwords = Pattern.compile("<datasource[^>]*pool-name=\"(Teller\\w+)\"[\\s\\S]*?password=\"([^\"]*)\"")
+                .matcher(xml);
+        int teller = 0;
+        while (passwords.find()) {
+            teller++;
+            assertTrue(passwords.group(2).startsWith("${"), passwords.group(1) + "'s password is in clear");
+        }
+        assertEquals(2, teller, "both of Teller's datasources were checked");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                configuration.resolve("teller-secrets.cs"))));
+        for (String keyFile : List.of("audit-mac.key", "secrets.key")) {
+            assertFalse(Files.exists(HOME.resolve("standalone/data/teller").resolve(keyFile)),
+                    keyFile + ": Teller took its keys from the credential store");
+        }
     }
 
     private static void assertNoErrorInTheLog() throws IOException {

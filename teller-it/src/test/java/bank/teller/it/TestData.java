@@ -2,6 +2,7 @@ package bank.teller.it;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -52,6 +53,20 @@ public final class TestData {
             sum += CREDIT_CODE_CHARACTERS.indexOf(code.charAt(i)) * CREDIT_CODE_WEIGHTS[i];
         }
         return code.append(CREDIT_CODE_CHARACTERS.charAt((31 - sum % 31) % 31)).toString();
+    }
+
+    /**
+     * An API path template of the OpenAPI document ({@code /v1/accounts/{number}/holds}) with its
+     * parameters filled in: {@code account} for an account number, harmless values for the rest.
+     */
+    public static String path(String template, String account) {
+        Map<String, String> values = Map.of("{number}", account, "{id}", "0", "{keyId}", "abcdef012345",
+                "{username}", "nobody-here", "{messageId}", "ID:00000000-0000-0000-0000-000000000000", "{entryId}", "0");
+        String path = template;
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            path = path.replace(value.getKey(), value.getValue());
+        }
+        return path;
     }
 
     public static String requestId(String prefix) {
