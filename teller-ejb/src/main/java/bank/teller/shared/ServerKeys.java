@@ -13,9 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Secret keys the database must not hold (the audit seal's MAC key, the key that encrypts TOTP
- * secrets): a system property with the key in Base64 (32 bytes) where an operator sets it from a
- * secrets store, else a key file made on first use in the server's data directory, readable by the
- * server's user only.
+ * secrets): a system property with the key in Base64 (32 bytes) — which {@code ./teller run} sets
+ * from the server folder's Elytron credential store, decrypted by WildFly at boot — else (a server
+ * started some other way) a key file made on first use in the server's data directory, readable by
+ * the server's user only.
  */
 public final class ServerKeys {
 
