@@ -99,9 +99,9 @@ public class LargeCash {
             audit.record("EXPORT", "large-cash:" + date, "large-cash report CSV, " + rows.size() + " rows",
                     AuditEvent.SUCCESS);
             for (LargeCashRow r : rows) {
-                printer.printRecord(r.businessDate(), r.customerId(), r.customerName(), r.idNumber(), r.accountNumber(),
-                        r.entryId(), r.type(), r.direction(), r.amount(), Money.CNY, r.teller(), r.customerCashIn(),
-                        r.customerCashOut());
+                printer.printRecord(Csv.cells(r.businessDate(), r.customerId(), r.customerName(), r.idNumber(),
+                        r.accountNumber(), r.entryId(), r.type(), r.direction(), r.amount(), Money.CNY, r.teller(),
+                        r.customerCashIn(), r.customerCashOut()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

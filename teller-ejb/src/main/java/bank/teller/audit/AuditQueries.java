@@ -64,8 +64,8 @@ public class AuditQueries {
                 "roles", "branch", "terminal", "action", "subject", "detail", "result", "chain", "chain_seq", "hash")
                 .get())) {
             for (AuditRecord r : query(filter, AuditRecord.class, "SELECT r").setMaxResults(MAX_EXPORT).getResultList()) {
-                csv.printRecord(r.id(), r.occurredAt(), r.actor(), r.roles(), r.branchCode(), r.terminal(), r.action(),
-                        r.subject(), r.detail(), r.result(), r.chain(), r.chainSeq(), r.hash());
+                csv.printRecord(Csv.cells(r.id(), r.occurredAt(), r.actor(), r.roles(), r.branchCode(), r.terminal(),
+                        r.action(), r.subject(), r.detail(), r.result(), r.chain(), r.chainSeq(), r.hash()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

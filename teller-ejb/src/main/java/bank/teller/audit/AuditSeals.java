@@ -3,9 +3,12 @@ package bank.teller.audit;
 import bank.teller.security.Roles;
 import bank.teller.shared.ServerKeys;
 import bank.teller.shared.StoredTime;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.annotation.security.RunAs;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -18,6 +21,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -35,15 +39,28 @@ public class AuditSeals {
     @PersistenceContext(unitName = "teller")
     private EntityManager em;
 
+    @EJB
+    private AuditTrail trail;
+    @Resource
+    private SessionContext context;
+
     private final Clock clock = Clock.systemUTC();
 
-    /** Seals the trail as it stands: once a day by the timer, and whenever an auditor asks. */
+    /**
+     * Seals the trail as it stands: once a day by the timer, and whenever an auditor asks. The seal
+     * is itself a record of the trail, after the heads it seals (so the next seal covers it).
+     */
     public long seal() {
         Instant now = StoredTime.now(clock);
         String heads = heads();
         AuditSeal seal = new AuditSeal(now, heads, mac(now, heads));
         em.persist(seal);
         em.flush();
+        // recorded for the caller (an auditor, a supervisor, or the daily timer), not for this bean's run-as identity
+        String roles = Stream.of(Roles.AUDITOR, Roles.SUPERVISOR).filter(context::isCallerInRole)
+                .collect(Collectors.joining(","));
+        trail.recordFor(context.getCallerPrincipal().getName(), roles, null, "AUDIT_SEALED", "audit-seal:" + seal.id(),
+                heads.lines().count() + " chains sealed", AuditEvent.SUCCESS);
         return seal.id();
     }
 

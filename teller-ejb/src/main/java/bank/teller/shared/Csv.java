@@ -10,12 +10,30 @@ import org.apache.commons.csv.CSVPrinter;
  * CSV exports as branch staff open them: UTF-8 beginning with a byte-order mark, which Excel on a
  * Chinese Windows desktop needs to read the file as UTF-8 (without it, it reads GBK and the Chinese
  * comes out garbled). Other readers (Python's utf-8-sig, LibreOffice, commons-csv) skip the mark.
+ * Every row goes through {@link #cells}, so that no text a customer or a caller chose (a name, a
+ * note) is run by the spreadsheet as a formula.
  */
 public final class Csv {
 
     public static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private Csv() {
+    }
+
+    /**
+     * The values of a row, each text that a spreadsheet would take for a formula or a command (it
+     * starts with =, +, -, @, a tab or a carriage return) prefixed with an apostrophe, which the
+     * spreadsheet shows as text (OWASP's advice against CSV injection). Numbers, dates and instants
+     * pass as they are.
+     */
+    public static Object[] cells(Object... values) {
+        Object[] cells = values.clone();
+        for (int i = 0; i < cells.length; i++) {
+            if (cells[i] instanceof CharSequence text && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+                cells[i] = "'" + text;
+            }
+        }
+        return cells;
     }
 
     /** A printer into {@code out} that has written the byte-order mark already. */

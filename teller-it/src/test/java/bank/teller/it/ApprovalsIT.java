@@ -169,6 +169,19 @@ class ApprovalsIT {
     }
 
     @Test
+    void aCustomerNamedLikeAFormulaIsTextInTheLargeCashExport() throws Exception {
+        CashDeposits deposits = Lookup.ejb("teller-ejb", CashDeposits.class);
+        String formula = "=HYPERLINK(\"http://evil.example\",\"x\")";
+        String account = Counter.classOneAccount(asUser, formula);
+        asUser.teller(() -> deposits.deposit(account, "30000.00", "CNY", TestData.requestId("dep")));
+        asUser.teller(() -> deposits.deposit(account, "20000.00", "CNY", TestData.requestId("dep")));
+        String csv = asUser.supervisor(() -> Lookup.ejb("teller-ejb", LargeCash.class).csv(null));
+        String row = csv.lines().filter(line -> line.contains(account)).findFirst().orElseThrow();
+        assertTrue(row.contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\","), row);
+        assertTrue(csv.lines().noneMatch(line -> line.contains(",=HYPERLINK") || line.contains(",\"=HYPERLINK")), csv);
+    }
+
+    @Test
     void cashOfFiftyThousandInADaySinglyOrTogetherIsOnTheLargeCashReport() throws Exception {
         CashDeposits deposits = Lookup.ejb("teller-ejb", CashDeposits.class);
         String together = Counter.classOneAccount(asUser, "累计大额");

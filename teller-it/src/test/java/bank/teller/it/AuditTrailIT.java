@@ -99,7 +99,9 @@ class AuditTrailIT {
         String rewritten = chainOf(3);
         String untouched = chainOf(3);
         String auditor = TestUsers.create("AUDITOR");
-        asUser.as(auditor, TestUsers.PASSWORD, seals::seal);
+        long sealId = asUser.as(auditor, TestUsers.PASSWORD, seals::seal);
+        assertEquals(1, Sql.count("SELECT COUNT(*) FROM audit_record WHERE action = 'AUDIT_SEALED' AND subject = ? "
+                + "AND actor = ?", "audit-seal:" + sealId, auditor), "sealing is itself in the trail");
 
         Sql.update("ALTER TABLE audit_record DISABLE TRIGGER USER");
         try {

@@ -61,12 +61,26 @@ class VouchersIT {
         assertEquals("凭证客户", voucher.holderName());
         assertEquals(account.substring(0, 6) + "******" + account.substring(12), voucher.accountMasked());
         assertNull(voucher.confirmedAt());
+        String otherTeller = TestUsers.create("TELLER");
+        assertEquals(ErrorCode.VOUCHER_NOT_YOURS, assertThrows(TellerException.class, () -> asUser.as(otherTeller,
+                TestUsers.PASSWORD, () -> vouchers.confirm(receipt.voucherNo()))).code(),
+                "another teller cannot record this customer's confirmation");
+        assertNull(asUser.teller(() -> vouchers.voucher(receipt.voucherNo())).confirmedAt());
         VoucherContent confirmed = asUser.teller(() -> vouchers.confirm(receipt.voucherNo()));
         assertEquals(AsUser.TELLER, confirmed.confirmedBy());
         assertEquals(ErrorCode.VOUCHER_ALREADY_CONFIRMED, assertThrows(TellerException.class,
                 () -> asUser.teller(() -> vouchers.confirm(receipt.voucherNo()))).code());
         assertEquals(ErrorCode.VOUCHER_NOT_FOUND, assertThrows(TellerException.class,
                 () -> asUser.teller(() -> vouchers.voucher("0001-20000101-001-000001"))).code());
+    }
+
+    @Test
+    void aSupervisorOfTheBranchMayRecordTheConfirmationOfATellersVoucher() throws Exception {
+        String account = Counter.classOneAccount(asUser, "确认客户");
+        CashDeposits deposits = Lookup.ejb("teller-ejb", CashDeposits.class);
+        Vouchers vouchers = Lookup.ejb("teller-ejb", Vouchers.class);
+        Receipt receipt = asUser.teller(() -> deposits.deposit(account, "5.00", "CNY", TestData.requestId("dep")));
+        assertEquals(AsUser.SUPERVISOR, asUser.supervisor(() -> vouchers.confirm(receipt.voucherNo())).confirmedBy());
     }
 
     @Test

@@ -79,14 +79,14 @@ final class StatementDocuments {
     static String csv(Statement s) {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = Csv.printer(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get())) {
-            printer.printRecord(s.from(), "", "", "OPENING_BALANCE", "", "", s.openingBalance(), "");
+            printer.printRecord(Csv.cells(s.from(), "", "", "OPENING_BALANCE", "", "", s.openingBalance(), ""));
             for (AccountTransaction line : s.lines()) {
                 boolean debit = "DEBIT".equals(line.side());
-                printer.printRecord(line.businessDate(), line.postedAt(), line.entryId(), line.type(),
-                        debit ? line.amount() : "", debit ? "" : line.amount(), line.balanceAfter(), line.teller());
+                printer.printRecord(Csv.cells(line.businessDate(), line.postedAt(), line.entryId(), line.type(),
+                        debit ? line.amount() : "", debit ? "" : line.amount(), line.balanceAfter(), line.teller()));
             }
-            printer.printRecord(s.to(), "", "", "TOTALS", s.totalDebits(), s.totalCredits(), "", "");
-            printer.printRecord(s.to(), "", "", "CLOSING_BALANCE", "", "", s.closingBalance(), "");
+            printer.printRecord(Csv.cells(s.to(), "", "", "TOTALS", s.totalDebits(), s.totalCredits(), "", ""));
+            printer.printRecord(Csv.cells(s.to(), "", "", "CLOSING_BALANCE", "", "", s.closingBalance(), ""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -81,7 +81,9 @@ public class Vouchers {
     /** Records that the customer confirmed (signed) the voucher. */
     public VoucherContent confirm(String voucherNo) {
         Voucher voucher = require(voucherNo);
-        voucher.confirm(currentUser.get().username(), StoredTime.now(clock));
+        AppUser caller = currentUser.get();
+        voucher.confirm(caller.username(), caller.branchCode(), currentUser.roles().contains(Roles.SUPERVISOR),
+                StoredTime.now(clock));
         return content(voucher);
     }
 

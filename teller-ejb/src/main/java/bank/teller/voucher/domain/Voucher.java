@@ -84,8 +84,14 @@ public class Voucher {
         return printCount > 1;
     }
 
-    /** Records the customer's confirmation; a second confirmation is refused (it was given once). */
-    public void confirm(String by, Instant at) {
+    /**
+     * Records the customer's confirmation, given at the counter of the teller who posted it or to a
+     * supervisor of its branch; a second confirmation is refused (it was given once).
+     */
+    public void confirm(String by, String byBranch, boolean bySupervisor, Instant at) {
+        if (!by.equals(teller) && !(bySupervisor && branchCode.equals(byBranch))) {
+            throw new TellerException(ErrorCode.VOUCHER_NOT_YOURS, number, teller);
+        }
         if (confirmedAt != null) {
             throw new TellerException(ErrorCode.VOUCHER_ALREADY_CONFIRMED, number, confirmedBy);
         }

@@ -62,8 +62,20 @@ class VoucherPdfTest {
         assertFalse(voucher.printed(), "first print");
         assertTrue(voucher.printed(), "second print is a copy");
         assertTrue(voucher.printed());
-        voucher.confirm("teller1", Instant.parse("2026-11-27T02:05:00Z"));
+        voucher.confirm("teller1", "0001", false, Instant.parse("2026-11-27T02:05:00Z"));
         assertEquals(ErrorCode.VOUCHER_ALREADY_CONFIRMED, assertThrows(TellerException.class,
-                () -> voucher.confirm("teller1", Instant.parse("2026-11-27T02:06:00Z"))).code());
+                () -> voucher.confirm("teller1", "0001", false, Instant.parse("2026-11-27T02:06:00Z"))).code());
+    }
+
+    @Test
+    void onlyThePostingTellerOrASupervisorOfTheBranchRecordsTheCustomersConfirmation() {
+        Instant at = Instant.parse("2026-11-27T02:05:00Z");
+        Voucher voucher = new Voucher(1L, "0001", TODAY, "001", 43, "0001010000000016", null, "teller1");
+        assertEquals(ErrorCode.VOUCHER_NOT_YOURS, assertThrows(TellerException.class,
+                () -> voucher.confirm("teller2", "0001", false, at)).code(), "another teller");
+        assertEquals(ErrorCode.VOUCHER_NOT_YOURS, assertThrows(TellerException.class,
+                () -> voucher.confirm("super9", "0002", true, at)).code(), "a supervisor of another branch");
+        voucher.confirm("super1", "0001", true, at);
+        assertEquals("super1", voucher.confirmedBy());
     }
 }
