@@ -184,6 +184,10 @@ class ApiIT {
                 TestData.requestId("check")), 400, "ACCOUNT_NUMBER_INVALID");
         assertProblem(Https.postJson("/api/v1/cash-deposits", AsUser.TELLER, AsUser.TELLER_PASSWORD,
                 TestData.requestId("junk"), "{not json"), 400, null);
+        // JSON-B would bind the last of two amounts: a body with a key twice is refused whole
+        assertProblem(Https.postJson("/api/v1/cash-deposits", AsUser.TELLER, AsUser.TELLER_PASSWORD,
+                TestData.requestId("twice"), "{\"accountNumber\":\"" + account + "\",\"amount\":\"1.00\","
+                        + "\"amount\":\"9999.00\",\"currency\":\"CNY\"}"), 400, "VALIDATION_FAILED");
         assertProblem(post("/api/v1/customers/verifications", null, "{\"idType\":\"RESIDENT_ID\",\"name\":\"李四\","
                 + "\"idNumber\":\"" + TestData.residentIdWithWrongCheckDigit() + "\"}"), 400, "RESIDENT_ID_INVALID");
         assertEquals("0.00", json(Https.get("/api/v1/accounts/" + account, AsUser.TELLER, AsUser.TELLER_PASSWORD))
