@@ -216,6 +216,19 @@ class ApiIT {
     }
 
     @Test
+    void problemsSpeakTellersOwnWordsAndANumberOutOfRangeInTheAddressIsABadRequest() throws Exception {
+        assertProblem(Https.get("/api/v1/approvals/99999999999999999999", AsUser.TELLER, AsUser.TELLER_PASSWORD),
+                400, "VALIDATION_FAILED");
+        String account = openAccount();
+        assertProblem(Https.get("/api/v1/accounts/" + account + "/transactions?page=99999999999999999999",
+                AsUser.TELLER, AsUser.TELLER_PASSWORD), 400, "VALIDATION_FAILED");
+        HttpResponse<String> nowhere = Https.get("/api/v1/no-such-thing", AsUser.TELLER, AsUser.TELLER_PASSWORD);
+        assertProblem(nowhere, 404, "NOT_FOUND");
+        assertTrue(!nowhere.body().contains("RESTEASY") && !nowhere.body().contains("no-such-thing")
+                && !nowhere.body().contains("localhost"), "no framework codes, no echo of the address: " + nowhere.body());
+    }
+
+    @Test
     void problemsSpeakTheCallersLanguage() throws Exception {
         HttpResponse<String> response = Https.send(Https.inSession("/api/v1/accounts/1234567890123456",
                         Https.sessionOf(AsUser.TELLER, AsUser.TELLER_PASSWORD))

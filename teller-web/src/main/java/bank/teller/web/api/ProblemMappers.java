@@ -103,11 +103,32 @@ public final class ProblemMappers {
             if (status >= 500) {
                 return Unexpected.logged(e);
             }
+            if (unreadableNumber(e)) {
+                // a path or query parameter that is not a number in range: JAX-RS says 404, but the request is wrong
+                return Problem.response(ErrorCode.VALIDATION_FAILED, "A number in the address is not a whole number "
+                        + "in range.");
+            }
             String code = status == 404 ? "NOT_FOUND" : status == 405 ? "METHOD_NOT_ALLOWED"
                     : status == 415 ? "UNSUPPORTED_MEDIA_TYPE" : status == 406 ? "NOT_ACCEPTABLE" : "BAD_REQUEST";
-            String detail = e.getCause() instanceof JsonbException
-                    ? "The request body is not valid JSON for this operation." : e.getMessage();
+            // Teller's own words: RESTEasy's message carries its message codes and echoes the request's URL
+            String detail = switch (status) {
+                case 404 -> "There is nothing at this address.";
+                case 405 -> "This address does not take this method.";
+                case 415 -> "The request body is not of a type this operation reads (application/json).";
+                case 406 -> "This operation cannot answer in the type asked for.";
+                default -> e.getCause() instanceof JsonbException
+                        ? "The request body is not valid JSON for this operation." : "The request is not valid.";
+            };
             return Problem.response(status, code, code.replace('_', ' ').toLowerCase(), detail);
+        }
+
+        private static boolean unreadableNumber(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof NumberFormatException) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
