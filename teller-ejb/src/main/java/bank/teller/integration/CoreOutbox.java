@@ -1,5 +1,6 @@
 package bank.teller.integration;
 
+import bank.teller.shared.Text;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -46,7 +47,7 @@ public class CoreOutbox {
     /** Counts a failure to send this entry; returns true when it is now set aside. */
     boolean failed(String reason, Instant now) {
         attempts++;
-        lastError = reason.length() <= ERROR_MAX ? reason : reason.substring(0, ERROR_MAX);
+        lastError = Text.abbreviated(reason, ERROR_MAX - 1);
         if (attempts >= ATTEMPTS_BEFORE_PARKING && parkedAt == null) {
             parkedAt = now;
             return true;

@@ -116,7 +116,7 @@ public class CorePostingRelay {
     /** Sends what is pending, oldest entry first, the parked ones aside; returns how many were sent. */
     public int sendPending() {
         try {
-            int sent = inTransaction(() -> send(lockedPending(BATCH)));
+            int sent = inTransaction(() -> send(lockedPending(pendingIds(BATCH))));
             failures.succeeded().ifPresent(LOG::info);
             return sent;
         } catch (Exception batchFailed) {
@@ -177,14 +177,10 @@ public class CorePostingRelay {
     }
 
     /**
-     * The pending rows, locked so that two servers never send the same ones: first their ids, then a
-     * lock on those rows alone (a row lock with a row limit is not portable SQL); a row another
-     * server removed meanwhile is no longer found.
+     * The pending rows of {@code ids} (from {@link #pendingIds}), locked so that two servers never
+     * send the same ones: a lock on those rows alone, as a row lock with a row limit is not portable
+     * SQL; a row another server removed meanwhile is no longer found.
      */
-    private List<CoreOutbox> lockedPending(int max) {
-        return lockedPending(pendingIds(max));
-    }
-
     private List<CoreOutbox> lockedPending(List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();

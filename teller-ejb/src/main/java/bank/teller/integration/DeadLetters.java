@@ -5,6 +5,7 @@ import bank.teller.audit.AuditTrail;
 import bank.teller.security.Roles;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.TellerException;
+import bank.teller.shared.Text;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -107,7 +108,7 @@ public class DeadLetters {
     public DeadLetterView discard(String queue, String messageId, String note) {
         DeadLetterView view = view(queue, take(queue, messageId, note));
         audit.record("DEAD_LETTER_DISCARDED", "dead-letter:" + queue + "/" + messageId, "note: " + note.strip()
-                + "; reason was: " + view.reason() + "; body: " + abbreviated(view.body(), 2_000), AuditEvent.SUCCESS);
+                + "; reason was: " + view.reason() + "; body: " + Text.abbreviated(view.body(), 2_000), AuditEvent.SUCCESS);
         return view;
     }
 
@@ -121,7 +122,7 @@ public class DeadLetters {
         try {
             JMSProducer producer = jms.createProducer()
                     .setJMSCorrelationID(correlationIdOf(message))
-                    .setProperty(REASON, abbreviated(reason, 1_000))
+                    .setProperty(REASON, Text.abbreviated(reason, 1_000))
                     .setProperty(ORIGINAL_QUEUE, queue)
                     .setProperty(ORIGINAL_MESSAGE_ID, message.getJMSMessageID())
                     .setProperty(DELIVERIES, message.getIntProperty("JMSXDeliveryCount"));
@@ -166,7 +167,7 @@ public class DeadLetters {
                     : message.getIntProperty("JMSXDeliveryCount");
             return new DeadLetterView(queue, message.getJMSMessageID(), message.getJMSCorrelationID(),
                     Instant.ofEpochMilli(message.getJMSTimestamp()), deliveries, reason,
-                    abbreviated(textOf(message), MAX_BODY));
+                    Text.abbreviated(textOf(message), MAX_BODY));
         } catch (JMSException e) {
             throw new IllegalStateException("cannot read a dead letter", e);
         }
@@ -178,9 +179,5 @@ public class DeadLetters {
 
     private static String textOf(Message message) throws JMSException {
         return message instanceof TextMessage text ? text.getText() : null;
-    }
-
-    private static String abbreviated(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max) + "…";
     }
 }

@@ -45,7 +45,7 @@ public final class RepeatedFailures {
             message = message.substring(0, newline).strip();
         }
         String line = root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
-        return line.length() <= REASON_MAX ? line : line.substring(0, REASON_MAX) + "…";
+        return Text.abbreviated(line, REASON_MAX);
     }
 
     /** Counts a failure; returns the line to log now, if any. */

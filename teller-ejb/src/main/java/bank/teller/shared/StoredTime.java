@@ -20,8 +20,9 @@ public final class StoredTime {
     }
 
     /**
-     * A TIMESTAMP WITH TIME ZONE column read by a native query: PostgreSQL's driver gives a
-     * {@link Timestamp}, H2's an {@link OffsetDateTime}; both are the moment stored.
+     * A TIMESTAMP WITH TIME ZONE column as the driver reads it (through {@link InstantConverter} or a
+     * native query): PostgreSQL's driver gives a {@link Timestamp}, H2's an {@link OffsetDateTime};
+     * both are the moment stored.
      */
     public static Instant instant(Object column) {
         if (column instanceof Timestamp timestamp) {

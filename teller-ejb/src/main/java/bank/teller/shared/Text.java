@@ -29,4 +29,9 @@ public final class Text {
         }
         return stripped;
     }
+
+    /** At most {@code max} characters of {@code text} and an ellipsis when it was longer (for logs and reasons). */
+    public static String abbreviated(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max) + "…";
+    }
 }

@@ -1,9 +1,14 @@
 package bank.teller.it;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.File;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -39,5 +44,49 @@ final class Browsers {
         driver.findElement(By.id("login-submit")).click();
         new WebDriverWait(driver, Duration.ofSeconds(30))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in-user")));
+    }
+
+    /**
+     * Chooses the operation, fills in the amount (and payee), checks the confirmation and confirms;
+     * returns the confirmation text the teller read out.
+     */
+    static String post(WebDriver browser, WebDriverWait wait, String operation, String amount, String payee) {
+        By choice = By.xpath("//div[@id='posting:operation']//div[contains(@class, 'ui-button')"
+                + " and .//input[@value='" + operation + "']]");
+        if (!wait.until(ExpectedConditions.elementToBeClickable(choice)).getAttribute("class").contains("ui-state-active")) {
+            browser.findElement(choice).click();
+            // the choice re-renders the form by ajax: only the new form may be filled in
+            ajaxIdle(wait);
+        }
+        wait.ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.attributeContains(choice, "class", "ui-state-active"));
+        if (payee != null) {
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("posting:payee"))).sendKeys(payee);
+        }
+        if (amount != null) {
+            WebElement amountField = browser.findElement(By.id("posting:amount"));
+            amountField.clear();
+            amountField.sendKeys(amount);
+        }
+        browser.findElement(By.id("posting:submit")).click();
+        if (!wait.until(d -> d.findElement(By.id("posting:confirm")).isDisplayed()
+                || !d.findElements(By.cssSelector("#posting .ui-message-error")).isEmpty())) {
+            return null;
+        }
+        if (browser.findElement(By.id("posting:confirm")).isDisplayed()) {
+            String text = browser.findElement(By.id("confirm-text")).getText() + " "
+                    + browser.findElement(By.id("confirm-capitals")).getText()
+                    + browser.findElements(By.id("confirm-fee")).stream().map(e -> " " + e.getText()).findFirst().orElse("");
+            assertTrue(amount == null || text.contains(amount), text);
+            browser.findElement(By.id("posting:confirm-yes")).click();
+            return text;
+        }
+        return null;
+    }
+
+    /** Waits until PrimeFaces has no ajax request queued or running. */
+    static void ajaxIdle(WebDriverWait wait) {
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return window.PrimeFaces === undefined || PrimeFaces.ajax.Queue.isEmpty();")));
     }
 }

@@ -29,12 +29,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -335,48 +333,13 @@ class CounterBrowserIT {
         assertEquals("浏览器测试有限公司", browser.findElement(By.id("customer-name")).getText());
     }
 
-    /**
-     * Chooses the operation, fills in the amount (and payee), checks the confirmation and confirms;
-     * returns the confirmation text the teller read out.
-     */
+    /** See {@link Browsers#post}. */
     private String post(String operation, String amount, String payee) {
-        By choice = By.xpath("//div[@id='posting:operation']//div[contains(@class, 'ui-button')"
-                + " and .//input[@value='" + operation + "']]");
-        if (!wait.until(ExpectedConditions.elementToBeClickable(choice)).getAttribute("class").contains("ui-state-active")) {
-            browser.findElement(choice).click();
-            // the choice re-renders the form by ajax: only the new form may be filled in
-            ajaxIdle();
-        }
-        wait.ignoring(StaleElementReferenceException.class)
-                .until(ExpectedConditions.attributeContains(choice, "class", "ui-state-active"));
-        if (payee != null) {
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("posting:payee"))).sendKeys(payee);
-        }
-        if (amount != null) {
-            WebElement amountField = browser.findElement(By.id("posting:amount"));
-            amountField.clear();
-            amountField.sendKeys(amount);
-        }
-        browser.findElement(By.id("posting:submit")).click();
-        if (!wait.until(d -> d.findElement(By.id("posting:confirm")).isDisplayed()
-                || !d.findElements(By.cssSelector("#posting .ui-message-error")).isEmpty())) {
-            return null;
-        }
-        if (browser.findElement(By.id("posting:confirm")).isDisplayed()) {
-            String text = browser.findElement(By.id("confirm-text")).getText() + " "
-                    + browser.findElement(By.id("confirm-capitals")).getText()
-                    + browser.findElements(By.id("confirm-fee")).stream().map(e -> " " + e.getText()).findFirst().orElse("");
-            assertTrue(amount == null || text.contains(amount), text);
-            browser.findElement(By.id("posting:confirm-yes")).click();
-            return text;
-        }
-        return null;
+        return Browsers.post(browser, wait, operation, amount, payee);
     }
 
-    /** Waits until PrimeFaces has no ajax request queued or running. */
     private void ajaxIdle() {
-        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-                "return window.PrimeFaces === undefined || PrimeFaces.ajax.Queue.isEmpty();")));
+        Browsers.ajaxIdle(wait);
     }
 
     /**

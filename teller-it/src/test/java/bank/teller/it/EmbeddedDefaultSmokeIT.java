@@ -35,8 +35,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -87,18 +85,7 @@ class EmbeddedDefaultSmokeIT {
             browser.get(Https.BASE + "/app/account.xhtml?number=" + account);
             String before = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("balance"))).getText();
 
-            By deposit = By.xpath("//div[@id='posting:operation']//div[contains(@class, 'ui-button')"
-                    + " and .//input[@value='DEPOSIT']]");
-            if (!wait.until(ExpectedConditions.elementToBeClickable(deposit)).getAttribute("class").contains("ui-state-active")) {
-                browser.findElement(deposit).click();
-                wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-                        "return window.PrimeFaces === undefined || PrimeFaces.ajax.Queue.isEmpty();")));
-            }
-            wait.ignoring(StaleElementReferenceException.class)
-                    .until(ExpectedConditions.attributeContains(deposit, "class", "ui-state-active"));
-            browser.findElement(By.id("posting:amount")).sendKeys("321.00");
-            browser.findElement(By.id("posting:submit")).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("posting:confirm-yes"))).click();
+            assertNotNull(Browsers.post(browser, wait, "DEPOSIT", "321.00", null), "the deposit was confirmed");
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("voucher-number")));
             String after = wait.until(d -> {
                 String shown = d.findElement(By.id("balance")).getText();

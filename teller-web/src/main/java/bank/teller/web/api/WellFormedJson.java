@@ -4,6 +4,7 @@ import static bank.teller.shared.JsonSupport.JSON;
 
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.TellerException;
+import bank.teller.shared.Text;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParser;
 import jakarta.ws.rs.core.MediaType;
@@ -47,7 +48,7 @@ public class WellFormedJson implements ReaderInterceptor {
                     case END_OBJECT -> objects.pop();
                     case KEY_NAME -> {
                         if (!objects.peek().add(parser.getString())) {
-                            throw new TellerException(ErrorCode.VALIDATION_FAILED, cut(parser.getString()),
+                            throw new TellerException(ErrorCode.VALIDATION_FAILED, Text.abbreviated(parser.getString(), 40),
                                     "a key given twice in one object");
                         }
                     }
@@ -61,9 +62,5 @@ public class WellFormedJson implements ReaderInterceptor {
         }
         context.setInputStream(new ByteArrayInputStream(body));
         return context.proceed();
-    }
-
-    private static String cut(String key) {
-        return key.length() <= 40 ? key : key.substring(0, 40) + "…";
     }
 }
