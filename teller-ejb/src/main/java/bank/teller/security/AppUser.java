@@ -8,7 +8,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
-import org.mindrot.jbcrypt.BCrypt;
 
 /**
  * A user of the counter. The password is only ever a bcrypt hash (modular crypt form); the second
@@ -67,9 +66,21 @@ public class AppUser {
     @Column(name = "must_change_password", nullable = false)
     private boolean mustChangePassword;
 
+    /** Approvals on the spot this user asked for and a supervisor's credentials failed, in a row. */
+    @Column(name = "on_the_spot_failures", nullable = false)
+    private int onTheSpotFailures;
+
+    @Column(name = "on_the_spot_last_failure")
+    private Instant onTheSpotLastFailure;
+
     /** Another system's user (API key, message listener): never signs in with a password. */
     @Column(name = "system_caller", nullable = false)
     private boolean systemUser;
+
+    static final int ON_THE_SPOT_FREE_FAILURES = 3;
+    private static final Duration ON_THE_SPOT_FIRST_WAIT = Duration.ofSeconds(10);
+    private static final Duration ON_THE_SPOT_MAX_WAIT = Duration.ofMinutes(5);
+    private static final Duration ON_THE_SPOT_MEMORY = Duration.ofHours(1);
 
     protected AppUser() {
     }
@@ -93,11 +104,6 @@ public class AppUser {
 
     public String branchCode() {
         return branchCode;
-    }
-
-    /** Whether {@code password} is this user's (bcrypt); for a supervisor approving on another user's screen. */
-    public boolean passwordMatches(String password) {
-        return enabled && !systemUser && BCrypt.checkpw(password, passwordHash);
     }
 
     public boolean isSystemUser() {
@@ -203,6 +209,38 @@ public class AppUser {
     public void resetToken() {
         totpSecret = null;
         totpPendingSecret = null;
+    }
+
+    /**
+     * How long this user must wait before asking a supervisor on the spot again: nothing for the
+     * first {@value #ON_THE_SPOT_FREE_FAILURES} failures in a row, then 10 seconds doubling with
+     * each failure up to 5 minutes. Failures an hour old are forgotten.
+     */
+    public Duration onTheSpotWait(Instant now) {
+        if (onTheSpotLastFailure == null || !now.isBefore(onTheSpotLastFailure.plus(ON_THE_SPOT_MEMORY))) {
+            return Duration.ZERO;
+        }
+        int beyond = onTheSpotFailures - ON_THE_SPOT_FREE_FAILURES;
+        if (beyond < 0) {
+            return Duration.ZERO;
+        }
+        Duration wait = ON_THE_SPOT_FIRST_WAIT.multipliedBy(1L << Math.min(beyond, 10));
+        Duration left = Duration.between(now, onTheSpotLastFailure.plus(wait.compareTo(ON_THE_SPOT_MAX_WAIT) > 0
+                ? ON_THE_SPOT_MAX_WAIT : wait));
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    public void onTheSpotFailed(Instant now) {
+        if (onTheSpotLastFailure != null && !now.isBefore(onTheSpotLastFailure.plus(ON_THE_SPOT_MEMORY))) {
+            onTheSpotFailures = 0;
+        }
+        onTheSpotFailures++;
+        onTheSpotLastFailure = now;
+    }
+
+    public void onTheSpotPassed() {
+        onTheSpotFailures = 0;
+        onTheSpotLastFailure = null;
     }
 
     /** Refuses (OUTSIDE_BRANCH) work on what belongs to another branch: tills, vault, approvals. */

@@ -30,8 +30,7 @@ import org.mindrot.jbcrypt.BCrypt;
 @PermitAll
 public class SignIn {
 
-    /** A bcrypt hash to compare with when the user does not exist, so that the answer takes as long. */
-    private static final String NOBODY = BCrypt.hashpw("no such user", BCrypt.gensalt(12));
+    private static final CredentialCheck CREDENTIALS = new CredentialCheck();
     private static final int BCRYPT_ROUNDS = 12;
     private static final String SIGN_IN = "SIGN_IN";
 
@@ -69,25 +68,16 @@ public class SignIn {
         SecuritySettings settings = SecuritySettings.current();
         AppUser user = username == null || username.isBlank() || username.length() > 40
                 ? null : em.find(AppUser.class, username, LockModeType.PESSIMISTIC_WRITE);
-        if (user == null || !user.enabled() || user.isSystemUser()) {
-            BCrypt.checkpw(password == null ? "" : password, NOBODY);
-            audit.recordFor(user == null ? AuditTrail.ANONYMOUS : username, "", null, SIGN_IN, username, null,
-                    AuditEvent.refused(user == null ? "UNKNOWN_USER" : user.isSystemUser() ? "SYSTEM_USER" : "DISABLED"));
-            return Result.refused();
-        }
-        if (user.isLocked(now)) {
-            record(user, AuditEvent.refused("LOCKED"), "locked until " + user.lockedUntil());
-            return Result.refused();
-        }
-        if (password == null || !BCrypt.checkpw(password, user.passwordHash())) {
-            return refuse(user, now, settings, "WRONG_PASSWORD");
-        }
-        if (user.hasToken()) {
-            OptionalLong step = Totp.verify(user.totpSecret(), code, now, user.totpLastStep());
-            if (step.isEmpty()) {
-                return refuse(user, now, settings, "WRONG_CODE");
+        CredentialCheck.Outcome outcome = CREDENTIALS.check(user, password, code, now, settings);
+        if (outcome.verdict() != CredentialCheck.Verdict.PASSED) {
+            String why = outcome.verdict().name();
+            if (user == null) {
+                audit.recordFor(AuditTrail.ANONYMOUS, "", null, SIGN_IN, username, null, AuditEvent.refused(why));
+            } else {
+                record(user, AuditEvent.refused(why), outcome.nowLocked() ? "now locked until " + user.lockedUntil()
+                        : outcome.verdict() == CredentialCheck.Verdict.LOCKED ? "locked until " + user.lockedUntil() : null);
             }
-            user.codeUsed(step.getAsLong());
+            return Result.refused();
         }
         user.signedIn();
         if (user.mustChangePassword(now, settings.passwordMaxAge())) {
@@ -164,12 +154,6 @@ public class SignIn {
         audit.recordFor(user.username(), String.join(",", roles), user.branchCode(), SIGN_IN, user.username(), null,
                 AuditEvent.SUCCESS);
         return new Result(Outcome.SIGNED_IN, user.username(), roles, null);
-    }
-
-    private Result refuse(AppUser user, Instant now, SecuritySettings settings, String why) {
-        boolean locked = user.signInFailed(now, settings.maxFailedSignIns(), settings.lockout());
-        record(user, AuditEvent.refused(why), locked ? "now locked until " + user.lockedUntil() : null);
-        return Result.refused();
     }
 
     private void record(AppUser user, String result, String detail) {

@@ -249,17 +249,34 @@ class ApiIT {
     }
 
     @Test
-    void theServerServesAnOpenApiDocumentOfTheApi() throws Exception {
-        HttpResponse<String> response = Https.get("https://localhost:8443/openapi?format=JSON", null, null);
+    void tellerServesTheOpenApiDocumentOverHttpsOnlyNamingTheWaysInTheApiReallyTakes() throws Exception {
+        HttpResponse<String> response = Https.get("/api/openapi?format=JSON", null, null);
         assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), "no cross-origin reading");
+        assertTrue(response.headers().firstValue("Strict-Transport-Security").isPresent());
         JsonObject document = json(response);
         assertEquals("Teller REST API", document.getJsonObject("info").getString("title"));
         JsonObject paths = document.getJsonObject("paths");
-        for (String path : new String[]{"/teller/api/v1/accounts", "/teller/api/v1/accounts/{number}", "/teller/api/v1/cash-deposits",
-                "/teller/api/v1/cash-withdrawals", "/teller/api/v1/transfers", "/teller/api/v1/customers",
-                "/teller/api/v1/customers/verifications", "/teller/api/v1/accounts/{number}/fee-quote"}) {
+        for (String path : new String[]{"/api/v1/accounts", "/api/v1/accounts/{number}", "/api/v1/cash-deposits",
+                "/api/v1/cash-withdrawals", "/api/v1/transfers", "/api/v1/customers",
+                "/api/v1/customers/verifications", "/api/v1/accounts/{number}/fee-quote"}) {
             assertTrue(paths.containsKey(path), path + " missing from " + paths.keySet());
         }
+        assertEquals("/teller", document.getJsonArray("servers").getJsonObject(0).getString("url"));
+        JsonObject schemes = document.getJsonObject("components").getJsonObject("securitySchemes");
+        assertEquals(Set.of("session", "apiKey"), schemes.keySet());
+        assertEquals("cookie", schemes.getJsonObject("session").getString("in"));
+        assertEquals("JSESSIONID", schemes.getJsonObject("session").getString("name"));
+        assertEquals("header", schemes.getJsonObject("apiKey").getString("in"));
+        assertEquals("X-Api-Key", schemes.getJsonObject("apiKey").getString("name"));
+        assertFalse(response.body().toLowerCase().contains("basic"), "the API takes no HTTP Basic");
+
+        HttpResponse<String> plain = Https.get("http://localhost:8080/teller/api/openapi", null, null);
+        assertEquals(302, plain.statusCode());
+        assertTrue(plain.headers().firstValue("Location").orElse("").startsWith("https://localhost:8443/"));
+        assertEquals(404, Https.get("https://localhost:8443/openapi", null, null).statusCode(),
+                "the server's own endpoint (plain HTTP, any origin) is not offered");
+        assertEquals(404, Https.get("http://localhost:8080/openapi", null, null).statusCode());
     }
 
     @Test
@@ -281,8 +298,17 @@ class ApiIT {
 
     @Test
     void everyResponseCarriesTheBrowserProtectionsAndTheSessionCookieStaysOnThisSite() throws Exception {
+        HttpResponse<String> root = Https.get("https://localhost:8443/", null, null);
+        assertEquals(302, root.statusCode(), "WildFly's welcome page is not served: / leads to Teller");
+        assertTrue(root.headers().firstValue("Location").orElse("").endsWith("/teller/"), root.headers().toString());
+        HttpResponse<String> unauthenticated = Https.get("/api/v1/accounts/0001010000000016", null, null);
+        assertEquals(401, unauthenticated.statusCode());
+        HttpResponse<String> toSignIn = Https.get("/app/index.xhtml", null, null);
+        assertEquals(302, toSignIn.statusCode());
         for (HttpResponse<String> response : List.of(Https.get("/login.xhtml", null, null),
-                Https.get("/api/v1/accounts/0001010000000016", AsUser.TELLER, AsUser.TELLER_PASSWORD))) {
+                Https.get("/api/v1/accounts/0001010000000016", AsUser.TELLER, AsUser.TELLER_PASSWORD),
+                unauthenticated, toSignIn, root, Https.get("http://localhost:8080/teller/login.xhtml", null, null),
+                Https.get("https://localhost:8443/no-such-thing", null, null))) {
             assertTrue(response.headers().firstValue("Strict-Transport-Security").orElse("").startsWith("max-age="));
             assertEquals("DENY", response.headers().firstValue("X-Frame-Options").orElse(""));
             assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));

@@ -40,7 +40,7 @@ class ApprovalsIT {
 
     @Deployment
     static WebArchive deployment() {
-        return InContainer.testWar("approvals-it", ApprovalsIT.class);
+        return InContainer.testWar("approvals-it", ApprovalsIT.class, Tokens.class);
     }
 
     @Inject
@@ -206,12 +206,14 @@ class ApprovalsIT {
         String key = TestData.requestId("wd");
         long approval = waitingApproval(() -> withdrawals.withdraw(account, "50000.00", "CNY", key));
         assertEquals(ErrorCode.APPROVER_INVALID, assertThrows(TellerException.class, () -> asUser.teller(
-                () -> approvals.approveOnTheSpot(approval, AsUser.SUPERVISOR, "wrong", null))).code());
+                () -> approvals.approveOnTheSpot(approval, AsUser.SUPERVISOR, "wrong",
+                        Tokens.nextCode(AsUser.SUPERVISOR), null))).code());
         assertEquals(ErrorCode.APPROVER_INVALID, assertThrows(TellerException.class, () -> asUser.teller(
-                () -> approvals.approveOnTheSpot(approval, AsUser.TELLER, AsUser.TELLER_PASSWORD, null))).code(),
+                () -> approvals.approveOnTheSpot(approval, AsUser.TELLER, AsUser.TELLER_PASSWORD,
+                        Tokens.nextCode(AsUser.TELLER), null))).code(),
                 "a teller is no approver");
         ApprovalView onTheSpot = asUser.teller(() -> approvals.approveOnTheSpot(approval, AsUser.SUPERVISOR,
-                AsUser.SUPERVISOR_PASSWORD, "现场授权"));
+                AsUser.SUPERVISOR_PASSWORD, Tokens.nextCode(AsUser.SUPERVISOR), "现场授权"));
         assertEquals("APPROVED", onTheSpot.status());
         assertEquals(AsUser.SUPERVISOR, onTheSpot.checker());
         assertEquals("20000.00", asUser.teller(() -> withdrawals.withdraw(account, "50000.00", "CNY", key)).balanceAfter());

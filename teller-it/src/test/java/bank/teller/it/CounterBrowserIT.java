@@ -181,8 +181,13 @@ class CounterBrowserIT {
         assertTrue(confirmation.contains("66.00") && confirmation.contains("人民币陆拾陆元整"), confirmation);
         // a teller's closing waits for a supervisor, who approves it on the spot on this screen
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("approval-waiting")));
+        // the supervisor's password alone is not enough: the dynamic code too, as at a sign-in
         browser.findElement(By.id("approval:supervisor")).sendKeys(AsUser.SUPERVISOR);
         browser.findElement(By.id("approval:password")).sendKeys(AsUser.SUPERVISOR_PASSWORD);
+        browser.findElement(By.id("approval:approve")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("approval"), "主管身份验证未通过"));
+        browser.findElement(By.id("approval:password")).sendKeys(AsUser.SUPERVISOR_PASSWORD);
+        browser.findElement(By.id("approval:code")).sendKeys(Tokens.nextCode(AsUser.SUPERVISOR));
         browser.findElement(By.id("approval:approve")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "销户"));
         assertTrue(browser.findElement(By.id("balance")).getText().startsWith("0.00"));

@@ -70,6 +70,18 @@ public final class Https {
         return CLIENT.send(request, TEXT);
     }
 
+    /**
+     * The API's OpenAPI document (JSON), as Teller serves it to anyone. Its paths start at the
+     * application, {@code /api/...}: {@link #BASE} + path is an address.
+     */
+    public static jakarta.json.JsonObject openApi() throws Exception {
+        HttpResponse<String> response = get("/api/openapi?format=JSON", null, null);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("no OpenAPI document: " + response.statusCode() + " " + response.body());
+        }
+        return Json.createReader(new java.io.StringReader(response.body())).readObject();
+    }
+
     /** Signs in through the API with the user's next dynamic code; the answer (its cookie, if it succeeded). */
     public static HttpResponse<String> signIn(String user, String password, String code) throws Exception {
         String body = Json.createObjectBuilder().add("username", user).add("password", password).add("code", code)

@@ -8,6 +8,7 @@ import bank.teller.security.AppUser;
 import bank.teller.security.CurrentUser;
 import bank.teller.security.RoleLimits;
 import bank.teller.security.Roles;
+import bank.teller.security.SupervisorOnTheSpot;
 import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.Money;
@@ -62,6 +63,8 @@ public class Approvals {
     private CurrentUser currentUser;
     @EJB
     private BusinessCalendar calendar;
+    @EJB
+    private SupervisorOnTheSpot onTheSpot;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -161,18 +164,13 @@ public class Approvals {
     }
 
     /**
-     * 现场授权: the supervisor signs in on the maker's screen. The answer to wrong credentials never
-     * says which part was wrong.
+     * 现场授权: the supervisor signs in on the maker's screen, with password and dynamic code
+     * ({@link SupervisorOnTheSpot}). The answer to wrong credentials never says which part was wrong.
      */
-    public ApprovalView approveOnTheSpot(long id, String supervisor, String password, String note) {
-        AppUser checker = supervisor == null ? null : em.find(AppUser.class, supervisor.strip());
-        boolean valid = checker != null && password != null && checker.passwordMatches(password)
-                && !em.createNativeQuery("SELECT 1 FROM app_user_role WHERE username = ?1 AND role_name = ?2")
-                .setParameter(1, checker.username()).setParameter(2, Roles.SUPERVISOR).getResultList().isEmpty();
-        if (!valid) {
-            throw new TellerException(ErrorCode.APPROVER_INVALID);
-        }
-        return decide(id, checker, note, true);
+    public ApprovalView approveOnTheSpot(long id, String supervisor, String password, String code, String note) {
+        require(id);
+        String checker = onTheSpot.verify("approval:" + id, supervisor, password, code).approver();
+        return decide(id, em.find(AppUser.class, checker), note, true);
     }
 
     private ApprovalView decide(long id, AppUser checker, String note, boolean approve) {

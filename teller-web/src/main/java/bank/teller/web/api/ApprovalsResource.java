@@ -27,8 +27,8 @@ public class ApprovalsResource {
     public record Decision(String note) {
     }
 
-    /** An approval on the spot: the supervisor's own credentials, typed on the maker's screen. */
-    public record OnTheSpot(String supervisor, String password, String note) {
+    /** An approval on the spot: the supervisor's own credentials (password and dynamic code), typed on the maker's screen. */
+    public record OnTheSpot(String supervisor, String password, String code, String note) {
     }
 
     @EJB
@@ -61,7 +61,7 @@ public class ApprovalsResource {
     @POST
     @Path("/{id}/on-the-spot")
     public ApprovalView onTheSpot(@PathParam("id") long id, OnTheSpot body) {
-        OnTheSpot b = body == null ? new OnTheSpot(null, null, null) : body;
-        return approvals.approveOnTheSpot(id, b.supervisor(), b.password(), b.note());
+        OnTheSpot b = body == null ? new OnTheSpot(null, null, null, null) : body;
+        return approvals.approveOnTheSpot(id, b.supervisor(), b.password(), b.code(), b.note());
     }
 }

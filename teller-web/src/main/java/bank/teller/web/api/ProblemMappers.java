@@ -51,7 +51,9 @@ public final class ProblemMappers {
         public Response toResponse(TellerException e) {
             Refusals.record(audit, request.getMethod() + " /" + uri.getPath().replaceFirst("^/", ""), e.code());
             Long approvalId = e.code() == ErrorCode.APPROVAL_REQUIRED ? ((Number) e.args().get(0)).longValue() : null;
-            return Problem.response(e.code(), ErrorMessages.text(e, locale(headers)), approvalId);
+            Response problem = Problem.response(e.code(), ErrorMessages.text(e, locale(headers)), approvalId);
+            return e.code() == ErrorCode.ON_THE_SPOT_THROTTLED
+                    ? Response.fromResponse(problem).header("Retry-After", e.args().get(0)).build() : problem;
         }
     }
 

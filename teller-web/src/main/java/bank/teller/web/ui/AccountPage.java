@@ -88,6 +88,7 @@ public class AccountPage implements Serializable {
     private String reversalReason;
     private String supervisor;
     private String supervisorPassword;
+    private String supervisorCode;
 
     /** viewAction: loads the account named in the URL, if any. */
     public void load() {
@@ -228,8 +229,9 @@ public class AccountPage implements Serializable {
     /** 现场授权: the supervisor signs in on this screen; the transaction then completes. */
     public void approveOnTheSpot() {
         ApprovalView decided = Screens.attempt("approval:supervisor",
-                () -> approvals.approveOnTheSpot(awaiting.id(), supervisor, supervisorPassword, null));
+                () -> approvals.approveOnTheSpot(awaiting.id(), supervisor, supervisorPassword, supervisorCode, null));
         supervisorPassword = null;
+        supervisorCode = null;
         if (decided != null) {
             awaiting = decided;
             resume();
@@ -301,6 +303,14 @@ public class AccountPage implements Serializable {
 
     public void setSupervisorPassword(String supervisorPassword) {
         this.supervisorPassword = supervisorPassword;
+    }
+
+    public String getSupervisorCode() {
+        return supervisorCode;
+    }
+
+    public void setSupervisorCode(String supervisorCode) {
+        this.supervisorCode = supervisorCode;
     }
 
     /** 久悬激活: the customer is at the counter; the dormant account takes postings again. */
