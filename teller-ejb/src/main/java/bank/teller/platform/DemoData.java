@@ -1,11 +1,11 @@
 package bank.teller.platform;
 
+import bank.teller.account.application.Accounts;
 import bank.teller.account.domain.Account;
 import bank.teller.account.domain.AccountNumber;
 import bank.teller.account.domain.AccountType;
 import bank.teller.account.domain.Card;
 import bank.teller.account.domain.CardNumber;
-import bank.teller.account.domain.CardProduct;
 import bank.teller.customer.domain.Customer;
 import bank.teller.customer.domain.IdentityVerification;
 import bank.teller.customer.domain.ResidentId;
@@ -73,6 +73,8 @@ public class DemoData {
 
     @EJB
     private Database database;
+    @EJB
+    private Accounts accounts;
     @EJB
     private Ledger ledger;
     @EJB
@@ -205,9 +207,7 @@ public class DemoData {
     }
 
     private Card card(Account account, LocalDate today, Instant now) {
-        CardProduct product = CardProduct.fromSystemProperties();
-        Card card = new Card(CardNumber.generate(product.bin(), product.length(), database.nextValue("card_serial_seq")),
-                account.number(), today, TELLER, now);
+        Card card = new Card(accounts.unusedCardNumber(), account.number(), today, TELLER, now);
         em.persist(card);
         return card;
     }

@@ -249,6 +249,35 @@ class ApiIT {
     }
 
     @Test
+    void cardNumbersAreDrawnAtRandomAndNeverTravelInAnAddress() throws Exception {
+        List<String> pans = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> issued = post("/api/v1/accounts/" + openAccount() + "/cards", TestData.requestId("api-card"), "");
+            assertEquals(201, issued.statusCode(), issued.body());
+            pans.add(json(issued).getString("pan"));
+        }
+        long first = Long.parseLong(pans.get(0).substring(6, 18));
+        long second = Long.parseLong(pans.get(1).substring(6, 18));
+        assertTrue(Math.abs(second - first) > 1_000, "one card's number tells nothing of the next: " + pans);
+        String pan = pans.get(1);
+        HttpResponse<String> active = post("/api/v1/cards/activations", TestData.requestId("api-pin"),
+                "{\"cardNumber\":\"" + pan + "\",\"pin\":\"802413\"}");
+        assertEquals(200, active.statusCode(), active.body());
+
+        for (String address : List.of("/api/v1/accounts/" + pan, "/api/v1/accounts/" + pan + "/transactions",
+                "/api/v1/accounts/balances?numbers=0001010000000016," + pan)) {
+            assertProblem(Https.get(address, AsUser.TELLER, AsUser.TELLER_PASSWORD), 400, "CARD_NUMBER_IN_ADDRESS");
+        }
+        HttpResponse<String> found = post("/api/v1/accounts/by-card", null, "{\"cardNumber\":\"" + pan + "\"}");
+        assertEquals(200, found.statusCode(), found.body());
+        assertTrue(json(found).getString("accountNumber").startsWith("0001"), found.body());
+        assertProblem(post("/api/v1/accounts/by-card", null, "{\"cardNumber\":\"623456000000000000\"}"), 400,
+                "CARD_NUMBER_INVALID");
+        assertProblem(post("/api/v1/accounts/by-card", null, "{\"cardNumber\":\"0001010000000016\"}"), 400,
+                "CARD_NUMBER_INVALID");
+    }
+
+    @Test
     void tellerServesTheOpenApiDocumentOverHttpsOnlyNamingTheWaysInTheApiReallyTakes() throws Exception {
         HttpResponse<String> response = Https.get("/api/openapi?format=JSON", null, null);
         assertEquals(200, response.statusCode(), response.body());
@@ -309,8 +338,9 @@ class ApiIT {
                 Https.get("/api/v1/accounts/0001010000000016", AsUser.TELLER, AsUser.TELLER_PASSWORD),
                 unauthenticated, toSignIn, root, Https.get("http://localhost:8080/teller/login.xhtml", null, null),
                 Https.get("https://localhost:8443/no-such-thing", null, null))) {
-            assertTrue(response.headers().firstValue("Strict-Transport-Security").orElse("").startsWith("max-age="));
-            assertEquals("DENY", response.headers().firstValue("X-Frame-Options").orElse(""));
+            String what = response.statusCode() + " " + response.uri() + " " + response.headers().map();
+            assertTrue(response.headers().firstValue("Strict-Transport-Security").orElse("").startsWith("max-age="), what);
+            assertEquals("DENY", response.headers().firstValue("X-Frame-Options").orElse(""), what);
             assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));
             assertEquals("same-origin", response.headers().firstValue("Referrer-Policy").orElse(""));
             String csp = response.headers().firstValue("Content-Security-Policy").orElse("");

@@ -196,7 +196,15 @@ class ApprovalsIT {
         assertEquals("50000.00", mine.get(0).customerCashIn());
         assertEquals("IN", mine.get(0).direction());
         assertTrue(rows.stream().noneMatch(r -> r.accountNumber().equals(small)), "49,999.99 stays below");
-        assertTrue(asUser.supervisor(() -> report.csv(null)).contains("," + together + ","));
+        String idNumber = Sql.string("SELECT c.id_number FROM customer c JOIN account a ON a.customer_id = c.id "
+                + "WHERE a.account_number = ?", together);
+        assertEquals(idNumber.charAt(0) + "*".repeat(16) + idNumber.charAt(17), mine.get(0).idNumber(),
+                "on the screen and in the API the ID number is masked");
+        String filing = asUser.supervisor(() -> report.csv(null));
+        assertTrue(filing.contains("," + together + ",") && filing.contains("," + idNumber + ","),
+                "the filing for the regulator has it in full");
+        assertTrue(Sql.count("SELECT COUNT(*) FROM audit_record WHERE action = 'EXPORT' AND actor = ? "
+                + "AND detail LIKE '%with ID numbers in full'", AsUser.SUPERVISOR) > 0, "and says so in the trail");
         assertThrows(EJBAccessException.class, () -> asUser.teller(() -> report.report(null)));
     }
 

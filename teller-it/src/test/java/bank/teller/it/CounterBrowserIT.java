@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bank.teller.platform.DemoData;
 import bank.teller.security.Totp;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -365,6 +366,23 @@ class CounterBrowserIT {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("register:submit"))).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("account:open"))).click();
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("account-number"))).getText().trim();
+    }
+
+    @Test
+    void theHoldersIdNumberIsMaskedUntilTheTellerChecksTheDocumentAndTheTrailSaysWhoSawIt() throws Exception {
+        signIn(AsUser.TELLER, AsUser.TELLER_PASSWORD);
+        openAccount("核对证件");
+        String masked = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#holder-id .id-masked")))
+                .getText().trim();
+        assertTrue(masked.matches("\\d\\*{16}[\\dX]"), "one character each end: " + masked);
+        browser.findElement(By.id("holder-id:reveal")).click();
+        String full = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("id-full"))).getText().trim();
+        assertTrue(full.matches("\\d{17}[\\dX]") && full.charAt(0) == masked.charAt(0)
+                && full.charAt(17) == masked.charAt(17), full);
+        HttpResponse<String> trail = Https.get("/api/v1/audit/records?action=PERSONAL_DATA_REVEALED&actor=" + AsUser.TELLER,
+                DemoData.AUDITOR, DemoData.AUDITOR_PASSWORD);
+        assertEquals(200, trail.statusCode(), trail.body());
+        assertTrue(trail.body().contains("ID number, birth date, phone"), trail.body());
     }
 
     @Test

@@ -13,6 +13,7 @@ import bank.teller.account.application.CashWithdrawals;
 import bank.teller.account.application.Receipt;
 import bank.teller.account.application.Transfers;
 import bank.teller.customer.application.CustomerView;
+import bank.teller.customer.application.PersonalData;
 import bank.teller.customer.application.Customers;
 import bank.teller.customer.application.IndividualDetails;
 import bank.teller.customer.application.VerificationView;
@@ -99,7 +100,17 @@ class CustomersAndAccountTypesIT {
         assertEquals(customer, asUser.teller(() -> customers.registerIndividual(good, match.id(), key)), "a replay");
         assertEquals(ErrorCode.CUSTOMER_ALREADY_EXISTS, refusal(() -> customers.registerIndividual(good, match.id(),
                 TestData.requestId("reg"))));
-        assertEquals(residentId.substring(6, 14), customer.birthDate().toString().replace("-", ""));
+        // the answer rebuilds nothing: one digit each end of the ID, no birth date, the phone's middle hidden
+        assertEquals(residentId.charAt(0) + "*".repeat(16) + residentId.charAt(17), customer.idNumberMasked());
+        assertEquals("139****5678", customer.phone());
+        assertFalse(customer.toString().contains(residentId.substring(6, 14)), customer.toString());
+        // 核对证件: in full for the teller checking the document, and the trail says who saw it
+        PersonalData full = asUser.teller(() -> customers.reveal(customer.id()));
+        assertEquals(residentId, full.idNumber());
+        assertEquals(residentId.substring(6, 14), full.birthDate().toString().replace("-", ""));
+        assertEquals("13912345678", full.phone());
+        assertEquals(1, Sql.count("SELECT COUNT(*) FROM audit_record WHERE action = 'PERSONAL_DATA_REVEALED' "
+                + "AND actor = ? AND subject = ?", AsUser.TELLER, "customer:" + customer.id()));
 
         String account = Counter.open(asUser, customer, "INDIVIDUAL_I", null);
         assertEquals(List.of(customer.id()), ids(asUser.teller(() -> customers.search(residentId))));

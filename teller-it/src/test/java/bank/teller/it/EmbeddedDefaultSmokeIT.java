@@ -60,10 +60,19 @@ class EmbeddedDefaultSmokeIT {
     private static String account;
     private static JsonArray transactionsSeenFirst;
 
+    /**
+     * A fresh folder, but for the TLS keystore an earlier Teller left there, made with WildFly's
+     * default password: the first start must give it the password it keeps in the credential store.
+     */
     @BeforeAll
-    static void freshFolder() throws IOException {
+    static void freshFolder() throws Exception {
         deleteRecursively(HOME);
-        Files.createDirectories(HOME);
+        Path configuration = Files.createDirectories(HOME.resolve("standalone/configuration"));
+        Process keytool = new ProcessBuilder("keytool", "-genkeypair", "-alias", "server", "-keyalg", "RSA",
+                "-keysize", "2048", "-dname", "CN=localhost", "-validity", "30", "-storetype", "JKS",
+                "-keystore", configuration.resolve("application.keystore").toString(),
+                "-storepass", "password", "-keypass", "password").redirectErrorStream(true).start();
+        assertEquals(0, keytool.waitFor(), new String(keytool.getInputStream().readAllBytes()));
     }
 
     @AfterAll
@@ -180,7 +189,7 @@ class EmbeddedDefaultSmokeIT {
         Path configuration = HOME.resolve("standalone/configuration");
         String xml = Files.readString(configuration.resolve("standalone-full.xml"));
         for (String secret : List.of("teller.audit.mac-key", "teller.security.secret-key", "teller.db.h2-password",
-                "teller.db.password")) {
+                "teller.db.password", "teller.tls.keystore-password")) {
             assertTrue(Pattern.compile("<property name=\"" + Pattern.quote(secret) + "\" value=\"\\$\\{ENC::teller:")
                     .matcher(xml).find(), secret + " is an encrypted expression");
         }
@@ -192,6 +201,9 @@ class EmbeddedDefaultSmokeIT {
             assertTrue(passwords.group(2).startsWith("${"), passwords.group(1) + "'s password is in clear");
         }
         assertEquals(2, teller, "both of Teller's datasources were checked");
+        assertFalse(xml.contains("clear-text=\"password\""), "WildFly's default keystore password, in clear");
+        assertEquals(2, Pattern.compile("<credential-reference clear-text=\"\\$\\{ENC::teller:").matcher(xml).results().count(),
+                "the keystore and its key manager take the password from the store");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
                 configuration.resolve("teller-secrets.cs"))));
         for (String keyFile : List.of("audit-mac.key", "secrets.key")) {

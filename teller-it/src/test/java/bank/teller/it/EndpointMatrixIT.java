@@ -51,12 +51,13 @@ class EndpointMatrixIT {
                 "POST /v1/cards/activations", "POST /v1/cards/cancellations", "POST /v1/cards/loss-reports",
                 "POST /v1/cards/replacements", "POST /v1/cash-deposits", "POST /v1/cash-withdrawals",
                 "POST /v1/customers/corporates", "POST /v1/customers/individuals", "POST /v1/customers/verifications",
-                "POST /v1/restrictions/{id}/release", "POST /v1/reversals", "POST /v1/tills/sessions",
-                "GET /v1/tills/sessions/current", "POST /v1/tills/sessions/current/count",
+                "POST /v1/customers/{id}/disclosures", "POST /v1/restrictions/{id}/release", "POST /v1/reversals",
+                "POST /v1/tills/sessions", "GET /v1/tills/sessions/current", "POST /v1/tills/sessions/current/count",
                 "GET /v1/tills/sessions/{id}/report", "POST /v1/tills/vault-transfers", "POST /v1/transfers",
                 "POST /v1/vouchers/{number}/confirmation", "GET /v1/vouchers/{number}/pdf");
-        allow(READERS, "GET /v1/accounts/{number}", "GET /v1/accounts/balances", "GET /v1/accounts/{number}/fee-quote",
-                "GET /v1/accounts/{number}/statement", "GET /v1/accounts/{number}/transactions", "GET /v1/customers",
+        allow(READERS, "GET /v1/accounts/{number}", "POST /v1/accounts/by-card", "GET /v1/accounts/balances",
+                "GET /v1/accounts/{number}/fee-quote", "GET /v1/accounts/{number}/statement",
+                "GET /v1/accounts/{number}/transactions", "GET /v1/customers",
                 "GET /v1/customers/{id}", "GET /v1/customers/{id}/accounts", "GET /v1/approvals/{id}",
                 "GET /v1/vouchers/{number}");
         allow(SUPERVISORS, "POST /v1/dead-letters/{messageId}/resend", "POST /v1/dead-letters/{messageId}/discard",

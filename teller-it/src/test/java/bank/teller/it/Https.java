@@ -167,6 +167,27 @@ public final class Https {
         return builder;
     }
 
+    /**
+     * A TLS handshake with the server offering only {@code protocol} and {@code suite} (null: the
+     * client's defaults): the protocol and suite agreed, as "TLSv1.3 TLS_AES_256_GCM_SHA384".
+     *
+     * @throws javax.net.ssl.SSLException when the server takes neither
+     */
+    public static String handshake(String protocol, String suite) throws Exception {
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) trustAll().getSocketFactory()
+                .createSocket("localhost", 8443)) {
+            socket.setSoTimeout(10_000);
+            if (protocol != null) {
+                socket.setEnabledProtocols(new String[]{protocol});
+            }
+            if (suite != null) {
+                socket.setEnabledCipherSuites(new String[]{suite});
+            }
+            socket.startHandshake();
+            return socket.getSession().getProtocol() + " " + socket.getSession().getCipherSuite();
+        }
+    }
+
     private static SSLContext trustAll() {
         try {
             SSLContext context = SSLContext.getInstance("TLS");

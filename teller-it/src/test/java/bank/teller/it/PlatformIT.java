@@ -1,9 +1,13 @@
 package bank.teller.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bank.teller.platform.Database;
+import java.net.InetAddress;
+import java.net.http.HttpResponse;
+import javax.net.ssl.SSLException;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -16,7 +20,7 @@ class PlatformIT {
 
     @Deployment
     static WebArchive deployment() {
-        return InContainer.testWar("platform-it", PlatformIT.class);
+        return InContainer.testWar("platform-it", PlatformIT.class, Https.class, Tokens.class);
     }
 
     @Test
@@ -34,6 +38,38 @@ class PlatformIT {
     void theSchemaWasBuiltByLiquibaseChangesets() throws Exception {
         long applied = Sql.count("SELECT COUNT(*) FROM databasechangelog WHERE author = 'teller'");
         assertTrue(applied >= 5, "applied changesets: " + applied);
+    }
+
+    /**
+     * A deliberate choice: health and metrics answer without credentials for a scraper on this
+     * machine, because the management interface listens on loopback only; the management API
+     * itself asks for credentials.
+     */
+    @Test
+    void healthAndMetricsAnswerALocalScraperOnTheLoopbackManagementInterfaceAndNothingElseIsOpenThere() throws Exception {
+        String address = System.getProperty("jboss.bind.address.management", "127.0.0.1");
+        assertTrue(InetAddress.getByName(address).isLoopbackAddress(), "the management interface listens on " + address);
+        HttpResponse<String> health = Https.get("http://127.0.0.1:9990/health", null, null);
+        assertEquals(200, health.statusCode(), health.body());
+        assertTrue(health.body().contains("\"server-state\""), health.body());
+        HttpResponse<String> metrics = Https.get("http://127.0.0.1:9990/metrics", null, null);
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.body().contains("# TYPE"), "Prometheus text format");
+        assertEquals(401, Https.get("http://127.0.0.1:9990/management", null, null).statusCode());
+    }
+
+    @Test
+    void httpsOffersTls13AndTls12WithForwardSecrecyAndAeadOnly() throws Exception {
+        assertTrue(Https.handshake(null, null).startsWith("TLSv1.3 "), "TLS 1.3 is what a client gets");
+        assertEquals("TLSv1.2 TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+                Https.handshake("TLSv1.2", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"));
+        assertEquals("TLSv1.2 TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
+                Https.handshake("TLSv1.2", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"));
+        for (String weak : new String[]{"TLS_RSA_WITH_AES_128_GCM_SHA256", "TLS_RSA_WITH_AES_256_CBC_SHA256",
+                "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384",
+                "TLS_DHE_RSA_WITH_AES_128_CBC_SHA"}) {
+            assertThrows(SSLException.class, () -> Https.handshake("TLSv1.2", weak), weak + " is not offered");
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package bank.teller.account.application;
 import bank.teller.account.domain.Account;
 import bank.teller.account.domain.AccountNumber;
 import bank.teller.account.domain.AccountStatus;
+import bank.teller.account.domain.CardNumber;
 import bank.teller.account.domain.Restriction;
 import bank.teller.account.domain.RestrictionKind;
 import bank.teller.customer.domain.Customer;
@@ -50,6 +51,17 @@ public class AccountQueries {
 
     public AccountView account(String accountNumber) {
         Account account = accounts.require(accounts.resolve(accountNumber));
+        return view(account, em.find(Customer.class, account.customerId()),
+                accounts.unreleasedRestrictionsOf(account.number()), calendar.today());
+    }
+
+    /** The account one of the bank's cards stands for (CARD_NUMBER_INVALID for any other number). */
+    public AccountView accountOfCard(String cardNumber) {
+        CardNumber card = new CardNumber(cardNumber);
+        if (!accounts.cardProduct().isCardNumber(card.value())) {
+            throw new TellerException(ErrorCode.CARD_NUMBER_INVALID, card.masked());
+        }
+        Account account = accounts.require(accounts.resolve(card.value()));
         return view(account, em.find(Customer.class, account.customerId()),
                 accounts.unreleasedRestrictionsOf(account.number()), calendar.today());
     }

@@ -16,6 +16,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -37,6 +38,18 @@ public class Accounts {
     private BusinessCalendar calendar;
 
     private static final CardProduct CARDS = CardProduct.fromSystemProperties();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A card number of the bank's card product that no card has, drawn at random. */
+    public CardNumber unusedCardNumber() {
+        for (int draw = 0; draw < 20; draw++) {
+            CardNumber pan = CardNumber.random(CARDS.bin(), CARDS.length(), RANDOM);
+            if (em.find(Card.class, pan.value()) == null) {
+                return pan;
+            }
+        }
+        throw new IllegalStateException("no unused card number in 20 draws: the BIN " + CARDS.bin() + " is full");
+    }
 
     /**
      * The account a teller means by {@code accountOrCard}: an account number, or one of the bank's

@@ -9,7 +9,6 @@ import bank.teller.account.domain.CardStatus;
 import bank.teller.account.domain.Pin;
 import bank.teller.ledger.domain.JournalEntry;
 import bank.teller.ledger.domain.PostingLine;
-import bank.teller.platform.Database;
 import bank.teller.security.CurrentUser;
 import bank.teller.security.Roles;
 import bank.teller.shared.BusinessCalendar;
@@ -64,8 +63,6 @@ public class Cards {
     private CurrentUser currentUser;
     @EJB
     private BusinessCalendar calendar;
-    @EJB
-    private Database database;
 
     /** Issues a card on the account; the result shows the full card number, once. */
     public CardView issue(String accountNumber, String requestId) {
@@ -146,9 +143,7 @@ public class Cards {
     }
 
     private Card newCard(AccountNumber account, Instant now) {
-        CardNumber pan = CardNumber.generate(accounts.cardProduct().bin(), accounts.cardProduct().length(),
-                database.nextValue("card_serial_seq"));
-        Card card = new Card(pan, account, calendar.today(), currentUser.get().username(), now);
+        Card card = new Card(accounts.unusedCardNumber(), account, calendar.today(), currentUser.get().username(), now);
         em.persist(card);
         return card;
     }

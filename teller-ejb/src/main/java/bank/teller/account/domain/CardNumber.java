@@ -2,6 +2,7 @@ package bank.teller.account.domain;
 
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.TellerException;
+import java.util.random.RandomGenerator;
 
 /**
  * A debit card number (PAN): 16 or 19 digits, the bank's BIN first, a Luhn check digit last. A
@@ -23,15 +24,19 @@ public record CardNumber(String value) {
         return digits.length() == length && digits.startsWith(bin) && digits.chars().allMatch(Character::isDigit);
     }
 
-    /** A new PAN: the BIN, the serial zero-padded to fill the length, a Luhn digit. */
-    public static CardNumber generate(String bin, int length, long serial) {
-        int serialDigits = length - bin.length() - 1;
-        String padded = String.format("%0" + serialDigits + "d", serial);
-        if (!bin.matches("\\d{6,8}") || (length != 16 && length != 19) || serial < 0 || padded.length() > serialDigits) {
-            throw new IllegalArgumentException("cannot number a card " + bin + "/" + length + "/" + serial);
+    /**
+     * A new PAN drawn at random: the BIN, random digits to fill the length, a Luhn digit. Numbers
+     * in sequence would let a mask (the first six and the last four digits) name the next card.
+     */
+    public static CardNumber random(String bin, int length, RandomGenerator random) {
+        if (!bin.matches("\\d{6,8}") || (length != 16 && length != 19)) {
+            throw new IllegalArgumentException("cannot number a card " + bin + "/" + length);
         }
-        String body = bin + padded;
-        return new CardNumber(body + AccountNumber.luhnDigit(body));
+        StringBuilder body = new StringBuilder(bin);
+        while (body.length() < length - 1) {
+            body.append((char) ('0' + random.nextInt(10)));
+        }
+        return new CardNumber(body.toString() + AccountNumber.luhnDigit(body.toString()));
     }
 
     /** As shown on screens and vouchers: the first 6 and the last 4 digits. */

@@ -53,19 +53,24 @@ public record ResidentId(String value) {
         return (value.charAt(16) - '0') % 2 == 1 ? "M" : "F";
     }
 
-    /** Masked as on a voucher: the first 6 and the last 4 characters. */
+    /**
+     * As every answer, screen, voucher, statement and export shows it: the first and the last
+     * character only. The 16 hidden hold the region and the birth date, so that nothing shown
+     * anywhere with it (a name, a gender, a birthday the customer told someone) rebuilds the number;
+     * the number in full is revealed to the teller who checks the document, and audited.
+     */
     public String masked() {
         return maskedAnyway(value);
     }
 
     /**
-     * What a refusal may repeat of a value that is not a valid number: masked like a valid one (the
-     * first 6 and the last 4 characters) when it is long enough, else nothing of it — a refused
-     * number with a typo is still someone's document number, in the API, on screens and in logs.
+     * What a refusal may repeat of a value that is not a valid number: masked like a valid one (its
+     * first and last character) when it is long enough, else nothing of it: a refused number with a
+     * typo is still someone's document number, in the API, on screens and in logs.
      */
     static String maskedAnyway(String value) {
         return value.length() < 14 ? "*".repeat(value.length())
-                : value.substring(0, 6) + "*".repeat(value.length() - 10) + value.substring(value.length() - 4);
+                : value.charAt(0) + "*".repeat(value.length() - 2) + value.charAt(value.length() - 1);
     }
 
     @Override

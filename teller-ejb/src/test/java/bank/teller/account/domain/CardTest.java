@@ -10,6 +10,9 @@ import bank.teller.shared.ErrorCode;
 import bank.teller.shared.TellerException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -21,8 +24,8 @@ class CardTest {
     private static final Instant NOW = Instant.parse("2026-11-27T02:00:00Z");
     private static final AccountNumber ACCOUNT = AccountNumber.generate("0001", "01", 7);
 
-    private static Card card(long serial) {
-        return new Card(CardNumber.generate("623456", 19, serial), ACCOUNT, TODAY, "teller1", NOW);
+    private static Card card(long seed) {
+        return new Card(CardNumber.random("623456", 19, new Random(seed)), ACCOUNT, TODAY, "teller1", NOW);
     }
 
     private static ErrorCode refusal(org.junit.jupiter.api.function.Executable action) {
@@ -31,18 +34,33 @@ class CardTest {
 
     @Test
     void cardNumbersCarryTheBinAndALuhnDigitAndAreShownMasked() {
-        CardNumber pan = CardNumber.generate("623456", 19, 42);
-        assertEquals("623456000000000042", pan.value().substring(0, 18), "BIN, 12-digit serial, check digit");
+        CardNumber pan = CardNumber.random("623456", 19, new Random(42));
+        assertTrue(pan.value().startsWith("623456"), "the BIN first");
         assertEquals(19, pan.value().length());
         assertEquals(pan, new CardNumber(pan.value()));
         assertEquals("623456*********" + pan.value().substring(15), pan.masked());
         assertEquals(pan.masked(), pan.toString(), "never printed in full by accident");
-        assertEquals(16, CardNumber.generate("62345678", 16, 1).value().length());
+        assertEquals(16, CardNumber.random("62345678", 16, new Random(1)).value().length());
         String wrong = pan.value().substring(0, 18) + (char) ('0' + (pan.value().charAt(18) - '0' + 1) % 10);
         assertEquals(ErrorCode.CARD_NUMBER_INVALID, refusal(() -> new CardNumber(wrong)));
         assertEquals(ErrorCode.CARD_NUMBER_INVALID, refusal(() -> new CardNumber("12345")));
         // a well-known test PAN passes the Luhn check
         assertDoesNotThrow(() -> new CardNumber("4111111111111111"));
+    }
+
+    @Test
+    void cardNumbersAreDrawnAtRandomSoThatOneCardsMaskTellsNothingOfAnother() {
+        Random random = new Random(7);
+        Set<String> numbers = new HashSet<>();
+        Set<String> lastFour = new HashSet<>();
+        for (int i = 0; i < 1_000; i++) {
+            CardNumber pan = CardNumber.random("623456", 19, random);
+            assertEquals(pan, new CardNumber(pan.value()), "a valid number: length and check digit");
+            numbers.add(pan.value());
+            lastFour.add(pan.value().substring(15));
+        }
+        assertEquals(1_000, numbers.size());
+        assertTrue(lastFour.size() > 900, "the visible digits spread over their range: " + lastFour.size());
     }
 
     @Test

@@ -28,13 +28,23 @@ class CustomerTest {
     }
 
     @Test
+    void phoneNumbersShowTheirEndsOnly() {
+        assertEquals("138****8000", Customer.maskedPhone("13800138000"));
+        assertEquals("021*****5678", Customer.maskedPhone("021-62345678"));
+        assertEquals("+86*******8000", Customer.maskedPhone("+8613800138000"));
+        assertEquals("95***88", Customer.maskedPhone("9555888"));
+        assertEquals("*****", Customer.maskedPhone("95588"));
+        assertEquals(null, Customer.maskedPhone(null));
+    }
+
+    @Test
     void anIndividualIsKnownByTheResidentIdWhichGivesBirthDateAndGender() {
         Customer customer = zhang("13800138000", "北京市西城区金融大街1号");
         assertEquals(CustomerType.INDIVIDUAL, customer.type());
         assertEquals(LocalDate.of(1949, 12, 31), customer.residentId().birthDate());
         assertEquals("F", customer.residentId().gender(), "the 17th digit 2 is even");
         assertEquals("M", new ResidentId("440304198503151231").gender());
-        assertEquals("110105********002X", customer.maskedIdNumber());
+        assertEquals("1****************X", customer.maskedIdNumber());
         assertFalse(customer.verified());
     }
 

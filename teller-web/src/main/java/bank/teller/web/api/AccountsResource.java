@@ -59,6 +59,10 @@ public class AccountsResource {
     public record HoldRequest(String amount, String reason, LocalDate expiresOn) {
     }
 
+    /** Body of POST /v1/accounts/by-card: a card number, which never goes in an address. */
+    public record CardLookup(String cardNumber) {
+    }
+
     /** A judicial freeze: amount (none: the whole account), reason and the court order's reference. */
     public record FreezeRequest(String amount, String reason, String legalReference) {
     }
@@ -141,6 +145,14 @@ public class AccountsResource {
     public List<BalanceView> balances(@QueryParam("numbers") String numbers) {
         return queries.balances(numbers == null || numbers.isBlank() ? List.of()
                 : Arrays.stream(numbers.split(",")).map(String::trim).toList());
+    }
+
+    /** The account a card stands for: the card number in the body, as it may never be in an address. */
+    @POST
+    @Path("/by-card")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AccountView byCard(CardLookup lookup) {
+        return queries.accountOfCard(lookup == null ? null : lookup.cardNumber());
     }
 
     @GET

@@ -6,6 +6,7 @@ import bank.teller.customer.application.CorporateDetails;
 import bank.teller.customer.application.CustomerView;
 import bank.teller.customer.application.Customers;
 import bank.teller.customer.application.IndividualDetails;
+import bank.teller.customer.application.PersonalData;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.TellerException;
 import bank.teller.shared.SameRequest;
@@ -92,6 +93,17 @@ public class CustomersResource {
     @Path("/{id}")
     public CustomerView customer(@PathParam("id") long id) {
         return customers.customer(id);
+    }
+
+    /**
+     * 核对证件: the ID number, birth date and phone numbers in full, for the teller checking the
+     * customer's document; every call is recorded in the audit trail. A POST, so that no cache and
+     * no address keeps the answer.
+     */
+    @POST
+    @Path("/{id}/disclosures")
+    public PersonalData reveal(@PathParam("id") long id) {
+        return customers.reveal(id);
     }
 
     @GET
