@@ -174,8 +174,7 @@ public final class Https {
      * @throws javax.net.ssl.SSLException when the server takes neither
      */
     public static String handshake(String protocol, String suite) throws Exception {
-        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) trustAll().getSocketFactory()
-                .createSocket("localhost", 8443)) {
+        try (javax.net.ssl.SSLSocket socket = tlsSocket()) {
             socket.setSoTimeout(10_000);
             if (protocol != null) {
                 socket.setEnabledProtocols(new String[]{protocol});
@@ -186,6 +185,11 @@ public final class Https {
             socket.startHandshake();
             return socket.getSession().getProtocol() + " " + socket.getSession().getCipherSuite();
         }
+    }
+
+    /** A TLS socket to the server's HTTPS port (the handshake happens at the first read or write). */
+    public static javax.net.ssl.SSLSocket tlsSocket() throws java.io.IOException {
+        return (javax.net.ssl.SSLSocket) trustAll().getSocketFactory().createSocket("localhost", 8443);
     }
 
     private static SSLContext trustAll() {

@@ -1,12 +1,20 @@
 package bank.teller.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bank.teller.platform.Database;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
 import javax.net.ssl.SSLException;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -70,6 +78,32 @@ class PlatformIT {
                 "TLS_DHE_RSA_WITH_AES_128_CBC_SHA"}) {
             assertThrows(SSLException.class, () -> Https.handshake("TLSv1.2", weak), weak + " is not offered");
         }
+    }
+
+    /**
+     * Other bank systems reach the broker by HTTP upgrade over TLS on the HTTPS port; the plain
+     * HTTP port no longer upgrades to the broker's protocol.
+     */
+    @Test
+    void theBrokerIsReachedOverTlsOnlyNeverOnPlainHttp() throws Exception {
+        try (Socket tls = Https.tlsSocket()) {
+            assertEquals("HTTP/1.1 101 Switching Protocols", brokerUpgrade(tls));
+        }
+        try (Socket plain = new Socket("localhost", 8080)) {
+            String answer = brokerUpgrade(plain);
+            assertFalse(answer.contains(" 101 "), "plain HTTP upgrades to the broker: " + answer);
+        }
+    }
+
+    /** The status line of the answer to an HTTP upgrade to the broker's protocol (ActiveMQ Artemis remoting). */
+    private static String brokerUpgrade(Socket socket) throws IOException {
+        socket.setSoTimeout(10_000);
+        String key = Base64.getEncoder().encodeToString(UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().write(("GET / HTTP/1.1\r\nHost: localhost\r\nConnection: Upgrade\r\n"
+                + "Upgrade: activemq-remoting\r\nSec-ActiveMQRemoting-Key: " + key + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
     }
 
     @Test
