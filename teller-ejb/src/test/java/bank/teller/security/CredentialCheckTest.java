@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.mindrot.jbcrypt.BCrypt;
 
 /**
@@ -19,6 +17,7 @@ import org.mindrot.jbcrypt.BCrypt;
  * outcome (so the time of the answer does not tell a locked user from a wrong password), failures
  * counted toward the lockout, a locked user refused even with the right password and code.
  */
+@ExtendWith(WithSecretKey.class)
 class CredentialCheckTest {
 
     private static final String PASSWORD = "Right1!Password";
@@ -33,16 +32,6 @@ class CredentialCheckTest {
         comparedWith.add(hash);
         return BCrypt.checkpw(password, hash);
     });
-
-    @BeforeAll
-    static void key() {
-        System.setProperty("teller.security.secret-key", Base64.getEncoder().encodeToString(new byte[32]));
-    }
-
-    @AfterAll
-    static void noKey() {
-        System.clearProperty("teller.security.secret-key");
-    }
 
     private static AppUser user() {
         AppUser user = new AppUser("super9", HASH, "主管", "0001", NOW.minus(Duration.ofDays(1)));

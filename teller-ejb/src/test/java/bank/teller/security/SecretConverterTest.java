@@ -6,25 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(WithSecretKey.class)
 class SecretConverterTest {
 
     private static final String SECRET = "ORSWY3DFOIYSAZDFNVXSA5DPNNSW4LRO";
     private final SecretConverter converter = new SecretConverter();
-
-    @BeforeAll
-    static void key() {
-        System.setProperty("teller.security.secret-key", Base64.getEncoder().encodeToString(new byte[32]));
-    }
-
-    @AfterAll
-    static void noKey() {
-        System.clearProperty("teller.security.secret-key");
-    }
 
     @Test
     void aSecretIsStoredEncryptedWithAFreshNonceAndReadBack() {
