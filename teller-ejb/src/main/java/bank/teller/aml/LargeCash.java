@@ -7,6 +7,7 @@ import bank.teller.ledger.domain.GlCodes;
 import bank.teller.security.CurrentUser;
 import bank.teller.security.Roles;
 import bank.teller.shared.BusinessCalendar;
+import bank.teller.shared.Csv;
 import bank.teller.shared.Money;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -15,9 +16,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -25,9 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import bank.teller.shared.Csv;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The day's large cash transactions (大额现金交易) of the supervisor's branch: every cash posting of a
@@ -103,21 +99,17 @@ public class LargeCash {
      * in full: the export is audited as one that carries them. {@code date} as for {@link #report}.
      */
     public String csv(LocalDate date) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter printer = Csv.printer(out, CSVFormat.RFC4180.builder().setHeader("business_date",
-                "customer_id", "customer_name", "id_number", "account_number", "entry_id", "type", "direction",
-                "amount", "currency", "teller", "customer_cash_in", "customer_cash_out").get())) {
-            List<LargeCashRow> rows = rows(date);
-            audit.record("EXPORT", "large-cash:" + date, "large-cash report CSV, " + rows.size()
-                    + " rows with ID numbers in full", AuditEvent.SUCCESS);
+        List<LargeCashRow> rows = rows(date);
+        audit.record("EXPORT", "large-cash:" + date, "large-cash report CSV, " + rows.size()
+                + " rows with ID numbers in full", AuditEvent.SUCCESS);
+        return Csv.text(CSVFormat.RFC4180.builder().setHeader("business_date", "customer_id", "customer_name",
+                "id_number", "account_number", "entry_id", "type", "direction", "amount", "currency", "teller",
+                "customer_cash_in", "customer_cash_out").get(), row -> {
             for (LargeCashRow r : rows) {
-                printer.printRecord(Csv.cells(r.businessDate(), r.customerId(), r.customerName(), r.idNumber(),
-                        r.accountNumber(), r.entryId(), r.type(), r.direction(), r.amount(), Money.CNY, r.teller(),
-                        r.customerCashIn(), r.customerCashOut()));
+                row.print(r.businessDate(), r.customerId(), r.customerName(), r.idNumber(), r.accountNumber(),
+                        r.entryId(), r.type(), r.direction(), r.amount(), Money.CNY, r.teller(), r.customerCashIn(),
+                        r.customerCashOut());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        });
     }
 }

@@ -1,6 +1,7 @@
 package bank.teller.audit;
 
 import bank.teller.security.Roles;
+import bank.teller.shared.Csv;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.TellerException;
 import jakarta.annotation.security.RolesAllowed;
@@ -9,14 +10,9 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
-import bank.teller.shared.Csv;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /** Searching the audit trail (by user, subject such as an account, action and time) and exporting it. */
 @Stateless
@@ -59,19 +55,16 @@ public class AuditQueries {
         if (count > MAX_EXPORT) {
             throw new TellerException(ErrorCode.EXPORT_TOO_LARGE, count, MAX_EXPORT);
         }
-        StringWriter out = new StringWriter();
-        try (CSVPrinter csv = Csv.printer(out, CSVFormat.DEFAULT.builder().setHeader("id", "occurred_at_utc", "actor",
-                "roles", "branch", "terminal", "action", "subject", "detail", "result", "chain", "chain_seq", "hash")
-                .get())) {
-            for (AuditRecord r : query(filter, AuditRecord.class, "SELECT r").setMaxResults(MAX_EXPORT).getResultList()) {
-                csv.printRecord(Csv.cells(r.id(), r.occurredAt(), r.actor(), r.roles(), r.branchCode(), r.terminal(),
-                        r.action(), r.subject(), r.detail(), r.result(), r.chain(), r.chainSeq(), r.hash()));
+        List<AuditRecord> records = query(filter, AuditRecord.class, "SELECT r").setMaxResults(MAX_EXPORT).getResultList();
+        String csv = Csv.text(CSVFormat.DEFAULT.builder().setHeader("id", "occurred_at_utc", "actor", "roles", "branch",
+                "terminal", "action", "subject", "detail", "result", "chain", "chain_seq", "hash").get(), row -> {
+            for (AuditRecord r : records) {
+                row.print(r.id(), r.occurredAt(), r.actor(), r.roles(), r.branchCode(), r.terminal(), r.action(),
+                        r.subject(), r.detail(), r.result(), r.chain(), r.chainSeq(), r.hash());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
         trail.record("AUDIT_EXPORT", null, describe(filter) + "; records=" + count, AuditEvent.SUCCESS);
-        return out.toString();
+        return csv;
     }
 
     private <T> TypedQuery<T> query(Filter f, Class<T> type, String select) {

@@ -1,6 +1,7 @@
 package bank.teller.integration;
 
 import bank.teller.security.Roles;
+import bank.teller.shared.Causes;
 import bank.teller.shared.SameRequest;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -83,10 +84,8 @@ public class ChannelRequestListener implements MessageListener {
 
     /** What the operator reads: the malformation, or the innermost cause of another failure. */
     private static String reason(RuntimeException failed) {
-        Throwable cause = failed;
-        while (cause.getCause() != null && cause.getCause() != cause && !(cause instanceof MalformedMessageException)) {
-            cause = cause.getCause();
-        }
+        Throwable cause = Causes.find(failed, MalformedMessageException.class).map(Throwable.class::cast)
+                .orElseGet(() -> Causes.root(failed));
         return cause instanceof MalformedMessageException ? "malformed: " + cause.getMessage()
                 : "failed: " + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }

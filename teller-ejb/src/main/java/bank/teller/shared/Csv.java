@@ -10,8 +10,8 @@ import org.apache.commons.csv.CSVPrinter;
  * CSV exports as branch staff open them: UTF-8 beginning with a byte-order mark, which Excel on a
  * Chinese Windows desktop needs to read the file as UTF-8 (without it, it reads GBK and the Chinese
  * comes out garbled). Other readers (Python's utf-8-sig, LibreOffice, commons-csv) skip the mark.
- * Every row goes through {@link #cells}, so that no text a customer or a caller chose (a name, a
- * note) is run by the spreadsheet as a formula.
+ * Every row an export prints through {@link #text} goes through {@link #cells}, so that no text a
+ * customer or a caller chose (a name, a note) is run by the spreadsheet as a formula.
  */
 public final class Csv {
 
@@ -36,13 +36,27 @@ public final class Csv {
         return cells;
     }
 
-    /** A printer into {@code out} that has written the byte-order mark already. */
-    public static CSVPrinter printer(StringWriter out, CSVFormat format) {
+    /** Writes an export's rows, each through {@link #cells}. */
+    @FunctionalInterface
+    public interface Rows {
+        void write(Row row) throws IOException;
+    }
+
+    /** One row of an export. */
+    @FunctionalInterface
+    public interface Row {
+        void print(Object... values) throws IOException;
+    }
+
+    /** The export in {@code format} (its header, then what {@code rows} prints), byte-order mark first. */
+    public static String text(CSVFormat format, Rows rows) {
+        StringWriter out = new StringWriter();
         out.write(BYTE_ORDER_MARK);
-        try {
-            return new CSVPrinter(out, format);
+        try (CSVPrinter printer = new CSVPrinter(out, format)) {
+            rows.write(values -> printer.printRecord(cells(values)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return out.toString();
     }
 }

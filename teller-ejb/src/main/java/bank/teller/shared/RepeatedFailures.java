@@ -35,10 +35,7 @@ public final class RepeatedFailures {
 
     /** The reason of a failure in one line: the innermost cause's type and message. */
     public static String reason(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = Causes.root(failure);
         String message = root.getMessage() == null ? "" : root.getMessage().strip();
         int newline = message.indexOf('\n');
         if (newline >= 0) {

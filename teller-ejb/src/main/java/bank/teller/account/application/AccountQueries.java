@@ -50,9 +50,7 @@ public class AccountQueries {
     private Fees fees;
 
     public AccountView account(String accountNumber) {
-        Account account = accounts.require(accounts.resolve(accountNumber));
-        return view(account, em.find(Customer.class, account.customerId()),
-                accounts.unreleasedRestrictionsOf(account.number()), calendar.today());
+        return viewOf(accounts.require(accounts.resolve(accountNumber)));
     }
 
     /** The account one of the bank's cards stands for (CARD_NUMBER_INVALID for any other number). */
@@ -61,7 +59,10 @@ public class AccountQueries {
         if (!accounts.cardProduct().isCardNumber(card.value())) {
             throw new TellerException(ErrorCode.CARD_NUMBER_INVALID, card.masked());
         }
-        Account account = accounts.require(accounts.resolve(card.value()));
+        return viewOf(accounts.require(accounts.resolve(card.value())));
+    }
+
+    private AccountView viewOf(Account account) {
         return view(account, em.find(Customer.class, account.customerId()),
                 accounts.unreleasedRestrictionsOf(account.number()), calendar.today());
     }

@@ -1,5 +1,6 @@
 package bank.teller.account.application;
 
+import bank.teller.shared.Csv;
 import bank.teller.shared.Money;
 import bank.teller.shared.Pdfs;
 import bank.teller.shared.TransactionNames;
@@ -12,13 +13,8 @@ import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
-import bank.teller.shared.Csv;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /** A statement as PDF (A4, Chinese and English headings) and as CSV (one row per posting, figures plain). */
 final class StatementDocuments {
@@ -77,20 +73,16 @@ final class StatementDocuments {
 
     /** CSV (RFC 4180, UTF-8): a header, one row per posting, then opening, totals and closing as rows. */
     static String csv(Statement s) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter printer = Csv.printer(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get())) {
-            printer.printRecord(Csv.cells(s.from(), "", "", "OPENING_BALANCE", "", "", s.openingBalance(), ""));
+        return Csv.text(CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get(), row -> {
+            row.print(s.from(), "", "", "OPENING_BALANCE", "", "", s.openingBalance(), "");
             for (AccountTransaction line : s.lines()) {
                 boolean debit = "DEBIT".equals(line.side());
-                printer.printRecord(Csv.cells(line.businessDate(), line.postedAt(), line.entryId(), line.type(),
-                        debit ? line.amount() : "", debit ? "" : line.amount(), line.balanceAfter(), line.teller()));
+                row.print(line.businessDate(), line.postedAt(), line.entryId(), line.type(),
+                        debit ? line.amount() : "", debit ? "" : line.amount(), line.balanceAfter(), line.teller());
             }
-            printer.printRecord(Csv.cells(s.to(), "", "", "TOTALS", s.totalDebits(), s.totalCredits(), "", ""));
-            printer.printRecord(Csv.cells(s.to(), "", "", "CLOSING_BALANCE", "", "", s.closingBalance(), ""));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+            row.print(s.to(), "", "", "TOTALS", s.totalDebits(), s.totalCredits(), "", "");
+            row.print(s.to(), "", "", "CLOSING_BALANCE", "", "", s.closingBalance(), "");
+        });
     }
 
     private static String amount(String amount, String currency) {

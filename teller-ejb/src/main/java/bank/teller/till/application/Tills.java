@@ -346,24 +346,24 @@ public class Tills {
     }
 
     private TillSession openSessionOfCaller() {
-        AppUser teller = currentUser.get();
-        TillSession session = unfinishedSessionOf(teller.username())
-                .orElseThrow(() -> new TellerException(ErrorCode.TILL_NOT_OPEN, teller.tillCode(), "NONE"));
-        session.requireOpen();
-        return session;
+        return openSessionOfCaller(LockModeType.NONE);
     }
 
     /** The caller's open session, locked: its state is checked on the locked row. */
     private TillSession lockedOpenSessionOfCaller() {
+        return openSessionOfCaller(LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private TillSession openSessionOfCaller(LockModeType lock) {
         AppUser teller = currentUser.get();
         TillSession session = unfinishedSessionIdOf(teller.username())
-                .map(id -> em.find(TillSession.class, id, LockModeType.PESSIMISTIC_WRITE))
+                .map(id -> em.find(TillSession.class, id, lock))
                 .orElseThrow(() -> new TellerException(ErrorCode.TILL_NOT_OPEN, teller.tillCode(), "NONE"));
         session.requireOpen();
         return session;
     }
 
-    /** The id alone: the row is then read with its lock, never first without. */
+    /** The id alone: the row is then read with its lock where it needs one, never first without. */
     private Optional<Long> unfinishedSessionIdOf(String teller) {
         return em.createQuery("SELECT s.id FROM TillSession s WHERE s.teller = :teller AND s.status <> :closed", Long.class)
                 .setParameter("teller", teller).setParameter("closed", TillStatus.CLOSED)
@@ -371,10 +371,7 @@ public class Tills {
     }
 
     private Optional<TillSession> unfinishedSessionOf(String teller) {
-        return em.createQuery("SELECT s FROM TillSession s WHERE s.teller = :teller AND s.status <> :closed",
-                        TillSession.class)
-                .setParameter("teller", teller).setParameter("closed", TillStatus.CLOSED)
-                .getResultStream().findFirst();
+        return unfinishedSessionIdOf(teller).map(id -> em.find(TillSession.class, id));
     }
 
     private TillSession lock(long sessionId) {

@@ -1,6 +1,7 @@
 package bank.teller.web.api;
 
 import bank.teller.audit.AuditTrail;
+import bank.teller.shared.Causes;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.TellerException;
 import bank.teller.web.ErrorMessages;
@@ -88,12 +89,8 @@ public final class ProblemMappers {
     public static class Unprocessable implements ExceptionMapper<ProcessingException> {
         @Override
         public Response toResponse(ProcessingException e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof JsonbException) {
-                    return new UnreadableBody().toResponse((JsonbException) cause);
-                }
-            }
-            return Unexpected.logged(e);
+            return Causes.find(e, JsonbException.class).map(new UnreadableBody()::toResponse)
+                    .orElseGet(() -> Unexpected.logged(e));
         }
     }
 
@@ -105,7 +102,7 @@ public final class ProblemMappers {
             if (status >= 500) {
                 return Unexpected.logged(e);
             }
-            if (unreadableNumber(e)) {
+            if (Causes.find(e, NumberFormatException.class).isPresent()) {
                 // a path or query parameter that is not a number in range: JAX-RS says 404, but the request is wrong
                 return Problem.response(ErrorCode.VALIDATION_FAILED, "A number in the address is not a whole number "
                         + "in range.");
@@ -122,15 +119,6 @@ public final class ProblemMappers {
                         ? "The request body is not valid JSON for this operation." : "The request is not valid.";
             };
             return Problem.response(status, code, code.replace('_', ' ').toLowerCase(), detail);
-        }
-
-        private static boolean unreadableNumber(Throwable e) {
-            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-                if (t instanceof NumberFormatException) {
-                    return true;
-                }
-            }
-            return false;
         }
     }
 

@@ -4,6 +4,7 @@ import bank.teller.audit.AuditEvent;
 import bank.teller.audit.AuditTrail;
 import bank.teller.security.SecuritySettings;
 import bank.teller.security.SignIn;
+import bank.teller.shared.Causes;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletRequest;
@@ -124,13 +125,9 @@ public class ActiveSessions {
 
     /** WildFly's refusal of a call to a component that is stopping (its own exception types, by name). */
     private static boolean serverStopping(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String name = t.getClass().getSimpleName();
-            if (name.equals("ComponentIsStoppedException") || name.equals("EJBComponentUnavailableException")) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.of(e).map(t -> t.getClass().getSimpleName())
+                .anyMatch(name -> name.equals("ComponentIsStoppedException")
+                        || name.equals("EJBComponentUnavailableException"));
     }
 
     /** Whether two session objects are the same session (the container hands out a new object per request). */
