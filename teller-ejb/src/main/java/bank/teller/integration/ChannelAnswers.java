@@ -18,7 +18,8 @@ import java.util.HexFormat;
 import java.util.function.Supplier;
 
 /**
- * One answer per channel request id. The first message with a request id is carried out and its
+ * One answer per request id of a channel (the id is the channel's own: another channel's same id is
+ * another request). The first message with a request id is carried out and its
  * answer remembered, in the listener's transaction; every later message with that id gets the same
  * answer, a refusal included, and changes nothing. A duplicate arriving while the first is being
  * carried out waits for it: the reservation is a primary key (should both insert at once, the second
@@ -35,15 +36,16 @@ public class ChannelAnswers {
 
     private final Clock clock = Clock.systemUTC();
 
-    public String answer(Request request, Supplier<String> carryOut) {
+    public String answer(String channel, Request request, Supplier<String> carryOut) {
         String fingerprint = fingerprint(request);
-        ChannelReply reply = em.find(ChannelReply.class, request.requestId(), LockModeType.PESSIMISTIC_WRITE);
+        String requestId = ChannelRequests.ownId(channel, request);
+        ChannelReply reply = em.find(ChannelReply.class, requestId, LockModeType.PESSIMISTIC_WRITE);
         if (reply != null && reply.reply() != null) {
             return reply.fingerprint().equals(fingerprint) ? reply.reply()
                     : ChannelMessages.refusal(request, ErrorCode.IDEMPOTENCY_KEY_REUSED);
         }
         if (reply == null) { // else an earlier message with this id was dead-lettered unanswered: carry it out now
-            reply = new ChannelReply(request.requestId(), fingerprint, StoredTime.now(clock));
+            reply = new ChannelReply(requestId, fingerprint, StoredTime.now(clock));
             em.persist(reply);
             em.flush();
         }

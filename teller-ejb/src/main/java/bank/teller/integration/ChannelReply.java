@@ -12,7 +12,7 @@ import java.time.Instant;
 public class ChannelReply {
 
     @Id
-    @Column(name = "request_id", length = 64)
+    @Column(name = "request_id", length = 100)
     private String requestId;
 
     @Column(name = "fingerprint", nullable = false, length = 64)

@@ -3,14 +3,12 @@ package bank.teller.integration;
 import bank.teller.security.Roles;
 import bank.teller.shared.Causes;
 import bank.teller.shared.SameRequest;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
-import jakarta.jms.Destination;
 import jakarta.jms.JMSConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
@@ -20,14 +18,18 @@ import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 
 /**
- * Requests from online and mobile banking on {@code teller.channel.requests}: balance inquiries and
- * transfers, carried out by {@link ChannelRequests} as the system user "channel" (run-as principal
- * in META-INF/jboss-ejb3.xml) with the CHANNEL role. Each is answered on
- * {@code teller.channel.replies} (or the message's JMSReplyTo) with the request's correlation id:
- * the result, or a refusal with an error code; every message with the same request id gets the
- * same answer ({@link ChannelAnswers}). A message that cannot be read or carried out is not
- * answered: its delivery is rolled back and redelivered, and on the last delivery the listener puts
- * it on the dead-letter queue itself, with the reason ({@link DeadLetters#bury}), changing nothing.
+ * Requests from the channels (online and mobile banking, self-service terminals): balance inquiries
+ * and transfers, which each channel sends to its own {@code teller.channel.NAME.requests} and the
+ * broker diverts into {@code teller.channel.requests}, marked with the channel's queue
+ * ({@link Channels#of}). They are carried out by {@link ChannelRequests} as the system user "channel"
+ * (run-as principal in META-INF/jboss-ejb3.xml) with the CHANNEL role, and each is answered on the
+ * channel's own {@code teller.channel.NAME.replies} (never elsewhere, whatever JMSReplyTo says) with
+ * the request's correlation id: the result, or a refusal with an error code. Request ids are the
+ * channel's own: every message of a channel with the same request id gets the same answer
+ * ({@link ChannelAnswers}), another channel's same id is another request. A message that cannot be
+ * read or carried out, or that came through no channel's queue, is not answered: its delivery is
+ * rolled back and redelivered, and on the last delivery the listener puts it on the dead-letter queue
+ * itself, with the reason ({@link DeadLetters#bury}), changing nothing.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/teller.channel.requests"),
@@ -55,23 +57,24 @@ public class ChannelRequestListener implements MessageListener {
     @JMSConnectionFactory("java:/JmsXA")
     private JMSContext jms;
 
-    @Resource(lookup = "java:/jms/queue/teller.channel.replies")
-    private Queue replies;
-
     @Override
     public void onMessage(Message message) {
+        String channel = Channels.of(message).orElse(null);
         String answer;
         try {
+            if (channel == null) {
+                throw new MalformedMessageException("not sent to a channel's request queue");
+            }
             ChannelMessages.Request request = ChannelMessages.parse(body(message));
-            answer = answers.answer(request, () -> SameRequest.settled(() -> requests.handle(request)));
+            answer = answers.answer(channel, request, () -> SameRequest.settled(() -> requests.handle(channel, request)));
         } catch (RuntimeException failed) {
             if (deliveryCount(message) < LAST_DELIVERY) {
                 throw failed; // rolled back and redelivered: a passing fault may be gone by then
             }
-            deadLetters.bury(QUEUE, message, reason(failed));
+            deadLetters.bury(QUEUE, channel, message, reason(failed));
             return;
         }
-        send(message, answer);
+        send(channel, message, answer);
     }
 
     private static int deliveryCount(Message message) {
@@ -101,11 +104,11 @@ public class ChannelRequestListener implements MessageListener {
         }
     }
 
-    private void send(Message request, String body) {
+    private void send(String channel, Message request, String body) {
         try {
             String correlationId = request.getJMSCorrelationID() != null
                     ? request.getJMSCorrelationID() : request.getJMSMessageID();
-            Destination destination = request.getJMSReplyTo() != null ? request.getJMSReplyTo() : replies;
+            Queue destination = jms.createQueue(Channels.replies(channel));
             jms.createProducer()
                     .setJMSCorrelationID(correlationId)
                     .setProperty("schema", ChannelMessages.REPLY_SCHEMA)

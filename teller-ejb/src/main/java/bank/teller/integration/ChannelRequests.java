@@ -28,15 +28,15 @@ public class ChannelRequests {
     @EJB
     private Transfers transfers;
 
-    /** The reply to send (schema teller.channel.reply). */
-    public String handle(Request request) {
+    /** The reply to send (schema teller.channel.reply) to a request of {@code channel}. */
+    public String handle(String channel, Request request) {
         try {
             return switch (request.type()) {
                 case ChannelMessages.BALANCE_INQUIRY ->
                         ChannelMessages.balance(request, accounts.account(request.accountNumber()));
                 case ChannelMessages.TRANSFER -> ChannelMessages.transferred(request, transfers.transfer(
                         request.payerAccountNumber(), request.payeeAccountNumber(), request.amount(),
-                        request.currency(), request.requestId()));
+                        request.currency(), ownId(channel, request)));
                 default -> throw new MalformedMessageException("unknown request type " + request.type());
             };
         } catch (TellerException refused) {
@@ -45,5 +45,13 @@ public class ChannelRequests {
             }
             return ChannelMessages.refusal(request, refused.code());
         }
+    }
+
+    /**
+     * The request id as Teller keeps it: behind the channel's name ("online:mb-0001"), so that two
+     * channels' same id are two requests (all channels act as the one system user "channel").
+     */
+    static String ownId(String channel, Request request) {
+        return channel + ":" + request.requestId();
     }
 }

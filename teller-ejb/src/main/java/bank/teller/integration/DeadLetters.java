@@ -47,6 +47,8 @@ public class DeadLetters {
     static final String ORIGINAL_QUEUE = "originalQueue";
     static final String ORIGINAL_MESSAGE_ID = "originalMessageId";
     static final String DELIVERIES = "deliveries";
+    /** The channel a buried request came from (only Teller writes to a dead-letter queue). */
+    static final String CHANNEL = "channel";
     static final int MAX_LISTED = 500;
     static final int MAX_BODY = 20_000;
     private static final Pattern MESSAGE_ID = Pattern.compile("ID:[0-9A-Za-z-]{1,64}");
@@ -85,15 +87,12 @@ public class DeadLetters {
         Message message = take(queue, messageId, note);
         try {
             JMSProducer producer = jms.createProducer().setJMSCorrelationID(correlationIdOf(message));
-            if (message.getJMSReplyTo() != null) {
-                producer.setJMSReplyTo(message.getJMSReplyTo());
-            }
             for (String property : List.of("schema", "version")) {
                 if (message.propertyExists(property)) {
                     producer.setProperty(property, message.getObjectProperty(property));
                 }
             }
-            producer.send(jms.createQueue(queue), textOf(message));
+            producer.send(jms.createQueue(resendTo(queue, message)), textOf(message));
         } catch (JMSException e) {
             throw new IllegalStateException("cannot resend " + messageId, e);
         }
@@ -118,7 +117,7 @@ public class DeadLetters {
      */
     @PermitAll
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public void bury(String queue, Message message, String reason) {
+    public void bury(String queue, String channel, Message message, String reason) {
         try {
             JMSProducer producer = jms.createProducer()
                     .setJMSCorrelationID(correlationIdOf(message))
@@ -126,8 +125,8 @@ public class DeadLetters {
                     .setProperty(ORIGINAL_QUEUE, queue)
                     .setProperty(ORIGINAL_MESSAGE_ID, message.getJMSMessageID())
                     .setProperty(DELIVERIES, message.getIntProperty("JMSXDeliveryCount"));
-            if (message.getJMSReplyTo() != null) {
-                producer.setJMSReplyTo(message.getJMSReplyTo());
+            if (channel != null) {
+                producer.setProperty(CHANNEL, channel);
             }
             producer.send(deadLetterQueue(queue), textOf(message));
         } catch (JMSException e) {
@@ -171,6 +170,18 @@ public class DeadLetters {
         } catch (JMSException e) {
             throw new IllegalStateException("cannot read a dead letter", e);
         }
+    }
+
+    /**
+     * Where a dead letter is sent again: a channel's request through the channel's own queue (so it
+     * is the channel's again), a reply to the channel's reply queue it could not be delivered on,
+     * anything else to the queue it came from.
+     */
+    private static String resendTo(String queue, Message message) throws JMSException {
+        if (message.propertyExists(CHANNEL)) {
+            return Channels.requests(message.getStringProperty(CHANNEL));
+        }
+        return Channels.replyQueueOf(message).orElse(queue);
     }
 
     private static String correlationIdOf(Message message) throws JMSException {

@@ -3,6 +3,7 @@ package bank.teller.security;
 import bank.teller.audit.AuditEvent;
 import bank.teller.audit.AuditTrail;
 import bank.teller.shared.ErrorCode;
+import bank.teller.shared.Secrets;
 import bank.teller.shared.StoredTime;
 import bank.teller.shared.TellerException;
 import bank.teller.shared.Text;
@@ -18,11 +19,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -41,7 +40,6 @@ public class ApiClients {
     /** The roles a system may be granted. */
     public static final Set<String> GRANTABLE = Set.of(Roles.CHANNEL, Roles.AUDITOR);
     private static final String PREFIX = "tk_";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The key, shown this once. */
     public record IssuedKey(String keyId, String username, String apiKey) {
@@ -76,7 +74,7 @@ public class ApiClients {
         String what = Text.required("description", description, 100);
         Instant now = StoredTime.now(clock);
         // a password nobody knows: the realm needs a hash, and sign-in refuses system users anyway
-        AppUser user = new AppUser(username, BCrypt.hashpw(token(32), BCrypt.gensalt(10)), what, "0000", now);
+        AppUser user = new AppUser(username, BCrypt.hashpw(Secrets.random(32), BCrypt.gensalt(10)), what, "0000", now);
         user.markSystem();
         em.persist(user);
         em.flush();
@@ -84,9 +82,9 @@ public class ApiClients {
             em.createNativeQuery("INSERT INTO app_user_role (username, role_name) VALUES (?1, ?2)")
                     .setParameter(1, username).setParameter(2, role).executeUpdate();
         }
-        String keyId = token(6);
-        String secret = token(32);
-        em.persist(new ApiClient(keyId, sha256(secret), username, what, now, context.getCallerPrincipal().getName()));
+        String keyId = Secrets.random(6);
+        String secret = Secrets.random(32);
+        em.persist(new ApiClient(keyId, Secrets.sha256(secret), username, what, now, context.getCallerPrincipal().getName()));
         audit.record("API_KEY_ISSUED", username, "key " + keyId + " roles " + roles, AuditEvent.SUCCESS);
         return new IssuedKey(keyId, username, PREFIX + keyId + "_" + secret);
     }
@@ -115,24 +113,10 @@ public class ApiClients {
                         + "ON u.username = c.username WHERE c.key_id = ?1 AND c.enabled = TRUE AND u.enabled = TRUE")
                 .setParameter(1, parts[0]).getResultList();
         if (rows.isEmpty() || !MessageDigest.isEqual(((String) rows.get(0)[0]).getBytes(StandardCharsets.US_ASCII),
-                sha256(parts[1]).getBytes(StandardCharsets.US_ASCII))) {
+                Secrets.sha256(parts[1]).getBytes(StandardCharsets.US_ASCII))) {
             return Optional.empty();
         }
         String username = (String) rows.get(0)[1];
         return Optional.of(new Caller(username, Roles.held(em, username)));
-    }
-
-    private static String token(int bytes) {
-        byte[] random = new byte[bytes];
-        RANDOM.nextBytes(random);
-        return HexFormat.of().formatHex(random);
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

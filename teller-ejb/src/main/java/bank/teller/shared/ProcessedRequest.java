@@ -54,7 +54,7 @@ public class ProcessedRequest {
     private String caller;
 
     @Id
-    @Column(name = "request_id", length = 64)
+    @Column(name = "request_id", length = 100)
     private String requestId;
 
     @Column(name = "operation", nullable = false, length = 30)

@@ -12,6 +12,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Makes a write happen once per client request id (Idempotency-Key, JMS requestId) of a caller,
@@ -23,6 +24,8 @@ import java.util.function.Function;
 @PermitAll
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class RequestIds {
+
+    private static final Pattern REQUEST_ID = Pattern.compile("([a-z][a-z0-9-]{1,19}:)?[A-Za-z0-9._:-]{8,64}");
 
     /** The write itself, given the time it is recorded at; returns its result. */
     @FunctionalInterface
@@ -72,9 +75,12 @@ public class RequestIds {
         return result;
     }
 
-    /** A valid request id: 8-64 characters of letters, digits, '-', '_', '.' or ':'. */
+    /**
+     * A valid request id: 8-64 characters of letters, digits, '-', '_', '.' or ':', possibly behind
+     * the name of the channel system it is the own id of ("online:mb-0001", see ChannelRequests).
+     */
     private static String validate(String requestId) {
-        if (requestId == null || !requestId.matches("[A-Za-z0-9._:-]{8,64}")) {
+        if (requestId == null || !REQUEST_ID.matcher(requestId).matches()) {
             throw new TellerException(ErrorCode.REQUEST_ID_INVALID);
         }
         return requestId;

@@ -10,8 +10,6 @@ import java.io.StringReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -44,7 +42,7 @@ class ApiKeysIT {
         String apiKey = key.getString("apiKey");
         String secret = apiKey.substring(apiKey.lastIndexOf('_') + 1);
         assertEquals(1, Sql.count("SELECT COUNT(*) FROM api_client WHERE key_id = ? AND key_hash = ?",
-                key.getString("keyId"), sha256(secret)), "only the secret's hash is stored");
+                key.getString("keyId"), TestData.sha256(secret)), "only the secret's hash is stored");
         assertEquals(0, Sql.count("SELECT COUNT(*) FROM api_client WHERE key_hash LIKE ?", "%" + secret + "%"));
 
         String account = Counter.classOneAccount(asUser, "渠道客户");
@@ -70,9 +68,5 @@ class ApiKeysIT {
                     .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         }
         return Https.send(request.build());
-    }
-
-    private static String sha256(String text) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

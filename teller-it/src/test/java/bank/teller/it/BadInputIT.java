@@ -332,7 +332,7 @@ class BadInputIT {
         String before = fingerprint();
         ConnectionFactory factory = Lookup.jndi("java:/ConnectionFactory");
         try (JMSContext jms = factory.createContext()) {
-            Queue requests = Lookup.jndi("java:/jms/queue/teller.channel.requests");
+            Queue requests = Lookup.jndi("java:/jms/queue/teller.channel.online.requests");
             messages.forEach((correlationId, body) -> jms.createProducer().setJMSCorrelationID(correlationId)
                     .send(requests, body));
         }
@@ -341,7 +341,7 @@ class BadInputIT {
         DeadLetters deadLetters = Lookup.ejb("teller-ejb", DeadLetters.class);
         long giveUp = System.currentTimeMillis() + 90_000;
         try (JMSContext jms = factory.createContext(); JMSConsumer replies = jms.createConsumer(
-                Lookup.jndi("java:/jms/queue/teller.channel.replies"), "JMSCorrelationID LIKE '" + run + "%'")) {
+                Lookup.jndi("java:/jms/queue/teller.channel.online.replies"), "JMSCorrelationID LIKE '" + run + "%'")) {
             while (outcome.size() < messages.size() && System.currentTimeMillis() < giveUp) {
                 Message reply = replies.receive(1_000);
                 if (reply != null) {
@@ -374,7 +374,7 @@ class BadInputIT {
                 outcome.values().stream().filter("dead"::equals).count(), wrong.size());
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
         assertEquals(before, fingerprint(), "bad channel messages changed the books");
-        assertEquals(0, Sql.count("SELECT COUNT(*) FROM journal_entry WHERE request_id LIKE ?", run + "%"));
+        assertEquals(0, Sql.count("SELECT COUNT(*) FROM journal_entry WHERE request_id LIKE ?", "online:" + run + "%"));
         for (DeadLetterView letter : asUser.supervisor(() -> deadLetters.list("teller.channel.requests"))) {
             if (letter.correlationId() != null && letter.correlationId().startsWith(run)) {
                 asUser.supervisor(() -> deadLetters.discard("teller.channel.requests", letter.messageId(), "坏消息测试"));

@@ -83,7 +83,7 @@ class ChannelFloodIT {
         List<Sent> originals = new ArrayList<>();
         ConnectionFactory factory = Lookup.jndi("java:/ConnectionFactory");
         try (JMSContext jms = factory.createContext()) {
-            Queue requests = Lookup.jndi("java:/jms/queue/teller.channel.requests");
+            Queue requests = Lookup.jndi("java:/jms/queue/teller.channel.online.requests");
             for (int i = 0; i < messages; i++) {
                 int kind = random.nextInt(100);
                 Sent message;
@@ -136,7 +136,7 @@ class ChannelFloodIT {
         int posted = 0;
         for (Sent original : originals) {
             JsonObject reply = outcome.get(original.requestId());
-            long entries = Sql.count("SELECT COUNT(*) FROM journal_entry WHERE request_id = ?", original.requestId());
+            long entries = Sql.count("SELECT COUNT(*) FROM journal_entry WHERE request_id = ?", "online:" + original.requestId());
             if ("OK".equals(reply.getString("status"))) {
                 posted++;
                 assertEquals(1, entries, "posted once: " + original);
@@ -153,7 +153,7 @@ class ChannelFloodIT {
         }
         assertEquals(0, Sql.count("SELECT COUNT(*) FROM (SELECT l.entry_id FROM journal_line l JOIN journal_entry e "
                 + "ON e.id = l.entry_id WHERE e.request_id LIKE ? GROUP BY l.entry_id HAVING SUM(CASE WHEN l.side = "
-                + "'CREDIT' THEN l.amount ELSE -l.amount END) <> 0) unbalanced", run + "%"));
+                + "'CREDIT' THEN l.amount ELSE -l.amount END) <> 0) unbalanced", "online:" + run + "%"));
 
         DeadLetters deadLetters = Lookup.ejb("teller-ejb", DeadLetters.class);
         List<Sent> poison = sent.stream().filter(s -> s.amount() == null).toList();
@@ -192,7 +192,7 @@ class ChannelFloodIT {
     private static Map<String, List<JsonObject>> receiveReplies(String run, int expected) throws Exception {
         Map<String, List<JsonObject>> replies = new HashMap<>();
         ConnectionFactory factory = Lookup.jndi("java:/ConnectionFactory");
-        Queue queue = Lookup.jndi("java:/jms/queue/teller.channel.replies");
+        Queue queue = Lookup.jndi("java:/jms/queue/teller.channel.online.replies");
         int received = 0;
         try (JMSContext jms = factory.createContext();
              JMSConsumer consumer = jms.createConsumer(queue, "JMSCorrelationID LIKE '" + run + "%'")) {

@@ -25,12 +25,19 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Online and mobile channels over JMS: answers carry the correlation id; junk goes to the DLQ. */
+/**
+ * Online and mobile channels over JMS, each through its own queues: answers carry the correlation id
+ * and go to the channel's own reply queue; a channel's request ids are its own; junk, and anything
+ * that came through no channel's queue, goes to the DLQ. (The channels' rights on the broker are
+ * JmsAccountsIT's.)
+ */
 @ExtendWith(ArquillianExtension.class)
 class ChannelMessagingIT {
 
-    private static final String REQUESTS = "java:/jms/queue/teller.channel.requests";
-    private static final String REPLIES = "java:/jms/queue/teller.channel.replies";
+    private static final String REQUESTS = "java:/jms/queue/teller.channel.online.requests";
+    private static final String REPLIES = "java:/jms/queue/teller.channel.online.replies";
+    private static final String MOBILE_REQUESTS = "java:/jms/queue/teller.channel.mobile.requests";
+    private static final String MOBILE_REPLIES = "java:/jms/queue/teller.channel.mobile.replies";
     private static final String DEAD_LETTERS = "java:/jms/queue/teller.channel.requests.DLQ";
 
     @Deployment
@@ -81,7 +88,50 @@ class ChannelMessagingIT {
         assertEquals(new BigDecimal("380.00"), Sql.scalar("SELECT balance FROM account WHERE account_number = ?", payer));
         assertEquals(new BigDecimal("120.00"), Sql.scalar("SELECT balance FROM account WHERE account_number = ?", payee));
         assertEquals(1, Sql.count("SELECT COUNT(*) FROM journal_entry WHERE request_id = ? AND teller = 'channel' "
-                + "AND branch_code = '0000'", requestId));
+                + "AND branch_code = '0000'", "online:" + requestId));
+    }
+
+    @Test
+    void anotherChannelsSameRequestIdIsAnotherRequestAnsweredOnItsOwnQueue() throws Exception {
+        String payer = openAccountWith("500.00");
+        String payee = openAccountWith("0.00");
+        String requestId = "mb-" + UUID.randomUUID();
+        String online = "corr-" + UUID.randomUUID();
+        send(REQUESTS, online, transfer(requestId, payer, payee, "100.00"));
+        assertEquals("OK", replyTo(online).getString("status"));
+
+        String mobile = "corr-" + UUID.randomUUID();
+        send(MOBILE_REQUESTS, mobile, transfer(requestId, payer, payee, "100.00"));
+        Message mobileReply = receive(MOBILE_REPLIES, "JMSCorrelationID = '" + mobile + "'", 20_000);
+        assertNotNull(mobileReply, "the mobile channel's answer is on its own queue");
+        assertEquals("300.00", Json.createReader(new StringReader(mobileReply.getBody(String.class))).readObject()
+                .getString("balance"), "posted again: the mobile channel's request, not the online one's");
+        assertNull(receive(REPLIES, "JMSCorrelationID = '" + mobile + "'", 500), "answered on another channel's queue");
+        assertEquals(1, Sql.count("SELECT COUNT(*) FROM journal_entry WHERE request_id = ?", "online:" + requestId));
+        assertEquals(1, Sql.count("SELECT COUNT(*) FROM journal_entry WHERE request_id = ?", "mobile:" + requestId));
+    }
+
+    @Test
+    void theAnswerGoesToTheChannelsOwnQueueWhateverReplyToSays() throws Exception {
+        String account = openAccountWith("1.00");
+        String correlationId = "corr-" + UUID.randomUUID();
+        ConnectionFactory factory = Lookup.jndi("java:/ConnectionFactory");
+        try (JMSContext jms = factory.createContext()) {
+            jms.createProducer().setJMSCorrelationID(correlationId).setJMSReplyTo(Lookup.jndi(MOBILE_REPLIES))
+                    .send(Lookup.<Queue>jndi(REQUESTS), inquiry(account));
+        }
+        assertEquals("OK", replyTo(correlationId).getString("status"));
+        assertNull(receive(MOBILE_REPLIES, "JMSCorrelationID = '" + correlationId + "'", 500));
+    }
+
+    @Test
+    void aRequestThatCameThroughNoChannelsQueueIsDeadLetteredUnanswered() throws Exception {
+        String correlationId = "nochannel-" + UUID.randomUUID();
+        send("java:/jms/queue/teller.channel.requests", correlationId, inquiry(openAccountWith("1.00")));
+
+        Message dead = receive(DEAD_LETTERS, "JMSCorrelationID = '" + correlationId + "'", 30_000);
+        assertNotNull(dead, "a request of no channel was not dead-lettered");
+        assertEquals("malformed: not sent to a channel's request queue", dead.getStringProperty("reason"));
     }
 
     @Test
@@ -97,7 +147,8 @@ class ChannelMessagingIT {
 
         assertEquals(new BigDecimal("300.00"), Sql.scalar("SELECT balance FROM account WHERE account_number = ?", payer));
         assertEquals(new BigDecimal("200.00"), Sql.scalar("SELECT balance FROM account WHERE account_number = ?", payee));
-        assertEquals(2, Sql.count("SELECT COUNT(*) FROM journal_entry WHERE request_id = ?", requestId));
+        assertEquals(2, Sql.count("SELECT COUNT(*) FROM journal_entry WHERE request_id IN (?, ?)", requestId,
+                "online:" + requestId));
     }
 
     @Test
@@ -168,8 +219,12 @@ class ChannelMessagingIT {
     }
 
     private static void send(String correlationId, String body) {
+        send(REQUESTS, correlationId, body);
+    }
+
+    private static void send(String queueName, String correlationId, String body) {
         ConnectionFactory factory = Lookup.jndi("java:/ConnectionFactory");
-        Queue queue = Lookup.jndi(REQUESTS);
+        Queue queue = Lookup.jndi(queueName);
         try (JMSContext jms = factory.createContext()) {
             jms.createProducer().setJMSCorrelationID(correlationId).send(queue, body);
         }

@@ -25,6 +25,11 @@ public final class InContainer {
     }
 
     public static WebArchive testWar(String name, Class<?>... testClasses) {
+        return testWar(name, "", testClasses);
+    }
+
+    /** The same, seeing the server's modules {@code modules} too (", "-separated, each with a leading ", "). */
+    public static WebArchive testWar(String name, String modules, Class<?>... testClasses) {
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addClasses(testClasses)
                 .addClasses(AsUser.class, AsUser.Work.class, TestData.class, InContainer.class, Lookup.class, Sql.class,
@@ -33,6 +38,6 @@ public final class InContainer {
                 .addAsWebInfResource("it-ejb-jar.xml", "ejb-jar.xml")
                 .addAsManifestResource(new StringAsset("Manifest-Version: 1.0\nDependencies: "
                         + "deployment.teller.ear.teller-ejb.jar, deployment.teller.ear.teller-batch.jar, "
-                        + "org.wildfly.security.elytron\n"), "MANIFEST.MF");
+                        + "org.wildfly.security.elytron" + modules + "\n"), "MANIFEST.MF");
     }
 }

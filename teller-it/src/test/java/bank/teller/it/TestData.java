@@ -72,4 +72,10 @@ public final class TestData {
     public static String requestId(String prefix) {
         return prefix + "-" + UUID.randomUUID();
     }
+
+    /** The SHA-256 of a secret in hex, as Teller stores API keys' and broker accounts' secrets. */
+    public static String sha256(String text) throws java.security.NoSuchAlgorithmException {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
 }

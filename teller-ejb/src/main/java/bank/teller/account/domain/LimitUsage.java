@@ -36,7 +36,7 @@ public class LimitUsage {
     @Column(name = "amount", nullable = false, precision = 19, scale = 2)
     private BigDecimal amount;
 
-    @Column(name = "request_id", nullable = false, length = 64)
+    @Column(name = "request_id", nullable = false, length = 100)
     private String requestId;
 
     protected LimitUsage() {

@@ -35,7 +35,7 @@ public class ApprovalRequest {
     @Column(name = "operation", nullable = false, length = 30)
     private String operation;
 
-    @Column(name = "request_id", nullable = false, length = 64)
+    @Column(name = "request_id", nullable = false, length = 100)
     private String requestId;
 
     @Column(name = "fingerprint", nullable = false, length = 200)

@@ -45,7 +45,7 @@ public class JournalEntry {
     @Column(name = "teller", nullable = false, length = 40, updatable = false)
     private String teller;
 
-    @Column(name = "request_id", nullable = false, length = 64, updatable = false)
+    @Column(name = "request_id", nullable = false, length = 100, updatable = false)
     private String requestId;
 
     @Column(name = "posted_at", nullable = false, updatable = false)
