@@ -62,6 +62,14 @@ public class Database {
         return product.toLowerCase().contains("h2");
     }
 
+    /**
+     * {@code update} (an UPDATE statement) made to answer with {@code column} of the rows it
+     * changed, in the one statement: PostgreSQL's RETURNING, H2's data change delta table.
+     */
+    public String updateReturning(String update, String column) {
+        return isPostgres() ? update + " RETURNING " + column : "SELECT " + column + " FROM FINAL TABLE (" + update + ")";
+    }
+
     /** The next value of a database sequence, in the caller's transaction. */
     public long nextValue(String sequence) {
         if (!sequence.matches("[a-z_]+")) {

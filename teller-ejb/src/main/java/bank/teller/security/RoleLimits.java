@@ -3,10 +3,12 @@ package bank.teller.security;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.Money;
 import bank.teller.shared.TellerException;
-import bank.teller.shared.TransactionMemo;
+import bank.teller.shared.BusinessCalendar;
+import bank.teller.shared.ReferenceData;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
@@ -27,6 +29,10 @@ public class RoleLimits {
 
     @EJB
     private CurrentUser currentUser;
+    @EJB
+    private BusinessCalendar calendar;
+    @Inject
+    private ReferenceData referenceData;
 
     /** Refuses, with ROLE_LIMIT_EXCEEDED, an amount above the caller's limit for {@code operation}. */
     public void checkCaller(String operation, Money amount) {
@@ -43,22 +49,27 @@ public class RoleLimits {
         limits(operation);
     }
 
-    /** Role and limit of each role with a limit for {@code operation}, read once per transaction. */
-    private List<Object[]> limits(String operation) {
+    /** A role's limit for an operation. */
+    private record Limit(String role, BigDecimal maxAmount) {
+    }
+
+    /** The limit of each role with a limit for {@code operation}, read once per version of the reference data. */
+    private List<Limit> limits(String operation) {
         // reference data a posting never writes: no flush of its changes first
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = TransactionMemo.get("role limits", operation, () -> em.createNativeQuery(
-                        "SELECT role_name, max_amount FROM role_limit WHERE operation = ?1")
-                .setParameter(1, operation).setFlushMode(FlushModeType.COMMIT).getResultList());
-        return rows;
+        return referenceData.get(calendar.referenceVersion(), "role limits", operation, () -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("SELECT role_name, max_amount FROM role_limit WHERE operation = ?1")
+                    .setParameter(1, operation).setFlushMode(FlushModeType.COMMIT).getResultList();
+            return rows.stream().map(row -> new Limit((String) row[0], new BigDecimal(row[1].toString()))).toList();
+        });
     }
 
     private void check(String operation, Money amount, Collection<String> roles) {
         if (amount == null || roles.isEmpty()) {
             return;
         }
-        limits(operation).stream().filter(row -> roles.contains((String) row[0]))
-                .map(row -> new BigDecimal(row[1].toString()))
+        limits(operation).stream().filter(limit -> roles.contains(limit.role()))
+                .map(Limit::maxAmount)
                 .max(BigDecimal::compareTo)
                 .filter(limit -> amount.amount().compareTo(limit) > 0)
                 .ifPresent(limit -> {

@@ -43,10 +43,11 @@ public class RequestIds {
 
     /**
      * Runs {@code write} unless the request id was processed before, in which case the first result
-     * is rebuilt by {@code replay} from its reference and nothing is written. The id is reserved
-     * under a primary key, flushed before the write, so a concurrent duplicate waits for the first
-     * and then fails with REQUEST_IN_PROGRESS (asking again returns the first result). The
-     * fingerprint (what makes it the same request) catches an id reused for another request.
+     * is rebuilt by {@code replay} from its reference and nothing is written. The id is recorded
+     * once, with the write's result, under a primary key when the write is done: a concurrent
+     * duplicate has waited for the first on its locks by then and fails with REQUEST_IN_PROGRESS
+     * (its own write rolls back; asking again returns the first result). The fingerprint (what makes
+     * it the same request) catches an id reused for another request.
      */
     public <T> T once(String requestId, String operation, String fingerprint, Function<String, T> replay,
                       Write<T> write, Function<T, String> reference) {
@@ -63,15 +64,16 @@ public class RequestIds {
             return replay.apply(earlier.resultRef());
         }
         Instant now = StoredTime.now(clock);
+        T result = write.run(now);
+        em.flush(); // the write's own changes, whose failures are the write's
         ProcessedRequest reservation = new ProcessedRequest(caller, id, operation, fingerprint, now);
+        reservation.completedWith(reference.apply(result));
         em.persist(reservation);
         try {
             em.flush();
         } catch (jakarta.persistence.PersistenceException duplicate) {
             throw new TellerException(ErrorCode.REQUEST_IN_PROGRESS, id);
         }
-        T result = write.run(now);
-        reservation.completedWith(reference.apply(result));
         return result;
     }
 

@@ -5,12 +5,14 @@ import bank.teller.account.domain.AccountType;
 import bank.teller.account.domain.ClassLimits;
 import bank.teller.account.domain.LimitUsage;
 import bank.teller.account.domain.Movement;
+import bank.teller.account.domain.Restriction;
 import bank.teller.fee.application.Fees;
 import bank.teller.ledger.domain.GlCodes;
 import bank.teller.ledger.domain.PostingLine;
 import bank.teller.ledger.domain.Side;
 import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.Money;
+import bank.teller.shared.TransactionMemo;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -58,12 +60,18 @@ public class AccountMovements {
         LocalDate today = calendar.today();
         account.requireDebitAllowed(movement, today);
         countTowardClassLimits(account, LimitUsage.OUT, amount, movement, requestId, today);
-        return account.debit(amount, accounts.unreleasedRestrictionsOf(account.number()), today);
+        return account.debit(amount, restrictionsOf(account), today);
     }
 
     /** Refused unless the available balance covers {@code total} (an amount with its fee). */
     public void requireCovers(Account account, Money total) {
-        account.requireAvailable(total, accounts.unreleasedRestrictionsOf(account.number()), calendar.today());
+        account.requireAvailable(total, restrictionsOf(account), calendar.today());
+    }
+
+    /** The account's restrictions, read once per transaction: no posting places or releases one. */
+    private List<Restriction> restrictionsOf(Account account) {
+        return TransactionMemo.get("restrictions", account.number().value(),
+                () -> accounts.unreleasedRestrictionsOf(account.number()));
     }
 
     /** How a transfer between the two accounts counts: with a bound account or not. */

@@ -77,7 +77,7 @@ public class AccountPostings {
                 entryId -> Receipt.of(ledger.entry(Long.parseLong(entryId)), receiptFor, counterparty,
                         vouchers.numberOf(Long.parseLong(entryId))),
                 now -> {
-                    readBeforeLocking(operation, requestId);
+                    readBeforeLocking(operation);
                     JournalEntry entry = postAsCaller(operation, requestId, now, lines.apply(), decorate);
                     return Receipt.of(entry, receiptFor, counterparty, vouchers.issue(entry, receiptFor, counterparty));
                 },
@@ -86,15 +86,15 @@ public class AccountPostings {
 
     /**
      * What the posting will read that needs no lock (the teller, the business date, the fee
-     * schedule, the approval policy and this request's approval), read now, before the use case
+     * schedule, the approval policy and the role limits), read now, before the use case
      * locks its accounts, and kept for the transaction: a busy account's lock is then not held
      * while they are read (bench/NOTES.md, the hot account).
      */
-    private void readBeforeLocking(String operation, String requestId) {
+    private void readBeforeLocking(String operation) {
         currentUser.get();
         calendar.today();
         fees.prefetch(operation);
-        approvals.prefetch(operation, requestId);
+        approvals.prefetch(operation);
     }
 
     /**

@@ -4,6 +4,7 @@ import bank.teller.approval.domain.ApprovalPolicy;
 import bank.teller.audit.AuditEvent;
 import bank.teller.audit.AuditTrail;
 import bank.teller.security.Roles;
+import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.Money;
 import bank.teller.shared.TellerException;
@@ -29,6 +30,8 @@ public class ApprovalPolicies {
 
     @EJB
     private AuditTrail audit;
+    @EJB
+    private BusinessCalendar calendar;
 
     /** The operations that ask for approval. */
     public static final Set<String> OPERATIONS = Set.of("CASH_DEPOSIT", "CASH_WITHDRAWAL", "TRANSFER",
@@ -60,6 +63,7 @@ public class ApprovalPolicies {
         em.persist(policy);
         em.flush();
         ApprovalPolicyView view = ApprovalPolicyView.of(policy);
+        calendar.referenceChanged();
         audit.record("REFERENCE_DATA_CHANGED", "approval-policy:" + view.id(), "added: " + view, AuditEvent.SUCCESS);
         return view;
     }
@@ -73,6 +77,7 @@ public class ApprovalPolicies {
         String before = ApprovalPolicyView.of(policy).toString();
         policy.retire();
         ApprovalPolicyView view = ApprovalPolicyView.of(policy);
+        calendar.referenceChanged();
         audit.record("REFERENCE_DATA_CHANGED", "approval-policy:" + id, "before: " + before + "; after: " + view,
                 AuditEvent.SUCCESS);
         return view;

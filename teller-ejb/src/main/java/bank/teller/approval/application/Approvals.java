@@ -12,6 +12,7 @@ import bank.teller.security.SupervisorOnTheSpot;
 import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.Money;
+import bank.teller.shared.ReferenceData;
 import bank.teller.shared.StoredTime;
 import bank.teller.shared.TellerException;
 import bank.teller.shared.Text;
@@ -24,6 +25,7 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
@@ -65,6 +67,8 @@ public class Approvals {
     private BusinessCalendar calendar;
     @EJB
     private SupervisorOnTheSpot onTheSpot;
+    @Inject
+    private ReferenceData referenceData;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -82,14 +86,14 @@ public class Approvals {
         AppUser maker = currentUser.get();
         // the maker's own authority first: no approval lifts an amount above the maker's role limit
         roleLimits.checkCaller(operation, amount);
-        Optional<ApprovalRequest> earlier = earlierRequest(maker.username(), requestId);
-        if (earlier.isPresent()) {
-            earlier.get().requireGrants(operation, fingerprint, maker.username(), calendar.today());
-            return;
-        }
         Optional<ApprovalPolicy> policy = ApprovalPolicy.requiring(policies(operation), operation, currentUser.roles(),
                 amount == null ? null : amount.amount());
         if (policy.isEmpty()) {
+            return;
+        }
+        Optional<ApprovalRequest> earlier = earlierRequest(maker.username(), requestId);
+        if (earlier.isPresent()) {
+            earlier.get().requireGrants(operation, fingerprint, maker.username(), calendar.today());
             return;
         }
         long id = submissions.submit(new ApprovalRequest(operation, requestId, fingerprint,
@@ -99,14 +103,14 @@ public class Approvals {
     }
 
     /**
-     * Reads what {@link #requireApproval} will need for this transaction now (this request's
-     * approval, the policy, the maker's role limits), before a posting locks its accounts: the
-     * decision stays the posting's last check, but the lock is not held while these are read.
+     * Reads what {@link #requireApproval} will need for this transaction now (the policy, the
+     * maker's role limits), before a posting locks its accounts: the decision stays the posting's
+     * last check, but the lock is not held while these are read. (The request's own approval is read
+     * only when the policy asks for one: seldom, and then under the lock.)
      */
     @PermitAll
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public void prefetch(String operation, String requestId) {
-        earlierRequest(currentUser.get().username(), requestId);
+    public void prefetch(String operation) {
         policies(operation);
         roleLimits.prefetch(operation);
     }
@@ -122,10 +126,11 @@ public class Approvals {
                 .getResultStream().findFirst());
     }
 
+    /** The policy's lines of the operation, read once per version of the reference data (never changed once read). */
     private List<ApprovalPolicy> policies(String operation) {
-        return TransactionMemo.get("approval policies", operation, () -> em.createQuery(
-                        "SELECT p FROM ApprovalPolicy p WHERE p.operation = :op", ApprovalPolicy.class)
-                .setParameter("op", operation).setFlushMode(FlushModeType.COMMIT).getResultList());
+        return referenceData.get(calendar.referenceVersion(), "approval policies", operation, () -> List.copyOf(
+                em.createQuery("SELECT p FROM ApprovalPolicy p WHERE p.operation = :op", ApprovalPolicy.class)
+                        .setParameter("op", operation).setFlushMode(FlushModeType.COMMIT).getResultList()));
     }
 
     /** The requests of the supervisor's branch waiting today, oldest first. */

@@ -5,13 +5,14 @@ import bank.teller.security.CurrentUser;
 import bank.teller.security.Roles;
 import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.Money;
-import bank.teller.shared.TransactionMemo;
+import bank.teller.shared.ReferenceData;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
@@ -34,6 +35,8 @@ public class Fees {
     private CurrentUser currentUser;
     @EJB
     private BusinessCalendar calendar;
+    @Inject
+    private ReferenceData referenceData;
 
     /** The fee for {@code amount} of {@code transactionType} paid by a customer of {@code customerType}. */
     public FeeQuote quote(String transactionType, String customerType, Money amount) {
@@ -60,12 +63,12 @@ public class Fees {
                 calendar.today());
     }
 
-    /** The schedule's rules of the type, read once per transaction. */
+    /** The schedule's rules of the type, read once per version of the reference data (never changed once read). */
     private List<FeeRule> rules(String transactionType) {
         // the schedule is never written in a posting's transaction: no flush of its changes first
-        return TransactionMemo.get("fee rules", transactionType, () -> em.createQuery(
+        return referenceData.get(calendar.referenceVersion(), "fee rules", transactionType, () -> List.copyOf(em.createQuery(
                         "SELECT r FROM FeeRule r WHERE r.transactionType = :type", FeeRule.class)
-                .setParameter("type", transactionType).setFlushMode(FlushModeType.COMMIT).getResultList());
+                .setParameter("type", transactionType).setFlushMode(FlushModeType.COMMIT).getResultList()));
     }
 
     private static Money fee(FeeRule rule, Money amount) {

@@ -356,22 +356,22 @@ public class Tills {
 
     private TillSession openSessionOfCaller(LockModeType lock) {
         AppUser teller = currentUser.get();
-        TillSession session = unfinishedSessionIdOf(teller.username())
-                .map(id -> em.find(TillSession.class, id, lock))
+        TillSession session = unfinishedSessionOf(teller.username(), lock)
                 .orElseThrow(() -> new TellerException(ErrorCode.TILL_NOT_OPEN, teller.tillCode(), "NONE"));
         session.requireOpen();
         return session;
     }
 
-    /** The id alone: the row is then read with its lock where it needs one, never first without. */
-    private Optional<Long> unfinishedSessionIdOf(String teller) {
-        return em.createQuery("SELECT s.id FROM TillSession s WHERE s.teller = :teller AND s.status <> :closed", Long.class)
-                .setParameter("teller", teller).setParameter("closed", TillStatus.CLOSED)
-                .getResultStream().findFirst();
+    private Optional<TillSession> unfinishedSessionOf(String teller) {
+        return unfinishedSessionOf(teller, LockModeType.NONE);
     }
 
-    private Optional<TillSession> unfinishedSessionOf(String teller) {
-        return unfinishedSessionIdOf(teller).map(id -> em.find(TillSession.class, id));
+    /** Read and locked in the one statement where a lock is wanted (the state is then checked on the locked row). */
+    private Optional<TillSession> unfinishedSessionOf(String teller, LockModeType lock) {
+        return em.createQuery("SELECT s FROM TillSession s WHERE s.teller = :teller AND s.status <> :closed",
+                        TillSession.class)
+                .setParameter("teller", teller).setParameter("closed", TillStatus.CLOSED)
+                .setLockMode(lock).getResultStream().findFirst();
     }
 
     private TillSession lock(long sessionId) {

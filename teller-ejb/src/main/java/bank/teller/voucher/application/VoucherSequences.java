@@ -1,7 +1,9 @@
 package bank.teller.voucher.application;
 
+import bank.teller.platform.Database;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -10,11 +12,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Voucher sequences per branch, business date and till. The next number is taken under the
  * counter row's lock inside the posting's transaction, so it is unique and without gaps; the
- * posting takes it last, to hold that lock only until its commit.
+ * posting takes it last, to hold that lock only until its commit. One statement increments the
+ * counter and answers with its new value.
  */
 @Stateless
 @PermitAll
@@ -26,17 +30,18 @@ public class VoucherSequences {
     @Resource
     private SessionContext context;
 
+    @EJB
+    private Database database;
+
     /** The next sequence number for the till today, locked until the caller's transaction ends. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public int next(String branchCode, LocalDate businessDate, String tillCode) {
-        if (increment(branchCode, businessDate, tillCode) == 0) {
+        Integer next = increment(branchCode, businessDate, tillCode);
+        if (next == null) {
             context.getBusinessObject(VoucherSequences.class).create(branchCode, businessDate, tillCode);
-            increment(branchCode, businessDate, tillCode);
+            next = increment(branchCode, businessDate, tillCode);
         }
-        return ((Number) em.createNativeQuery("SELECT last_value FROM voucher_sequence "
-                        + "WHERE branch_code = ?1 AND business_date = ?2 AND till_code = ?3")
-                .setParameter(1, branchCode).setParameter(2, businessDate).setParameter(3, tillCode)
-                .getSingleResult()).intValue();
+        return next;
     }
 
     /**
@@ -55,10 +60,12 @@ public class VoucherSequences {
         }
     }
 
-    private int increment(String branchCode, LocalDate businessDate, String tillCode) {
-        return em.createNativeQuery("UPDATE voucher_sequence SET last_value = last_value + 1 "
-                        + "WHERE branch_code = ?1 AND business_date = ?2 AND till_code = ?3")
+    /** The counter's new value, or null if the day's counter does not exist yet. */
+    private Integer increment(String branchCode, LocalDate businessDate, String tillCode) {
+        List<?> values = em.createNativeQuery(database.updateReturning("UPDATE voucher_sequence SET last_value = "
+                        + "last_value + 1 WHERE branch_code = ?1 AND business_date = ?2 AND till_code = ?3", "last_value"))
                 .setParameter(1, branchCode).setParameter(2, businessDate).setParameter(3, tillCode)
-                .executeUpdate();
+                .getResultList();
+        return values.isEmpty() ? null : ((Number) values.get(0)).intValue();
     }
 }
