@@ -25,7 +25,7 @@ public class AuditQueries {
     public record Filter(String actor, String subject, String action, Instant from, Instant to) {
     }
 
-    public record AuditView(long id, String chain, long chainSeq, Instant occurredAt, String actor, String roles,
+    public record AuditView(long id, String chain, Long chainSeq, Instant occurredAt, String actor, String roles,
                             String branchCode, String terminal, String action, String subject, String detail,
                             String result, String hash) {
         static AuditView of(AuditRecord r) {

@@ -11,8 +11,9 @@ import java.time.Instant;
 
 /**
  * One audit record: who (actor, roles, branch, terminal), when (UTC), what (action, subject,
- * detail with before/after where it applies) and the result; linked into its actor's hash chain.
- * Never changed once written (the database refuses, and the chain would show it).
+ * detail with before/after where it applies) and the result; linked into its actor's hash chain
+ * by the chainer after it was written ({@link AuditChainer}). Never changed once written but for
+ * that link, set once (the database refuses anything else, and the chain would show it).
  */
 @Entity
 @Table(name = "audit_record")
@@ -26,8 +27,9 @@ public class AuditRecord {
     @Column(name = "chain", nullable = false, length = 40, updatable = false)
     private String chain;
 
-    @Column(name = "chain_seq", nullable = false, updatable = false)
-    private long chainSeq;
+    /** Its number in the chain; null until the chainer linked it. */
+    @Column(name = "chain_seq")
+    private Long chainSeq;
 
     @Column(name = "occurred_at", nullable = false, updatable = false)
     private Instant occurredAt;
@@ -56,18 +58,18 @@ public class AuditRecord {
     @Column(name = "result", nullable = false, length = 60, updatable = false)
     private String result;
 
-    @Column(name = "prev_hash", nullable = false, length = 64, updatable = false)
+    @Column(name = "prev_hash", length = 64)
     private String prevHash;
 
-    @Column(name = "hash", nullable = false, length = 64, updatable = false)
+    @Column(name = "hash", length = 64)
     private String hash;
 
     protected AuditRecord() {
     }
 
-    AuditRecord(AuditEvent event, long chainSeq, String prevHash) {
+    /** A record of {@code event} in its actor's chain, to be linked by the chainer. */
+    AuditRecord(AuditEvent event) {
         this.chain = event.actor();
-        this.chainSeq = chainSeq;
         this.occurredAt = event.occurredAt();
         this.actor = event.actor();
         this.roles = event.roles();
@@ -77,8 +79,16 @@ public class AuditRecord {
         this.subject = event.subject();
         this.detail = event.detail();
         this.result = event.result();
-        this.prevHash = prevHash;
-        this.hash = AuditChain.hash(prevHash, canonical());
+    }
+
+    /** Links the record into its chain after the record whose hash is {@code prevHash}, once. */
+    void link(long seq, String previous) {
+        if (chainSeq != null) {
+            throw new IllegalStateException("audit record " + id + " is linked already");
+        }
+        this.chainSeq = seq;
+        this.prevHash = previous;
+        this.hash = AuditChain.hash(previous, canonical());
     }
 
     /** The record's fields in a fixed order and form: what its hash is over. */
@@ -95,7 +105,8 @@ public class AuditRecord {
         return chain;
     }
 
-    public long chainSeq() {
+    /** Its number in the chain, or null while it waits for the chainer. */
+    public Long chainSeq() {
         return chainSeq;
     }
 

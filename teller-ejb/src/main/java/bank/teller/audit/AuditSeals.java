@@ -41,16 +41,20 @@ public class AuditSeals {
 
     @EJB
     private AuditTrail trail;
+    @EJB
+    private AuditChainer chainer;
     @Resource
     private SessionContext context;
 
     private final Clock clock = Clock.systemUTC();
 
     /**
-     * Seals the trail as it stands: once a day by the timer, and whenever an auditor asks. The seal
-     * is itself a record of the trail, after the heads it seals (so the next seal covers it).
+     * Seals the trail as it stands (every record committed so far linked first): once a day by the
+     * timer, and whenever an auditor asks. The seal is itself a record of the trail, after the heads
+     * it seals (so the next seal covers it).
      */
     public long seal() {
+        chainer.chainPending(); // what was committed before the seal is linked, and sealed
         Instant now = StoredTime.now(clock);
         String heads = heads();
         AuditSeal seal = new AuditSeal(now, heads, mac(now, heads));

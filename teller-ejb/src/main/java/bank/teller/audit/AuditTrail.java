@@ -14,15 +14,14 @@ import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import java.time.Clock;
-import java.util.List;
 
 /**
- * Writes the audit trail. A record joins the chain of its actor: the chain's head row is locked,
- * the record links to the head's hash, and the head moves on, all in the caller's transaction, so
- * a record exists exactly when what it describes was committed. What must be recorded although
- * the caller's work is rolled back (a refusal, a denial) goes through {@link #recordSeparately}.
+ * Writes the audit trail. A record is written in the caller's transaction, so it exists exactly
+ * when what it describes was committed, with one insert and no lock: the chainer links it into
+ * its actor's hash chain within a second of the commit ({@link AuditChainer}). What must be
+ * recorded although the caller's work is rolled back (a refusal, a denial) goes through
+ * {@link #recordSeparately}.
  */
 @Stateless
 @PermitAll
@@ -72,17 +71,6 @@ public class AuditTrail {
         recordFor(actor, roles, branchCode, action, subject, detail, result);
     }
 
-    /** Creates an actor's chain, committed at once; when another record created it first, that one stays. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void createChain(String chain) {
-        try {
-            em.createNativeQuery("INSERT INTO audit_chain (chain, last_seq, last_hash) VALUES (?1, 0, ?2)")
-                    .setParameter(1, chain).setParameter(2, AuditChain.GENESIS).executeUpdate();
-        } catch (PersistenceException createdByAnotherRecord) {
-            context.setRollbackOnly();
-        }
-    }
-
     private AuditEvent event(String actor, String roles, String branchCode, String action, String subject,
                              String detail, String result) {
         return new AuditEvent(StoredTime.now(clock), cut(actor, 40), cut(roles == null ? "" : roles, 120), branchCode,
@@ -90,23 +78,7 @@ public class AuditTrail {
     }
 
     private void append(AuditEvent event) {
-        String chain = event.actor();
-        List<?> head = lockHead(chain);
-        if (head.isEmpty()) {
-            context.getBusinessObject(AuditTrail.class).createChain(chain);
-            head = lockHead(chain);
-        }
-        Object[] row = (Object[]) head.get(0);
-        long seq = ((Number) row[0]).longValue() + 1;
-        AuditRecord record = new AuditRecord(event, seq, (String) row[1]);
-        em.persist(record);
-        em.createNativeQuery("UPDATE audit_chain SET last_seq = ?1, last_hash = ?2 WHERE chain = ?3")
-                .setParameter(1, seq).setParameter(2, record.hash()).setParameter(3, chain).executeUpdate();
-    }
-
-    private List<?> lockHead(String chain) {
-        return em.createNativeQuery("SELECT last_seq, last_hash FROM audit_chain WHERE chain = ?1 FOR UPDATE")
-                .setParameter(1, chain).getResultList();
+        em.persist(new AuditRecord(event));
     }
 
     private String terminalAddress() {

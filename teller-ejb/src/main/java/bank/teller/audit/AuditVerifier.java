@@ -2,6 +2,7 @@ package bank.teller.audit;
 
 import bank.teller.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -13,7 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks the audit trail: every chain from its first record (numbers without gaps, each record
+ * Checks the audit trail, the records committed so far linked first ({@link AuditChainer}): every
+ * chain from its first record (numbers without gaps, each record
  * linked to the one before, each hash that of its own content), then every seal (its MAC, and the
  * sealed heads still there with the same hash). Reports the first broken link of each chain:
  * a MODIFIED record, DELETED records (a gap), an INSERTED record (one that does not link), a seal
@@ -40,7 +42,11 @@ public class AuditVerifier {
     @PersistenceContext(unitName = "teller")
     private EntityManager em;
 
+    @EJB
+    private AuditChainer chainer;
+
     public Report verify() {
+        chainer.chainPending();
         List<Finding> findings = new ArrayList<>();
         Map<String, Map<Long, String>> hashes = new HashMap<>();
         long records = 0;
@@ -66,16 +72,17 @@ public class AuditVerifier {
         long count = 0;
         for (int first = 0; ; first += PAGE) {
             List<AuditRecord> page = em.createQuery("SELECT r FROM AuditRecord r WHERE r.chain = :chain "
-                            + "ORDER BY r.chainSeq", AuditRecord.class)
+                            + "AND r.chainSeq IS NOT NULL ORDER BY r.chainSeq", AuditRecord.class)
                     .setParameter("chain", chain).setFirstResult(first).setMaxResults(PAGE).getResultList();
             for (AuditRecord r : page) {
                 count++;
-                chainHashes.put(r.chainSeq(), r.hash());
+                long seq = r.chainSeq();
+                chainHashes.put(seq, r.hash());
                 String problem = null;
                 Problem kind = null;
-                if (r.chainSeq() != expectedSeq) {
+                if (seq != expectedSeq) {
                     kind = Problem.DELETED;
-                    problem = "records " + expectedSeq + " to " + (r.chainSeq() - 1) + " are missing";
+                    problem = "records " + expectedSeq + " to " + (seq - 1) + " are missing";
                 } else if (!r.hash().equals(AuditChain.hash(r.prevHash(), r.canonical()))) {
                     kind = Problem.MODIFIED;
                     problem = "the record's content no longer matches its hash";
@@ -84,10 +91,10 @@ public class AuditVerifier {
                     problem = "the record does not follow the record before it";
                 }
                 if (kind != null && !broken) {
-                    findings.add(new Finding(kind, chain, r.chainSeq(), r.id(), problem));
+                    findings.add(new Finding(kind, chain, seq, r.id(), problem));
                     broken = true;
                 }
-                expectedSeq = r.chainSeq() + 1;
+                expectedSeq = seq + 1;
                 previousHash = r.hash();
             }
             if (page.size() < PAGE) {

@@ -1,0 +1,155 @@
+package bank.teller.audit;
+
+import bank.teller.shared.RepeatedFailures;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Links the audit records into their actors' hash chains, a second after each run, oldest first, up
+ * to {@value #BATCH} at a time: each record gets the next number of its chain and the hash over the
+ * chain's last hash and its own content ({@link AuditChain}), and the chain's head row moves on. A
+ * record is written by whoever acts with no lock at all ({@link AuditTrail}); only this chainer
+ * takes a chain's head, so no two postings of one actor wait for each other on it. The verifier and
+ * the seal run the chainer first, so they see every committed record linked.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@PermitAll
+@TransactionManagement(TransactionManagementType.BEAN)
+public class AuditChainer {
+
+    static final int BATCH = 1000;
+    static final long PERIOD_MILLIS = 1000;
+    private static final String RUN = "audit chainer";
+    private static final Logger LOG = Logger.getLogger(AuditChainer.class.getName());
+
+    @PersistenceContext(unitName = "teller")
+    private EntityManager em;
+
+    @Resource
+    private UserTransaction tx;
+    @Resource
+    private TimerService timers;
+
+    private final Clock clock = Clock.systemUTC();
+    private final RepeatedFailures failures = new RepeatedFailures(RUN, clock);
+    private Instant timedAt;
+
+    @PostConstruct
+    void start() {
+        next();
+    }
+
+    @Timeout
+    void run() {
+        try {
+            chainPending();
+        } finally {
+            next();
+        }
+    }
+
+    /** Times the next run if none is coming (the timer service refused one), like the outbox relay. */
+    @Schedule(hour = "*", minute = "*", persistent = false, info = "audit chainer watch")
+    void watch() {
+        if (timedAt == null || timedAt.isBefore(clock.instant().minusSeconds(30))) {
+            next();
+        }
+    }
+
+    private void next() {
+        try {
+            timers.createSingleActionTimer(PERIOD_MILLIS, new TimerConfig(RUN, false));
+            timedAt = clock.instant();
+        } catch (IllegalStateException | EJBException stopping) {
+            LOG.info("audit chainer not timed again: " + RepeatedFailures.reason(stopping));
+        }
+    }
+
+    /** Links every record committed so far and not linked yet; returns how many it linked. */
+    public int chainPending() {
+        int linked = 0;
+        try {
+            int batch;
+            do {
+                batch = chainBatch();
+                linked += batch;
+            } while (batch == BATCH);
+            failures.succeeded().ifPresent(LOG::info);
+        } catch (Exception e) {
+            failures.failed(RepeatedFailures.reason(e)).ifPresent(LOG::warning);
+        }
+        return linked;
+    }
+
+    private int chainBatch() throws Exception {
+        tx.begin();
+        try {
+            List<Long> ids = em.createQuery("SELECT r.id FROM AuditRecord r WHERE r.chainSeq IS NULL ORDER BY r.id",
+                    Long.class).setMaxResults(BATCH).getResultList();
+            // locked, and read again: a record another server linked meanwhile is no longer found
+            List<AuditRecord> records = ids.isEmpty() ? List.of() : em.createQuery(
+                            "SELECT r FROM AuditRecord r WHERE r.id IN :ids AND r.chainSeq IS NULL ORDER BY r.id",
+                            AuditRecord.class)
+                    .setParameter("ids", ids).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+            Map<String, List<AuditRecord>> byChain = new LinkedHashMap<>();
+            for (AuditRecord record : records) {
+                byChain.computeIfAbsent(record.chain(), c -> new ArrayList<>()).add(record);
+            }
+            byChain.forEach(this::link);
+            em.flush();
+            tx.commit();
+            return ids.size();
+        } catch (Exception e) {
+            tx.rollback();
+            throw e;
+        }
+    }
+
+    /** Links {@code records} (oldest first) at the end of {@code chain}, its head row locked. */
+    private void link(String chain, List<AuditRecord> records) {
+        List<?> head = em.createNativeQuery("SELECT last_seq, last_hash FROM audit_chain WHERE chain = ?1 FOR UPDATE")
+                .setParameter(1, chain).getResultList();
+        long seq;
+        String hash;
+        if (head.isEmpty()) {
+            em.createNativeQuery("INSERT INTO audit_chain (chain, last_seq, last_hash) VALUES (?1, 0, ?2)")
+                    .setParameter(1, chain).setParameter(2, AuditChain.GENESIS).executeUpdate();
+            seq = 0;
+            hash = AuditChain.GENESIS;
+        } else {
+            Object[] row = (Object[]) head.get(0);
+            seq = ((Number) row[0]).longValue();
+            hash = (String) row[1];
+        }
+        for (AuditRecord record : records) {
+            record.link(++seq, hash);
+            hash = record.hash();
+        }
+        em.createNativeQuery("UPDATE audit_chain SET last_seq = ?1, last_hash = ?2 WHERE chain = ?3")
+                .setParameter(1, seq).setParameter(2, hash).setParameter(3, chain).executeUpdate();
+    }
+}
