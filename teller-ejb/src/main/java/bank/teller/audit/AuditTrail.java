@@ -1,6 +1,7 @@
 package bank.teller.audit;
 
 import bank.teller.security.AppUser;
+import bank.teller.security.Caller;
 import bank.teller.security.CurrentUser;
 import bank.teller.shared.StoredTime;
 import jakarta.annotation.Resource;
@@ -48,8 +49,10 @@ public class AuditTrail {
     /** Records what the caller did, in the caller's transaction. */
     public void record(String action, String subject, String detail, String result) {
         String actor = context.getCallerPrincipal().getName();
-        AppUser user = em.find(AppUser.class, actor);
-        append(event(actor, String.join(",", currentUser.roles()), user == null ? null : user.branchCode(), action, subject, detail, result));
+        Caller known = currentUser.fromRequest();
+        AppUser user = known == null ? em.find(AppUser.class, actor) : null;
+        String branchCode = known != null ? known.branchCode() : user == null ? null : user.branchCode();
+        append(event(actor, String.join(",", currentUser.roles()), branchCode, action, subject, detail, result));
     }
 
     /** Records what the caller did, in a transaction of its own (it stays when the caller's work is rolled back). */

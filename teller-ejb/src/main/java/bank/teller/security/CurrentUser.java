@@ -7,6 +7,8 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Set;
@@ -26,6 +28,9 @@ public class CurrentUser {
     @PersistenceContext(unitName = "teller")
     private EntityManager em;
 
+    @Inject
+    private RequestCaller requestCaller;
+
     /** The channel the caller works in, as the fee schedule names it: ONLINE for channel systems, else COUNTER. */
     public String channel() {
         return context.isCallerInRole(Roles.CHANNEL) ? "ONLINE" : "COUNTER";
@@ -34,6 +39,28 @@ public class CurrentUser {
     /** The roles the caller holds, of those Teller knows. */
     public Set<String> roles() {
         return Roles.ALL.stream().filter(context::isCallerInRole).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /**
+     * The caller as their request's session check found them (no statement), or as they are stored
+     * when no request carries the work or it runs as another identity.
+     */
+    public Caller caller() {
+        Caller known = fromRequest();
+        if (known != null) {
+            return known;
+        }
+        AppUser user = get();
+        return new Caller(user.username(), roles(), user.branchCode(), user.tillCode());
+    }
+
+    /** The caller as their request's session check found them, or null (no request, another identity). */
+    public Caller fromRequest() {
+        try {
+            return requestCaller.of(context.getCallerPrincipal().getName());
+        } catch (ContextNotActiveException noRequest) {
+            return null;
+        }
     }
 
     public AppUser get() {

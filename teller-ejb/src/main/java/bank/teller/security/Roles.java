@@ -32,17 +32,6 @@ public final class Roles {
                 .setParameter(1, username).getResultList());
     }
 
-    /**
-     * The same for a user who may still sign in: none once the user is disabled (or gone). One
-     * statement, as it is checked on every request of a session.
-     */
-    @SuppressWarnings("unchecked")
-    public static Set<String> heldIfEnabled(EntityManager em, String username) {
-        return withImplied(em.createNativeQuery("SELECT r.role_name FROM app_user_role r JOIN app_user u "
-                + "ON u.username = r.username WHERE u.username = ?1 AND u.enabled = TRUE")
-                .setParameter(1, username).getResultList());
-    }
-
     /** {@code roles} with the roles each implies (a senior teller is a teller, a branch manager a supervisor). */
     public static Set<String> withImplied(Collection<String> roles) {
         Set<String> all = new TreeSet<>(roles);

@@ -16,6 +16,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.mindrot.jbcrypt.BCrypt;
@@ -141,12 +142,21 @@ public class SignIn {
     }
 
     /**
-     * The roles a signed-in user holds now, checked on every request of their session: empty once
-     * the user is disabled (the session then ends), changed roles apply at once.
+     * The user as the check on every request of their session sees them — roles, branch and till,
+     * in one statement: empty once the user is disabled (the session then ends), changed roles
+     * apply at once.
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Set<String> currentRoles(String username) {
-        return Roles.heldIfEnabled(em, username);
+    @SuppressWarnings("unchecked")
+    public Optional<Caller> current(String username) {
+        List<Object[]> rows = em.createNativeQuery("SELECT u.branch_code, u.till_code, r.role_name FROM app_user u "
+                        + "JOIN app_user_role r ON r.username = u.username WHERE u.username = ?1 AND u.enabled = TRUE")
+                .setParameter(1, username).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> roles = Roles.withImplied(rows.stream().map(row -> (String) row[2]).toList());
+        return Optional.of(new Caller(username, roles, (String) rows.get(0)[0], (String) rows.get(0)[1]));
     }
 
     private Result signedIn(AppUser user) {

@@ -7,7 +7,7 @@ import bank.teller.fee.application.Fees;
 import bank.teller.ledger.application.Ledger;
 import bank.teller.ledger.domain.JournalEntry;
 import bank.teller.ledger.domain.PostingLine;
-import bank.teller.security.AppUser;
+import bank.teller.security.Caller;
 import bank.teller.security.CurrentUser;
 import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.RequestIds;
@@ -91,7 +91,7 @@ public class AccountPostings {
      * while they are read (bench/NOTES.md, the hot account).
      */
     private void readBeforeLocking(String operation) {
-        currentUser.get();
+        currentUser.caller();
         calendar.today();
         fees.prefetch(operation);
         approvals.prefetch(operation);
@@ -108,7 +108,7 @@ public class AccountPostings {
 
     private JournalEntry postAsCaller(String operation, String requestId, Instant now, List<PostingLine> lines,
                                       UnaryOperator<JournalEntry> decorate) {
-        AppUser teller = currentUser.get();
+        Caller teller = currentUser.caller();
         JournalEntry entry = ledger.post(decorate.apply(JournalEntry.balanced(operation, calendar.today(),
                 teller.branchCode(), teller.username(), requestId, now, lines).throughTill(tills.sessionFor(lines))));
         audit.record(operation, lines.stream().map(PostingLine::accountNumber).filter(Objects::nonNull).findFirst()

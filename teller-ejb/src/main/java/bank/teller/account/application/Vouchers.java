@@ -6,6 +6,7 @@ import bank.teller.customer.domain.Customer;
 import bank.teller.ledger.application.Ledger;
 import bank.teller.ledger.domain.JournalEntry;
 import bank.teller.security.AppUser;
+import bank.teller.security.Caller;
 import bank.teller.security.CurrentUser;
 import bank.teller.security.Roles;
 import bank.teller.shared.ErrorCode;
@@ -54,7 +55,7 @@ public class Vouchers {
     @PermitAll
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public String issue(JournalEntry entry, String accountNumber, String counterparty) {
-        AppUser teller = currentUser.get();
+        Caller teller = currentUser.caller();
         if (teller.tillCode() == null) {
             return null;
         }

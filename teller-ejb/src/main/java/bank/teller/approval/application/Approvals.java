@@ -5,6 +5,7 @@ import bank.teller.approval.domain.ApprovalRequest;
 import bank.teller.audit.AuditEvent;
 import bank.teller.audit.AuditTrail;
 import bank.teller.security.AppUser;
+import bank.teller.security.Caller;
 import bank.teller.security.CurrentUser;
 import bank.teller.security.RoleLimits;
 import bank.teller.security.Roles;
@@ -83,7 +84,7 @@ public class Approvals {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void requireApproval(String operation, String requestId, String fingerprint, Money amount,
                                 String accountNumber, String summary) {
-        AppUser maker = currentUser.get();
+        Caller maker = currentUser.caller();
         // the maker's own authority first: no approval lifts an amount above the maker's role limit
         roleLimits.checkCaller(operation, amount);
         Optional<ApprovalPolicy> policy = ApprovalPolicy.requiring(policies(operation), operation, currentUser.roles(),

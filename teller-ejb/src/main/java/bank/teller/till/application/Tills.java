@@ -8,6 +8,7 @@ import bank.teller.ledger.domain.JournalEntry;
 import bank.teller.ledger.domain.PostingLine;
 import bank.teller.ledger.domain.Side;
 import bank.teller.security.AppUser;
+import bank.teller.security.Caller;
 import bank.teller.security.CurrentUser;
 import bank.teller.security.Roles;
 import bank.teller.shared.BusinessCalendar;
@@ -355,7 +356,7 @@ public class Tills {
     }
 
     private TillSession openSessionOfCaller(LockModeType lock) {
-        AppUser teller = currentUser.get();
+        Caller teller = currentUser.caller();
         TillSession session = unfinishedSessionOf(teller.username(), lock)
                 .orElseThrow(() -> new TellerException(ErrorCode.TILL_NOT_OPEN, teller.tillCode(), "NONE"));
         session.requireOpen();

@@ -2,15 +2,19 @@ package bank.teller.web.security;
 
 import bank.teller.audit.AuditEvent;
 import bank.teller.audit.AuditTrail;
+import bank.teller.security.Caller;
+import bank.teller.security.RequestCaller;
 import bank.teller.security.SecuritySettings;
 import bank.teller.security.SignIn;
 import bank.teller.shared.Causes;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
@@ -36,6 +40,8 @@ public class ActiveSessions {
 
     @EJB
     private SignIn signIn;
+    @Inject
+    private RequestCaller requestCaller;
     private final Clock clock = Clock.systemUTC();
 
     /** Makes the request's session the user's one session, signed in with {@code roles}. */
@@ -65,11 +71,13 @@ public class ActiveSessions {
             end(session, theOne ? "SESSION_EXPIRED" : "SESSION_REPLACED");
             return null;
         }
-        Set<String> roles = signIn.currentRoles(signedIn.username());
-        if (roles.isEmpty()) {
+        Optional<Caller> caller = signIn.current(signedIn.username());
+        if (caller.isEmpty()) {
             end(session, "USER_DISABLED");
             return null;
         }
+        requestCaller.set(caller.get()); // the use cases take it from here, without looking the user up again
+        Set<String> roles = caller.get().roles();
         if (!roles.equals(signedIn.roles())) {
             signedIn = new SignedIn(signedIn.username(), Set.copyOf(roles), signedIn.since());
             session.setAttribute(SignedIn.ATTRIBUTE, signedIn);
