@@ -17,6 +17,19 @@ fresh_database() {
     pg_admin -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB OWNER $DB"
 }
 
+# pg_stat_statements loaded (a restart of PostgreSQL, once) and readable in $DB by its role.
+statement_statistics() {
+    local loaded
+    loaded=$(pg_admin -tAc "SHOW shared_preload_libraries")
+    if [[ ",${loaded// /}," != *,pg_stat_statements,* ]]; then
+        log "loading pg_stat_statements into PostgreSQL (a restart)"
+        pg_admin -c "ALTER SYSTEM SET shared_preload_libraries = '${loaded:+$loaded,}pg_stat_statements'"
+        service postgresql restart
+        for _ in $(seq 1 30); do pg_isready -q -h localhost && break; sleep 1; done
+    fi
+    pg_admin -d "$DB" -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
+}
+
 build_unless_skipped() {
     if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
         log "building"

@@ -1,10 +1,17 @@
 package bank.teller.bench;
 
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -13,19 +20,23 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Load generator for Teller's REST API (run by bench/run). Opens ACCOUNTS accounts with an opening
- * deposit and a company's basic account, then for each client count runs that many clients for
- * SECONDS seconds spread (cash deposits and transfers, half each, between random accounts; each
- * client is a teller of its own at a till of its own, as at a branch's counters) and then hot
- * (every deposit and every transfer credits the one corporate account, all through the demo
- * teller's one till and session), and prints one line per case and client count:
- *   teller case=spread clients=C tills=T ops=N errors=E busy=B busy_max_ms=M tps=X p50_ms=Y p99_ms=Z max_ms=W
- * (busy: turned away with SERVER_BUSY). Then, at DIAGNOSIS clients (default 16), the hot account
+ * deposit and a company's basic account, then in ROUNDS rounds (default 3), for each client count,
+ * runs that many clients for SECONDS seconds spread (cash deposits and transfers, half each, between
+ * random accounts; each client is a teller of its own at a till of its own, as at a branch's
+ * counters), then hot (every deposit and every transfer credits the one corporate account, all
+ * through the demo teller's one till and session), then pgbench on the same PostgreSQL
+ * ({@link #pgbench}), and prints one line per case, round and client count:
+ *   teller case=spread round=R clients=C tills=T ops=N errors=E busy=B busy_max_ms=M tps=X p50_ms=Y p99_ms=Z max_ms=W stmts_per_op=S cpu_ms_per_op=P
+ * (busy: turned away with SERVER_BUSY; round=0 for the cases outside the rounds). Then, at DIAGNOSIS clients (default 16), the hot account
  * through every teller's till and the spread accounts through the one till, to tell whether the
  * account or the till holds the hot case back. Last, the overload case: OVERLOAD clients (default
  * 4 x the largest client count) spread over the tellers, then one client again, to show the server
  * recovers.
  */
 public final class TellerBench {
+
+    /** USER_HZ, the unit of /proc's CPU times: 100 on Linux. */
+    private static final long CLOCK_TICKS = 100;
 
     private TellerBench() {
     }
@@ -45,25 +56,30 @@ public final class TellerBench {
         }
         String hot = Fixtures.corporateBasicAccount(api, http, "压测热点企业");
         List<Api> oneTill = List.of(api);
-        run(tellers, numbers, null, "warm-up", tellers.size(), warmup, false);
-        run(oneTill, numbers, hot, "warm-up", tellers.size(), warmup, false);
-        // spread and hot one after the other at each client count: the server still gets faster for
-        // minutes after the warm-up (the JIT), which would favour whichever case runs later
-        for (int clients : clientCounts) {
-            run(tellers, numbers, null, "spread", clients, seconds, true);
-            run(oneTill, numbers, hot, "hot", clients, seconds, true);
+        run(tellers, numbers, null, "warm-up", 0, tellers.size(), warmup, false);
+        run(oneTill, numbers, hot, "warm-up", 0, tellers.size(), warmup, false);
+        // spread, hot and pgbench one after the other at each client count, in rounds: the machine's
+        // speed drifts (other work, the JIT still warming), and what runs side by side in time is
+        // what a ratio may compare; bench/run reports each ratio's median and range over the rounds
+        int rounds = Integer.getInteger("rounds", 3);
+        for (int round = 1; round <= rounds; round++) {
+            for (int clients : clientCounts) {
+                run(tellers, numbers, null, "spread", round, clients, seconds, true);
+                run(oneTill, numbers, hot, "hot", round, clients, seconds, true);
+                pgbench(round, clients, seconds);
+            }
         }
         // which of the two makes the hot case slower: the one account, or the one till?
         int diagnosis = Integer.getInteger("diagnosis", 16);
         if (diagnosis > 0) {
-            run(tellers, numbers, hot, "hot-many-tills", diagnosis, seconds, true);
-            run(oneTill, numbers, null, "spread-one-till", diagnosis, seconds, true);
+            run(tellers, numbers, hot, "hot-many-tills", 0, diagnosis, seconds, true);
+            run(oneTill, numbers, null, "spread-one-till", 0, diagnosis, seconds, true);
         }
         // overload: far more clients than the server takes at once, then one client again
         int overload = Integer.getInteger("overload", 4 * tellers.size());
         if (overload > 0) {
-            run(tellers, numbers, null, "overload", overload, seconds, true);
-            run(tellers, numbers, null, "recovery", 1, Math.max(5, seconds / 2), true);
+            run(tellers, numbers, null, "overload", 0, overload, seconds, true);
+            run(tellers, numbers, null, "recovery", 0, 1, Math.max(5, seconds / 2), true);
         }
     }
 
@@ -71,8 +87,10 @@ public final class TellerBench {
      * One case at one client count: client c posts as teller c (mod the tellers given); with
      * {@code hotAccount}, every posting credits that account.
      */
-    static void run(List<Api> tellers, List<String> accounts, String hotAccount, String label, int clients,
+    static void run(List<Api> tellers, List<String> accounts, String hotAccount, String label, int round, int clients,
                     int seconds, boolean report) throws Exception {
+        long statementsBefore = statements();
+        long cpuBefore = serverCpuMillis();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicLong errors = new AtomicLong();
         AtomicLong busy = new AtomicLong();
@@ -123,13 +141,91 @@ public final class TellerBench {
         }
         pool.shutdown();
         long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        long statementsAfter = statements();
+        long cpuAfter = serverCpuMillis();
         if (report) {
-            System.out.printf("teller case=%s clients=%d tills=%d ops=%d errors=%d busy=%d busy_max_ms=%.0f "
-                            + "tps=%.1f p50_ms=%.1f p99_ms=%.1f max_ms=%.1f%n", label, clients,
+            System.out.printf("teller case=%s round=%d clients=%d tills=%d ops=%d errors=%d busy=%d busy_max_ms=%.0f "
+                            + "tps=%.1f p50_ms=%.1f p99_ms=%.1f max_ms=%.1f stmts_per_op=%.1f cpu_ms_per_op=%.2f%n", label,
+                    round, clients,
                     Math.min(clients, tellers.size()), merged.length, errors.get(), busy.get(),
                     busyMaxNanos.get() / 1e6, merged.length / (double) seconds,
                     percentile(merged, 0.50) / 1e6, percentile(merged, 0.99) / 1e6,
-                    merged.length == 0 ? Double.NaN : merged[merged.length - 1] / 1e6);
+                    merged.length == 0 ? Double.NaN : merged[merged.length - 1] / 1e6,
+                    statementsBefore < 0 || merged.length == 0 ? Double.NaN
+                            : (statementsAfter - statementsBefore) / (double) merged.length,
+                    cpuBefore < 0 || merged.length == 0 ? Double.NaN : (cpuAfter - cpuBefore) / (double) merged.length);
+        }
+    }
+
+    /**
+     * pgbench's TPC-B-like script on the same PostgreSQL for as long, at as many clients, printed as
+     * "pgbench round=R clients=C tps=X latency_avg_ms=L": the command comes from -Dpgbench (the
+     * program as the database's owner runs it, then its database last), none when it is not given.
+     */
+    static void pgbench(int round, int clients, int seconds) throws Exception {
+        String command = System.getProperty("pgbench");
+        if (command == null || command.isBlank()) {
+            return;
+        }
+        List<String> words = new ArrayList<>(Arrays.asList(command.trim().split("\\s+")));
+        String database = words.remove(words.size() - 1);
+        words.addAll(List.of("-c", String.valueOf(clients), "-j", String.valueOf(clients < 2 ? 1 : 2),
+                "-T", String.valueOf(seconds), database));
+        Process process = new ProcessBuilder(words).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        System.out.printf("pgbench round=%d clients=%d tps=%s latency_avg_ms=%s%n", round, clients,
+                after(output, "tps = "), after(output, "latency average = "));
+    }
+
+    /** The number after {@code label} in pgbench's report, or NaN. */
+    private static String after(String output, String label) {
+        int at = output.indexOf(label);
+        if (at < 0) {
+            return "NaN";
+        }
+        String rest = output.substring(at + label.length());
+        return rest.substring(0, rest.indexOf(' ') < 0 ? rest.length() : rest.indexOf(' ')).trim();
+    }
+
+    /**
+     * The CPU time WildFly's process has used so far (user and system, from /proc; the server's pid
+     * in -Dserver.pid), or -1 when it cannot tell: over a case, per posting made.
+     */
+    static long serverCpuMillis() {
+        String pid = System.getProperty("server.pid");
+        if (pid == null || pid.isBlank()) {
+            return -1;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", pid, "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
+            return ticks * 1000 / CLOCK_TICKS;
+        } catch (Exception unavailable) {
+            return -1;
+        }
+    }
+
+    /**
+     * The statements PostgreSQL has run in Teller's database so far (pg_stat_statements; transaction
+     * control not counted), or -1 when it cannot tell: over a case, all of them — the postings', the
+     * outbox relay's and the audit chainer's — per posting made.
+     */
+    static long statements() {
+        Callable<Connection> database = Target.database();
+        if (database == null) {
+            return -1;
+        }
+        try (Connection connection = database.call(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT COALESCE(SUM(s.calls), 0) FROM pg_stat_statements s "
+                     + "JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = current_database() "
+                     + "AND upper(s.query) NOT IN ('BEGIN', 'COMMIT', 'ROLLBACK') "
+                     + "AND s.query NOT LIKE '%pg_stat_statements%'")) {
+            row.next();
+            return row.getLong(1);
+        } catch (Exception unavailable) {
+            return -1;
         }
     }
 
