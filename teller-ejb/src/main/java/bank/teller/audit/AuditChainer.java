@@ -1,16 +1,15 @@
 package bank.teller.audit;
 
+import bank.teller.shared.NextRun;
 import bank.teller.shared.RepeatedFailures;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.DependsOn;
-import jakarta.ejb.EJBException;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
@@ -19,7 +18,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,11 +54,11 @@ public class AuditChainer {
 
     private final Clock clock = Clock.systemUTC();
     private final RepeatedFailures failures = new RepeatedFailures(RUN, clock);
-    private Instant timedAt;
+    private final NextRun nextRun = new NextRun(RUN, PERIOD_MILLIS, clock);
 
     @PostConstruct
     void start() {
-        next();
+        nextRun.time(timers);
     }
 
     @Timeout
@@ -68,25 +66,13 @@ public class AuditChainer {
         try {
             chainPending();
         } finally {
-            next();
+            nextRun.time(timers);
         }
     }
 
-    /** Times the next run if none is coming (the timer service refused one), like the outbox relay. */
     @Schedule(hour = "*", minute = "*", persistent = false, info = "audit chainer watch")
     void watch() {
-        if (timedAt == null || timedAt.isBefore(clock.instant().minusSeconds(30))) {
-            next();
-        }
-    }
-
-    private void next() {
-        try {
-            timers.createSingleActionTimer(PERIOD_MILLIS, new TimerConfig(RUN, false));
-            timedAt = clock.instant();
-        } catch (IllegalStateException | EJBException stopping) {
-            LOG.info("audit chainer not timed again: " + RepeatedFailures.reason(stopping));
-        }
+        nextRun.watch(timers);
     }
 
     /** Links every record committed so far and not linked yet; returns how many it linked. */

@@ -1,18 +1,17 @@
 package bank.teller.integration;
 
 import bank.teller.ledger.domain.JournalEntry;
+import bank.teller.shared.NextRun;
 import bank.teller.shared.RepeatedFailures;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
@@ -22,7 +21,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.UserTransaction;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,16 +69,11 @@ public class CorePostingRelay {
 
     private final Clock clock = Clock.systemUTC();
     private final RepeatedFailures failures = new RepeatedFailures(RUN, clock);
-    private Instant timedAt;
+    private final NextRun nextRun = new NextRun(RUN, PERIOD_MILLIS, clock);
 
-    /**
-     * Each run is timed a second after the previous one ended (a single-action timer), never on a
-     * fixed beat: a run that takes longer (a backlog, a broker that answers slowly) is not overlapped
-     * by the next, nor does the container warn each second that it skipped one.
-     */
     @PostConstruct
     void start() {
-        next();
+        nextRun.time(timers);
     }
 
     @Timeout
@@ -88,29 +81,13 @@ public class CorePostingRelay {
         try {
             sendPending();
         } finally {
-            next();
+            nextRun.time(timers);
         }
     }
 
-    /**
-     * Should the next run ever not have been timed (the timer service refused), it is timed here. The
-     * singleton's lock keeps this apart from a run, and each run times the next as it ends: a next
-     * run timed long ago means none is coming.
-     */
     @Schedule(hour = "*", minute = "*", persistent = false, info = "core postings relay watch")
     void watch() {
-        if (timedAt == null || timedAt.isBefore(clock.instant().minusSeconds(30))) {
-            next();
-        }
-    }
-
-    private void next() {
-        try {
-            timers.createSingleActionTimer(PERIOD_MILLIS, new TimerConfig(RUN, false));
-            timedAt = clock.instant();
-        } catch (IllegalStateException | EJBException stopping) {
-            LOG.info("core postings relay not timed again: " + RepeatedFailures.reason(stopping));
-        }
+        nextRun.watch(timers);
     }
 
     /** Sends what is pending, oldest entry first, the parked ones aside; returns how many were sent. */

@@ -84,8 +84,21 @@ class AuditTrailIT {
     }
 
     @Test
+    void theChainerLinksEveryRecordOfAnActorInOrderBehindThePostingsWithinSeconds() throws Exception {
+        String user = chainOf(3);
+        awaitLinked(user);
+        assertEquals(List.of("1", "2", "3"), Sql.strings("SELECT CAST(chain_seq AS VARCHAR(20)) FROM audit_record "
+                + "WHERE chain = ? ORDER BY id", user), "numbered in the order they were written");
+        assertEquals(0, Sql.count("SELECT COUNT(*) FROM audit_record a JOIN audit_record b ON b.chain = a.chain "
+                + "AND b.chain_seq = a.chain_seq + 1 WHERE a.chain = ? AND b.prev_hash <> a.hash", user), "each links to the one before");
+    }
+
+    @Test
     void theDatabaseRefusesToChangeOrDeleteAuditRecords() throws Exception {
         String user = chainOf(2);
+        awaitLinked(user);
+        assertThrows(SQLException.class, () -> Sql.update("UPDATE audit_record SET chain_seq = chain_seq + 100 "
+                + "WHERE actor = ? AND chain_seq IS NOT NULL", user), "a link, once set, stays");
         assertThrows(SQLException.class, () -> Sql.update("UPDATE audit_record SET result = 'X' WHERE actor = ?", user));
         assertThrows(SQLException.class, () -> Sql.update("DELETE FROM audit_record WHERE actor = ?", user));
         assertEquals(2, Sql.count("SELECT COUNT(*) FROM audit_record WHERE actor = ?", user));
@@ -131,6 +144,17 @@ class AuditTrailIT {
         List<Finding> ofChain = report.findings().stream().filter(f -> f.chain().equals(chain)).toList();
         assertTrue(ofChain.stream().anyMatch(f -> f.problem() == problem && f.chainSeq() == seq),
                 problem + " at " + chain + "/" + seq + " expected, found " + ofChain);
+    }
+
+    /** Waits (15 s at most) until the chainer's timer has linked the actor's records: no verification asks it to. */
+    private static void awaitLinked(String actor) throws Exception {
+        long giveUp = System.currentTimeMillis() + 15_000;
+        while (Sql.count("SELECT COUNT(*) FROM audit_record WHERE actor = ? AND chain_seq IS NULL", actor) > 0
+                && System.currentTimeMillis() < giveUp) {
+            Thread.sleep(200);
+        }
+        assertEquals(0, Sql.count("SELECT COUNT(*) FROM audit_record WHERE actor = ? AND chain_seq IS NULL", actor),
+                "the chainer linked every record of " + actor);
     }
 
     /** A new user whose chain has {@code records} records. */
