@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bank.teller.account.application.AccountRestrictions;
+import bank.teller.account.application.CardView;
+import bank.teller.account.application.Cards;
 import bank.teller.account.application.CashDeposits;
+import bank.teller.account.application.RestrictionView;
 import bank.teller.audit.AuditChain;
 import bank.teller.audit.AuditQueries.AuditView;
 import bank.teller.audit.AuditQueries.Filter;
@@ -14,6 +18,7 @@ import bank.teller.audit.AuditTrail;
 import bank.teller.audit.AuditVerifier.Finding;
 import bank.teller.audit.AuditVerifier.Problem;
 import bank.teller.audit.AuditVerifier;
+import bank.teller.customer.application.CustomerView;
 import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
@@ -81,6 +86,32 @@ class AuditTrailIT {
                 "the export is itself recorded");
         assertThrows(EJBAccessException.class, () -> asUser.teller(() -> queries.search(
                 new Filter(null, account, null, null, null), 0, 10)), "only auditors read the trail");
+    }
+
+    @Test
+    void everyWriteAtTheCounterThatPostsNothingIsInTheTrailToo() throws Exception {
+        long before = Sql.count("SELECT COUNT(*) FROM audit_record WHERE action = 'IDENTITY_VERIFIED' AND actor = ?",
+                AsUser.TELLER);
+        CustomerView customer = Counter.individual(asUser, "审计开户");
+        String account = Counter.open(asUser, customer, "INDIVIDUAL_I", null);
+        asUser.teller(() -> Lookup.ejb("teller-ejb", CashDeposits.class)
+                .deposit(account, "500.00", "CNY", TestData.requestId("audit")));
+        AccountRestrictions restrictions = Lookup.ejb("teller-ejb", AccountRestrictions.class);
+        RestrictionView hold = asUser.teller(() -> restrictions.placeHold(account, "100.00", "审计止付", null,
+                TestData.requestId("audit")));
+        asUser.teller(() -> restrictions.release(hold.id(), TestData.requestId("audit")));
+        CardView card = asUser.teller(() -> Lookup.ejb("teller-ejb", Cards.class).issue(account, TestData.requestId("audit")));
+
+        assertEquals(before + 1, Sql.count("SELECT COUNT(*) FROM audit_record WHERE action = 'IDENTITY_VERIFIED' "
+                + "AND actor = ?", AsUser.TELLER), "the identity check");
+        assertEquals(1, Sql.count("SELECT COUNT(*) FROM audit_record WHERE action = 'REGISTER_INDIVIDUAL' "
+                + "AND subject = ?", "customer:" + customer.id()));
+        for (String action : List.of("OPEN_DEMAND_ACCOUNT", "RESTRICTION_PLACED", "RESTRICTION_RELEASED", "CARD_ISSUE")) {
+            assertEquals(1, Sql.count("SELECT COUNT(*) FROM audit_record WHERE action = ? AND subject = ? AND actor = ?",
+                    action, account, AsUser.TELLER), action);
+        }
+        assertEquals(0, Sql.count("SELECT COUNT(*) FROM audit_record WHERE detail LIKE ?", "%" + card.pan() + "%"),
+                "the card's number is in the trail masked only");
     }
 
     @Test

@@ -4,6 +4,8 @@ import bank.teller.account.domain.Account;
 import bank.teller.account.domain.AccountNumber;
 import bank.teller.account.domain.AccountStatus;
 import bank.teller.account.domain.AccountType;
+import bank.teller.audit.AuditEvent;
+import bank.teller.audit.AuditTrail;
 import bank.teller.customer.application.Customers;
 import bank.teller.customer.domain.Customer;
 import bank.teller.security.AppUser;
@@ -52,6 +54,8 @@ public class AccountOpening {
     private CurrentUser currentUser;
     @EJB
     private BusinessCalendar calendar;
+    @EJB
+    private AuditTrail audit;
 
     /**
      * Opens an account of {@code accountType} in CNY for the customer. The same request id returns
@@ -84,6 +88,8 @@ public class AccountOpening {
         Account account = new Account(AccountNumber.generate(teller.branchCode(), type.product(), accounts.nextSerial()),
                 customer.id(), teller.branchCode(), type, expiresOn, bound, Money.CNY, today);
         accounts.add(account);
+        audit.record(OPERATION, account.number().value(), type + " for customer " + customer.id()
+                + (bound == null ? "" : ", bound to " + bound.value()), AuditEvent.SUCCESS);
         return AccountQueries.view(account, customer, List.of(), today);
     }
 

@@ -4,6 +4,8 @@ import bank.teller.account.domain.Account;
 import bank.teller.account.domain.AccountNumber;
 import bank.teller.account.domain.Restriction;
 import bank.teller.account.domain.RestrictionKind;
+import bank.teller.audit.AuditEvent;
+import bank.teller.audit.AuditTrail;
 import bank.teller.security.AppUser;
 import bank.teller.security.CurrentUser;
 import bank.teller.security.Roles;
@@ -50,6 +52,8 @@ public class AccountRestrictions {
     @EJB
     private CurrentUser currentUser;
     @EJB
+    private AuditTrail audit;
+    @EJB
     private BusinessCalendar calendar;
 
     /** A hold of {@code amountText} until {@code expiresOn} (inclusive; null: until released). */
@@ -88,6 +92,8 @@ public class AccountRestrictions {
         accounts.lockForPosting(restriction.accountNumber());
         em.refresh(restriction, LockModeType.PESSIMISTIC_WRITE);
         restriction.release(currentUser.get().username(), now);
+        audit.record("RESTRICTION_RELEASED", restriction.accountNumber().value(), "restriction " + restrictionId + ": "
+                + restriction.kind(), AuditEvent.SUCCESS);
         return RestrictionView.of(restriction);
     }
 
@@ -122,6 +128,9 @@ public class AccountRestrictions {
                 user.username(), now);
         em.persist(restriction);
         em.flush();
+        audit.record("RESTRICTION_PLACED", number.value(), "restriction " + restriction.id() + ": " + kind
+                + (amount == null ? "" : " " + amount) + (legalReference == null ? "" : ", " + legalReference)
+                + "; reason: " + reason, AuditEvent.SUCCESS);
         return RestrictionView.of(restriction);
     }
 

@@ -7,6 +7,8 @@ import bank.teller.account.domain.Card;
 import bank.teller.account.domain.CardNumber;
 import bank.teller.account.domain.CardStatus;
 import bank.teller.account.domain.Pin;
+import bank.teller.audit.AuditEvent;
+import bank.teller.audit.AuditTrail;
 import bank.teller.ledger.domain.JournalEntry;
 import bank.teller.ledger.domain.PostingLine;
 import bank.teller.security.CurrentUser;
@@ -60,6 +62,8 @@ public class Cards {
     @EJB
     private RequestIds requestIds;
     @EJB
+    private AuditTrail audit;
+    @EJB
     private CurrentUser currentUser;
     @EJB
     private BusinessCalendar calendar;
@@ -76,7 +80,9 @@ public class Cards {
                     || c.status() == CardStatus.LOST).findFirst().ifPresent(c -> {
                         throw new TellerException(ErrorCode.CARD_ALREADY_ISSUED, number.value(), c.number().masked());
                     });
-            return CardView.of(newCard(number, now), true);
+            Card card = newCard(number, now);
+            audit.record(ISSUE, number.value(), "card " + card.number().masked(), AuditEvent.SUCCESS);
+            return CardView.of(card, true);
         }, CardView::pan);
     }
 
@@ -108,6 +114,8 @@ public class Cards {
             Account account = accounts.lockForPosting(card.accountNumber());
             Card next = newCard(card.accountNumber(), now);
             card.replacedBy(next.number(), currentUser.get().username(), now);
+            audit.record(REPLACEMENT, card.accountNumber().value(), "card " + card.number().masked() + " replaced by "
+                    + next.number().masked(), AuditEvent.SUCCESS);
             Money fee = movements.fee(REPLACEMENT, account, Money.zero(account.currency()));
             List<PostingLine> lines = movements.chargeFee(account, fee, requestId);
             if (!lines.isEmpty()) {
@@ -138,6 +146,7 @@ public class Cards {
         return requestIds.once(requestId, operation, pan.value(), ref -> CardView.of(require(ref), false), now -> {
             Card card = lock(pan);
             transition.accept(card, now);
+            audit.record(operation, card.accountNumber().value(), "card " + pan.masked(), AuditEvent.SUCCESS);
             return CardView.of(card, false);
         }, view -> pan.value());
     }

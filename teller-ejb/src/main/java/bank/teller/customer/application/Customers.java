@@ -75,7 +75,10 @@ public class Customers {
                 answer.reference(), currentUser.get().username(), StoredTime.now(clock), calendar.today());
         em.persist(verification);
         em.flush();
-        return VerificationView.of(verification);
+        VerificationView view = VerificationView.of(verification);
+        audit.record("IDENTITY_VERIFIED", "verification:" + view.id(), view.idType() + " " + view.idNumberMasked() + ": "
+                + view.result() + " (" + view.reference() + ")", AuditEvent.SUCCESS);
+        return view;
     }
 
     /** Registers an individual checked by {@code verificationId}. Once per request id. */
@@ -121,6 +124,8 @@ public class Customers {
             } catch (PersistenceException concurrentRegistration) {
                 throw new TellerException(ErrorCode.CUSTOMER_ALREADY_EXISTS, customer.maskedIdNumber());
             }
+            audit.record(operation, "customer:" + customer.id(), customer.type() + " " + customer.maskedIdNumber()
+                    + ", verification " + verificationId, AuditEvent.SUCCESS);
             return CustomerView.of(customer);
         }, view -> String.valueOf(view.id()));
     }

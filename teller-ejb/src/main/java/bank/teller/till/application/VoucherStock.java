@@ -1,5 +1,7 @@
 package bank.teller.till.application;
 
+import bank.teller.audit.AuditEvent;
+import bank.teller.audit.AuditTrail;
 import bank.teller.security.AppUser;
 import bank.teller.security.CurrentUser;
 import bank.teller.security.Roles;
@@ -38,6 +40,8 @@ public class VoucherStock {
 
     @EJB
     private CurrentUser currentUser;
+    @EJB
+    private AuditTrail audit;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -56,7 +60,7 @@ public class VoucherStock {
             em.persist(voucher);
             received.add(BlankVoucherView.of(voucher));
         }
-        return received;
+        return recorded("BLANK_VOUCHERS_RECEIVED", kind, from, to, "into the vault of " + supervisor.branchCode(), received);
     }
 
     /** Numbers {@code from}..{@code to} go from the vault to till {@code tillCode}. */
@@ -65,14 +69,16 @@ public class VoucherStock {
         AppUser supervisor = currentUser.get();
         Instant now = StoredTime.now(clock);
         String till = Text.required("tillCode", tillCode, 3);
-        return change(kind, from, to, v -> v.issueTo(till, supervisor.username(), now));
+        return recorded("BLANK_VOUCHERS_ISSUED", kind, from, to, "to till " + till,
+                change(kind, from, to, v -> v.issueTo(till, supervisor.username(), now)));
     }
 
     /** The teller uses one number for {@code reference} (the certificate's account, the passbook's customer). */
     public BlankVoucherView use(String kind, String serial, String reference) {
         String ref = Text.required("reference", reference, NOTE_MAX);
         AppUser teller = currentUser.get();
-        return change(kind, serial, serial, v -> v.use(teller.tillCode(), ref, teller.username(), StoredTime.now(clock)))
+        return recorded("BLANK_VOUCHER_USED", kind, serial, serial, "for " + ref,
+                change(kind, serial, serial, v -> v.use(teller.tillCode(), ref, teller.username(), StoredTime.now(clock))))
                 .get(0);
     }
 
@@ -80,7 +86,8 @@ public class VoucherStock {
     public BlankVoucherView spoil(String kind, String serial, String reason) {
         String why = Text.required("reason", reason, NOTE_MAX);
         AppUser teller = currentUser.get();
-        return change(kind, serial, serial, v -> v.spoil(teller.tillCode(), why, teller.username(), StoredTime.now(clock)))
+        return recorded("BLANK_VOUCHER_SPOILED", kind, serial, serial, "reason: " + why,
+                change(kind, serial, serial, v -> v.spoil(teller.tillCode(), why, teller.username(), StoredTime.now(clock))))
                 .get(0);
     }
 
@@ -88,7 +95,16 @@ public class VoucherStock {
     public List<BlankVoucherView> returnToVault(String kind, String from, String to) {
         AppUser teller = currentUser.get();
         Instant now = StoredTime.now(clock);
-        return change(kind, from, to, v -> v.returnToVault(teller.tillCode(), teller.username(), now));
+        return recorded("BLANK_VOUCHERS_RETURNED", kind, from, to, "from till " + teller.tillCode(),
+                change(kind, from, to, v -> v.returnToVault(teller.tillCode(), teller.username(), now)));
+    }
+
+    /** {@code moved}, after the move of {@code from}..{@code to} is in the audit trail. */
+    private List<BlankVoucherView> recorded(String action, String kind, String from, String to, String detail,
+                                            List<BlankVoucherView> moved) {
+        audit.record(action, "blank-voucher:" + kind + "/" + from + (to.equals(from) ? "" : "-" + to),
+                moved.size() + " number(s) " + detail, AuditEvent.SUCCESS);
+        return moved;
     }
 
     /** Every number the till has had and where it is now: held, used or spoiled. */
