@@ -8,6 +8,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -32,6 +33,16 @@ final class Browsers {
                 .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
                 .build();
         return new ChromeDriver(service, options);
+    }
+
+    /**
+     * A wait of 30 s that polls again when the element it reads was just replaced by an AJAX update
+     * (a stale element, or Chrome's "Node with given id does not belong to the document", which
+     * chromedriver reports as an unknown error): the next poll reads the new one.
+     */
+    static WebDriverWait waitFor(WebDriver driver) {
+        return (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(StaleElementReferenceException.class).ignoring(WebDriverException.class);
     }
 
     /** Signs in on the screen with the user's next dynamic code, and waits for the start screen. */

@@ -13,7 +13,6 @@ import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -208,7 +207,7 @@ class CounterBrowserIT {
         assertTrue(browser.findElement(By.id("balance")).getText().startsWith("98,000.00"), "nothing paid out yet");
 
         WebDriver supervisor = browserOf(AsUser.SUPERVISOR, AsUser.SUPERVISOR_PASSWORD);
-        WebDriverWait supervisorWait = new WebDriverWait(supervisor, Duration.ofSeconds(30));
+        WebDriverWait supervisorWait = Browsers.waitFor(supervisor);
         supervisorWait.until(ExpectedConditions.elementToBeClickable(By.id("menu:nav-approvals"))).click();
         By approve = By.xpath("//tr[.//span[@class='approval-summary' and contains(., '" + account + "')]]"
                 + "//button[contains(@id, 'approve')]");
@@ -230,7 +229,7 @@ class CounterBrowserIT {
         ajaxIdle();
 
         WebDriver supervisor = browserOf(AsUser.SUPERVISOR, AsUser.SUPERVISOR_PASSWORD);
-        WebDriverWait supervisorWait = new WebDriverWait(supervisor, Duration.ofSeconds(30));
+        WebDriverWait supervisorWait = Browsers.waitFor(supervisor);
         supervisorWait.until(ExpectedConditions.elementToBeClickable(By.id("menu:nav-till"))).click();
         supervisorWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("vault-position")));
         String tills = supervisor.findElement(By.id("branch:tills")).getText();
@@ -394,7 +393,7 @@ class CounterBrowserIT {
         JsonObject user = Json.createReader(new StringReader(created.body())).readObject();
         browser = Browsers.newBrowser();
         SIGNED_IN.put(user.getString("username"), browser); // quit with the others
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = Browsers.waitFor(browser);
         browser.get(Https.BASE + "/app/index.xhtml");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username"))).sendKeys(user.getString("username"));
         browser.findElement(By.id("j_password")).sendKeys(user.getString("temporaryPassword"));
@@ -418,6 +417,6 @@ class CounterBrowserIT {
 
     private void signIn(String user, String password) {
         browser = browserOf(user, password);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = Browsers.waitFor(browser);
     }
 }
