@@ -1,11 +1,7 @@
 # Shared by bench/run and bench/proof: PostgreSQL, and Teller's WildFly on it, on loopback only.
 # Source it from the repository root after setting HOME_DIR (the server's copy) and DB (the database).
 
-log() { printf '\n==> %s\n' "$*"; }
-pg_admin() {
-    if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- psql -v ON_ERROR_STOP=1 -q "$@"
-    else sudo -u postgres psql -v ON_ERROR_STOP=1 -q "$@"; fi
-}
+. ./teller # log, pg_admin, ensure_statement_statistics
 pg_user() {
     if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi
 }
@@ -19,15 +15,7 @@ fresh_database() {
 
 # pg_stat_statements loaded (a restart of PostgreSQL, once) and readable in $DB by its role.
 statement_statistics() {
-    local loaded
-    loaded=$(pg_admin -tAc "SHOW shared_preload_libraries")
-    if [[ ",${loaded// /}," != *,pg_stat_statements,* ]]; then
-        log "loading pg_stat_statements into PostgreSQL (a restart)"
-        pg_admin -c "ALTER SYSTEM SET shared_preload_libraries = '${loaded:+$loaded,}pg_stat_statements'"
-        service postgresql restart
-        for _ in $(seq 1 30); do pg_isready -q -h localhost && break; sleep 1; done
-    fi
-    pg_admin -d "$DB" -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
+    ensure_statement_statistics "$DB"
 }
 
 build_unless_skipped() {

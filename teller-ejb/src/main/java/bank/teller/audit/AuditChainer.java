@@ -1,5 +1,6 @@
 package bank.teller.audit;
 
+import bank.teller.shared.BeanTransactions;
 import bank.teller.shared.NextRun;
 import bank.teller.shared.RepeatedFailures;
 import jakarta.annotation.PostConstruct;
@@ -92,8 +93,7 @@ public class AuditChainer {
     }
 
     private int chainBatch() throws Exception {
-        tx.begin();
-        try {
+        return BeanTransactions.inTransaction(tx, () -> {
             List<Long> ids = em.createQuery("SELECT r.id FROM AuditRecord r WHERE r.chainSeq IS NULL ORDER BY r.id",
                     Long.class).setMaxResults(BATCH).getResultList();
             // locked, and read again: a record another server linked meanwhile is no longer found
@@ -107,12 +107,8 @@ public class AuditChainer {
             }
             byChain.forEach(this::link);
             em.flush();
-            tx.commit();
             return ids.size();
-        } catch (Exception e) {
-            tx.rollback();
-            throw e;
-        }
+        });
     }
 
     /** Links {@code records} (oldest first) at the end of {@code chain}, its head row locked. */

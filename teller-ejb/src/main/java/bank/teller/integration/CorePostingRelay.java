@@ -1,6 +1,7 @@
 package bank.teller.integration;
 
 import bank.teller.ledger.domain.JournalEntry;
+import bank.teller.shared.BeanTransactions;
 import bank.teller.shared.NextRun;
 import bank.teller.shared.RepeatedFailures;
 import jakarta.annotation.PostConstruct;
@@ -18,15 +19,12 @@ import jakarta.ejb.TransactionManagementType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
 import jakarta.transaction.UserTransaction;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -93,7 +91,7 @@ public class CorePostingRelay {
     /** Sends what is pending, oldest entry first, the parked ones aside; returns how many were sent. */
     public int sendPending() {
         try {
-            int sent = inTransaction(() -> send(lockedPending(pendingIds(BATCH))));
+            int sent = BeanTransactions.inTransaction(tx, () -> send(lockedPending(pendingIds(BATCH))));
             failures.succeeded().ifPresent(LOG::info);
             return sent;
         } catch (Exception batchFailed) {
@@ -104,7 +102,7 @@ public class CorePostingRelay {
     private int oneByOne() {
         List<Long> pending;
         try {
-            pending = inTransaction(() -> pendingIds(BATCH));
+            pending = BeanTransactions.inTransaction(tx, () -> pendingIds(BATCH));
         } catch (Exception e) {
             report(e);
             return 0;
@@ -113,7 +111,7 @@ public class CorePostingRelay {
         Map<Long, String> failed = new LinkedHashMap<>();
         for (Long id : pending) {
             try {
-                sent += inTransaction(() -> send(lockedPending(List.of(id))));
+                sent += BeanTransactions.inTransaction(tx, () -> send(lockedPending(List.of(id))));
             } catch (Exception e) {
                 failed.put(id, report(e));
                 if (sent == 0 && failed.size() >= OUTAGE_AFTER) {
@@ -129,7 +127,7 @@ public class CorePostingRelay {
 
     private void countFailure(Long entryId, String reason) {
         try {
-            boolean parked = inTransaction(() -> {
+            boolean parked = BeanTransactions.inTransaction(tx, () -> {
                 CoreOutbox row = em.find(CoreOutbox.class, entryId, LockModeType.PESSIMISTIC_WRITE);
                 return row != null && row.failed(reason, clock.instant());
             });
@@ -181,23 +179,5 @@ public class CorePostingRelay {
             em.createQuery("DELETE FROM CoreOutbox o WHERE o.entryId IN :ids").setParameter("ids", ids).executeUpdate();
         }
         return ids.size();
-    }
-
-    private <T> T inTransaction(Callable<T> work) throws Exception {
-        tx.begin();
-        try {
-            T result = work.call();
-            tx.commit();
-            return result;
-        } catch (Exception e) {
-            if (tx.getStatus() != Status.STATUS_NO_TRANSACTION) {
-                try {
-                    tx.rollback();
-                } catch (Exception rollbackFailed) {
-                    LOG.log(Level.FINE, "rollback after a failed relay run", rollbackFailed);
-                }
-            }
-            throw e;
-        }
     }
 }

@@ -5,7 +5,6 @@ import bank.teller.account.domain.Account;
 import bank.teller.account.domain.AccountNumber;
 import bank.teller.account.domain.AccountType;
 import bank.teller.account.domain.Card;
-import bank.teller.account.domain.CardNumber;
 import bank.teller.customer.domain.Customer;
 import bank.teller.customer.domain.IdentityVerification;
 import bank.teller.customer.domain.ResidentId;

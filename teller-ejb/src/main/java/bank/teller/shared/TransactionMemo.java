@@ -8,10 +8,11 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * What one JTA transaction has read already: the business date and the reference data a posting
- * asks for several times (fee schedule, approval policy, role limits), read once per transaction,
- * and read before the posting locks its accounts so that a busy account's lock is held for less.
- * Only for data the transaction itself does not write. Outside a transaction every call reads.
+ * What one JTA transaction has read already: what a posting asks for several times and must see the
+ * same throughout (the business date with the reference version, this request's approval, an
+ * account's restrictions), read once per transaction. (Reference data itself is kept across
+ * transactions: {@link ReferenceData}.) Only for data the transaction itself does not write.
+ * Outside a transaction every call reads.
  */
 public final class TransactionMemo {
 

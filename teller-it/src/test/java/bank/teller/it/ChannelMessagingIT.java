@@ -102,10 +102,8 @@ class ChannelMessagingIT {
 
         String mobile = "corr-" + UUID.randomUUID();
         send(MOBILE_REQUESTS, mobile, transfer(requestId, payer, payee, "100.00"));
-        Message mobileReply = receive(MOBILE_REPLIES, "JMSCorrelationID = '" + mobile + "'", 20_000);
-        assertNotNull(mobileReply, "the mobile channel's answer is on its own queue");
-        assertEquals("300.00", Json.createReader(new StringReader(mobileReply.getBody(String.class))).readObject()
-                .getString("balance"), "posted again: the mobile channel's request, not the online one's");
+        assertEquals("300.00", replyTo(MOBILE_REPLIES, mobile).getString("balance"),
+                "posted again: the mobile channel's request, not the online one's");
         assertNull(receive(REPLIES, "JMSCorrelationID = '" + mobile + "'", 500), "answered on another channel's queue");
         assertEquals(1, Sql.count("SELECT COUNT(*) FROM journal_entry WHERE request_id = ?", "online:" + requestId));
         assertEquals(1, Sql.count("SELECT COUNT(*) FROM journal_entry WHERE request_id = ?", "mobile:" + requestId));
@@ -231,8 +229,13 @@ class ChannelMessagingIT {
     }
 
     private static JsonObject replyTo(String correlationId) throws Exception {
-        Message reply = receive(REPLIES, "JMSCorrelationID = '" + correlationId + "'", 20_000);
-        assertNotNull(reply, "no reply with correlation id " + correlationId);
+        return replyTo(REPLIES, correlationId);
+    }
+
+    /** The answer with {@code correlationId} on the reply queue {@code queueName}, which must come. */
+    private static JsonObject replyTo(String queueName, String correlationId) throws Exception {
+        Message reply = receive(queueName, "JMSCorrelationID = '" + correlationId + "'", 20_000);
+        assertNotNull(reply, "no reply with correlation id " + correlationId + " on " + queueName);
         return Json.createReader(new StringReader(reply.getBody(String.class))).readObject();
     }
 
