@@ -80,18 +80,7 @@ public class ProcessedRequest {
         this.createdAt = createdAt;
     }
 
-    /** Checks a replay is the same request as the first one. */
-    public void requireSame(String operation, String fingerprint) {
-        if (!this.operation.equals(operation) || !this.fingerprint.equals(fingerprint)) {
-            throw new TellerException(ErrorCode.IDEMPOTENCY_KEY_REUSED, requestId);
-        }
-    }
-
     public void completedWith(String resultRef) {
         this.resultRef = resultRef;
-    }
-
-    public String resultRef() {
-        return resultRef;
     }
 }

@@ -11,6 +11,7 @@ import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -51,17 +52,11 @@ public class RequestIds {
      */
     public <T> T once(String requestId, String operation, String fingerprint, Function<String, T> replay,
                       Write<T> write, Function<T, String> reference) {
-        String id = validate(requestId);
+        String id = valid(requestId);
         String caller = context.getCallerPrincipal().getName();
-        // the caller's own reservation, or one from before keys were per caller whose caller is unknown
-        ProcessedRequest earlier = em.createQuery("SELECT r FROM ProcessedRequest r WHERE r.requestId = :id "
-                        + "AND r.caller IN (:caller, :unknown) ORDER BY r.caller DESC", ProcessedRequest.class)
-                .setParameter("id", id).setParameter("caller", caller)
-                .setParameter("unknown", ProcessedRequest.UNKNOWN_CALLER)
-                .setFlushMode(FlushModeType.COMMIT).setMaxResults(1).getResultStream().findFirst().orElse(null);
+        Earlier earlier = earlier(caller, id);
         if (earlier != null) {
-            earlier.requireSame(operation, fingerprint);
-            return replay.apply(earlier.resultRef());
+            return earlier.replayed(operation, fingerprint, replay);
         }
         Instant now = StoredTime.now(clock);
         T result = write.run(now);
@@ -77,11 +72,44 @@ public class RequestIds {
         return result;
     }
 
+    /** A request processed before: what it was and a reference to its result. */
+    public record Earlier(String requestId, String operation, String fingerprint, String resultRef) {
+
+        /** The first result again, if this is the same request; else IDEMPOTENCY_KEY_REUSED. */
+        public <T> T replayed(String operation, String fingerprint, Function<String, T> replay) {
+            if (!this.operation.equals(operation) || !this.fingerprint.equals(fingerprint)) {
+                throw new TellerException(ErrorCode.IDEMPOTENCY_KEY_REUSED, requestId);
+            }
+            return replay.apply(resultRef);
+        }
+    }
+
+    /**
+     * The caller's earlier request of this id, committed, or null: a reservation, or a posting that is
+     * its own record (its journal entry, see PostingRequests), in one statement. A reservation or an
+     * entry from before keys were per caller, whose caller is unknown, answers any caller.
+     */
+    public Earlier earlier(String caller, String requestId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT operation, fingerprint, result_ref, caller "
+                        + "FROM request_reservation WHERE request_id = ?1 AND caller IN (?2, ?3) "
+                        + "UNION ALL SELECT entry_type, request_fingerprint, CAST(id AS VARCHAR(64)), request_caller "
+                        + "FROM journal_entry WHERE request_id = ?1 AND request_caller IN (?2, ?3) "
+                        + "ORDER BY 4 DESC")
+                .setParameter(1, requestId).setParameter(2, caller).setParameter(3, ProcessedRequest.UNKNOWN_CALLER)
+                .setFlushMode(FlushModeType.COMMIT).setMaxResults(1).getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] row = rows.get(0);
+        return new Earlier(requestId, (String) row[0], (String) row[1], (String) row[2]);
+    }
+
     /**
      * A valid request id: 8-64 characters of letters, digits, '-', '_', '.' or ':', possibly behind
      * the name of the channel system it is the own id of ("online:mb-0001", see ChannelRequests).
      */
-    private static String validate(String requestId) {
+    public static String valid(String requestId) {
         if (requestId == null || !REQUEST_ID.matcher(requestId).matches()) {
             throw new TellerException(ErrorCode.REQUEST_ID_INVALID);
         }

@@ -10,7 +10,8 @@ import bank.teller.ledger.domain.PostingLine;
 import bank.teller.security.Caller;
 import bank.teller.security.CurrentUser;
 import bank.teller.shared.BusinessCalendar;
-import bank.teller.shared.RequestIds;
+import bank.teller.shared.StoredTime;
+import java.time.Clock;
 import bank.teller.till.application.Tills;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
@@ -24,26 +25,23 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
- * The one way a use case posts to customer accounts, inside its transaction: a replayed request id
- * gets the first receipt and changes nothing; otherwise the id is reserved, the accounts are locked
- * and changed by the use case's {@link Lines}, their balanced journal entry is posted, and last the
- * voucher is numbered.
+ * Posts to customer accounts inside a transaction already begun: a request's posting (for {@link
+ * PostingRequests}, which begins it and makes the request happen once) and the entry of a use case
+ * whose idempotency is already in hand ({@link #postAsCaller}). The accounts are locked and changed
+ * by the use case's {@link PostingRequests.Lines}, their balanced journal entry is posted, and last
+ * the voucher is numbered.
  */
 @Stateless
 @PermitAll
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class AccountPostings {
 
-    /** Locks and changes the accounts, and says which journal lines explain the change. */
-    @FunctionalInterface
-    public interface Lines {
-        List<PostingLine> apply();
+    /** A request to post: what it is, its id, what makes it that request, and who gets the receipt. */
+    public record Request(String operation, String requestId, String fingerprint, String receiptFor, String counterparty) {
     }
 
     @EJB
     private Ledger ledger;
-    @EJB
-    private RequestIds requestIds;
     @EJB
     private CurrentUser currentUser;
     @EJB
@@ -59,29 +57,24 @@ public class AccountPostings {
     @EJB
     private Approvals approvals;
 
+    private final Clock clock = Clock.systemUTC();
+
     /**
-     * @param fingerprint what makes the request the same request (accounts and amount), so a request
-     *                    id reused for another request is refused
-     * @param receiptFor  the account whose customer gets the receipt
-     * @param counterparty the other account, if any
+     * Posts {@code request} as its {@code caller}: the journal entry is the request's record, unique
+     * for the caller's request id (a second posting of it fails at the entry's insert).
      */
-    public Receipt post(String operation, String requestId, String fingerprint, String receiptFor,
-                        String counterparty, Lines lines) {
-        return post(operation, requestId, fingerprint, receiptFor, counterparty, lines, UnaryOperator.identity());
+    public Receipt post(Request request, String caller, PostingRequests.Lines lines, UnaryOperator<JournalEntry> decorate) {
+        readBeforeLocking(request.operation());
+        JournalEntry entry = postAsCaller(request.operation(), request.requestId(), StoredTime.now(clock),
+                lines.apply(), e -> decorate.apply(e).requestedBy(caller, request.fingerprint()));
+        return Receipt.of(entry, request.receiptFor(), request.counterparty(),
+                vouchers.issue(entry, request.receiptFor(), request.counterparty()));
     }
 
-    /** The same, with {@code decorate} marking the entry before it is posted (a reversal names its original). */
-    public Receipt post(String operation, String requestId, String fingerprint, String receiptFor,
-                        String counterparty, Lines lines, UnaryOperator<JournalEntry> decorate) {
-        return requestIds.once(requestId, operation, fingerprint,
-                entryId -> Receipt.of(ledger.entry(Long.parseLong(entryId)), receiptFor, counterparty,
-                        vouchers.numberOf(Long.parseLong(entryId))),
-                now -> {
-                    readBeforeLocking(operation);
-                    JournalEntry entry = postAsCaller(operation, requestId, now, lines.apply(), decorate);
-                    return Receipt.of(entry, receiptFor, counterparty, vouchers.issue(entry, receiptFor, counterparty));
-                },
-                receipt -> String.valueOf(receipt.entryId()));
+    /** The receipt of an entry posted before, for a replay of its request. */
+    public Receipt receiptOf(Request request, long entryId) {
+        return Receipt.of(ledger.entry(entryId), request.receiptFor(), request.counterparty(),
+                vouchers.numberOf(entryId));
     }
 
     /**
@@ -100,7 +93,7 @@ public class AccountPostings {
     /**
      * Posts the balanced entry of {@code lines}, booked by the calling teller at their branch on
      * today's business date; till cash goes through the teller's open till. For use cases whose
-     * idempotency is already in hand (inside {@link RequestIds#once}).
+     * idempotency is already in hand (inside {@link bank.teller.shared.RequestIds#once}).
      */
     public JournalEntry postAsCaller(String operation, String requestId, Instant now, List<PostingLine> lines) {
         return postAsCaller(operation, requestId, now, lines, UnaryOperator.identity());

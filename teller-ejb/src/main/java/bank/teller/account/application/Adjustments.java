@@ -37,7 +37,7 @@ public class Adjustments {
     @EJB
     private Accounts accounts;
     @EJB
-    private AccountPostings postings;
+    private PostingRequests postings;
     @EJB
     private Approvals approvals;
     @EJB

@@ -30,7 +30,7 @@ public class CashDeposits {
     @EJB
     private Accounts accounts;
     @EJB
-    private AccountPostings postings;
+    private PostingRequests postings;
     @EJB
     private AccountMovements movements;
     @EJB

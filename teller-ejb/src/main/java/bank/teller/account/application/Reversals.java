@@ -43,7 +43,7 @@ public class Reversals {
     @EJB
     private Accounts accounts;
     @EJB
-    private AccountPostings postings;
+    private PostingRequests postings;
     @EJB
     private Approvals approvals;
     @EJB

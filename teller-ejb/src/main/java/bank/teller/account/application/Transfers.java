@@ -32,7 +32,7 @@ public class Transfers {
     @EJB
     private Accounts accounts;
     @EJB
-    private AccountPostings postings;
+    private PostingRequests postings;
     @EJB
     private AccountMovements movements;
     @EJB

@@ -59,11 +59,8 @@ public class Vouchers {
         if (teller.tillCode() == null) {
             return null;
         }
-        int sequence = sequences.next(entry.branchCode(), entry.businessDate(), teller.tillCode());
-        Voucher voucher = new Voucher(entry.id(), entry.branchCode(), entry.businessDate(), teller.tillCode(), sequence,
-                accountNumber, counterparty, teller.username());
-        em.persist(voucher);
-        return voucher.number();
+        return sequences.issue(new VoucherSequences.Draft(entry.id(), entry.branchCode(), entry.businessDate(),
+                teller.tillCode(), accountNumber, counterparty, teller.username()));
     }
 
     /** The voucher number of a posting, or null when it has none. */

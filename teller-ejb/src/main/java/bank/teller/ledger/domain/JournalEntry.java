@@ -51,6 +51,16 @@ public class JournalEntry {
     @Column(name = "posted_at", nullable = false, updatable = false)
     private Instant postedAt;
 
+    /**
+     * For a posting that is its own idempotency record: who asked for it and what made it that request
+     * (unique with the request id, so a request is posted once per caller; see PostingRequests).
+     */
+    @Column(name = "request_caller", length = 40, updatable = false)
+    private String requestCaller;
+
+    @Column(name = "request_fingerprint", length = 200, updatable = false)
+    private String requestFingerprint;
+
     /** For a reversal (冲正): the entry it reverses, and why. */
     @Column(name = "reverses_entry", updatable = false)
     private Long reversesEntry;
@@ -127,9 +137,7 @@ public class JournalEntry {
 
     /** Names the till session whose cash this entry moves; set before the entry is posted. */
     public JournalEntry throughTill(Long sessionId) {
-        if (id != null) {
-            throw new IllegalStateException("entry " + id + " is posted and cannot change");
-        }
+        requireUnposted();
         this.tillSessionId = sessionId;
         return this;
     }
@@ -138,11 +146,26 @@ public class JournalEntry {
         return tillSessionId;
     }
 
-    /** Makes this entry the reversal of {@code original}; set before the entry is posted. */
-    public JournalEntry reverses(long original, String why) {
+    /**
+     * Makes this entry the record of its request: the caller's request id is then posted once, the
+     * entry unique for it; set before the entry is posted.
+     */
+    public JournalEntry requestedBy(String caller, String fingerprint) {
+        requireUnposted();
+        this.requestCaller = caller;
+        this.requestFingerprint = fingerprint;
+        return this;
+    }
+
+    private void requireUnposted() {
         if (id != null) {
             throw new IllegalStateException("entry " + id + " is posted and cannot change");
         }
+    }
+
+    /** Makes this entry the reversal of {@code original}; set before the entry is posted. */
+    public JournalEntry reverses(long original, String why) {
+        requireUnposted();
         this.reversesEntry = original;
         this.reason = why;
         return this;
@@ -150,9 +173,7 @@ public class JournalEntry {
 
     /** Makes this entry an adjustment of {@code original}; set before the entry is posted. */
     public JournalEntry adjusts(long original, String why) {
-        if (id != null) {
-            throw new IllegalStateException("entry " + id + " is posted and cannot change");
-        }
+        requireUnposted();
         this.adjustsEntry = original;
         this.reason = why;
         return this;

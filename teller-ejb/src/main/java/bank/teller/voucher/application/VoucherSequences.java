@@ -12,17 +12,28 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.LocalDate;
+import bank.teller.voucher.domain.Voucher;
+import jakarta.persistence.Query;
 import java.util.List;
 
 /**
- * Voucher sequences per branch, business date and till. The next number is taken under the
- * counter row's lock inside the posting's transaction, so it is unique and without gaps; the
- * posting takes it last, to hold that lock only until its commit. One statement increments the
- * counter and answers with its new value.
+ * Voucher sequences per branch, business date and till, and the vouchers numbered from them. The
+ * next number is taken under the counter row's lock inside the posting's transaction, so it is unique
+ * and without gaps; the posting takes it last, to hold that lock only until its commit. On
+ * PostgreSQL one statement increments the counter and writes the voucher with the new number (a
+ * data-modifying WITH); on H2 the counter answers with its new value and the voucher follows.
  */
 @Stateless
 @PermitAll
 public class VoucherSequences {
+
+    /** A voucher to number: the entry it is the voucher of, where and by whom, and whose accounts. */
+    public record Draft(long entryId, String branchCode, LocalDate businessDate, String tillCode,
+                        String accountNumber, String counterparty, String teller) {
+    }
+
+    private static final String INCREMENT = "UPDATE voucher_sequence SET last_value = last_value + 1 "
+            + "WHERE branch_code = ?1 AND business_date = ?2 AND till_code = ?3";
 
     @PersistenceContext(unitName = "teller")
     private EntityManager em;
@@ -33,15 +44,19 @@ public class VoucherSequences {
     @EJB
     private Database database;
 
-    /** The next sequence number for the till today, locked until the caller's transaction ends. */
+    /**
+     * Numbers and writes the voucher of {@code draft} with the till's next number today (the counter
+     * locked until the caller's transaction ends); returns its number.
+     */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public int next(String branchCode, LocalDate businessDate, String tillCode) {
-        Integer next = increment(branchCode, businessDate, tillCode);
-        if (next == null) {
-            context.getBusinessObject(VoucherSequences.class).create(branchCode, businessDate, tillCode);
-            next = increment(branchCode, businessDate, tillCode);
+    public String issue(Draft draft) {
+        String number = tryIssue(draft);
+        if (number == null) {
+            context.getBusinessObject(VoucherSequences.class).create(draft.branchCode(), draft.businessDate(),
+                    draft.tillCode());
+            number = tryIssue(draft);
         }
-        return next;
+        return number;
     }
 
     /**
@@ -60,12 +75,34 @@ public class VoucherSequences {
         }
     }
 
-    /** The counter's new value, or null if the day's counter does not exist yet. */
-    private Integer increment(String branchCode, LocalDate businessDate, String tillCode) {
-        List<?> values = em.createNativeQuery(database.updateReturning("UPDATE voucher_sequence SET last_value = "
-                        + "last_value + 1 WHERE branch_code = ?1 AND business_date = ?2 AND till_code = ?3", "last_value"))
-                .setParameter(1, branchCode).setParameter(2, businessDate).setParameter(3, tillCode)
+    /** The voucher's number, or null (nothing written) if the day's counter does not exist yet. */
+    private String tryIssue(Draft draft) {
+        if (database.isPostgres()) {
+            List<?> numbers = counterOf(em.createNativeQuery("WITH s AS (" + INCREMENT + " RETURNING last_value) "
+                    + "INSERT INTO voucher (voucher_no, entry_id, branch_code, business_date, till_code, sequence_no, "
+                    + "account_number, counterparty, teller, print_count) "
+                    + "SELECT ?4 || LPAD(CAST(s.last_value AS VARCHAR), " + Voucher.SEQUENCE_DIGITS + ", '0'), "
+                    + "CAST(?5 AS BIGINT), ?1, ?2, ?3, s.last_value, CAST(?6 AS VARCHAR), CAST(?7 AS VARCHAR), CAST(?8 AS VARCHAR), 0 "
+                    + "FROM s RETURNING voucher_no"), draft)
+                    .setParameter(4, Voucher.numberPrefix(draft.branchCode(), draft.businessDate(), draft.tillCode()))
+                    .setParameter(5, draft.entryId()).setParameter(6, draft.accountNumber())
+                    .setParameter(7, draft.counterparty()).setParameter(8, draft.teller()).getResultList();
+            return numbers.isEmpty() ? null : (String) numbers.get(0);
+        }
+        List<?> values = counterOf(em.createNativeQuery(database.updateReturning(INCREMENT, "last_value")), draft)
                 .getResultList();
-        return values.isEmpty() ? null : ((Number) values.get(0)).intValue();
+        if (values.isEmpty()) {
+            return null;
+        }
+        Voucher voucher = new Voucher(draft.entryId(), draft.branchCode(), draft.businessDate(), draft.tillCode(),
+                ((Number) values.get(0)).intValue(), draft.accountNumber(), draft.counterparty(), draft.teller());
+        em.persist(voucher);
+        return voucher.number();
+    }
+
+    /** The statement with the till's counter named (?1 to ?3). */
+    private static Query counterOf(Query statement, Draft draft) {
+        return statement.setParameter(1, draft.branchCode()).setParameter(2, draft.businessDate())
+                .setParameter(3, draft.tillCode());
     }
 }

@@ -72,10 +72,17 @@ public class Voucher {
         this.teller = teller;
     }
 
+    /** Digits of the sequence in a voucher number. */
+    public static final int SEQUENCE_DIGITS = 6;
+
     /** {@code branch-yyyyMMdd-till-sequence}, the sequence in six digits. */
     public static String number(String branchCode, LocalDate businessDate, String tillCode, int sequence) {
-        return branchCode + "-" + businessDate.format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + tillCode + "-"
-                + String.format("%06d", sequence);
+        return numberPrefix(branchCode, businessDate, tillCode) + String.format("%0" + SEQUENCE_DIGITS + "d", sequence);
+    }
+
+    /** {@code branch-yyyyMMdd-till-}: a voucher number before its sequence. */
+    public static String numberPrefix(String branchCode, LocalDate businessDate, String tillCode) {
+        return branchCode + "-" + businessDate.format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + tillCode + "-";
     }
 
     /** Counts a print; returns whether it is a copy (any print after the first). */
