@@ -74,9 +74,14 @@ public final class Api {
         return base;
     }
 
-    /** A client with connections of its own. */
+    /** A client with connections of its own, kept open from call to call (HTTP/2 where the server offers it). */
     public static HttpClient client() {
-        return HttpClient.newBuilder().sslContext(TRUST_LOOPBACK).connectTimeout(Duration.ofSeconds(5))
+        return client(HttpClient.Version.HTTP_2);
+    }
+
+    /** The same, speaking {@code version}. */
+    public static HttpClient client(HttpClient.Version version) {
+        return HttpClient.newBuilder().version(version).sslContext(TRUST_LOOPBACK).connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
@@ -85,6 +90,13 @@ public final class Api {
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    /** A PUT: a setting, idempotent by its nature (no key). */
+    public Answer put(HttpClient http, String path, String json) throws Exception {
+        return send(http, HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
     public Answer get(HttpClient http, String path) throws Exception {

@@ -134,13 +134,20 @@ public final class BankWorkload {
         this.opening = opening;
     }
 
-    /** Opens the accounts, each with its opening deposit, and reads their balances. */
-    public static BankWorkload setUp(Api api, Settings settings) throws Exception {
+    /**
+     * Opens the accounts, each with its opening deposit, and reads their balances. With a {@code
+     * supervisor}, the last account is marked hot (热点账户): its credits are pending credits, folded
+     * into its balance later, and every read and the checker must still see them exactly once.
+     */
+    public static BankWorkload setUp(Api api, Settings settings, Api supervisor) throws Exception {
         HttpClient http = Api.client();
         List<String> accounts = new ArrayList<>();
         for (int i = 0; i < settings.accounts(); i++) {
             accounts.add(Fixtures.classOneAccount(api, http, "银行负载" + i,
                     BigDecimal.valueOf(settings.openingFen(), 2).toPlainString()));
+        }
+        if (supervisor != null) {
+            Fixtures.markHot(supervisor, http, accounts.get(accounts.size() - 1));
         }
         return new BankWorkload(api, settings, accounts, readBalances(api, http, accounts));
     }
@@ -222,7 +229,8 @@ public final class BankWorkload {
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.of(Integer.getInteger("accounts", 50), Integer.getInteger("writers", 16),
                 Integer.getInteger("readers", 4), Duration.ofSeconds(Integer.getInteger("seconds", 60)));
-        BankWorkload workload = setUp(Target.api(), settings);
+        BankWorkload workload = setUp(Target.api(), settings,
+                Boolean.parseBoolean(System.getProperty("hot", "true")) ? Target.supervisor() : null);
         System.out.println("bank workload " + workload.keyPrefix() + ": " + settings);
         workload.run();
         long plant = Long.getLong("plant", 0);
@@ -425,12 +433,15 @@ public final class BankWorkload {
         String signed = "CASE WHEN l.side = 'CREDIT' THEN l.amount ELSE -l.amount END";
         query(db, "SELECT l.entry_id, SUM(" + signed + ") FROM journal_line l GROUP BY l.entry_id HAVING SUM(" + signed
                 + ") <> 0", row -> "entry " + row[0] + " is unbalanced by " + row[1], violations);
-        query(db, "SELECT a.account_number, a.balance, COALESCE(SUM(" + signed + "), 0) FROM account a "
+        // an account's balance is its row and its pending credits (a hot account's, not folded in yet)
+        String whole = "(SELECT x.account_number, x.gl_code, x.balance + COALESCE((SELECT SUM(p.amount) "
+                + "FROM pending_credit p WHERE p.account_number = x.account_number), 0) AS balance FROM account x)";
+        query(db, "SELECT a.account_number, a.balance, COALESCE(SUM(" + signed + "), 0) FROM " + whole + " a "
                 + "LEFT JOIN journal_line l ON l.account_number = a.account_number GROUP BY a.account_number, a.balance "
                 + "HAVING a.balance <> COALESCE(SUM(" + signed + "), 0)",
                 row -> "account " + row[0] + " has balance " + row[1] + " but journal lines of " + row[2], violations);
         query(db, "SELECT g.code, (SELECT COALESCE(SUM(" + signed + "), 0) FROM journal_line l WHERE l.gl_code = g.code), "
-                + "(SELECT COALESCE(SUM(a.balance), 0) FROM account a WHERE a.gl_code = g.code) FROM gl_account g "
+                + "(SELECT COALESCE(SUM(a.balance), 0) FROM " + whole + " a WHERE a.gl_code = g.code) FROM gl_account g "
                 + "WHERE EXISTS (SELECT 1 FROM account a WHERE a.gl_code = g.code)",
                 row -> new BigDecimal(row[1]).compareTo(new BigDecimal(row[2])) == 0 ? null
                         : "GL " + row[0] + " is " + row[1] + " but its accounts sum to " + row[2], violations);

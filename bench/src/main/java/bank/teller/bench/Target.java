@@ -20,6 +20,13 @@ final class Target {
         return new Api(base(), Api.signingIn(base(), System.getProperty("user", "teller1"), password(), totp()));
     }
 
+    /** The demo supervisor (super1, or -Dsupervisor, -Dsupervisor.password, -Dsupervisor.totp), signed in. */
+    static Api supervisor() {
+        return new Api(base(), Api.signingIn(base(), System.getProperty("supervisor", "super1"),
+                System.getProperty("supervisor.password", "Super1!Demo"),
+                System.getProperty("supervisor.totp", "ON2XAZLSGEQGIZLNN4QHI33LMVXC4LRO")));
+    }
+
     /** {@code count} more tellers, each signed in with a till of their own (needs {@code jdbc}). */
     static List<Api> tellers(int count) throws Exception {
         Callable<Connection> database = database();

@@ -23,13 +23,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * deposit and a company's basic account, then in ROUNDS rounds (default 3), for each client count,
  * runs that many clients for SECONDS seconds spread (cash deposits and transfers, half each, between
  * random accounts; each client is a teller of its own at a till of its own, as at a branch's
- * counters), then hot (every deposit and every transfer credits the one corporate account, all
- * through the demo teller's one till and session), then pgbench on the same PostgreSQL
+ * counters), then hot (every deposit and every transfer credits the one corporate account, marked
+ * hot by the demo supervisor, the clients the same tellers at their own tills), then pgbench on the same PostgreSQL
  * ({@link #pgbench}), and prints one line per case, round and client count:
  *   teller case=spread round=R clients=C tills=T ops=N errors=E busy=B busy_max_ms=M tps=X p50_ms=Y p99_ms=Z max_ms=W stmts_per_op=S cpu_ms_per_op=P
- * (busy: turned away with SERVER_BUSY; round=0 for the cases outside the rounds). Then, at DIAGNOSIS clients (default 16), the hot account
- * through every teller's till and the spread accounts through the one till, to tell whether the
- * account or the till holds the hot case back. Last, the overload case: OVERLOAD clients (default
+ * (busy: turned away with SERVER_BUSY; round=0 for the cases outside the rounds). Then, at DIAGNOSIS clients (default 16), the hot case
+ * with a company account not marked hot (every credit locks its row) and with the marked one
+ * through the demo teller's one till, to tell what marking gains and what one till costs, and the
+ * spread case over HTTP/1.1 (every other case speaks HTTP/2, as the JDK's client does by default). Last, the overload case: OVERLOAD clients (default
  * 4 x the largest client count) spread over the tellers, then one client again, to show the server
  * recovers.
  */
@@ -55,9 +56,11 @@ public final class TellerBench {
             numbers.add(Fixtures.classOneAccount(api, http, "压测客户", "40000.00"));
         }
         String hot = Fixtures.corporateBasicAccount(api, http, "压测热点企业");
+        Fixtures.markHot(Target.supervisor(), http, hot); // its credits pending, not queuing on its row
+        String unmarked = Fixtures.corporateBasicAccount(api, http, "压测非热点企业");
         List<Api> oneTill = List.of(api);
         run(tellers, numbers, null, "warm-up", 0, tellers.size(), warmup, false);
-        run(oneTill, numbers, hot, "warm-up", 0, tellers.size(), warmup, false);
+        run(tellers, numbers, hot, "warm-up", 0, tellers.size(), warmup, false);
         // spread, hot and pgbench one after the other at each client count, in rounds: the machine's
         // speed drifts (other work, the JIT still warming), and what runs side by side in time is
         // what a ratio may compare; bench/run reports each ratio's median and range over the rounds
@@ -65,15 +68,16 @@ public final class TellerBench {
         for (int round = 1; round <= rounds; round++) {
             for (int clients : clientCounts) {
                 run(tellers, numbers, null, "spread", round, clients, seconds, true);
-                run(oneTill, numbers, hot, "hot", round, clients, seconds, true);
+                run(tellers, numbers, hot, "hot", round, clients, seconds, true);
                 pgbench(round, clients, seconds);
             }
         }
-        // which of the two makes the hot case slower: the one account, or the one till?
+        // what marking the account hot gains, and what sending every posting through one till costs
         int diagnosis = Integer.getInteger("diagnosis", 16);
         if (diagnosis > 0) {
-            run(tellers, numbers, hot, "hot-many-tills", 0, diagnosis, seconds, true);
-            run(oneTill, numbers, null, "spread-one-till", 0, diagnosis, seconds, true);
+            run(tellers, numbers, unmarked, "hot-unmarked", 0, diagnosis, seconds, true);
+            run(oneTill, numbers, hot, "hot-one-till", 0, diagnosis, seconds, true);
+            run(tellers, numbers, null, "spread-http1.1", 0, diagnosis, seconds, true, HttpClient.Version.HTTP_1_1);
         }
         // overload: far more clients than the server takes at once, then one client again
         int overload = Integer.getInteger("overload", 4 * tellers.size());
@@ -89,6 +93,12 @@ public final class TellerBench {
      */
     static void run(List<Api> tellers, List<String> accounts, String hotAccount, String label, int round, int clients,
                     int seconds, boolean report) throws Exception {
+        run(tellers, accounts, hotAccount, label, round, clients, seconds, report, HttpClient.Version.HTTP_2);
+    }
+
+    /** The same, the clients speaking HTTP {@code version} (each keeps its connection open from call to call). */
+    static void run(List<Api> tellers, List<String> accounts, String hotAccount, String label, int round, int clients,
+                    int seconds, boolean report, HttpClient.Version version) throws Exception {
         long statementsBefore = statements();
         long cpuBefore = serverCpuMillis();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
@@ -100,7 +110,7 @@ public final class TellerBench {
         for (int c = 0; c < clients; c++) {
             Api api = tellers.get(c % tellers.size());
             results.add(pool.submit(() -> {
-                HttpClient http = Api.client();
+                HttpClient http = Api.client(version);
                 long[] latencies = new long[1 << 16];
                 int n = 0;
                 ThreadLocalRandom random = ThreadLocalRandom.current();

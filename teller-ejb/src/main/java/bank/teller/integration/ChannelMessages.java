@@ -87,16 +87,18 @@ public final class ChannelMessages {
     }
 
     public static String transferred(Request request, Receipt receipt) {
-        return reply(request, "OK")
+        JsonObjectBuilder reply = reply(request, "OK")
                 .add("entryId", receipt.entryId())
                 .add("payerAccountNumber", receipt.accountNumber())
                 .add("payeeAccountNumber", receipt.counterpartyAccountNumber())
                 .add("amount", receipt.amount())
                 .add("fee", receipt.fee())
                 .add("currency", receipt.currency())
-                .add("balance", receipt.balanceAfter())
-                .add("businessDate", receipt.businessDate().toString())
-                .build().toString();
+                .add("businessDate", receipt.businessDate().toString());
+        if (receipt.balanceAfter() != null) { // none while a credit to a hot account is pending
+            reply.add("balance", receipt.balanceAfter());
+        }
+        return reply.build().toString();
     }
 
     public static String refusal(Request request, ErrorCode code) {

@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The reservation of a client request id (Idempotency-Key / JMS requestId) by its caller. Inserted in
@@ -23,6 +24,8 @@ public class ProcessedRequest {
 
     /** The caller of a reservation made before keys were per caller, when it could not be told (migration v021). */
     public static final String UNKNOWN_CALLER = "";
+
+    private static final Pattern REQUEST_ID = Pattern.compile("([a-z][a-z0-9-]{1,19}:)?[A-Za-z0-9._:-]{8,64}");
 
     /** The primary key: whose request, and its id. */
     public static class Key implements Serializable {
@@ -68,6 +71,17 @@ public class ProcessedRequest {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    /**
+     * A valid request id: 8-64 characters of letters, digits, '-', '_', '.' or ':', possibly behind
+     * the name of the channel system it is the own id of ("online:mb-0001", see ChannelRequests).
+     */
+    public static String validId(String requestId) {
+        if (requestId == null || !REQUEST_ID.matcher(requestId).matches()) {
+            throw new TellerException(ErrorCode.REQUEST_ID_INVALID);
+        }
+        return requestId;
+    }
 
     protected ProcessedRequest() {
     }

@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Makes a write happen once per client request id (Idempotency-Key, JMS requestId) of a caller,
@@ -25,8 +24,6 @@ import java.util.regex.Pattern;
 @PermitAll
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class RequestIds {
-
-    private static final Pattern REQUEST_ID = Pattern.compile("([a-z][a-z0-9-]{1,19}:)?[A-Za-z0-9._:-]{8,64}");
 
     /** The write itself, given the time it is recorded at; returns its result. */
     @FunctionalInterface
@@ -52,7 +49,7 @@ public class RequestIds {
      */
     public <T> T once(String requestId, String operation, String fingerprint, Function<String, T> replay,
                       Write<T> write, Function<T, String> reference) {
-        String id = valid(requestId);
+        String id = ProcessedRequest.validId(requestId);
         String caller = context.getCallerPrincipal().getName();
         Earlier earlier = earlier(caller, id);
         if (earlier != null) {
@@ -103,16 +100,5 @@ public class RequestIds {
         }
         Object[] row = rows.get(0);
         return new Earlier(requestId, (String) row[0], (String) row[1], (String) row[2]);
-    }
-
-    /**
-     * A valid request id: 8-64 characters of letters, digits, '-', '_', '.' or ':', possibly behind
-     * the name of the channel system it is the own id of ("online:mb-0001", see ChannelRequests).
-     */
-    public static String valid(String requestId) {
-        if (requestId == null || !REQUEST_ID.matcher(requestId).matches()) {
-            throw new TellerException(ErrorCode.REQUEST_ID_INVALID);
-        }
-        return requestId;
     }
 }

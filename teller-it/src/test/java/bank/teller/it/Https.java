@@ -53,6 +53,12 @@ public final class Https {
         }, TEXT);
     }
 
+    /** A PUT of {@code json} in {@code user}'s session (a setting: idempotent by its nature, no key). */
+    public static HttpResponse<String> putJson(String path, String user, String password, String json) throws Exception {
+        return exchange(user, password, cookie -> request(path, cookie).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(), TEXT);
+    }
+
     /** A GET of bytes (a PDF, a CSV) with the given Accept header. */
     public static HttpResponse<byte[]> getBytes(String path, String user, String password, String accept) throws Exception {
         return exchange(user, password, cookie -> request(path, cookie).setHeader("Accept", accept).GET().build(),

@@ -26,7 +26,7 @@ import java.util.List;
 
 /**
  * Every change to a customer account's balance by a posting goes through here, on an account the
- * caller has locked: the account type's rules (expiry, corporate cash, class-III cap), class-II
+ * caller has locked (a hot account's credit: read, not locked, see {@link Accounts#forCredit}): the account type's rules (expiry, corporate cash, class-III cap), class-II
  * limits (what counted so far today and this year, and what this movement adds to it), the
  * available balance, and fees. Runs inside the posting's transaction.
  */
@@ -47,10 +47,17 @@ public class AccountMovements {
     @EJB
     private Fees fees;
 
-    /** Credits {@code amount}; returns the balance after. */
+    /**
+     * Credits {@code amount}; returns the balance after, or null for a hot account: its credit is
+     * pending (its journal line has no balance after; AccountPostings records it), the row untouched.
+     */
     public Money credit(Account account, Money amount, Movement movement, String requestId) {
         LocalDate today = calendar.today();
         account.requireCreditAllowed(amount, LIMITS, today);
+        if (account.hot()) {
+            account.requirePendingCreditAllowed(amount);
+            return null;
+        }
         countTowardClassLimits(account, LimitUsage.IN, amount, movement, requestId, today);
         return account.credit(amount);
     }

@@ -43,6 +43,8 @@ public class AccountPostings {
     @EJB
     private Ledger ledger;
     @EJB
+    private Accounts accounts;
+    @EJB
     private CurrentUser currentUser;
     @EJB
     private BusinessCalendar calendar;
@@ -104,6 +106,7 @@ public class AccountPostings {
         Caller teller = currentUser.caller();
         JournalEntry entry = ledger.post(decorate.apply(JournalEntry.balanced(operation, calendar.today(),
                 teller.branchCode(), teller.username(), requestId, now, lines).throughTill(tills.sessionFor(lines))));
+        accounts.recordPendingCredits(entry);
         audit.record(operation, lines.stream().map(PostingLine::accountNumber).filter(Objects::nonNull).findFirst()
                 .orElse(null), "entry " + entry.id() + ": " + lines.stream().map(line -> line.side() + " "
                 + (line.accountNumber() == null ? "GL " + line.glCode() : line.accountNumber()) + " " + line.amount())

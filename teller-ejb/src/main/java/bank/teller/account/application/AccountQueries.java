@@ -63,6 +63,7 @@ public class AccountQueries {
     }
 
     private AccountView viewOf(Account account) {
+        accounts.readBalances(List.of(account));
         return view(account, em.find(Customer.class, account.customerId()),
                 accounts.unreleasedRestrictionsOf(account.number()), calendar.today());
     }
@@ -81,6 +82,7 @@ public class AccountQueries {
         Map<String, Account> found = em.createQuery("SELECT a FROM Account a WHERE a.number IN :numbers", Account.class)
                 .setParameter("numbers", numbers).getResultStream()
                 .collect(Collectors.toMap(a -> a.number().value(), a -> a));
+        accounts.readBalances(found.values());
         return numbers.stream().map(n -> Optional.ofNullable(found.get(n))
                         .orElseThrow(() -> new TellerException(ErrorCode.ACCOUNT_NOT_FOUND, n)))
                 .map(a -> new BalanceView(a.number().value(), a.currency(), a.balance().toPlainString(), a.status().name()))
@@ -108,10 +110,10 @@ public class AccountQueries {
             throw new TellerException(ErrorCode.CUSTOMER_NOT_FOUND, customerId);
         }
         LocalDate today = calendar.today();
-        return em.createQuery("SELECT a FROM Account a WHERE a.customerId = :id ORDER BY a.openedOn, a.number",
-                        Account.class).setParameter("id", customerId).getResultList().stream()
-                .map(a -> view(a, holder, accounts.unreleasedRestrictionsOf(a.number()), today))
-                .toList();
+        List<Account> held = em.createQuery("SELECT a FROM Account a WHERE a.customerId = :id "
+                + "ORDER BY a.openedOn, a.number", Account.class).setParameter("id", customerId).getResultList();
+        accounts.readBalances(held);
+        return held.stream().map(a -> view(a, holder, accounts.unreleasedRestrictionsOf(a.number()), today)).toList();
     }
 
     /**

@@ -1,5 +1,18 @@
 package bank.teller.account.application;
 
+import bank.teller.account.domain.PendingCredit;
+import bank.teller.ledger.domain.JournalEntry;
+import bank.teller.ledger.domain.JournalLine;
+import bank.teller.ledger.domain.Side;
+import bank.teller.shared.Money;
+import bank.teller.shared.ReferenceData;
+import jakarta.inject.Inject;
+import jakarta.persistence.FlushModeType;
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import bank.teller.account.domain.Account;
 import bank.teller.account.domain.AccountNumber;
 import bank.teller.account.domain.Card;
@@ -36,6 +49,8 @@ public class Accounts {
     private Database database;
     @EJB
     private BusinessCalendar calendar;
+    @Inject
+    private ReferenceData referenceData;
 
     private static final CardProduct CARDS = CardProduct.fromSystemProperties();
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -77,11 +92,18 @@ public class Accounts {
                 .orElseThrow(() -> new TellerException(ErrorCode.ACCOUNT_NOT_FOUND, number.value()));
     }
 
-    /** The account, row-locked until the end of the transaction (SELECT ... FOR UPDATE). */
+    /**
+     * The account, row-locked until the end of the transaction (SELECT ... FOR UPDATE). A hot
+     * account's pending credits are folded into its balance first: under the lock its row is its
+     * whole balance.
+     */
     public Account lockForPosting(AccountNumber number) {
         Account account = em.find(Account.class, number.value(), LockModeType.PESSIMISTIC_WRITE);
         if (account == null) {
             throw new TellerException(ErrorCode.ACCOUNT_NOT_FOUND, number.value());
+        }
+        if (account.hot()) {
+            foldPendingCredits(account);
         }
         return account;
     }
@@ -96,6 +118,92 @@ public class Accounts {
         Arrays.stream(numbers).distinct().sorted(Comparator.comparing(AccountNumber::value))
                 .forEach(number -> locked.put(number, lockForPosting(number)));
         return locked;
+    }
+
+    /**
+     * The account, for a posting that only credits it: a hot account is read without a lock (its
+     * credit is pending, {@link AccountMovements#credit}), any other is locked as for any posting.
+     */
+    public Account forCredit(AccountNumber number) {
+        if (isHot(number)) {
+            Account account = require(number);
+            if (account.hot()) {
+                return account;
+            }
+        }
+        return lockForPosting(number);
+    }
+
+    /** {@code debited} locked and {@code credited} as {@link #forCredit}, in the order that cannot deadlock. */
+    public Map<AccountNumber, Account> forTransfer(AccountNumber debited, AccountNumber credited) {
+        if (isHot(credited) && !debited.equals(credited)) {
+            Account payee = require(credited);
+            if (payee.hot()) {
+                Map<AccountNumber, Account> accounts = new LinkedHashMap<>();
+                accounts.put(debited, lockForPosting(debited));
+                accounts.put(credited, payee);
+                return accounts;
+            }
+        }
+        return lockAllForPosting(debited, credited);
+    }
+
+    /**
+     * Whether the account is hot, as of the reference version this transaction read: the marks are
+     * reference data, kept across transactions, so a credit learns it without reading the account
+     * first. (A credit that missed an unmarking still leaves a pending credit: it is folded all the same.)
+     */
+    private boolean isHot(AccountNumber number) {
+        Set<String> hot = referenceData.get(calendar.referenceVersion(), "hot accounts", "all",
+                () -> Set.copyOf(em.createQuery("SELECT a.number FROM Account a WHERE a.hot = TRUE", String.class)
+                        .setFlushMode(FlushModeType.COMMIT).getResultList()));
+        return hot.contains(number.value());
+    }
+
+    /** Records the pending credits of {@code entry}: its credit lines to customer accounts with no balance after. */
+    public void recordPendingCredits(JournalEntry entry) {
+        for (JournalLine line : entry.lines()) {
+            if (line.accountNumber() != null && line.side() == Side.CREDIT && line.balanceAfter() == null) {
+                em.persist(new PendingCredit(entry.id(), line.lineNo(), line.accountNumber(), line.amount().amount()));
+            }
+        }
+    }
+
+    /**
+     * For readers: each account's whole balance, its row with its pending credits, read in one
+     * statement (a fold between two statements would have one see a credit twice or not at all).
+     */
+    public void readBalances(Collection<Account> read) {
+        if (read.isEmpty()) {
+            return;
+        }
+        Map<String, Account> byNumber = read.stream().collect(Collectors.toMap(a -> a.number().value(), a -> a,
+                (one, same) -> one));
+        em.createQuery("SELECT a.number, a.balance, SUM(p.amount) FROM Account a LEFT JOIN PendingCredit p "
+                        + "ON p.accountNumber = a.number WHERE a.number IN :numbers GROUP BY a.number, a.balance",
+                        Object[].class)
+                .setParameter("numbers", List.copyOf(byNumber.keySet())).getResultList()
+                .forEach(row -> byNumber.get((String) row[0]).balanceRead(row[2] == null ? (BigDecimal) row[1]
+                        : ((BigDecimal) row[1]).add((BigDecimal) row[2])));
+    }
+
+    /** Locks the account and folds its pending credits into its balance; returns how many there were. */
+    public int foldPendingCredits(AccountNumber number) {
+        Account account = em.find(Account.class, number.value(), LockModeType.PESSIMISTIC_WRITE);
+        return account == null ? 0 : foldPendingCredits(account);
+    }
+
+    /** Folds the account's pending credits into its balance; the account must be locked. Returns how many. */
+    private int foldPendingCredits(Account locked) {
+        List<PendingCredit> pending = em.createQuery("SELECT p FROM PendingCredit p WHERE p.accountNumber = :number",
+                PendingCredit.class).setParameter("number", locked.number().value()).getResultList();
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        locked.fold(Money.of(pending.stream().map(PendingCredit::amount).reduce(BigDecimal.ZERO, BigDecimal::add),
+                locked.currency()));
+        pending.forEach(em::remove);
+        return pending.size();
     }
 
     /** The holds and freezes ever placed on the account and not released (expired ones included). */

@@ -41,7 +41,7 @@ public class CashDeposits {
         Money amount = Money.parse(amountText, currency).requirePositive();
         String fingerprint = number + "|" + amount;
         return postings.post(OPERATION, requestId, fingerprint, number.value(), null, () -> {
-            Account account = accounts.lockForPosting(number);
+            Account account = accounts.forCredit(number);
             Money balanceAfter = movements.credit(account, amount, Movement.CASH, requestId);
             List<PostingLine> lines = new ArrayList<>(List.of(
                     PostingLine.gl(GlCodes.TILL_CASH, Side.DEBIT, amount),

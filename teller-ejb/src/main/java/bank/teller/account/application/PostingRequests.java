@@ -5,6 +5,7 @@ import bank.teller.ledger.domain.PostingLine;
 import bank.teller.shared.BeanTransactions;
 import bank.teller.shared.Causes;
 import bank.teller.shared.ErrorCode;
+import bank.teller.shared.ProcessedRequest;
 import bank.teller.shared.RequestIds;
 import bank.teller.shared.TellerException;
 import jakarta.annotation.Resource;
@@ -70,7 +71,7 @@ public class PostingRequests {
     /** The same, with {@code decorate} marking the entry before it is posted (a reversal names its original). */
     public Receipt post(String operation, String requestId, String fingerprint, String receiptFor,
                         String counterparty, Lines lines, UnaryOperator<JournalEntry> decorate) {
-        AccountPostings.Request request = new AccountPostings.Request(operation, RequestIds.valid(requestId),
+        AccountPostings.Request request = new AccountPostings.Request(operation, ProcessedRequest.validId(requestId),
                 fingerprint, receiptFor, counterparty);
         String caller = context.getCallerPrincipal().getName();
         try {

@@ -33,7 +33,12 @@ public record Receipt(long entryId, String type, String accountNumber, String co
         Money amount = charged.equals(fee) && own.size() == 1 ? zero : main.amount();
         return new Receipt(entry.id(), entry.type(), accountNumber, counterpartyAccountNumber,
                 amount.toPlainString(), fee.toPlainString(), main.amount().currency(),
-                own.get(own.size() - 1).balanceAfter().toPlainString(), entry.businessDate(), entry.postedAt(),
+                balanceAfter(own.get(own.size() - 1)), entry.businessDate(), entry.postedAt(),
                 entry.teller(), entry.requestId(), voucherNo);
+    }
+
+    /** The balance after the line, or null for a credit to a hot account (pending, in the balance within a second). */
+    private static String balanceAfter(JournalLine line) {
+        return line.balanceAfter() == null ? null : line.balanceAfter().toPlainString();
     }
 }

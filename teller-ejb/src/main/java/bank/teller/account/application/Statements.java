@@ -1,5 +1,7 @@
 package bank.teller.account.application;
 
+import bank.teller.ledger.domain.Side;
+import java.math.BigDecimal;
 import bank.teller.account.domain.AccountNumber;
 import bank.teller.audit.AuditEvent;
 import bank.teller.audit.AuditTrail;
@@ -48,10 +50,13 @@ public class Statements {
             throw new TellerException(ErrorCode.STATEMENT_PERIOD_INVALID, from, to, MAX_YEARS);
         }
         AccountView account = queries.account(number.value());
-        Money opening = em.createQuery("SELECT l FROM JournalLine l JOIN l.entry e WHERE l.accountNumber = :number "
-                        + "AND e.businessDate < :from ORDER BY e.id DESC, l.lineNo DESC", JournalLine.class)
-                .setParameter("number", number.value()).setParameter("from", from).setMaxResults(1)
-                .getResultStream().findFirst().map(JournalLine::balanceAfter).orElse(Money.zero(account.currency()));
+        // the postings before the period, summed: a hot account's last line may be a pending credit, with no balance after
+        BigDecimal before = em.createQuery("SELECT SUM(CASE WHEN l.side = :credit THEN l.amount ELSE -l.amount END) "
+                        + "FROM JournalLine l JOIN l.entry e WHERE l.accountNumber = :number AND e.businessDate < :from",
+                        BigDecimal.class)
+                .setParameter("credit", Side.CREDIT).setParameter("number", number.value()).setParameter("from", from)
+                .getSingleResult();
+        Money opening = Money.of(before == null ? BigDecimal.ZERO : before, account.currency());
         List<AccountTransaction> lines = em.createQuery("SELECT l FROM JournalLine l JOIN FETCH l.entry e "
                         + "WHERE l.accountNumber = :number AND e.businessDate BETWEEN :from AND :to "
                         + "ORDER BY e.id, l.lineNo", JournalLine.class)

@@ -48,7 +48,7 @@ public class Transfers {
         Money amount = Money.parse(amountText, currency).requirePositive();
         String fingerprint = payerNumber + ">" + payeeNumber + "|" + amount;
         return postings.post(OPERATION, requestId, fingerprint, payerNumber.value(), payeeNumber.value(), () -> {
-            Map<AccountNumber, Account> locked = accounts.lockAllForPosting(payerNumber, payeeNumber);
+            Map<AccountNumber, Account> locked = accounts.forTransfer(payerNumber, payeeNumber);
             Account payer = locked.get(payerNumber);
             Account payee = locked.get(payeeNumber);
             Movement movement = movements.transferBetween(payer, payee);

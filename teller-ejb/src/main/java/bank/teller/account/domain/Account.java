@@ -9,6 +9,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -61,6 +62,17 @@ public class Account {
     @Column(name = "balance", nullable = false, precision = 19, scale = 2)
     private BigDecimal balance;
 
+    /**
+     * A hot account (热点账户): its credits are pending credits ({@link PendingCredit}), taken without
+     * a lock on this row and folded into the balance later; its balance is the row plus those.
+     */
+    @Column(name = "hot", nullable = false)
+    private boolean hot;
+
+    /** The whole balance, row and pending credits, as a reader read them in one statement; null in a posting. */
+    @Transient
+    private BigDecimal balanceRead;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "status", nullable = false, length = 10)
     private AccountStatus status;
@@ -97,11 +109,46 @@ public class Account {
         this.openedOn = openedOn;
     }
 
+    /**
+     * Marks the account hot, or no longer hot. Only an account whose credits count toward no limit
+     * may be hot (not class II or III: their limits are checked against the balance row under its lock).
+     */
+    public void markHot(boolean hot) {
+        if (hot && (type == AccountType.INDIVIDUAL_II || type == AccountType.INDIVIDUAL_III)) {
+            throw new TellerException(ErrorCode.HOT_ACCOUNT_NOT_ALLOWED, number, type.name());
+        }
+        if (hot) {
+            requireActive();
+        }
+        this.hot = hot;
+    }
+
+    public boolean hot() {
+        return hot;
+    }
+
+    /**
+     * Checks a credit to this hot account as {@link #credit} would, leaving the balance row alone: the
+     * credit is pending until folded ({@link #fold}).
+     */
+    public void requirePendingCreditAllowed(Money amount) {
+        requireActive();
+        amount.requirePositive();
+        row().plus(amount); // refused in another currency
+    }
+
+    /** Adds the account's pending credits, as the row is locked, to its balance; returns the balance after. */
+    public Money fold(Money pending) {
+        Money after = row().plus(pending);
+        this.balance = after.amount();
+        return after;
+    }
+
     /** Adds {@code amount} to the balance and returns the balance after. */
     public Money credit(Money amount) {
         requireActive();
         amount.requirePositive();
-        Money after = balance().plus(amount);
+        Money after = row().plus(amount);
         this.balance = after.amount();
         return after;
     }
@@ -115,7 +162,7 @@ public class Account {
         requireActive();
         amount.requirePositive();
         requireAvailable(amount, restrictions, businessDate);
-        Money after = balance().minus(amount);
+        Money after = row().minus(amount);
         this.balance = after.amount();
         return after;
     }
@@ -291,7 +338,21 @@ public class Account {
         return currency;
     }
 
+    /**
+     * The balance: the row, or for a reader what {@link #balanceRead} gave (the row with the pending
+     * credits of a hot account). Under the row's lock the row is the whole balance: locking a hot
+     * account folds its pending credits in.
+     */
     public Money balance() {
+        return balanceRead != null ? Money.of(balanceRead, currency) : row();
+    }
+
+    /** For a reader: the whole balance, read with the pending credits in one statement (Accounts.readBalances). */
+    public void balanceRead(BigDecimal whole) {
+        this.balanceRead = whole;
+    }
+
+    private Money row() {
         return Money.of(balance, currency);
     }
 

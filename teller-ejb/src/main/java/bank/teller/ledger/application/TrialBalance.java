@@ -60,16 +60,21 @@ public class TrialBalance {
                 + "HAVING SUM(" + SIGNED + ") <> 0 ORDER BY l.entry_id")) {
             findings.add("entry " + row[0] + ": unbalanced by " + decimal(row[1]).toPlainString());
         }
-        for (Object[] row : rows("SELECT a.account_number, a.balance, COALESCE(SUM(" + SIGNED + "), 0) "
-                + "FROM account a LEFT JOIN journal_line l ON l.account_number = a.account_number "
-                + "GROUP BY a.account_number, a.balance HAVING a.balance <> COALESCE(SUM(" + SIGNED + "), 0) "
+        // an account's balance is its row with its pending credits (a hot account's, not folded in yet)
+        for (Object[] row : rows("SELECT a.account_number, a.whole, COALESCE(SUM(" + SIGNED + "), 0) "
+                + "FROM (SELECT x.account_number, x.balance + COALESCE((SELECT SUM(p.amount) FROM pending_credit p "
+                + "WHERE p.account_number = x.account_number), 0) AS whole FROM account x) a "
+                + "LEFT JOIN journal_line l ON l.account_number = a.account_number "
+                + "GROUP BY a.account_number, a.whole HAVING a.whole <> COALESCE(SUM(" + SIGNED + "), 0) "
                 + "ORDER BY a.account_number")) {
             findings.add("account " + row[0] + ": balance " + decimal(row[1]).toPlainString()
                     + " != journal " + decimal(row[2]).toPlainString());
         }
         for (Object[] row : rows("SELECT g.code, COALESCE((SELECT SUM(" + SIGNED + ") FROM journal_line l "
                 + "WHERE l.gl_code = g.code), 0), COALESCE((SELECT SUM(a.balance) FROM account a "
-                + "WHERE a.gl_code = g.code), 0) FROM gl_account g WHERE EXISTS "
+                + "WHERE a.gl_code = g.code), 0) + COALESCE((SELECT SUM(p.amount) FROM pending_credit p "
+                + "JOIN account a ON a.account_number = p.account_number WHERE a.gl_code = g.code), 0) "
+                + "FROM gl_account g WHERE EXISTS "
                 + "(SELECT 1 FROM account a WHERE a.gl_code = g.code) ORDER BY g.code")) {
             if (decimal(row[1]).compareTo(decimal(row[2])) != 0) {
                 findings.add("GL " + row[0] + ": control " + decimal(row[1]).toPlainString()

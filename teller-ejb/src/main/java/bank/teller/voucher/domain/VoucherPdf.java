@@ -58,7 +58,8 @@ public final class VoucherPdf {
                     text, Element.ALIGN_LEFT);
             capitals.setColspan(4);
             table.addCell(capitals);
-            row(table, text, "余额 Balance after", v.currency() + " " + grouped(v.balanceAfter()),
+            row(table, text, "余额 Balance after", v.balanceAfter() == null ? "入账中 Being credited"
+                            : v.currency() + " " + grouped(v.balanceAfter()),
                     "柜员 Teller", v.teller() + " " + v.tellerName());
             document.add(table);
             document.add(new Paragraph(" ", text));

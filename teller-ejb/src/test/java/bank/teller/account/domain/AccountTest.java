@@ -39,6 +39,35 @@ class AccountTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
 
     @Test
+    void aHotAccountsPendingCreditsLeaveItsRowUntilFoldedAndAReaderSeesTheWhole() {
+        account.credit(Money.cny("10.00"));
+        account.markHot(true);
+        account.requirePendingCreditAllowed(Money.cny("5.00"));
+        assertEquals(Money.cny("10.00"), account.balance(), "a pending credit leaves the row alone");
+        assertThrows(TellerException.class, () -> account.requirePendingCreditAllowed(Money.cny("0")));
+        account.balanceRead(new java.math.BigDecimal("15.00"));
+        assertEquals(Money.cny("15.00"), account.balance(), "a reader's whole balance: the row and what is pending");
+        assertEquals(Money.cny("15.00"), account.availableBalance(List.of(), TODAY));
+        account.balanceRead(null);
+        assertEquals(Money.cny("15.00"), account.fold(Money.cny("5.00")));
+        assertEquals(Money.cny("15.00"), account.balance());
+    }
+
+    @Test
+    void classTwoAndThreeAccountsCannotBeHotAndAClosedOneCannotBecomeHot() {
+        for (AccountType type : List.of(AccountType.INDIVIDUAL_II, AccountType.INDIVIDUAL_III)) {
+            Account limited = new Account(AccountNumber.generate("0001", "01", 2), 1L, "0001", type, null,
+                    AccountNumber.generate("0001", "01", 1), "CNY", TODAY);
+            TellerException e = assertThrows(TellerException.class, () -> limited.markHot(true));
+            assertEquals(ErrorCode.HOT_ACCOUNT_NOT_ALLOWED, e.code());
+        }
+        account.close(List.of(), TODAY);
+        assertEquals(ErrorCode.ACCOUNT_NOT_ACTIVE,
+                assertThrows(TellerException.class, () -> account.markHot(true)).code());
+        account.markHot(false); // unmarking asks nothing of the account
+    }
+
+    @Test
     void holdsAndAmountFreezesReduceWhatMayBeWithdrawn() {
         account.credit(Money.cny("1000.00"));
         List<Restriction> restrictions = List.of(

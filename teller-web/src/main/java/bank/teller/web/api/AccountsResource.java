@@ -3,6 +3,8 @@ package bank.teller.web.api;
 import bank.teller.account.application.AccountClosing;
 import bank.teller.account.application.AccountDormancy;
 import bank.teller.account.application.AccountOpening;
+import bank.teller.account.application.HotAccounts;
+import bank.teller.account.application.HotAccounts.HotAccountView;
 import bank.teller.account.application.AccountQueries;
 import bank.teller.account.application.AccountRestrictions;
 import bank.teller.account.application.AccountTransaction;
@@ -24,6 +26,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -37,7 +40,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 
-/** Accounts: open (for a registered customer), read, fee quotes, list transactions, holds and freezes, close. */
+/**
+ * Accounts: open (for a registered customer), read, fee quotes, list transactions, holds and freezes,
+ * close; hot accounts (热点账户) marked and listed by supervisors.
+ */
 @Path("/v1/accounts")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -67,6 +73,12 @@ public class AccountsResource {
     public record FreezeRequest(String amount, String reason, String legalReference) {
     }
 
+    /** Body of PUT /v1/accounts/{number}/hot: hot or not, and why. */
+    public record HotMark(Boolean hot, String reason) {
+    }
+
+    @EJB
+    private HotAccounts hotAccounts;
     @EJB
     private AccountOpening opening;
     @EJB
@@ -140,6 +152,19 @@ public class AccountsResource {
      * Several accounts' balances as one consistent snapshot: {@code ?numbers=a,b,c} (at most 200),
      * in the order asked.
      */
+    @GET
+    @Path("/hot")
+    public List<HotAccountView> hotAccounts() {
+        return hotAccounts.list();
+    }
+
+    @PUT
+    @Path("/{number}/hot")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public HotAccountView markHot(@PathParam("number") String number, HotMark mark) {
+        return hotAccounts.mark(number, mark == null ? null : mark.hot(), mark == null ? null : mark.reason());
+    }
+
     @GET
     @Path("/balances")
     public List<BalanceView> balances(@QueryParam("numbers") String numbers) {

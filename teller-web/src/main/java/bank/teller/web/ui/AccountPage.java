@@ -183,7 +183,9 @@ public class AccountPage implements Serializable {
         if (receipt == null) {
             return;
         }
-        Screens.info(Screens.text(operation.name().toLowerCase() + ".done", receipt.amount(), receipt.balanceAfter(),
+        // a credit to a hot account is in its balance within a second: its receipt has no balance after
+        String done = operation.name().toLowerCase() + (receipt.balanceAfter() == null ? ".done.pending" : ".done");
+        Screens.info(Screens.text(done, receipt.amount(), receipt.balanceAfter(),
                 receipt.entryId(), receipt.counterpartyAccountNumber()));
         showVoucher(receipt.voucherNo());
         done();
