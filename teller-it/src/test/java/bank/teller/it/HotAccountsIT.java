@@ -117,7 +117,8 @@ class HotAccountsIT {
             reader.get(1, TimeUnit.MINUTES);
 
             assertTrue(totalsSeen.size() > 1, "the reader read while the transfers went in");
-            totalsSeen.forEach(seen -> assertEquals(0, total.compareTo(seen), "a reader saw " + seen + ", not " + total));
+            totalsSeen.forEach(seen -> assertEquals(0, total.compareTo(seen),
+                    "a reader saw " + seen + ", not " + total));
             assertEquals(0, paid.compareTo(balance(collection)), "the hot account's balance, pending credits included");
         } finally {
             pool.shutdownNow();
@@ -153,7 +154,8 @@ class HotAccountsIT {
                 () -> transfers.transfer(collection, supplier, "300.01", "CNY", TestData.requestId("hot"))));
         assertEquals(ErrorCode.INSUFFICIENT_FUNDS, refused.code());
         assertEquals("300.00", refused.args().get(1), "available");
-        Receipt paid = asUser.teller(() -> transfers.transfer(collection, supplier, "100.00", "CNY", TestData.requestId("hot")));
+        Receipt paid = asUser.teller(() -> transfers.transfer(collection, supplier, "100.00", "CNY",
+                TestData.requestId("hot")));
         assertEquals(asUser.teller(() -> queries.account(collection)).balance(), paid.balanceAfter());
         assertEquals(0, Sql.count("SELECT COUNT(*) FROM pending_credit WHERE account_number = ?", collection),
                 "the debit folded the pending credit under the account's lock");
@@ -166,11 +168,13 @@ class HotAccountsIT {
         asUser.teller(() -> deposits.deposit(collection, "50.00", "CNY", TestData.requestId("hot")));
         markHot(collection, false);
         assertEquals(0, Sql.count("SELECT COUNT(*) FROM pending_credit WHERE account_number = ?", collection));
-        assertEquals(new BigDecimal("50.00"), Sql.scalar("SELECT balance FROM account WHERE account_number = ?", collection));
+        assertEquals(new BigDecimal("50.00"),
+                Sql.scalar("SELECT balance FROM account WHERE account_number = ?", collection));
         Receipt locked = asUser.teller(() -> deposits.deposit(collection, "5.00", "CNY", TestData.requestId("hot")));
         assertEquals("55.00", locked.balanceAfter(), "no longer hot: the credit changes the row under its lock");
         assertEquals(List.of("ACCOUNT_MARKED_HOT", "ACCOUNT_UNMARKED_HOT"), Sql.strings(
-                "SELECT action FROM audit_record WHERE subject = ? AND action LIKE 'ACCOUNT_%HOT' ORDER BY id", collection));
+                "SELECT action FROM audit_record WHERE subject = ? AND action LIKE 'ACCOUNT_%HOT' ORDER BY id",
+                collection));
 
         // through the API, as a supervisor of its own (a session of its own)
         String supervisor = TestUsers.create("SUPERVISOR");

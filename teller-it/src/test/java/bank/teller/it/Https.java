@@ -54,7 +54,8 @@ public final class Https {
     }
 
     /** A PUT of {@code json} in {@code user}'s session (a setting: idempotent by its nature, no key). */
-    public static HttpResponse<String> putJson(String path, String user, String password, String json) throws Exception {
+    public static HttpResponse<String> putJson(String path, String user, String password, String json)
+            throws Exception {
         return exchange(user, password, cookie -> request(path, cookie).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(), TEXT);
     }

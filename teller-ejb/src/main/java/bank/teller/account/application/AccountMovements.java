@@ -26,9 +26,10 @@ import java.util.List;
 
 /**
  * Every change to a customer account's balance by a posting goes through here, on an account the
- * caller has locked (a hot account's credit: read, not locked, see {@link Accounts#forCredit}): the account type's rules (expiry, corporate cash, class-III cap), class-II
- * limits (what counted so far today and this year, and what this movement adds to it), the
- * available balance, and fees. Runs inside the posting's transaction.
+ * caller has locked (a hot account's credit: read, not locked, see {@link Accounts#forCredit}): the
+ * account type's rules (expiry, corporate cash, class-III cap), class-II limits (what counted so far
+ * today and this year, and what this movement adds to it), the available balance, and fees. Runs
+ * inside the posting's transaction.
  */
 @Stateless
 @PermitAll

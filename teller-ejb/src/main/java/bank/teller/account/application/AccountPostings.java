@@ -11,13 +11,13 @@ import bank.teller.security.Caller;
 import bank.teller.security.CurrentUser;
 import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.StoredTime;
-import java.time.Clock;
 import bank.teller.till.application.Tills;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -37,7 +37,8 @@ import java.util.stream.Collectors;
 public class AccountPostings {
 
     /** A request to post: what it is, its id, what makes it that request, and who gets the receipt. */
-    public record Request(String operation, String requestId, String fingerprint, String receiptFor, String counterparty) {
+    public record Request(String operation, String requestId, String fingerprint, String receiptFor,
+                          String counterparty) {
     }
 
     @EJB
@@ -65,7 +66,8 @@ public class AccountPostings {
      * Posts {@code request} as its {@code caller}: the journal entry is the request's record, unique
      * for the caller's request id (a second posting of it fails at the entry's insert).
      */
-    public Receipt post(Request request, String caller, PostingRequests.Lines lines, UnaryOperator<JournalEntry> decorate) {
+    public Receipt post(Request request, String caller, PostingRequests.Lines lines,
+                        UnaryOperator<JournalEntry> decorate) {
         readBeforeLocking(request.operation());
         JournalEntry entry = postAsCaller(request.operation(), request.requestId(), StoredTime.now(clock),
                 lines.apply(), e -> decorate.apply(e).requestedBy(caller, request.fingerprint()));

@@ -1,41 +1,40 @@
 package bank.teller.account.application;
 
-import bank.teller.account.domain.PendingCredit;
-import bank.teller.ledger.domain.JournalEntry;
-import bank.teller.ledger.domain.JournalLine;
-import bank.teller.ledger.domain.Side;
-import bank.teller.shared.Money;
-import bank.teller.shared.ReferenceData;
-import jakarta.inject.Inject;
-import jakarta.persistence.FlushModeType;
-import java.math.BigDecimal;
-import java.util.Collection;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import bank.teller.account.domain.Account;
 import bank.teller.account.domain.AccountNumber;
 import bank.teller.account.domain.Card;
 import bank.teller.account.domain.CardNumber;
 import bank.teller.account.domain.CardProduct;
+import bank.teller.account.domain.PendingCredit;
 import bank.teller.account.domain.Restriction;
+import bank.teller.ledger.domain.JournalEntry;
+import bank.teller.ledger.domain.JournalLine;
+import bank.teller.ledger.domain.Side;
 import bank.teller.platform.Database;
 import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.ErrorCode;
+import bank.teller.shared.Money;
+import bank.teller.shared.ReferenceData;
 import bank.teller.shared.TellerException;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Repository of accounts. */
 @Stateless

@@ -1,11 +1,10 @@
 package bank.teller.account.application;
 
-import bank.teller.ledger.domain.Side;
-import java.math.BigDecimal;
 import bank.teller.account.domain.AccountNumber;
 import bank.teller.audit.AuditEvent;
 import bank.teller.audit.AuditTrail;
 import bank.teller.ledger.domain.JournalLine;
+import bank.teller.ledger.domain.Side;
 import bank.teller.security.Roles;
 import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.ErrorCode;
@@ -17,6 +16,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -50,7 +50,8 @@ public class Statements {
             throw new TellerException(ErrorCode.STATEMENT_PERIOD_INVALID, from, to, MAX_YEARS);
         }
         AccountView account = queries.account(number.value());
-        // the postings before the period, summed: a hot account's last line may be a pending credit, with no balance after
+        // the postings before the period, summed: a hot account's last line may be a pending credit,
+        // which has no balance after
         BigDecimal before = em.createQuery("SELECT SUM(CASE WHEN l.side = :credit THEN l.amount ELSE -l.amount END) "
                         + "FROM JournalLine l JOIN l.entry e WHERE l.accountNumber = :number AND e.businessDate < :from",
                         BigDecimal.class)

@@ -1,10 +1,10 @@
 package bank.teller.ledger.application;
 
-import bank.teller.shared.StoredTime;
 import bank.teller.ledger.domain.TrialBalanceReport;
 import bank.teller.security.Roles;
 import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.Money;
+import bank.teller.shared.StoredTime;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;

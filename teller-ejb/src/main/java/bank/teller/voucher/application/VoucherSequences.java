@@ -1,6 +1,7 @@
 package bank.teller.voucher.application;
 
 import bank.teller.platform.Database;
+import bank.teller.voucher.domain.Voucher;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
@@ -11,9 +12,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import java.time.LocalDate;
-import bank.teller.voucher.domain.Voucher;
 import jakarta.persistence.Query;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
