@@ -192,6 +192,13 @@ class HotAccountsIT {
         assertTrue(marked.body().contains("\"hot\":true"), marked.body());
         HttpResponse<String> listed = Https.get("/api/v1/accounts/hot", supervisor, TestUsers.PASSWORD);
         assertTrue(listed.body().contains(collection), listed.body());
+        // only true or false: JSON-B alone would read "yes" as false, and unmark it
+        HttpResponse<String> yes = Https.putJson("/api/v1/accounts/" + collection + "/hot",
+                supervisor, TestUsers.PASSWORD, "{\"hot\":\"yes\",\"reason\":\"收款\"}");
+        assertEquals(400, yes.statusCode(), yes.body());
+        assertTrue(yes.body().contains("VALIDATION_FAILED"), yes.body());
+        assertTrue(asUser.supervisor(() -> hot.list()).stream().anyMatch(h -> h.accountNumber().equals(collection)),
+                "still hot");
     }
 
     private String companyAccount() throws Exception {

@@ -121,17 +121,12 @@ public class AccountQueries {
      * dates, inclusive) narrow them when given.
      */
     public List<AccountTransaction> transactions(String accountNumber, LocalDate from, LocalDate to, int page, int size) {
-        int pageSize = pageSize(size);
+        int pageSize = AccountTransaction.pageSize(size);
         return linesOf(accountNumber, from, to, "SELECT l FROM JournalLine l JOIN FETCH l.entry e", " ORDER BY e.id DESC, l.lineNo",
                 JournalLine.class)
                 .setFirstResult(Math.max(0, page) * pageSize)
                 .setMaxResults(pageSize)
                 .getResultList().stream().map(AccountQueries::transaction).toList();
-    }
-
-    /** The page size actually used for a requested one: 1 to {@link #MAX_PAGE_SIZE}. */
-    public static int pageSize(int requested) {
-        return Math.max(1, Math.min(requested, MAX_PAGE_SIZE));
     }
 
     public long transactionCount(String accountNumber, LocalDate from, LocalDate to) {

@@ -222,7 +222,7 @@ public class AccountsResource {
                                         @QueryParam("page") @DefaultValue("0") int page,
                                         @QueryParam("size") @DefaultValue("50") int size,
                                         @QueryParam("from") String from, @QueryParam("to") String to) {
-        int pageSize = AccountQueries.pageSize(size);
+        int pageSize = AccountTransaction.pageSize(size);
         LocalDate fromDate = date("from", from);
         LocalDate toDate = date("to", to);
         return new TransactionPage(Math.max(0, page), pageSize, queries.transactionCount(number, fromDate, toDate),

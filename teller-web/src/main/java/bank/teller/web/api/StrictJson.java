@@ -21,13 +21,14 @@ import java.util.function.Function;
  * string (an amount sent as the number 1.5 has been through binary floating point in many clients:
  * it is refused, "1.50" is the amount), and a whole-number field only a whole number in its range,
  * judged from its digits before any conversion (so 1e999999 is refused at once instead of being
- * expanded). Anything else is VALIDATION_FAILED.
+ * expanded), and a yes-or-no field only true or false (JSON-B would read the string "yes" as false).
+ * Anything else is VALIDATION_FAILED.
  */
 @Provider
 public class StrictJson implements ContextResolver<Jsonb> {
 
     private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withDeserializers(
-            new Text(), new Longs(), new Integers()));
+            new Text(), new Longs(), new Integers(), new Booleans()));
 
     @Override
     public Jsonb getContext(Class<?> type) {
@@ -43,6 +44,18 @@ public class StrictJson implements ContextResolver<Jsonb> {
                 throw new JsonbException("a string was expected, not " + value.getValueType());
             }
             return text.getString();
+        }
+    }
+
+    /** Only JSON true or false. */
+    public static final class Booleans implements JsonbDeserializer<Boolean> {
+        @Override
+        public Boolean deserialize(JsonParser parser, DeserializationContext context, Type type) {
+            JsonValue value = parser.getValue();
+            if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
+                return value == JsonValue.TRUE;
+            }
+            throw new JsonbException("true or false was expected, not " + value.getValueType());
         }
     }
 
