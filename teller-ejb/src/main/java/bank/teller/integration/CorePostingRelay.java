@@ -30,8 +30,8 @@ import java.util.logging.Logger;
 /**
  * Sends the core system the messages of committed journal entries from the outbox
  * ({@code core_outbox}, written in each posting's transaction), a second after each run, up to 500 at a time
- * in one transaction: the messages are sent and their rows removed together, so each is sent once
- * (the core also finds its messageId unique).
+ * in one transaction, batch after batch while they come full: the messages are sent and their rows
+ * removed together, so each is sent once (the core also finds its messageId unique).
  *
  * <p>When that batch fails, the entries are sent one by one, each in its own transaction, so one
  * that cannot be sent does not hold up the rest; an entry that fails while others go through is
@@ -88,15 +88,24 @@ public class CorePostingRelay {
         nextRun.watch(timers);
     }
 
-    /** Sends what is pending, oldest entry first, the parked ones aside; returns how many were sent. */
+    /**
+     * Sends what is pending, oldest entry first, the parked ones aside, a batch after another until
+     * one is not full (so the relay keeps up with any rate of postings, not one batch a second);
+     * returns how many were sent.
+     */
     public int sendPending() {
-        try {
-            int sent = BeanTransactions.inTransaction(tx, () -> send(lockedPending(pendingIds(BATCH))));
-            failures.succeeded().ifPresent(LOG::info);
-            return sent;
-        } catch (Exception batchFailed) {
-            return oneByOne();
-        }
+        int sent = 0;
+        int batch;
+        do {
+            try {
+                batch = BeanTransactions.inTransaction(tx, () -> send(lockedPending(pendingIds(BATCH))));
+                failures.succeeded().ifPresent(LOG::info);
+            } catch (Exception batchFailed) {
+                return sent + oneByOne();
+            }
+            sent += batch;
+        } while (batch == BATCH);
+        return sent;
     }
 
     private int oneByOne() {

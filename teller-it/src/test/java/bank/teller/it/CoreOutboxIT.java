@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bank.teller.account.application.CashDeposits;
 import bank.teller.account.application.Receipt;
+import bank.teller.integration.CorePostingRelay;
 import bank.teller.integration.ParkedPostings;
 import bank.teller.integration.ParkedPostings.ParkedPostingView;
 import jakarta.ejb.EJBAccessException;
@@ -71,6 +72,42 @@ class CoreOutboxIT {
             Sql.update("DELETE FROM core_outbox WHERE entry_id = ?", poisoned);
             Sql.update("DELETE FROM journal_entry WHERE id = ?", poisoned);
         }
+    }
+
+    @Test
+    void aBacklogOfManyBatchesIsSentInOneRunNotOneBatchASecond() throws Exception {
+        int backlog = 2_100; // over four batches of 500: one batch a second would leave most of it behind
+        long first = reserveIds("journal_entry_seq", backlog);
+        long firstLine = reserveIds("journal_line_seq", 2 * backlog);
+        // entries that move nothing (Dr and Cr the same GL account), as a burst of postings would leave them
+        Sql.update("INSERT INTO journal_entry (id, entry_type, business_date, branch_code, teller, request_id, posted_at) "
+                + "SELECT ? + g, 'CASH_DEPOSIT', (SELECT business_date FROM business_day), '0001', 'teller1', "
+                + "CONCAT('backlog-', CAST(? + g AS VARCHAR)), CURRENT_TIMESTAMP FROM generate_series(0, ?) g",
+                first, first, backlog - 1);
+        Sql.update("INSERT INTO journal_line (id, entry_id, line_no, gl_code, side, amount, currency) "
+                + "SELECT ? + 2 * g + s, ? + g, s + 1, '1001', CASE s WHEN 0 THEN 'DEBIT' ELSE 'CREDIT' END, 1.00, 'CNY' "
+                + "FROM generate_series(0, ?) g CROSS JOIN generate_series(0, 1) s", firstLine, first, backlog - 1);
+        try {
+            Sql.update("INSERT INTO core_outbox (entry_id, created_at, attempts) SELECT ? + g, CURRENT_TIMESTAMP, 0 "
+                    + "FROM generate_series(0, ?) g", first, backlog - 1);
+            Lookup.ejb("teller-ejb", CorePostingRelay.class).sendPending();
+            assertEquals(0, Sql.count("SELECT COUNT(*) FROM core_outbox WHERE entry_id BETWEEN ? AND ?",
+                    first, first + backlog - 1), "one run of the relay left part of the backlog for later runs");
+        } finally {
+            Sql.update("DELETE FROM core_outbox WHERE entry_id BETWEEN ? AND ?", first, first + backlog - 1);
+            Sql.update("DELETE FROM journal_line WHERE entry_id BETWEEN ? AND ?", first, first + backlog - 1);
+            Sql.update("DELETE FROM journal_entry WHERE id BETWEEN ? AND ?", first, first + backlog - 1);
+        }
+    }
+
+    /**
+     * {@code count} ids of an EclipseLink sequence (allocation 50) that it will never hand out: the
+     * sequence moved past them. Returns the first.
+     */
+    private static long reserveIds(String sequence, int count) throws Exception {
+        long taken = Sql.count("SELECT nextval('" + sequence + "')");
+        Sql.count("SELECT setval('" + sequence + "', " + (taken + count + 100) + ")");
+        return taken + 50;
     }
 
     private interface Check {
