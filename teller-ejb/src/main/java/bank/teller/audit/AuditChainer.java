@@ -6,6 +6,7 @@ import bank.teller.shared.RepeatedFailures;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.AccessTimeout;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -71,6 +72,7 @@ public class AuditChainer {
         }
     }
 
+    @AccessTimeout(-1) // waits for a long run to end (a backlog drained), not 5 s and an error
     @Schedule(hour = "*", minute = "*", persistent = false, info = "audit chainer watch")
     void watch() {
         nextRun.watch(timers);

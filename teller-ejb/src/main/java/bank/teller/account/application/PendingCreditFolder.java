@@ -7,6 +7,7 @@ import bank.teller.shared.RepeatedFailures;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.AccessTimeout;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
@@ -72,6 +73,7 @@ public class PendingCreditFolder {
         }
     }
 
+    @AccessTimeout(-1) // waits for a long run to end (a backlog drained), not 5 s and an error
     @Schedule(hour = "*", minute = "*", persistent = false, info = "pending credit folder watch")
     void watch() {
         nextRun.watch(timers);
