@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bank.teller.account.application.CashDeposits;
-import bank.teller.integration.DeadLetters;
 import bank.teller.integration.DeadLetters.DeadLetterView;
+import bank.teller.integration.DeadLetters;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSConsumer;
@@ -14,11 +14,13 @@ import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.io.File;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -315,7 +317,10 @@ class BadInputIT {
                             .add("version", 1).add("requestId", requestId).build().toString());
                 }
             }
-            for (JsonValue version : BadValues.samples(BadValues.jsonValues(), 6)) {
+            // any value but the one version there is (the generator may well draw the number 1, or 1.0)
+            for (JsonValue version : BadValues.samples(BadValues.jsonValues().filter(
+                    v -> !(v instanceof JsonNumber number && number.bigDecimalValue().compareTo(BigDecimal.ONE) == 0)),
+                    6)) {
                 String requestId = run + n++;
                 messages.put(requestId, Json.createObjectBuilder(type.getValue()).add("version", version)
                         .add("requestId", requestId).build().toString());
