@@ -124,27 +124,24 @@ public class Accounts {
      * credit is pending, {@link AccountMovements#credit}), any other is locked as for any posting.
      */
     public Account forCredit(AccountNumber number) {
-        if (isHot(number)) {
-            Account account = require(number);
-            if (account.hot()) {
-                return account;
-            }
-        }
-        return lockForPosting(number);
+        return hotUnlocked(number).orElseGet(() -> lockForPosting(number));
     }
 
     /** {@code debited} locked and {@code credited} as {@link #forCredit}, in the order that cannot deadlock. */
     public Map<AccountNumber, Account> forTransfer(AccountNumber debited, AccountNumber credited) {
-        if (isHot(credited) && !debited.equals(credited)) {
-            Account payee = require(credited);
-            if (payee.hot()) {
-                Map<AccountNumber, Account> accounts = new LinkedHashMap<>();
-                accounts.put(debited, lockForPosting(debited));
-                accounts.put(credited, payee);
-                return accounts;
-            }
+        Optional<Account> payee = debited.equals(credited) ? Optional.empty() : hotUnlocked(credited);
+        if (payee.isEmpty()) {
+            return lockAllForPosting(debited, credited);
         }
-        return lockAllForPosting(debited, credited);
+        Map<AccountNumber, Account> accounts = new LinkedHashMap<>();
+        accounts.put(debited, lockForPosting(debited));
+        accounts.put(credited, payee.get());
+        return accounts;
+    }
+
+    /** The account read without a lock, if it is hot (its row says so, not only the marks kept): else none. */
+    private Optional<Account> hotUnlocked(AccountNumber number) {
+        return isHot(number) ? Optional.of(require(number)).filter(Account::hot) : Optional.empty();
     }
 
     /**

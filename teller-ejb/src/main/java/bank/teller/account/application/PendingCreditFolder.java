@@ -87,7 +87,7 @@ public class PendingCreditFolder {
                     "SELECT DISTINCT p.accountNumber FROM PendingCredit p", String.class)
                     .setMaxResults(ACCOUNTS_PER_RUN).getResultList());
         } catch (Exception e) {
-            failures.failed(RepeatedFailures.reason(e)).ifPresent(LOG::warning);
+            report(e);
             return 0;
         }
         int folded = 0;
@@ -96,9 +96,13 @@ public class PendingCreditFolder {
                 folded += BeanTransactions.inTransaction(tx, () -> accounts.foldPendingCredits(new AccountNumber(number)));
                 failures.succeeded().ifPresent(LOG::info);
             } catch (Exception e) {
-                failures.failed(RepeatedFailures.reason(e)).ifPresent(LOG::warning);
+                report(e);
             }
         }
         return folded;
+    }
+
+    private void report(Exception failure) {
+        failures.failed(RepeatedFailures.reason(failure)).ifPresent(LOG::warning);
     }
 }
