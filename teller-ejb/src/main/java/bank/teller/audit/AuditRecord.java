@@ -67,20 +67,6 @@ public class AuditRecord {
     protected AuditRecord() {
     }
 
-    /** A record of {@code event} in its actor's chain, to be linked by the chainer. */
-    AuditRecord(AuditEvent event) {
-        this.chain = event.actor();
-        this.occurredAt = event.occurredAt();
-        this.actor = event.actor();
-        this.roles = event.roles();
-        this.branchCode = event.branchCode();
-        this.terminal = event.terminal();
-        this.action = event.action();
-        this.subject = event.subject();
-        this.detail = event.detail();
-        this.result = event.result();
-    }
-
     /** Links the record into its chain after the record whose hash is {@code prevHash}, once. */
     void link(long seq, String previous) {
         if (chainSeq != null) {

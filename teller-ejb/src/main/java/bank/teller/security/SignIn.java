@@ -2,6 +2,7 @@ package bank.teller.security;
 
 import bank.teller.audit.AuditEvent;
 import bank.teller.audit.AuditTrail;
+import bank.teller.platform.Jdbc;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.StoredTime;
 import bank.teller.shared.TellerException;
@@ -10,6 +11,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -61,6 +63,9 @@ public class SignIn {
 
     @EJB
     private AuditTrail audit;
+
+    @Inject
+    private Jdbc jdbc;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -147,16 +152,15 @@ public class SignIn {
      * apply at once.
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    @SuppressWarnings("unchecked")
     public Optional<Caller> current(String username) {
-        List<Object[]> rows = em.createNativeQuery("SELECT u.branch_code, u.till_code, r.role_name FROM app_user u "
-                        + "JOIN app_user_role r ON r.username = u.username WHERE u.username = ?1 AND u.enabled = TRUE")
-                .setParameter(1, username).getResultList();
+        List<String[]> rows = jdbc.query("SELECT u.branch_code, u.till_code, r.role_name FROM app_user u "
+                        + "JOIN app_user_role r ON r.username = u.username WHERE u.username = ? AND u.enabled = TRUE",
+                row -> new String[] {row.getString(1), row.getString(2), row.getString(3)}, username);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        Set<String> roles = Roles.withImplied(rows.stream().map(row -> (String) row[2]).toList());
-        return Optional.of(new Caller(username, roles, (String) rows.get(0)[0], (String) rows.get(0)[1]));
+        Set<String> roles = Roles.withImplied(rows.stream().map(row -> row[2]).toList());
+        return Optional.of(new Caller(username, roles, rows.get(0)[0], rows.get(0)[1]));
     }
 
     private Result signedIn(AppUser user) {

@@ -1,9 +1,10 @@
 package bank.teller.shared;
 
+import bank.teller.platform.Jdbc;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
 
@@ -19,6 +20,9 @@ public class BusinessCalendar {
 
     @PersistenceContext(unitName = "teller")
     private EntityManager em;
+
+    @Inject
+    private Jdbc jdbc;
 
     private record Day(LocalDate date, long referenceVersion) {
     }
@@ -40,12 +44,9 @@ public class BusinessCalendar {
 
     private Day day() {
         return TransactionMemo.get("business date", 1, () -> {
-            // nothing this transaction wrote can change it: no flush of pending changes first
-            Object[] row = (Object[]) em.createNativeQuery(
-                            "SELECT business_date, reference_version FROM business_day WHERE id = 1")
-                    .setFlushMode(FlushModeType.COMMIT).getSingleResult();
-            LocalDate date = row[0] instanceof java.sql.Date sqlDate ? sqlDate.toLocalDate() : (LocalDate) row[0];
-            return new Day(date, ((Number) row[1]).longValue());
+            // read without JPA: nothing this transaction wrote can change it, so no flush first
+            return jdbc.query("SELECT business_date, reference_version FROM business_day WHERE id = 1",
+                    row -> new Day(row.getObject(1, LocalDate.class), row.getLong(2))).get(0);
         });
     }
 }

@@ -8,9 +8,9 @@ import bank.teller.account.domain.CardProduct;
 import bank.teller.account.domain.PendingCredit;
 import bank.teller.account.domain.Restriction;
 import bank.teller.ledger.domain.JournalEntry;
-import bank.teller.ledger.domain.JournalLine;
 import bank.teller.ledger.domain.Side;
 import bank.teller.platform.Database;
+import bank.teller.platform.Jdbc;
 import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.Money;
@@ -50,6 +50,8 @@ public class Accounts {
     private BusinessCalendar calendar;
     @Inject
     private ReferenceData referenceData;
+    @Inject
+    private Jdbc jdbc;
 
     private static final CardProduct CARDS = CardProduct.fromSystemProperties();
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -156,13 +158,16 @@ public class Accounts {
         return hot.contains(number.value());
     }
 
-    /** Records the pending credits of {@code entry}: its credit lines to customer accounts with no balance after. */
+    /**
+     * Records the pending credits of {@code entry}: its credit lines to customer accounts with no
+     * balance after, written with one batch (the posting path's known statements, {@link Jdbc}).
+     */
     public void recordPendingCredits(JournalEntry entry) {
-        for (JournalLine line : entry.lines()) {
-            if (line.accountNumber() != null && line.side() == Side.CREDIT && line.balanceAfter() == null) {
-                em.persist(new PendingCredit(entry.id(), line.lineNo(), line.accountNumber(), line.amount().amount()));
-            }
-        }
+        jdbc.batch("INSERT INTO pending_credit (entry_id, line_no, account_number, amount) VALUES (?, ?, ?, ?)",
+                entry.lines().stream().filter(line -> line.accountNumber() != null && line.side() == Side.CREDIT
+                                && line.balanceAfter() == null)
+                        .map(line -> new Object[] {entry.id(), line.lineNo(), line.accountNumber(),
+                                line.amount().amount()}).toList());
     }
 
     /**

@@ -1,32 +1,57 @@
 package bank.teller.ledger.application;
 
-import bank.teller.integration.CoreOutbox;
 import bank.teller.integration.CorePostingRelay;
 import bank.teller.ledger.domain.JournalEntry;
+import bank.teller.ledger.domain.JournalLine;
+import bank.teller.platform.Jdbc;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 
 /**
  * Posts balanced journal entries. Only ever called inside a use case's transaction (MANDATORY):
  * an entry, the balance change it explains and its place in the core system's outbox commit
  * together (the relay, {@link CorePostingRelay}, sends the message after the commit).
+ *
+ * <p>An entry is written with three known statements (the entry, its lines in one batch, its outbox
+ * row), not through JPA's unit of work (issue 14). What the use case changed through JPA is flushed
+ * first: a line may name an account opened in the same transaction.
  */
 @Stateless
 @PermitAll
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class Ledger {
 
+    private static final String INSERT_ENTRY = "INSERT INTO journal_entry (id, entry_type, business_date, "
+            + "branch_code, teller, request_id, posted_at, request_caller, request_fingerprint, reverses_entry, "
+            + "reason, adjusts_entry, till_session_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_LINE = "INSERT INTO journal_line (id, entry_id, line_no, gl_code, "
+            + "account_number, side, amount, currency, balance_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_OUTBOX = "INSERT INTO core_outbox (entry_id, created_at, attempts) "
+            + "VALUES (?, ?, 0)";
+
     @PersistenceContext(unitName = "teller")
     private EntityManager em;
 
+    @Inject
+    private Jdbc jdbc;
+
     public JournalEntry post(JournalEntry entry) {
-        em.persist(entry);
         em.flush();
-        em.persist(new CoreOutbox(entry.id(), entry.postedAt()));
+        entry.numbered(jdbc.nextId(JournalEntry.class), () -> jdbc.nextId(JournalLine.class));
+        jdbc.update(INSERT_ENTRY, entry.id(), entry.type(), entry.businessDate(), entry.branchCode(), entry.teller(),
+                entry.requestId(), entry.postedAt(), entry.requestCaller(), entry.requestFingerprint(),
+                entry.reversesEntry(), entry.reason(), entry.adjustsEntry(), entry.tillSessionId());
+        List<Object[]> lines = entry.lines().stream().map(line -> new Object[] {line.id(), entry.id(), line.lineNo(),
+                line.glCode(), line.accountNumber(), line.side(), line.amount().amount(), line.amount().currency(),
+                line.balanceAfter() == null ? null : line.balanceAfter().amount()}).toList();
+        jdbc.batch(INSERT_LINE, lines);
+        jdbc.update(INSERT_OUTBOX, entry.id(), entry.postedAt());
         return entry;
     }
 

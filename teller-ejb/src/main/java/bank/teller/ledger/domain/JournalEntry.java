@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * A journal entry (会计分录). Invariants, checked when it is created: at least two lines; every
@@ -157,6 +158,17 @@ public class JournalEntry {
         return this;
     }
 
+    /**
+     * Gives the entry its id and each line theirs, once, as the entry is written (Ledger writes
+     * entries without JPA); the entry cannot change after.
+     */
+    public JournalEntry numbered(long entryId, LongSupplier lineIds) {
+        requireUnposted();
+        this.id = entryId;
+        lines.forEach(line -> line.numbered(lineIds.getAsLong()));
+        return this;
+    }
+
     private void requireUnposted() {
         if (id != null) {
             throw new IllegalStateException("entry " + id + " is posted and cannot change");
@@ -177,6 +189,15 @@ public class JournalEntry {
         this.adjustsEntry = original;
         this.reason = why;
         return this;
+    }
+
+    /** Who asked for the posting this entry records, or null (an entry that is not its request's record). */
+    public String requestCaller() {
+        return requestCaller;
+    }
+
+    public String requestFingerprint() {
+        return requestFingerprint;
     }
 
     public Long adjustsEntry() {

@@ -67,6 +67,18 @@ public class JournalLine {
         this.balanceAfter = line.balanceAfter() == null ? null : line.balanceAfter().amount();
     }
 
+    /** Gives the line its id, once, as it is written (Ledger writes entries without JPA). */
+    void numbered(long lineId) {
+        if (id != null) {
+            throw new IllegalStateException("journal line " + id + " is numbered already");
+        }
+        this.id = lineId;
+    }
+
+    public Long id() {
+        return id;
+    }
+
     public JournalEntry entry() {
         return entry;
     }

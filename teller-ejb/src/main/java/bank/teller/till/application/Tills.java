@@ -7,6 +7,7 @@ import bank.teller.ledger.domain.GlCodes;
 import bank.teller.ledger.domain.JournalEntry;
 import bank.teller.ledger.domain.PostingLine;
 import bank.teller.ledger.domain.Side;
+import bank.teller.platform.Jdbc;
 import bank.teller.security.AppUser;
 import bank.teller.security.Caller;
 import bank.teller.security.CurrentUser;
@@ -33,6 +34,7 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -77,6 +79,8 @@ public class Tills {
     private CurrentUser currentUser;
     @EJB
     private BusinessCalendar calendar;
+    @Inject
+    private Jdbc jdbc;
 
     /** Opens the caller's till for today. */
     public TillView open(String requestId) {
@@ -134,11 +138,22 @@ public class Tills {
         if (net == null) {
             return null;
         }
-        TillSession session = lockedOpenSessionOfCaller();
+        Caller teller = currentUser.caller();
+        LockedSession session = jdbc.query("SELECT id, till_code, status, opening_cash FROM till_session "
+                        + "WHERE teller = ? AND status <> ? FOR UPDATE", row -> new LockedSession(row.getLong(1),
+                        row.getString(2), TillStatus.valueOf(row.getString(3)), row.getBigDecimal(4)),
+                teller.username(), TillStatus.CLOSED).stream().findFirst()
+                .orElseThrow(() -> new TellerException(ErrorCode.TILL_NOT_OPEN, teller.tillCode(), "NONE"));
+        TillSession.requireOpen(session.tillCode(), session.status());
         if (net.amount().signum() < 0) {
-            requireTillCovers(session, net.amount().negate());
+            requireTillCovers(session.tillCode(), position(session.id(), session.openingCash()),
+                    net.amount().negate());
         }
         return session.id();
+    }
+
+    /** A teller's unfinished session as a posting locks it: read with one statement, without JPA (issue 14). */
+    private record LockedSession(long id, String tillCode, TillStatus status, BigDecimal openingCash) {
     }
 
     /** The teller asks for cash from the vault (TO_TILL) or hands cash back (TO_VAULT). */
@@ -311,11 +326,15 @@ public class Tills {
 
     /** The session's cash now: the opening cash and its entries' till-cash lines. */
     Money position(TillSession session) {
-        BigDecimal moved = (BigDecimal) em.createNativeQuery("SELECT COALESCE(SUM(CASE WHEN l.side = 'DEBIT' "
-                        + "THEN l.amount ELSE -l.amount END), 0) FROM journal_line l JOIN journal_entry e "
-                        + "ON e.id = l.entry_id WHERE e.till_session_id = ?1 AND l.gl_code = ?2")
-                .setParameter(1, session.id()).setParameter(2, GlCodes.TILL_CASH).getSingleResult();
-        return session.openingCash().plus(Money.of(moved, Money.CNY));
+        return position(session.id(), session.openingCash().amount());
+    }
+
+    private Money position(long sessionId, BigDecimal openingCash) {
+        BigDecimal moved = jdbc.query("SELECT COALESCE(SUM(CASE WHEN l.side = 'DEBIT' THEN l.amount ELSE -l.amount "
+                        + "END), 0) FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id "
+                        + "WHERE e.till_session_id = ? AND l.gl_code = ?", row -> row.getBigDecimal(1), sessionId,
+                GlCodes.TILL_CASH).get(0);
+        return Money.of(openingCash.add(moved), Money.CNY);
     }
 
     private Money vaultPosition(String branch) {
@@ -327,9 +346,12 @@ public class Tills {
     }
 
     private void requireTillCovers(TillSession session, BigDecimal payout) {
-        Money cash = position(session);
+        requireTillCovers(session.tillCode(), position(session), payout);
+    }
+
+    private static void requireTillCovers(String tillCode, Money cash, BigDecimal payout) {
         if (cash.amount().compareTo(payout) < 0) {
-            throw new TellerException(ErrorCode.TILL_CASH_SHORT, session.tillCode(), cash.toPlainString(),
+            throw new TellerException(ErrorCode.TILL_CASH_SHORT, tillCode, cash.toPlainString(),
                     Money.of(payout, Money.CNY).toPlainString());
         }
     }

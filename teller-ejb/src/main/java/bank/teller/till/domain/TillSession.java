@@ -101,6 +101,11 @@ public class TillSession {
 
     /** Refused unless the session takes cash postings. */
     public void requireOpen() {
+        requireOpen(tillCode, status);
+    }
+
+    /** {@link ErrorCode#TILL_NOT_OPEN} unless a session of till {@code tillCode} in {@code status} is open. */
+    public static void requireOpen(String tillCode, TillStatus status) {
         if (status != TillStatus.OPEN) {
             throw new TellerException(ErrorCode.TILL_NOT_OPEN, tillCode, status);
         }

@@ -1,6 +1,7 @@
 package bank.teller.voucher.application;
 
 import bank.teller.platform.Database;
+import bank.teller.platform.Jdbc;
 import bank.teller.voucher.domain.Voucher;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -9,10 +10,10 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import jakarta.persistence.Query;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -32,8 +33,11 @@ public class VoucherSequences {
                         String accountNumber, String counterparty, String teller) {
     }
 
+    /** The till's counter today, incremented (its three keys the first parameters). */
     private static final String INCREMENT = "UPDATE voucher_sequence SET last_value = last_value + 1 "
-            + "WHERE branch_code = ?1 AND business_date = ?2 AND till_code = ?3";
+            + "WHERE branch_code = ? AND business_date = ? AND till_code = ?";
+    private static final String COLUMNS = "voucher_no, entry_id, branch_code, business_date, till_code, sequence_no, "
+            + "account_number, counterparty, teller, print_count";
 
     @PersistenceContext(unitName = "teller")
     private EntityManager em;
@@ -43,6 +47,9 @@ public class VoucherSequences {
 
     @EJB
     private Database database;
+
+    @Inject
+    private Jdbc jdbc;
 
     /**
      * Numbers and writes the voucher of {@code draft} with the till's next number today (the counter
@@ -77,32 +84,25 @@ public class VoucherSequences {
 
     /** The voucher's number, or null (nothing written) if the day's counter does not exist yet. */
     private String tryIssue(Draft draft) {
+        String prefix = Voucher.numberPrefix(draft.branchCode(), draft.businessDate(), draft.tillCode());
         if (database.isPostgres()) {
-            List<?> numbers = counterOf(em.createNativeQuery("WITH s AS (" + INCREMENT + " RETURNING last_value) "
-                    + "INSERT INTO voucher (voucher_no, entry_id, branch_code, business_date, till_code, sequence_no, "
-                    + "account_number, counterparty, teller, print_count) "
-                    + "SELECT ?4 || LPAD(CAST(s.last_value AS VARCHAR), " + Voucher.SEQUENCE_DIGITS + ", '0'), "
-                    + "CAST(?5 AS BIGINT), ?1, ?2, ?3, s.last_value, CAST(?6 AS VARCHAR), CAST(?7 AS VARCHAR), CAST(?8 AS VARCHAR), 0 "
-                    + "FROM s RETURNING voucher_no"), draft)
-                    .setParameter(4, Voucher.numberPrefix(draft.branchCode(), draft.businessDate(), draft.tillCode()))
-                    .setParameter(5, draft.entryId()).setParameter(6, draft.accountNumber())
-                    .setParameter(7, draft.counterparty()).setParameter(8, draft.teller()).getResultList();
-            return numbers.isEmpty() ? null : (String) numbers.get(0);
+            List<String> numbers = jdbc.query("WITH s AS (" + INCREMENT + " RETURNING last_value) "
+                    + "INSERT INTO voucher (" + COLUMNS + ") SELECT ? || LPAD(CAST(s.last_value AS VARCHAR), "
+                    + Voucher.SEQUENCE_DIGITS + ", '0'), ?, ?, ?, ?, s.last_value, ?, ?, ?, 0 FROM s RETURNING voucher_no",
+                    row -> row.getString(1), draft.branchCode(), draft.businessDate(), draft.tillCode(), prefix,
+                    draft.entryId(), draft.branchCode(), draft.businessDate(), draft.tillCode(), draft.accountNumber(),
+                    draft.counterparty(), draft.teller());
+            return numbers.isEmpty() ? null : numbers.get(0);
         }
-        List<?> values = counterOf(em.createNativeQuery(database.updateReturning(INCREMENT, "last_value")), draft)
-                .getResultList();
+        List<Integer> values = jdbc.query(database.updateReturning(INCREMENT, "last_value"), row -> row.getInt(1),
+                draft.branchCode(), draft.businessDate(), draft.tillCode());
         if (values.isEmpty()) {
             return null;
         }
-        Voucher voucher = new Voucher(draft.entryId(), draft.branchCode(), draft.businessDate(), draft.tillCode(),
-                ((Number) values.get(0)).intValue(), draft.accountNumber(), draft.counterparty(), draft.teller());
-        em.persist(voucher);
-        return voucher.number();
-    }
-
-    /** The statement with the till's counter named (?1 to ?3). */
-    private static Query counterOf(Query statement, Draft draft) {
-        return statement.setParameter(1, draft.branchCode()).setParameter(2, draft.businessDate())
-                .setParameter(3, draft.tillCode());
+        String number = Voucher.number(draft.branchCode(), draft.businessDate(), draft.tillCode(), values.get(0));
+        jdbc.update("INSERT INTO voucher (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", number,
+                draft.entryId(), draft.branchCode(), draft.businessDate(), draft.tillCode(), values.get(0),
+                draft.accountNumber(), draft.counterparty(), draft.teller());
+        return number;
     }
 }

@@ -1,0 +1,139 @@
+package bank.teller.platform;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.PersistenceUnit;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.eclipse.persistence.jpa.JpaHelper;
+import org.eclipse.persistence.sessions.server.Server;
+
+/**
+ * Plain JDBC on the application's datasource, in the caller's JTA transaction: the datasource is
+ * not XA, so every connection asked for in a transaction is the one connection of that transaction,
+ * which EclipseLink writes through too. For the statements the posting path knows in advance
+ * (issue 14): they are sent as written, without the unit of work's change sets, query translation
+ * and flushes, which cost a quarter of the server's CPU per posting (bench/NOTES.md).
+ *
+ * <p>What a statement changes is not seen by the persistence context of the transaction: the
+ * posting path writes rows no entity of its transaction holds (entries, lines, vouchers, audit
+ * records), and flushes the entities it changed before it writes rows that refer to them.
+ * A failure is a {@link PersistenceException}, as from JPA: the transaction is rolled back.
+ */
+@ApplicationScoped
+public class Jdbc {
+
+    /** Reads one row of a result. */
+    @FunctionalInterface
+    public interface Row<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    @Resource(lookup = Database.JNDI)
+    private DataSource dataSource;
+
+    @PersistenceUnit(unitName = "teller")
+    private EntityManagerFactory persistenceUnit;
+
+    private volatile Server session;
+
+    /** The rows {@code sql} selects, each read by {@code row}. */
+    public <T> List<T> query(String sql, Row<T> row, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            List<T> rows = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    rows.add(row.read(result));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw failed(sql, e);
+        }
+    }
+
+    /** Runs an INSERT, UPDATE or DELETE; returns how many rows it changed. */
+    public int update(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw failed(sql, e);
+        }
+    }
+
+    /**
+     * Runs {@code sql} once for each row of parameters, as one batch (one round trip on PostgreSQL,
+     * whose driver rewrites a batch of inserts into one multi-row insert: reWriteBatchedInserts).
+     */
+    public void batch(String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (rows.size() == 1) {
+            update(sql, rows.get(0));
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (Object[] parameters : rows) {
+                bind(statement, parameters);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        } catch (SQLException e) {
+            throw failed(sql, e);
+        }
+    }
+
+    /**
+     * The next id of {@code entity} from its JPA sequence, as EclipseLink would give it on persist
+     * (allocated in blocks, most ids without a round trip), so rows written here and by JPA never
+     * share an id.
+     */
+    public long nextId(Class<?> entity) {
+        Server known = session;
+        if (known == null) {
+            known = JpaHelper.getServerSession(persistenceUnit);
+            session = known;
+        }
+        return ((Number) known.getNextSequenceNumberValue(entity)).longValue();
+    }
+
+    private static void bind(PreparedStatement statement, Object[] parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            Object value = parameters[i];
+            int index = i + 1;
+            if (value instanceof Instant instant) {
+                statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+            } else if (value instanceof LocalDate date) {
+                statement.setObject(index, date);
+            } else if (value instanceof BigDecimal decimal) {
+                statement.setBigDecimal(index, decimal);
+            } else if (value instanceof Enum<?> constant) {
+                statement.setString(index, constant.name());
+            } else {
+                statement.setObject(index, value);
+            }
+        }
+    }
+
+    private static PersistenceException failed(String sql, SQLException e) {
+        return new PersistenceException(e.getMessage() + " [" + sql + "]", e);
+    }
+}
