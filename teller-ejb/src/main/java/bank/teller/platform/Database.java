@@ -70,6 +70,15 @@ public class Database {
         return isPostgres() ? update + " RETURNING " + column : "SELECT " + column + " FROM FINAL TABLE (" + update + ")";
     }
 
+    /**
+     * A SELECT of {@code columns} over the rows {@code delete} (a DELETE statement) deletes, in the
+     * one statement: PostgreSQL's data-modifying WITH, H2's data change delta table.
+     */
+    public String selectDeleted(String columns, String delete) {
+        return isPostgres() ? "WITH deleted AS (" + delete + " RETURNING *) SELECT " + columns + " FROM deleted"
+                : "SELECT " + columns + " FROM OLD TABLE (" + delete + ")";
+    }
+
     /** The next value of a database sequence, in the caller's transaction. */
     public long nextValue(String sequence) {
         if (!sequence.matches("[a-z_]+")) {

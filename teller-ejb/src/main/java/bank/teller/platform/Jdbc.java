@@ -80,14 +80,14 @@ public class Jdbc {
     /**
      * Runs {@code sql} once for each row of parameters, as one batch (one round trip on PostgreSQL,
      * whose driver rewrites a batch of inserts into one multi-row insert: reWriteBatchedInserts).
+     * Returns how many rows each run changed.
      */
-    public void batch(String sql, List<Object[]> rows) {
+    public int[] batch(String sql, List<Object[]> rows) {
         if (rows.isEmpty()) {
-            return;
+            return new int[0];
         }
         if (rows.size() == 1) {
-            update(sql, rows.get(0));
-            return;
+            return new int[] {update(sql, rows.get(0))};
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -95,7 +95,7 @@ public class Jdbc {
                 bind(statement, parameters);
                 statement.addBatch();
             }
-            statement.executeBatch();
+            return statement.executeBatch();
         } catch (SQLException e) {
             throw failed(sql, e);
         }

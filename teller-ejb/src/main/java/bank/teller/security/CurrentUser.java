@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** The user on whose behalf the current use case runs. */
@@ -33,12 +34,17 @@ public class CurrentUser {
 
     /** The channel the caller works in, as the fee schedule names it: ONLINE for channel systems, else COUNTER. */
     public String channel() {
-        return context.isCallerInRole(Roles.CHANNEL) ? "ONLINE" : "COUNTER";
+        return roles().contains(Roles.CHANNEL) ? "ONLINE" : "COUNTER";
     }
 
-    /** The roles the caller holds, of those Teller knows. */
+    /**
+     * The roles the caller holds, of those Teller knows: as their request's session check found them
+     * (the roles it gave the container), else as the container has them.
+     */
     public Set<String> roles() {
-        return Roles.ALL.stream().filter(context::isCallerInRole).collect(Collectors.toCollection(TreeSet::new));
+        Caller known = fromRequest();
+        Predicate<String> holds = known != null ? known.roles()::contains : context::isCallerInRole;
+        return Roles.ALL.stream().filter(holds).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /**

@@ -106,6 +106,7 @@ public class AccountPostings {
     private JournalEntry postAsCaller(String operation, String requestId, Instant now, List<PostingLine> lines,
                                       UnaryOperator<JournalEntry> decorate) {
         Caller teller = currentUser.caller();
+        accounts.writeBalances();
         JournalEntry entry = ledger.post(decorate.apply(JournalEntry.balanced(operation, calendar.today(),
                 teller.branchCode(), teller.username(), requestId, now, lines).throughTill(tills.sessionFor(lines))));
         accounts.recordPendingCredits(entry);

@@ -2,6 +2,8 @@ package bank.teller.account.application;
 
 import bank.teller.account.domain.Account;
 import bank.teller.account.domain.AccountNumber;
+import bank.teller.account.domain.AccountStatus;
+import bank.teller.account.domain.AccountType;
 import bank.teller.account.domain.Card;
 import bank.teller.account.domain.CardNumber;
 import bank.teller.account.domain.CardProduct;
@@ -16,6 +18,7 @@ import bank.teller.shared.ErrorCode;
 import bank.teller.shared.Money;
 import bank.teller.shared.ReferenceData;
 import bank.teller.shared.TellerException;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -24,8 +27,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
@@ -35,6 +40,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Repository of accounts. */
 @Stateless
@@ -52,6 +58,8 @@ public class Accounts {
     private ReferenceData referenceData;
     @Inject
     private Jdbc jdbc;
+    @Resource
+    private TransactionSynchronizationRegistry transaction;
 
     private static final CardProduct CARDS = CardProduct.fromSystemProperties();
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -111,8 +119,8 @@ public class Accounts {
 
     /**
      * Several accounts, each row-locked until the end of the transaction, always in ascending
-     * account-number order: every use case that locks more than one account goes through here, so
-     * no two transactions can wait for each other.
+     * account-number order: every use case that locks more than one account goes through here (or
+     * {@link #forTransfer}, in the same order), so no two transactions can wait for each other.
      */
     public Map<AccountNumber, Account> lockAllForPosting(AccountNumber... numbers) {
         Map<AccountNumber, Account> locked = new LinkedHashMap<>();
@@ -122,28 +130,76 @@ public class Accounts {
     }
 
     /**
-     * The account, for a posting that only credits it: a hot account is read without a lock (its
-     * credit is pending, {@link AccountMovements#credit}), any other is locked as for any posting.
+     * The account, row-locked until the end of the transaction, for a posting that changes nothing
+     * but its balance (a cash deposit or withdrawal, a transfer): read without JPA, and its balance
+     * written by {@link #writeBalances} with the posting's entry (issue 14); a transaction that
+     * changes it and does not write it is rolled back. A hot account's pending credits are folded in
+     * first, as by {@link #lockForPosting}.
      */
-    public Account forCredit(AccountNumber number) {
-        return hotUnlocked(number).orElseGet(() -> lockForPosting(number));
+    public Account lockForBalanceChange(AccountNumber number) {
+        Account.Stored row = stored(number, " FOR UPDATE");
+        Account account = Account.restored(row);
+        BalanceChanges.of(transaction).track(account, row.balance(), row.version());
+        if (account.hot()) {
+            BigDecimal pending = jdbc.query(database.selectDeleted("COALESCE(SUM(amount), 0)",
+                    "DELETE FROM pending_credit WHERE account_number = ?"), r -> r.getBigDecimal(1), number.value()).get(0);
+            account.fold(Money.of(pending, account.currency()));
+        }
+        return account;
     }
 
-    /** {@code debited} locked and {@code credited} as {@link #forCredit}, in the order that cannot deadlock. */
+    /** Writes the balances this transaction changed on accounts it locked with {@link #lockForBalanceChange}. */
+    public void writeBalances() {
+        int[] written = jdbc.batch("UPDATE account SET balance = ?, version = version + 1 "
+                + "WHERE account_number = ? AND version = ?", BalanceChanges.takeChanged(transaction));
+        for (int rows : written) {
+            if (rows != 1) {
+                throw new IllegalStateException("an account's balance changed behind its row lock");
+            }
+        }
+    }
+
+    /**
+     * The account, for a posting that only credits it: a hot account is read without a lock (its
+     * credit is pending, {@link AccountMovements#credit}), any other is locked as by {@link #lockForBalanceChange}.
+     */
+    public Account forCredit(AccountNumber number) {
+        return hotUnlocked(number).orElseGet(() -> lockForBalanceChange(number));
+    }
+
+    /**
+     * {@code debited} locked and {@code credited} as {@link #forCredit}, in the order that cannot
+     * deadlock (ascending account numbers, as {@link #lockAllForPosting}).
+     */
     public Map<AccountNumber, Account> forTransfer(AccountNumber debited, AccountNumber credited) {
         Optional<Account> payee = debited.equals(credited) ? Optional.empty() : hotUnlocked(credited);
-        if (payee.isEmpty()) {
-            return lockAllForPosting(debited, credited);
-        }
         Map<AccountNumber, Account> accounts = new LinkedHashMap<>();
-        accounts.put(debited, lockForPosting(debited));
-        accounts.put(credited, payee.get());
+        if (payee.isPresent()) {
+            accounts.put(debited, lockForBalanceChange(debited));
+            accounts.put(credited, payee.get());
+            return accounts;
+        }
+        Stream.of(debited, credited).distinct().sorted(Comparator.comparing(AccountNumber::value))
+                .forEach(number -> accounts.put(number, lockForBalanceChange(number)));
         return accounts;
     }
 
     /** The account read without a lock, if it is hot (its row says so, not only the marks kept): else none. */
     private Optional<Account> hotUnlocked(AccountNumber number) {
-        return isHot(number) ? Optional.of(require(number)).filter(Account::hot) : Optional.empty();
+        return isHot(number) ? Optional.of(Account.restored(stored(number, ""))).filter(Account::hot)
+                : Optional.empty();
+    }
+
+    /** The account's row, read without JPA ({@code lock}: "" or " FOR UPDATE"), or ACCOUNT_NOT_FOUND. */
+    private Account.Stored stored(AccountNumber number, String lock) {
+        return jdbc.query("SELECT account_number, customer_id, branch_code, gl_code, product, account_type, "
+                        + "expires_on, bound_account, currency, balance, hot, status, opened_on, version FROM account "
+                        + "WHERE account_number = ?" + lock, row -> new Account.Stored(row.getString(1), row.getLong(2),
+                        row.getString(3), row.getString(4), row.getString(5), AccountType.valueOf(row.getString(6)),
+                        row.getObject(7, LocalDate.class), row.getString(8), row.getString(9), row.getBigDecimal(10),
+                        row.getBoolean(11), AccountStatus.valueOf(row.getString(12)), row.getObject(13, LocalDate.class),
+                        row.getLong(14)), number.value())
+                .stream().findFirst().orElseThrow(() -> new TellerException(ErrorCode.ACCOUNT_NOT_FOUND, number.value()));
     }
 
     /**

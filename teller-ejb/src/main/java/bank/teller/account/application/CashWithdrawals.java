@@ -41,7 +41,7 @@ public class CashWithdrawals {
         Money amount = Money.parse(amountText, currency).requirePositive();
         String fingerprint = number + "|" + amount;
         return postings.post(OPERATION, requestId, fingerprint, number.value(), null, () -> {
-            Account account = accounts.lockForPosting(number);
+            Account account = accounts.lockForBalanceChange(number);
             Money fee = movements.fee(OPERATION, account, amount);
             movements.requireCovers(account, amount.plus(fee));
             Money balanceAfter = movements.debit(account, amount, Movement.CASH, requestId);

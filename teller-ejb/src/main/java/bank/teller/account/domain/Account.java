@@ -89,6 +89,32 @@ public class Account {
 
     public static final int MAX_TEMPORARY_YEARS = 2;
 
+    /** An account's row as stored, for a repository that reads it without JPA. */
+    public record Stored(String number, long customerId, String branchCode, String glCode, String product,
+                         AccountType type, LocalDate expiresOn, String boundAccount, String currency, BigDecimal balance,
+                         boolean hot, AccountStatus status, LocalDate openedOn, long version) {
+    }
+
+    /** The account {@code row} stores (not managed by JPA: its repository writes what changes). */
+    public static Account restored(Stored row) {
+        Account account = new Account();
+        account.number = row.number();
+        account.customerId = row.customerId();
+        account.branchCode = row.branchCode();
+        account.glCode = row.glCode();
+        account.product = row.product();
+        account.type = row.type();
+        account.expiresOn = row.expiresOn();
+        account.boundAccount = row.boundAccount();
+        account.currency = row.currency();
+        account.balance = row.balance();
+        account.hot = row.hot();
+        account.status = row.status();
+        account.openedOn = row.openedOn();
+        account.version = row.version();
+        return account;
+    }
+
     public Account(AccountNumber number, Long customerId, String branchCode, AccountType type, LocalDate expiresOn,
                    AccountNumber boundAccount, String currency, LocalDate openedOn) {
         if (type.hasExpiry() ? expiresOn == null || !expiresOn.isAfter(openedOn)
