@@ -41,7 +41,7 @@ provision_server() {
 # profile) and waits until Teller answers.
 start_server() {
     TELLER_DB_NAME=$DB TELLER_DB_USER=$DB TELLER_DB_PASSWORD=$DB \
-    JAVA_OPTS="-Xms1g -Xmx1g -Djava.net.preferIPv4Stack=true -XX:FlightRecorderOptions:stackdepth=256 ${SERVER_OPTS:-}" \
+    JAVA_OPTS="-Xms1g -Xmx1g -Djava.net.preferIPv4Stack=true -XX:FlightRecorderOptions:stackdepth=1024 ${SERVER_OPTS:-}" \
         "$HOME_DIR"/bin/standalone.sh -c standalone-full.xml -Dteller.demo-data=true >> "$HOME_DIR/console.out" 2>&1 &
     for _ in $(seq 1 180); do
         [ "$(curl -sk -o /dev/null -w '%{http_code}' https://localhost:8443/teller/login.xhtml)" = 200 ] && return 0

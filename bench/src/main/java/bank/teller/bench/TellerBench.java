@@ -26,7 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * counters), then hot (every deposit and every transfer credits the one corporate account, marked
  * hot by the demo supervisor, the clients the same tellers at their own tills), then pgbench on the same PostgreSQL
  * ({@link #pgbench}), and prints one line per case, round and client count:
- *   teller case=spread round=R clients=C tills=T ops=N errors=E busy=B busy_max_ms=M tps=X p50_ms=Y p99_ms=Z max_ms=W stmts_per_op=S cpu_ms_per_op=P
+ *   teller case=spread round=R clients=C tills=T ops=N errors=E busy=B busy_max_ms=M tps=X p50_ms=Y p99_ms=Z max_ms=W stmts_per_op=S cpu_ms_per_op=P pg_cpu_ms_per_op=G client_cpu_ms_per_op=L machine_cpu_ms_per_op=T idle_pct=I
+ * (cpu: WildFly's; pg: every PostgreSQL process's; client: this load generator's; machine: every
+ * core's busy time, all processes and the kernel; idle: of the machine's CPU time over the case)
  * (busy: turned away with SERVER_BUSY; round=0 for the cases outside the rounds). Then, at DIAGNOSIS clients (default 16), the hot case
  * with a company account not marked hot (every credit locks its row) and with the marked one
  * through the demo teller's one till, to tell what marking gains and what one till costs, and the
@@ -101,6 +103,9 @@ public final class TellerBench {
                     int seconds, boolean report, HttpClient.Version version) throws Exception {
         long statementsBefore = statements();
         long cpuBefore = serverCpuMillis();
+        long pgBefore = postgresCpuMillis();
+        long clientBefore = processCpuMillis("self");
+        long[] machineBefore = machineCpuMillis();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicLong errors = new AtomicLong();
         AtomicLong busy = new AtomicLong();
@@ -153,9 +158,17 @@ public final class TellerBench {
         long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         long statementsAfter = statements();
         long cpuAfter = serverCpuMillis();
+        long pgAfter = postgresCpuMillis();
+        long clientAfter = processCpuMillis("self");
+        long[] machineAfter = machineCpuMillis();
         if (report) {
+            double ops = merged.length == 0 ? Double.NaN : merged.length;
+            long machineBusy = machineAfter[0] - machineBefore[0];
+            long machineAll = machineBusy + machineAfter[1] - machineBefore[1];
             System.out.printf("teller case=%s round=%d clients=%d tills=%d ops=%d errors=%d busy=%d busy_max_ms=%.0f "
-                            + "tps=%.1f p50_ms=%.1f p99_ms=%.1f max_ms=%.1f stmts_per_op=%.1f cpu_ms_per_op=%.2f%n", label,
+                            + "tps=%.1f p50_ms=%.1f p99_ms=%.1f max_ms=%.1f stmts_per_op=%.1f cpu_ms_per_op=%.2f "
+                            + "pg_cpu_ms_per_op=%.2f client_cpu_ms_per_op=%.2f machine_cpu_ms_per_op=%.2f idle_pct=%.0f%n",
+                    label,
                     round, clients,
                     Math.min(clients, tellers.size()), merged.length, errors.get(), busy.get(),
                     busyMaxNanos.get() / 1e6, merged.length / (double) seconds,
@@ -163,7 +176,57 @@ public final class TellerBench {
                     merged.length == 0 ? Double.NaN : merged[merged.length - 1] / 1e6,
                     statementsBefore < 0 || merged.length == 0 ? Double.NaN
                             : (statementsAfter - statementsBefore) / (double) merged.length,
-                    cpuBefore < 0 || merged.length == 0 ? Double.NaN : (cpuAfter - cpuBefore) / (double) merged.length);
+                    cpuBefore < 0 || merged.length == 0 ? Double.NaN : (cpuAfter - cpuBefore) / (double) merged.length,
+                    (pgAfter - pgBefore) / ops, (clientAfter - clientBefore) / ops, machineBusy / ops,
+                    machineAll == 0 ? Double.NaN : 100.0 * (machineAll - machineBusy) / machineAll);
+        }
+    }
+
+    /** The CPU time (user and system) process {@code pid} ("self": this one) has used so far, or 0. */
+    static long processCpuMillis(String pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", pid, "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / CLOCK_TICKS; // utime, stime
+        } catch (Exception gone) {
+            return 0;
+        }
+    }
+
+    /**
+     * The CPU time every PostgreSQL process on this machine has used so far (the server and its
+     * backends; the bench's database connections are kept open, so none ends during a case).
+     */
+    static long postgresCpuMillis() {
+        try (var processes = Files.list(Path.of("/proc"))) {
+            return processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .filter(p -> {
+                        try {
+                            return Files.readString(p.resolve("comm")).strip().startsWith("postgres");
+                        } catch (Exception gone) {
+                            return false;
+                        }
+                    })
+                    .mapToLong(p -> processCpuMillis(p.getFileName().toString())).sum();
+        } catch (Exception unavailable) {
+            return 0;
+        }
+    }
+
+    /** The machine's CPU time so far, every core: {busy, idle} (idle with I/O wait), from /proc/stat. */
+    static long[] machineCpuMillis() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < cpu.length && i <= 8; i++) { // user nice system idle iowait irq softirq steal
+                if (i != 4 && i != 5) {
+                    busy += Long.parseLong(cpu[i]);
+                }
+            }
+            return new long[] {busy * 1000 / CLOCK_TICKS,
+                    (Long.parseLong(cpu[4]) + Long.parseLong(cpu[5])) * 1000 / CLOCK_TICKS};
+        } catch (Exception unavailable) {
+            return new long[] {0, 0};
         }
     }
 
@@ -204,17 +267,10 @@ public final class TellerBench {
      */
     static long serverCpuMillis() {
         String pid = System.getProperty("server.pid");
-        if (pid == null || pid.isBlank()) {
+        if (pid == null || pid.isBlank() || !Files.exists(Path.of("/proc", pid, "stat"))) {
             return -1;
         }
-        try {
-            String stat = Files.readString(Path.of("/proc", pid, "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
-            return ticks * 1000 / CLOCK_TICKS;
-        } catch (Exception unavailable) {
-            return -1;
-        }
+        return processCpuMillis(pid);
     }
 
     /**

@@ -12,9 +12,12 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSConnectionFactory;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSProducer;
 import jakarta.jms.Queue;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * Announces a posted journal entry to the core banking system on {@code teller.core.postings}
@@ -36,19 +39,22 @@ public class CorePostingPublisher {
     @Resource(lookup = "java:/jms/queue/teller.core.postings")
     private Queue queue;
 
-    /** Sends the entry's message; an entry that no longer balances is never announced to the core. */
-    public void publish(JournalEntry entry) {
-        entry.requireBalanced();
-        jms.createProducer()
-                .setProperty("schema", SCHEMA)
-                .setProperty("version", VERSION)
-                .setProperty("entryId", entry.id())
-                .send(queue, toJson(entry));
+    /**
+     * Sends each entry's message, in order; an entry that no longer balances is never announced to
+     * the core (nor any after it in the list: the caller's transaction is rolled back).
+     */
+    public void publish(List<JournalEntry> entries) {
+        JMSProducer producer = jms.createProducer().setProperty("schema", SCHEMA).setProperty("version", VERSION);
+        for (JournalEntry entry : entries) {
+            entry.requireBalanced();
+            producer.setProperty("entryId", entry.id()).send(queue, toJson(entry));
+        }
     }
 
     static String toJson(JournalEntry entry) {
         JsonArrayBuilder lines = JSON.createArrayBuilder();
-        for (JournalLine line : entry.lines()) {
+        // in line order, whichever order the lines were read in (the relay reads them joined)
+        for (JournalLine line : entry.lines().stream().sorted(Comparator.comparingInt(JournalLine::lineNo)).toList()) {
             JsonObjectBuilder l = JSON.createObjectBuilder()
                     .add("lineNo", line.lineNo())
                     .add("glCode", line.glCode())

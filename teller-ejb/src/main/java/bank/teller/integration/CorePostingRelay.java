@@ -176,19 +176,21 @@ public class CorePostingRelay {
                 .setParameter("ids", ids).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 
+    /** Sends the entries of {@code rows}, read with their lines in one statement, and removes the rows. */
     private int send(List<CoreOutbox> rows) {
-        List<Long> ids = new ArrayList<>(rows.size());
-        for (CoreOutbox row : rows) {
-            JournalEntry entry = em.find(JournalEntry.class, row.entryId());
-            if (entry == null) {
-                throw new IllegalStateException("journal entry " + row.entryId() + " not found");
-            }
-            publisher.publish(entry);
-            ids.add(row.entryId());
+        if (rows.isEmpty()) {
+            return 0;
         }
-        if (!ids.isEmpty()) {
-            em.createQuery("DELETE FROM CoreOutbox o WHERE o.entryId IN :ids").setParameter("ids", ids).executeUpdate();
+        List<Long> ids = rows.stream().map(CoreOutbox::entryId).toList();
+        List<JournalEntry> entries = em.createQuery("SELECT DISTINCT e FROM JournalEntry e LEFT JOIN FETCH e.lines "
+                + "WHERE e.id IN :ids ORDER BY e.id", JournalEntry.class).setParameter("ids", ids).getResultList();
+        if (entries.size() != ids.size()) {
+            List<Long> missing = new ArrayList<>(ids);
+            missing.removeAll(entries.stream().map(JournalEntry::id).toList());
+            throw new IllegalStateException("journal entries " + missing + " not found");
         }
+        publisher.publish(entries);
+        em.createQuery("DELETE FROM CoreOutbox o WHERE o.entryId IN :ids").setParameter("ids", ids).executeUpdate();
         return ids.size();
     }
 }

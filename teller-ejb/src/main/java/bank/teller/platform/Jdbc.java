@@ -2,9 +2,13 @@ package bank.teller.platform;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceUnit;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,9 +25,8 @@ import org.eclipse.persistence.jpa.JpaHelper;
 import org.eclipse.persistence.sessions.server.Server;
 
 /**
- * Plain JDBC on the application's datasource, in the caller's JTA transaction: the datasource is
- * not XA, so every connection asked for in a transaction is the one connection of that transaction,
- * which EclipseLink writes through too. For the statements the posting path knows in advance
+ * Plain JDBC on the application's datasource, in the caller's JTA transaction, on the connection
+ * EclipseLink holds for that transaction. For the statements the posting path knows in advance
  * (issue 14): they are sent as written, without the unit of work's change sets, query translation
  * and flushes, which cost a quarter of the server's CPU per posting (bench/NOTES.md).
  *
@@ -47,12 +50,17 @@ public class Jdbc {
     @PersistenceUnit(unitName = "teller")
     private EntityManagerFactory persistenceUnit;
 
+    @PersistenceContext(unitName = "teller")
+    private EntityManager em;
+
+    @Resource
+    private TransactionSynchronizationRegistry transaction;
+
     private volatile Server session;
 
     /** The rows {@code sql} selects, each read by {@code row}. */
     public <T> List<T> query(String sql, Row<T> row, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+        return run(sql, statement -> {
             bind(statement, parameters);
             List<T> rows = new ArrayList<>();
             try (ResultSet result = statement.executeQuery()) {
@@ -61,20 +69,15 @@ public class Jdbc {
                 }
             }
             return rows;
-        } catch (SQLException e) {
-            throw failed(sql, e);
-        }
+        });
     }
 
     /** Runs an INSERT, UPDATE or DELETE; returns how many rows it changed. */
     public int update(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+        return run(sql, statement -> {
             bind(statement, parameters);
             return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw failed(sql, e);
-        }
+        });
     }
 
     /**
@@ -89,13 +92,39 @@ public class Jdbc {
         if (rows.size() == 1) {
             return new int[] {update(sql, rows.get(0))};
         }
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+        return run(sql, statement -> {
             for (Object[] parameters : rows) {
                 bind(statement, parameters);
                 statement.addBatch();
             }
             return statement.executeBatch();
+        });
+    }
+
+    /** What a prepared statement gives. */
+    @FunctionalInterface
+    private interface Statement<T> {
+        T run(PreparedStatement statement) throws SQLException;
+    }
+
+    /**
+     * Runs {@code sql} on the transaction's connection: in a transaction the one EclipseLink holds
+     * for it (asked once, kept to the commit, and used by its own statements too: one connection
+     * handle per transaction, not one per statement); else one of the pool's, for this statement.
+     */
+    private <T> T run(String sql, Statement<T> work) {
+        try {
+            Connection held = transaction.getTransactionStatus() == Status.STATUS_ACTIVE
+                    ? em.unwrap(Connection.class) : null;
+            if (held != null) {
+                try (PreparedStatement statement = held.prepareStatement(sql)) {
+                    return work.run(statement);
+                }
+            }
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement statement = connection.prepareStatement(sql)) {
+                return work.run(statement);
+            }
         } catch (SQLException e) {
             throw failed(sql, e);
         }
