@@ -7,7 +7,6 @@ import bank.teller.security.CurrentUser;
 import bank.teller.shared.StoredTime;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -48,7 +47,7 @@ public class AuditTrail {
     @Inject
     private Jdbc jdbc;
 
-    @EJB
+    @Inject
     private CurrentUser currentUser;
 
     private final Clock clock = Clock.systemUTC();

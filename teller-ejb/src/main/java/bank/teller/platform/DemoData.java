@@ -25,6 +25,7 @@ import bank.teller.till.domain.TillSession;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -72,11 +73,11 @@ public class DemoData {
 
     @EJB
     private Database database;
-    @EJB
+    @Inject
     private Accounts accounts;
-    @EJB
+    @Inject
     private Ledger ledger;
-    @EJB
+    @Inject
     private BusinessCalendar calendar;
     @EJB
     private Tills tills;

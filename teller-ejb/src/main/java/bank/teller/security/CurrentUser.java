@@ -2,29 +2,24 @@ package bank.teller.security;
 
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.TellerException;
-import jakarta.annotation.Resource;
-import jakarta.annotation.security.DeclareRoles;
-import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.SessionContext;
-import jakarta.ejb.Stateless;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.security.Principal;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-/** The user on whose behalf the current use case runs. */
-@Stateless
-@PermitAll
-@DeclareRoles({Roles.TELLER, Roles.SENIOR_TELLER, Roles.SUPERVISOR, Roles.BRANCH_MANAGER, Roles.CHANNEL, Roles.ADMIN,
-        Roles.AUDITOR})
+/**
+ * The user on whose behalf the current use case runs: as their request's session check found them
+ * (no statement, no EJB call: the posting path asks several times), else as the container has them
+ * ({@link ContainerIdentity}).
+ */
+@ApplicationScoped
 public class CurrentUser {
-
-    @Resource
-    private SessionContext context;
 
     @PersistenceContext(unitName = "teller")
     private EntityManager em;
@@ -32,19 +27,23 @@ public class CurrentUser {
     @Inject
     private RequestCaller requestCaller;
 
+    /** The caller's principal, as the container has it now (an identity the work runs as included). */
+    @Inject
+    private Principal principal;
+
+    @EJB
+    private ContainerIdentity container;
+
     /** The channel the caller works in, as the fee schedule names it: ONLINE for channel systems, else COUNTER. */
     public String channel() {
         return roles().contains(Roles.CHANNEL) ? "ONLINE" : "COUNTER";
     }
 
-    /**
-     * The roles the caller holds, of those Teller knows: as their request's session check found them
-     * (the roles it gave the container), else as the container has them.
-     */
+    /** The roles the caller holds, of those Teller knows, sorted. */
     public Set<String> roles() {
         Caller known = fromRequest();
-        Predicate<String> holds = known != null ? known.roles()::contains : context::isCallerInRole;
-        return Roles.ALL.stream().filter(holds).collect(Collectors.toCollection(TreeSet::new));
+        return known == null ? container.held(Roles.ALL)
+                : Roles.ALL.stream().filter(known.roles()::contains).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /**
@@ -57,20 +56,26 @@ public class CurrentUser {
             return known;
         }
         AppUser user = get();
-        return new Caller(user.username(), roles(), user.branchCode(), user.tillCode());
+        return new Caller(user.username(), container.held(Roles.ALL), user.branchCode(), user.tillCode());
     }
 
     /** The caller as their request's session check found them, or null (no request, another identity). */
     public Caller fromRequest() {
         try {
-            return requestCaller.of(context.getCallerPrincipal().getName());
+            return requestCaller.of(principal.getName());
         } catch (ContextNotActiveException noRequest) {
             return null;
         }
     }
 
+    /** The caller's user name. */
+    public String name() {
+        Caller known = fromRequest();
+        return known != null ? known.username() : container.name();
+    }
+
     public AppUser get() {
-        String name = context.getCallerPrincipal().getName();
+        String name = name();
         AppUser user = em.find(AppUser.class, name);
         if (user == null) {
             throw new TellerException(ErrorCode.USER_NOT_FOUND, name);

@@ -6,7 +6,6 @@ import bank.teller.shared.TellerException;
 import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.ReferenceData;
 import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -27,9 +26,9 @@ public class RoleLimits {
     @PersistenceContext(unitName = "teller")
     private EntityManager em;
 
-    @EJB
+    @Inject
     private CurrentUser currentUser;
-    @EJB
+    @Inject
     private BusinessCalendar calendar;
     @Inject
     private ReferenceData referenceData;

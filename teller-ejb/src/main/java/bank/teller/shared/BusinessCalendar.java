@@ -1,8 +1,7 @@
 package bank.teller.shared;
 
 import bank.teller.platform.Jdbc;
-import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,8 +13,7 @@ import java.time.LocalDate;
  * the date is read once: a posting asks for it several times and must see one date throughout.
  * The same statement reads the version of the reference data ({@link ReferenceData}).
  */
-@Stateless
-@PermitAll
+@ApplicationScoped
 public class BusinessCalendar {
 
     @PersistenceContext(unitName = "teller")

@@ -18,7 +18,6 @@ import bank.teller.customer.application.Customers;
 import bank.teller.customer.application.IndividualDetails;
 import bank.teller.customer.application.VerificationView;
 import bank.teller.fee.application.FeeQuote;
-import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.TellerException;
 import jakarta.inject.Inject;
@@ -224,7 +223,7 @@ class CustomersAndAccountTypesIT {
         CustomerView company = Counter.company(asUser, "临时项目部");
         assertEquals(ErrorCode.ACCOUNT_EXPIRY_INVALID, assertThrows(TellerException.class,
                 () -> Counter.open(asUser, company, "CORPORATE_TEMPORARY", null)).code());
-        LocalDate today = asUser.teller(() -> Lookup.ejb("teller-ejb", BusinessCalendar.class).today());
+        LocalDate today = Sql.businessDate();
         assertEquals(ErrorCode.ACCOUNT_EXPIRY_INVALID, assertThrows(TellerException.class,
                 () -> Counter.open(asUser, company, "CORPORATE_TEMPORARY", today.plusYears(2).plusDays(1))).code());
         String temporary = Counter.open(asUser, company, "CORPORATE_TEMPORARY", today.plusYears(1));

@@ -43,6 +43,11 @@ public final class Sql {
         }
     }
 
+    /** The bank's business date, as the business day table holds it. */
+    public static java.time.LocalDate businessDate() throws SQLException {
+        return java.time.LocalDate.parse(string("SELECT CAST(business_date AS VARCHAR) FROM business_day WHERE id = 1"));
+    }
+
     public static long count(String sql, Object... parameters) throws SQLException {
         return scalar(sql, parameters).longValueExact();
     }

@@ -20,6 +20,7 @@ import bank.teller.shared.TellerException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -37,13 +38,13 @@ public class AccountClosing {
     public static final String OPERATION = "ACCOUNT_CLOSING";
     private static final String NO_ENTRY = "-";
 
-    @EJB
+    @Inject
     private Accounts accounts;
-    @EJB
+    @Inject
     private Ledger ledger;
-    @EJB
+    @Inject
     private AccountPostings postings;
-    @EJB
+    @Inject
     private AccountMovements movements;
     @EJB
     private Vouchers vouchers;
@@ -51,7 +52,7 @@ public class AccountClosing {
     private Approvals approvals;
     @EJB
     private RequestIds requestIds;
-    @EJB
+    @Inject
     private BusinessCalendar calendar;
 
     /** @param payeeAccount where the balance goes; null or blank: paid out in cash */

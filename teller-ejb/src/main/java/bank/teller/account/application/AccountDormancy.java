@@ -9,6 +9,7 @@ import bank.teller.shared.RequestIds;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
@@ -29,13 +30,13 @@ public class AccountDormancy {
     @PersistenceContext(unitName = "teller")
     private EntityManager em;
 
-    @EJB
+    @Inject
     private Accounts accounts;
     @EJB
     private AccountQueries queries;
     @EJB
     private RequestIds requestIds;
-    @EJB
+    @Inject
     private BusinessCalendar calendar;
 
     /** Marks every account unused since the cut-off dormant; returns their numbers. */

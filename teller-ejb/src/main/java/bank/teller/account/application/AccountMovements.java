@@ -13,11 +13,9 @@ import bank.teller.ledger.domain.Side;
 import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.Money;
 import bank.teller.shared.TransactionMemo;
-import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
@@ -31,9 +29,7 @@ import java.util.List;
  * today and this year, and what this movement adds to it), the available balance, and fees. Runs
  * inside the posting's transaction.
  */
-@Stateless
-@PermitAll
-@TransactionAttribute(TransactionAttributeType.MANDATORY)
+@ApplicationScoped
 public class AccountMovements {
 
     private static final ClassLimits LIMITS = ClassLimits.fromSystemProperties();
@@ -41,9 +37,9 @@ public class AccountMovements {
     @PersistenceContext(unitName = "teller")
     private EntityManager em;
 
-    @EJB
+    @Inject
     private Accounts accounts;
-    @EJB
+    @Inject
     private BusinessCalendar calendar;
     @EJB
     private Fees fees;

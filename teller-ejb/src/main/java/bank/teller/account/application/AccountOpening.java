@@ -19,6 +19,7 @@ import bank.teller.shared.TellerException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
@@ -42,7 +43,7 @@ public class AccountOpening {
     @PersistenceContext(unitName = "teller")
     private EntityManager em;
 
-    @EJB
+    @Inject
     private Accounts accounts;
     @EJB
     private AccountQueries queries;
@@ -50,9 +51,9 @@ public class AccountOpening {
     private Customers customers;
     @EJB
     private RequestIds requestIds;
-    @EJB
+    @Inject
     private CurrentUser currentUser;
-    @EJB
+    @Inject
     private BusinessCalendar calendar;
     @EJB
     private AuditTrail audit;

@@ -12,11 +12,9 @@ import bank.teller.security.CurrentUser;
 import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.StoredTime;
 import bank.teller.till.application.Tills;
-import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -31,9 +29,7 @@ import java.util.stream.Collectors;
  * by the use case's {@link PostingRequests.Lines}, their balanced journal entry is posted, and last
  * the voucher is numbered.
  */
-@Stateless
-@PermitAll
-@TransactionAttribute(TransactionAttributeType.MANDATORY)
+@ApplicationScoped
 public class AccountPostings {
 
     /** A request to post: what it is, its id, what makes it that request, and who gets the receipt. */
@@ -41,13 +37,13 @@ public class AccountPostings {
                           String counterparty) {
     }
 
-    @EJB
+    @Inject
     private Ledger ledger;
-    @EJB
+    @Inject
     private Accounts accounts;
-    @EJB
+    @Inject
     private CurrentUser currentUser;
-    @EJB
+    @Inject
     private BusinessCalendar calendar;
     @EJB
     private Vouchers vouchers;

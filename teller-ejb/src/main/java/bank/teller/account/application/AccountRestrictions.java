@@ -19,6 +19,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -45,15 +46,15 @@ public class AccountRestrictions {
     @Resource
     private SessionContext context;
 
-    @EJB
+    @Inject
     private Accounts accounts;
     @EJB
     private RequestIds requestIds;
-    @EJB
+    @Inject
     private CurrentUser currentUser;
     @EJB
     private AuditTrail audit;
-    @EJB
+    @Inject
     private BusinessCalendar calendar;
 
     /** A hold of {@code amountText} until {@code expiresOn} (inclusive; null: until released). */

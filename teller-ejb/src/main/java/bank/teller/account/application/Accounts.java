@@ -19,9 +19,8 @@ import bank.teller.shared.Money;
 import bank.teller.shared.ReferenceData;
 import bank.teller.shared.TellerException;
 import jakarta.annotation.Resource;
-import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
@@ -43,8 +42,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Repository of accounts. */
-@Stateless
-@PermitAll
+@ApplicationScoped
 public class Accounts {
 
     @PersistenceContext(unitName = "teller")
@@ -52,7 +50,7 @@ public class Accounts {
 
     @EJB
     private Database database;
-    @EJB
+    @Inject
     private BusinessCalendar calendar;
     @Inject
     private ReferenceData referenceData;

@@ -18,6 +18,7 @@ import bank.teller.shared.TransactionNames;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import java.util.List;
 
 /**
@@ -32,15 +33,15 @@ public class Adjustments {
 
     public static final String OPERATION = "ADJUSTMENT";
 
-    @EJB
+    @Inject
     private Ledger ledger;
-    @EJB
+    @Inject
     private Accounts accounts;
     @EJB
     private PostingRequests postings;
     @EJB
     private Approvals approvals;
-    @EJB
+    @Inject
     private BusinessCalendar calendar;
 
     /**

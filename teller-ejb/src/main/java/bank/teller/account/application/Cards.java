@@ -23,6 +23,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -51,11 +52,11 @@ public class Cards {
     @PersistenceContext(unitName = "teller")
     private EntityManager em;
 
-    @EJB
+    @Inject
     private Accounts accounts;
-    @EJB
+    @Inject
     private AccountMovements movements;
-    @EJB
+    @Inject
     private AccountPostings postings;
     @EJB
     private Vouchers vouchers;
@@ -63,9 +64,9 @@ public class Cards {
     private RequestIds requestIds;
     @EJB
     private AuditTrail audit;
-    @EJB
+    @Inject
     private CurrentUser currentUser;
-    @EJB
+    @Inject
     private BusinessCalendar calendar;
 
     /** Issues a card on the account; the result shows the full card number, once. */

@@ -13,6 +13,7 @@ import bank.teller.shared.TransactionNames;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,11 +28,11 @@ public class CashWithdrawals {
 
     public static final String OPERATION = "CASH_WITHDRAWAL";
 
-    @EJB
+    @Inject
     private Accounts accounts;
     @EJB
     private PostingRequests postings;
-    @EJB
+    @Inject
     private AccountMovements movements;
     @EJB
     private Approvals approvals;

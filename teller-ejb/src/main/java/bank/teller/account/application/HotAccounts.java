@@ -12,6 +12,7 @@ import bank.teller.shared.Text;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
@@ -37,9 +38,9 @@ public class HotAccounts {
     @PersistenceContext(unitName = "teller")
     private EntityManager em;
 
-    @EJB
+    @Inject
     private Accounts accounts;
-    @EJB
+    @Inject
     private BusinessCalendar calendar;
     @EJB
     private AuditTrail audit;

@@ -16,6 +16,7 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +49,7 @@ public class PostingRequests {
     /** The unique index that makes a journal entry its request's record (migration v027). */
     private static final String REQUEST_UNIQUE = "journal_entry_request";
 
-    @EJB
+    @Inject
     private AccountPostings postings;
     @EJB
     private RequestIds requestIds;

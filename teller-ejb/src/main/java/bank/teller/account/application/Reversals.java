@@ -19,6 +19,7 @@ import bank.teller.shared.TransactionNames;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,17 +39,17 @@ public class Reversals {
     public static final String OPERATION = "REVERSAL";
     public static final int REASON_MAX = 200;
 
-    @EJB
+    @Inject
     private Ledger ledger;
-    @EJB
+    @Inject
     private Accounts accounts;
     @EJB
     private PostingRequests postings;
     @EJB
     private Approvals approvals;
-    @EJB
+    @Inject
     private CurrentUser currentUser;
-    @EJB
+    @Inject
     private BusinessCalendar calendar;
 
     public Receipt reverse(long entryId, String reason, String requestId) {

@@ -14,6 +14,7 @@ import bank.teller.shared.TellerException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
@@ -36,11 +37,11 @@ public class Statements {
     @PersistenceContext(unitName = "teller")
     private EntityManager em;
 
-    @EJB
+    @Inject
     private Accounts accounts;
     @EJB
     private AccountQueries queries;
-    @EJB
+    @Inject
     private BusinessCalendar calendar;
 
     public Statement statement(String accountNumber, LocalDate from, LocalDate to) {

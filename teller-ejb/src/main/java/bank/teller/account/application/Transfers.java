@@ -14,6 +14,7 @@ import bank.teller.shared.TransactionNames;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +30,11 @@ public class Transfers {
 
     public static final String OPERATION = "TRANSFER";
 
-    @EJB
+    @Inject
     private Accounts accounts;
     @EJB
     private PostingRequests postings;
-    @EJB
+    @Inject
     private AccountMovements movements;
     @EJB
     private Approvals approvals;

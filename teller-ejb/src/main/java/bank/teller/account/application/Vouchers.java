@@ -23,6 +23,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -41,9 +42,9 @@ public class Vouchers {
 
     @EJB
     private VoucherSequences sequences;
-    @EJB
+    @Inject
     private CurrentUser currentUser;
-    @EJB
+    @Inject
     private Ledger ledger;
 
     private final Clock clock = Clock.systemUTC();

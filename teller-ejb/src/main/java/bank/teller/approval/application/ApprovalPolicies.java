@@ -14,6 +14,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -30,7 +31,7 @@ public class ApprovalPolicies {
 
     @EJB
     private AuditTrail audit;
-    @EJB
+    @Inject
     private BusinessCalendar calendar;
 
     /** The operations that ask for approval. */

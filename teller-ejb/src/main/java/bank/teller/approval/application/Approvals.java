@@ -62,9 +62,9 @@ public class Approvals {
 
     @EJB
     private ApprovalSubmissions submissions;
-    @EJB
+    @Inject
     private CurrentUser currentUser;
-    @EJB
+    @Inject
     private BusinessCalendar calendar;
     @EJB
     private SupervisorOnTheSpot onTheSpot;

@@ -53,9 +53,9 @@ public class Customers {
     private IdentityVerificationPort verificationService;
     @EJB
     private RequestIds requestIds;
-    @EJB
+    @Inject
     private CurrentUser currentUser;
-    @EJB
+    @Inject
     private BusinessCalendar calendar;
     @EJB
     private AuditTrail audit;

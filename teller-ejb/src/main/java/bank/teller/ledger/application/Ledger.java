@@ -4,27 +4,23 @@ import bank.teller.integration.CorePostingRelay;
 import bank.teller.ledger.domain.JournalEntry;
 import bank.teller.ledger.domain.JournalLine;
 import bank.teller.platform.Jdbc;
-import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 
 /**
- * Posts balanced journal entries. Only ever called inside a use case's transaction (MANDATORY):
- * an entry, the balance change it explains and its place in the core system's outbox commit
- * together (the relay, {@link CorePostingRelay}, sends the message after the commit).
+ * Posts balanced journal entries. Only ever called inside a use case's transaction (a CDI bean the
+ * use case's EJB calls, without an EJB call of its own: issue 14): an entry, the balance change it
+ * explains and its place in the core system's outbox commit together (the relay, {@link
+ * CorePostingRelay}, sends the message after the commit).
  *
  * <p>An entry is written with three known statements (the entry, its lines in one batch, its outbox
  * row), not through JPA's unit of work (issue 14). What the use case changed through JPA is flushed
  * first: a line may name an account opened in the same transaction.
  */
-@Stateless
-@PermitAll
-@TransactionAttribute(TransactionAttributeType.MANDATORY)
+@ApplicationScoped
 public class Ledger {
 
     private static final String INSERT_ENTRY = "INSERT INTO journal_entry (id, entry_type, business_date, "

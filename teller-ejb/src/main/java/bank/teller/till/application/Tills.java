@@ -71,13 +71,13 @@ public class Tills {
     @Resource
     private SessionContext context;
 
-    @EJB
+    @Inject
     private Ledger ledger;
     @EJB
     private RequestIds requestIds;
-    @EJB
+    @Inject
     private CurrentUser currentUser;
-    @EJB
+    @Inject
     private BusinessCalendar calendar;
     @Inject
     private Jdbc jdbc;

@@ -15,6 +15,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -38,7 +39,7 @@ public class VoucherStock {
     @PersistenceContext(unitName = "teller")
     private EntityManager em;
 
-    @EJB
+    @Inject
     private CurrentUser currentUser;
     @EJB
     private AuditTrail audit;

@@ -25,6 +25,7 @@ import bank.teller.shared.TellerException;
 import bank.teller.voucher.domain.VoucherContent;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
@@ -59,7 +60,7 @@ public class AccountPage implements Serializable {
     private AccountClosing closing;
     @EJB
     private Vouchers vouchers;
-    @EJB
+    @Inject
     private BusinessCalendar calendar;
     @EJB
     private AccountDormancy dormancy;

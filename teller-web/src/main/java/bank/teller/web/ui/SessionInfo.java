@@ -3,7 +3,6 @@ package bank.teller.web.ui;
 import bank.teller.security.SecuritySettings;
 import bank.teller.shared.BusinessCalendar;
 import bank.teller.web.security.ActiveSessions;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -23,7 +22,7 @@ public class SessionInfo implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @EJB
+    @Inject
     private BusinessCalendar calendar;
 
     @Inject
