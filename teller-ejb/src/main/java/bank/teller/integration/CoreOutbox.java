@@ -39,11 +39,6 @@ public class CoreOutbox {
     protected CoreOutbox() {
     }
 
-    public CoreOutbox(long entryId, Instant createdAt) {
-        this.entryId = entryId;
-        this.createdAt = createdAt;
-    }
-
     /** Counts a failure to send this entry; returns true when it is now set aside. */
     boolean failed(String reason, Instant now) {
         attempts++;

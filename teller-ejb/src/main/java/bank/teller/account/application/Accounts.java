@@ -7,7 +7,6 @@ import bank.teller.account.domain.AccountType;
 import bank.teller.account.domain.Card;
 import bank.teller.account.domain.CardNumber;
 import bank.teller.account.domain.CardProduct;
-import bank.teller.account.domain.PendingCredit;
 import bank.teller.account.domain.Restriction;
 import bank.teller.ledger.domain.JournalEntry;
 import bank.teller.ledger.domain.Side;
@@ -139,9 +138,7 @@ public class Accounts {
         Account account = Account.restored(row);
         BalanceChanges.of(transaction).track(account, row.balance(), row.version());
         if (account.hot()) {
-            BigDecimal pending = jdbc.query(database.selectDeleted("COALESCE(SUM(amount), 0)",
-                    "DELETE FROM pending_credit WHERE account_number = ?"), r -> r.getBigDecimal(1), number.value()).get(0);
-            account.fold(Money.of(pending, account.currency()));
+            foldPendingCredits(account);
         }
         return account;
     }
@@ -248,17 +245,19 @@ public class Accounts {
         return account == null ? 0 : foldPendingCredits(account);
     }
 
-    /** Folds the account's pending credits into its balance; the account must be locked. Returns how many. */
+    /**
+     * Folds the account's pending credits into its balance; the account must be locked. They are
+     * deleted and added up in one statement. Returns how many there were.
+     */
     private int foldPendingCredits(Account locked) {
-        List<PendingCredit> pending = em.createQuery("SELECT p FROM PendingCredit p WHERE p.accountNumber = :number",
-                PendingCredit.class).setParameter("number", locked.number().value()).getResultList();
-        if (pending.isEmpty()) {
-            return 0;
+        Object[] folded = jdbc.query(database.selectDeleted("COUNT(*), COALESCE(SUM(amount), 0)",
+                        "DELETE FROM pending_credit WHERE account_number = ?"),
+                row -> new Object[] {row.getInt(1), row.getBigDecimal(2)}, locked.number().value()).get(0);
+        int count = (Integer) folded[0];
+        if (count > 0) {
+            locked.fold(Money.of((BigDecimal) folded[1], locked.currency()));
         }
-        locked.fold(Money.of(pending.stream().map(PendingCredit::amount).reduce(BigDecimal.ZERO, BigDecimal::add),
-                locked.currency()));
-        pending.forEach(em::remove);
-        return pending.size();
+        return count;
     }
 
     /** The holds and freezes ever placed on the account and not released (expired ones included). */

@@ -13,6 +13,7 @@ import java.util.Objects;
  * A credit to a hot account (热点账户) not yet in its balance row: written with its journal line,
  * without a lock on the account, and folded into the row within a second (or by the account's next
  * debit) under the row's lock. Until then the account's balance is the row plus its pending credits.
+ * Written and folded with plain SQL by the posting path (Accounts); mapped for the readers' queries.
  */
 @Entity
 @Table(name = "pending_credit")
@@ -51,16 +52,5 @@ public class PendingCredit {
     private BigDecimal amount;
 
     protected PendingCredit() {
-    }
-
-    public PendingCredit(long entryId, int lineNo, String accountNumber, BigDecimal amount) {
-        this.entryId = entryId;
-        this.lineNo = lineNo;
-        this.accountNumber = accountNumber;
-        this.amount = amount;
-    }
-
-    public BigDecimal amount() {
-        return amount;
     }
 }
