@@ -71,6 +71,16 @@ public class Database {
     }
 
     /**
+     * The clause that locks the rows a SELECT reads until the transaction ends, against writers and
+     * other lockers but not against rows that merely refer to them: PostgreSQL's FOR NO KEY UPDATE
+     * (the lock an UPDATE of non-key columns takes), so a journal line naming a hot account, whose
+     * foreign key share-locks the account's key, does not wait for the account's fold; H2's FOR UPDATE.
+     */
+    public String forUpdate() {
+        return isPostgres() ? " FOR NO KEY UPDATE" : " FOR UPDATE";
+    }
+
+    /**
      * A SELECT of {@code columns} over the rows {@code delete} (a DELETE statement) deletes, in the
      * one statement: PostgreSQL's data-modifying WITH, H2's data change delta table.
      */

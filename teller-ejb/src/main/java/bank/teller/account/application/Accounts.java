@@ -134,12 +134,18 @@ public class Accounts {
      * first, as by {@link #lockForPosting}.
      */
     public Account lockForBalanceChange(AccountNumber number) {
-        Account.Stored row = stored(number, " FOR UPDATE");
-        Account account = Account.restored(row);
-        BalanceChanges.of(transaction).track(account, row.balance(), row.version());
+        Account account = lockedRow(number);
         if (account.hot()) {
             foldPendingCredits(account);
         }
+        return account;
+    }
+
+    /** The account's row, locked, read without JPA and tracked for {@link #writeBalances}. */
+    private Account lockedRow(AccountNumber number) {
+        Account.Stored row = stored(number, database.forUpdate());
+        Account account = Account.restored(row);
+        BalanceChanges.of(transaction).track(account, row.balance(), row.version());
         return account;
     }
 
@@ -185,7 +191,7 @@ public class Accounts {
                 : Optional.empty();
     }
 
-    /** The account's row, read without JPA ({@code lock}: "" or " FOR UPDATE"), or ACCOUNT_NOT_FOUND. */
+    /** The account's row, read without JPA ({@code lock}: "" or {@link Database#forUpdate}), or ACCOUNT_NOT_FOUND. */
     private Account.Stored stored(AccountNumber number, String lock) {
         return jdbc.query("SELECT account_number, customer_id, branch_code, gl_code, product, account_type, "
                         + "expires_on, bound_account, currency, balance, hot, status, opened_on, version FROM account "
@@ -239,10 +245,14 @@ public class Accounts {
                         : ((BigDecimal) row[1]).add((BigDecimal) row[2])));
     }
 
-    /** Locks the account and folds its pending credits into its balance; returns how many there were. */
+    /**
+     * Locks the account and folds its pending credits into its balance, written at once (a hot
+     * account or one that was hot when they were credited); returns how many there were.
+     */
     public int foldPendingCredits(AccountNumber number) {
-        Account account = em.find(Account.class, number.value(), LockModeType.PESSIMISTIC_WRITE);
-        return account == null ? 0 : foldPendingCredits(account);
+        int folded = foldPendingCredits(lockedRow(number));
+        writeBalances();
+        return folded;
     }
 
     /**
