@@ -58,6 +58,9 @@ public class Jdbc {
 
     private volatile Server session;
 
+    /** The key of the transaction's connection among its resources. */
+    private static final Object CONNECTION = Jdbc.class.getName() + ".connection";
+
     /** The rows {@code sql} selects, each read by {@code row}. */
     public <T> List<T> query(String sql, Row<T> row, Object... parameters) {
         return run(sql, statement -> {
@@ -109,13 +112,12 @@ public class Jdbc {
 
     /**
      * Runs {@code sql} on the transaction's connection: in a transaction the one EclipseLink holds
-     * for it (asked once, kept to the commit, and used by its own statements too: one connection
+     * for it (asked for once, kept to the commit, and used by its own statements too: one connection
      * handle per transaction, not one per statement); else one of the pool's, for this statement.
      */
     private <T> T run(String sql, Statement<T> work) {
         try {
-            Connection held = transaction.getTransactionStatus() == Status.STATUS_ACTIVE
-                    ? em.unwrap(Connection.class) : null;
+            Connection held = transactionConnection();
             if (held != null) {
                 try (PreparedStatement statement = held.prepareStatement(sql)) {
                     return work.run(statement);
@@ -128,6 +130,21 @@ public class Jdbc {
         } catch (SQLException e) {
             throw failed(sql, e);
         }
+    }
+
+    /** The connection EclipseLink holds for the active transaction (kept with the transaction), or null. */
+    private Connection transactionConnection() {
+        if (transaction.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            return null;
+        }
+        Connection held = (Connection) transaction.getResource(CONNECTION);
+        if (held == null) {
+            held = em.unwrap(Connection.class);
+            if (held != null) {
+                transaction.putResource(CONNECTION, held);
+            }
+        }
+        return held;
     }
 
     /**
