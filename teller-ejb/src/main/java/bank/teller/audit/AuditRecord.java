@@ -67,6 +67,16 @@ public class AuditRecord {
     protected AuditRecord() {
     }
 
+    /** Writes a record unlinked, in its actor's chain: the parameters are {@link #row}'s. */
+    static final String INSERT = "INSERT INTO audit_record (id, chain, occurred_at, actor, roles, branch_code, "
+            + "terminal, action, subject, detail, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** The parameters of {@link #INSERT} for record {@code id} of {@code event}: the chain is the actor's. */
+    static Object[] row(long id, AuditEvent event) {
+        return new Object[] {id, event.actor(), event.occurredAt(), event.actor(), event.roles(), event.branchCode(),
+                event.terminal(), event.action(), event.subject(), event.detail(), event.result()};
+    }
+
     /** Links the record into its chain after the record whose hash is {@code prevHash}, once. */
     void link(long seq, String previous) {
         if (chainSeq != null) {

@@ -31,9 +31,6 @@ public class AuditTrail {
     /** Actor of what nobody signed in did (a failed sign-in of an unknown user, say). */
     public static final String ANONYMOUS = "(anonymous)";
     private static final int MAX_DETAIL = 2000;
-    /** A record in its actor's chain (the chain is the actor), unlinked: the chainer links it. */
-    private static final String INSERT = "INSERT INTO audit_record (id, chain, occurred_at, actor, roles, branch_code, "
-            + "terminal, action, subject, detail, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     @PersistenceContext(unitName = "teller")
     private EntityManager em;
@@ -88,9 +85,7 @@ public class AuditTrail {
 
     /** One insert, with no JPA unit of work to flush it (every posting writes one: issue 14). */
     private void append(AuditEvent event) {
-        jdbc.update(INSERT, jdbc.nextId(AuditRecord.class), event.actor(), event.occurredAt(), event.actor(),
-                event.roles(), event.branchCode(), event.terminal(), event.action(), event.subject(), event.detail(),
-                event.result());
+        jdbc.update(AuditRecord.INSERT, AuditRecord.row(jdbc.nextId(AuditRecord.class), event));
     }
 
     private String terminalAddress() {

@@ -56,7 +56,7 @@ public class CurrentUser {
             return known;
         }
         AppUser user = get();
-        return new Caller(user.username(), container.held(Roles.ALL), user.branchCode(), user.tillCode());
+        return new Caller(user.username(), roles(), user.branchCode(), user.tillCode());
     }
 
     /** The caller as their request's session check found them, or null (no request, another identity). */

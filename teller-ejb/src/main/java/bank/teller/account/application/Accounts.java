@@ -121,9 +121,13 @@ public class Accounts {
      */
     public Map<AccountNumber, Account> lockAllForPosting(AccountNumber... numbers) {
         Map<AccountNumber, Account> locked = new LinkedHashMap<>();
-        Arrays.stream(numbers).distinct().sorted(Comparator.comparing(AccountNumber::value))
-                .forEach(number -> locked.put(number, lockForPosting(number)));
+        inLockOrder(numbers).forEach(number -> locked.put(number, lockForPosting(number)));
         return locked;
+    }
+
+    /** The accounts in the one order every lock of several accounts takes: ascending numbers, each once. */
+    private static Stream<AccountNumber> inLockOrder(AccountNumber... numbers) {
+        return Arrays.stream(numbers).distinct().sorted(Comparator.comparing(AccountNumber::value));
     }
 
     /**
@@ -180,8 +184,7 @@ public class Accounts {
             accounts.put(credited, payee.get());
             return accounts;
         }
-        Stream.of(debited, credited).distinct().sorted(Comparator.comparing(AccountNumber::value))
-                .forEach(number -> accounts.put(number, lockForBalanceChange(number)));
+        inLockOrder(debited, credited).forEach(number -> accounts.put(number, lockForBalanceChange(number)));
         return accounts;
     }
 

@@ -84,8 +84,8 @@ public class VoucherSequences {
 
     /** The voucher's number, or null (nothing written) if the day's counter does not exist yet. */
     private String tryIssue(Draft draft) {
-        String prefix = Voucher.numberPrefix(draft.branchCode(), draft.businessDate(), draft.tillCode());
         if (database.isPostgres()) {
+            String prefix = Voucher.numberPrefix(draft.branchCode(), draft.businessDate(), draft.tillCode());
             List<String> numbers = jdbc.query("WITH s AS (" + INCREMENT + " RETURNING last_value) "
                     + "INSERT INTO voucher (" + COLUMNS + ") SELECT ? || LPAD(CAST(s.last_value AS VARCHAR), "
                     + Voucher.SEQUENCE_DIGITS + ", '0'), ?, ?, ?, ?, s.last_value, ?, ?, ?, 0 FROM s RETURNING voucher_no",
