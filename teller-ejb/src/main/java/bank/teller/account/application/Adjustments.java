@@ -64,7 +64,7 @@ public class Adjustments {
             throw new TellerException(ErrorCode.ADJUSTMENT_SAME_DAY, entryId);
         }
         String fingerprint = entryId + "|" + number + "|" + customerSide + "|" + amount;
-        return postings.postAlone(OPERATION, requestId, fingerprint, number.value(), null, () -> {
+        return postings.post(OPERATION, requestId, fingerprint, number.value(), null, () -> {
             Account account = accounts.lockForPosting(number);
             Money after = customerSide == Side.CREDIT ? account.credit(amount)
                     : account.debit(amount, accounts.unreleasedRestrictionsOf(number), calendar.today());

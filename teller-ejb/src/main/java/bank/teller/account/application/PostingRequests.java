@@ -2,6 +2,7 @@ package bank.teller.account.application;
 
 import bank.teller.ledger.domain.JournalEntry;
 import bank.teller.ledger.domain.PostingLine;
+import bank.teller.shared.BeanTransactions;
 import bank.teller.shared.Causes;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.ProcessedRequest;
@@ -16,6 +17,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -49,17 +51,14 @@ public class PostingRequests {
 
     @Inject
     private AccountPostings postings;
-    @Inject
-    private PostingBatches batches;
     @EJB
     private RequestIds requestIds;
+    @Resource
+    private UserTransaction tx;
     @Resource
     private SessionContext context;
 
     /**
-     * Posts a request whose use case locks its accounts without JPA ({@link Accounts#lockForBalanceChange}),
-     * together with the postings that arrive with it, in one transaction ({@link PostingBatches}).
-     *
      * @param fingerprint  what makes the request the same request (accounts and amount), so a request
      *                     id reused for another request is refused
      * @param receiptFor   the account whose customer gets the receipt
@@ -67,35 +66,20 @@ public class PostingRequests {
      */
     public Receipt post(String operation, String requestId, String fingerprint, String receiptFor,
                         String counterparty, Lines lines) {
-        AccountPostings.Request request = request(operation, requestId, fingerprint, receiptFor, counterparty);
+        return post(operation, requestId, fingerprint, receiptFor, counterparty, lines, UnaryOperator.identity());
+    }
+
+    /** The same, with {@code decorate} marking the entry before it is posted (a reversal names its original). */
+    public Receipt post(String operation, String requestId, String fingerprint, String receiptFor,
+                        String counterparty, Lines lines, UnaryOperator<JournalEntry> decorate) {
+        AccountPostings.Request request = new AccountPostings.Request(operation, ProcessedRequest.validId(requestId),
+                fingerprint, receiptFor, counterparty);
         String caller = context.getCallerPrincipal().getName();
         try {
-            return batches.post(caller, () -> postings.post(request, caller, lines, UnaryOperator.identity()));
+            return BeanTransactions.inTransaction(tx, () -> postings.post(request, caller, lines, decorate));
         } catch (Exception failed) {
             return replayOf(request, caller, failed);
         }
-    }
-
-    /**
-     * Posts a request in a transaction of its own, {@code decorate} marking the entry before it is
-     * posted (a reversal names its original): for use cases that lock their accounts through JPA,
-     * whose persistence context a batch's other postings would share.
-     */
-    public Receipt postAlone(String operation, String requestId, String fingerprint, String receiptFor,
-                             String counterparty, Lines lines, UnaryOperator<JournalEntry> decorate) {
-        AccountPostings.Request request = request(operation, requestId, fingerprint, receiptFor, counterparty);
-        String caller = context.getCallerPrincipal().getName();
-        try {
-            return batches.postAlone(caller, () -> postings.post(request, caller, lines, decorate));
-        } catch (Exception failed) {
-            return replayOf(request, caller, failed);
-        }
-    }
-
-    private static AccountPostings.Request request(String operation, String requestId, String fingerprint,
-                                                  String receiptFor, String counterparty) {
-        return new AccountPostings.Request(operation, ProcessedRequest.validId(requestId), fingerprint, receiptFor,
-                counterparty);
     }
 
     /**
@@ -106,7 +90,7 @@ public class PostingRequests {
     private Receipt replayOf(AccountPostings.Request request, String caller, Exception failed) {
         RequestIds.Earlier earlier;
         try {
-            earlier = batches.alone(() -> requestIds.earlier(caller, request.requestId()));
+            earlier = BeanTransactions.inTransaction(tx, () -> requestIds.earlier(caller, request.requestId()));
         } catch (Exception lookupFailed) {
             failed.addSuppressed(lookupFailed);
             throw thrown(failed);
@@ -119,7 +103,7 @@ public class PostingRequests {
             throw thrown(failed);
         }
         try {
-            return batches.alone(() -> earlier.replayed(request.operation(),
+            return BeanTransactions.inTransaction(tx, () -> earlier.replayed(request.operation(),
                     request.fingerprint(), entryId -> postings.receiptOf(request, Long.parseLong(entryId))));
         } catch (Exception replayFailed) {
             throw thrown(replayFailed);

@@ -66,7 +66,7 @@ public class Reversals {
         String counterparty = customerLines.stream().map(JournalLine::accountNumber).filter(a -> !a.equals(receiptFor))
                 .findFirst().orElse(null);
         String fingerprint = "REVERSE|" + entryId;
-        return postings.postAlone(OPERATION, requestId, fingerprint, receiptFor, counterparty, () -> {
+        return postings.post(OPERATION, requestId, fingerprint, receiptFor, counterparty, () -> {
             LocalDate today = calendar.today();
             if (original.reversesEntry() != null) {
                 throw new TellerException(ErrorCode.REVERSAL_OF_REVERSAL, entryId);
