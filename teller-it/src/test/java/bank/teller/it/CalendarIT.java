@@ -45,6 +45,7 @@ class CalendarIT {
 
         HttpResponse<String> put = Https.putJson("/api/v1/calendar/2098", admin, TestUsers.PASSWORD, SPRING_FESTIVAL);
         assertEquals(200, put.statusCode(), put.body());
+        assertEquals(256, json(put).getInt("businessDays"), "the answer is the year as entered: " + put.body());
         assertEquals(entered + 1, audited(), "entering the year is in the audit trail");
         assertEquals(200, Https.putJson("/api/v1/calendar/2098", admin, TestUsers.PASSWORD, SPRING_FESTIVAL).statusCode());
         assertEquals(entered + 1, audited(), "the same year again changes nothing");

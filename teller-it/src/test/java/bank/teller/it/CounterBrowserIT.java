@@ -29,10 +29,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -282,6 +284,38 @@ class CounterBrowserIT {
             return text.contains("COMPLETED") ? text : null;
         });
         assertTrue(run.contains("BALANCED") && !run.contains("UNBALANCED"), run);
+    }
+
+    @Test
+    void anAdministratorEntersAHolidayOnTheCalendarScreenAndEveryoneSeesTheDateClosed() {
+        signIn("admin1", DemoData.ADMIN_PASSWORD);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("menu:nav-calendar"))).click();
+        WebElement year = wait.until(ExpectedConditions.elementToBeClickable(By.id("calendar:year_input")));
+        year.sendKeys(Keys.chord(Keys.CONTROL, "a"), "2096");
+        browser.findElement(By.id("calendar:show")).click();
+        Browsers.ajaxIdle(wait);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("calendar:days"), "本年度未录入"));
+        String before = browser.findElement(By.id("business-days")).getText();
+        assertEquals("261", before, "2096 has 261 weekdays");
+
+        browser.findElement(By.id("calendar:newDate_input")).sendKeys("2096-10-01", Keys.ESCAPE);
+        browser.findElement(By.id("calendar:newName")).sendKeys("国庆节");
+        browser.findElement(By.id("calendar:add")).click();
+        Browsers.ajaxIdle(wait);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("calendar:days"), "国庆节"));
+        assertEquals(Integer.parseInt(before) - 1, Integer.parseInt(browser.findElement(By.id("business-days")).getText()),
+                "1 October 2096 is a Monday: one business day fewer");
+
+        // a teller looks the date up
+        signIn(AsUser.TELLER, AsUser.TELLER_PASSWORD);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("menu:nav-calendar"))).click();
+        WebElement date = wait.until(ExpectedConditions.elementToBeClickable(By.id("calendar:lookupDate_input")));
+        date.sendKeys(Keys.chord(Keys.CONTROL, "a"), "2096-10-01", Keys.ESCAPE);
+        browser.findElement(By.id("calendar:look")).click();
+        Browsers.ajaxIdle(wait);
+        String found = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lookup-result"))).getText();
+        assertTrue(found.contains("非营业日") && found.contains("国庆节") && found.contains("2096-10-02"), found);
+        assertTrue(browser.findElements(By.id("calendar:add")).isEmpty(), "only an administrator enters days");
     }
 
     @Test

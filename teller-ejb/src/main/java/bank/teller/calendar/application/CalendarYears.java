@@ -74,7 +74,10 @@ public class CalendarYears {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public YearView year(int year) {
         checkYear(year);
-        WorkingDays days = workingCalendar.days();
+        return view(year, workingCalendar.days());
+    }
+
+    private static YearView view(int year, WorkingDays days) {
         LocalDate first = LocalDate.of(year, 1, 1);
         int business = 0;
         for (LocalDate day = first; day.getYear() == year; day = day.plusDays(1)) {
@@ -114,7 +117,7 @@ public class CalendarYears {
             }
             wanted.add(day);
         }
-        new WorkingDays(wanted); // refuses a date entered twice
+        WorkingDays entered = new WorkingDays(wanted); // refuses a date entered twice
         Map<LocalDate, CalendarDay> before = workingCalendar.days().entered(year).stream()
                 .collect(Collectors.toMap(CalendarDay::date, Function.identity()));
         Map<LocalDate, CalendarDay> after = wanted.stream().collect(Collectors.toMap(CalendarDay::date, Function.identity()));
@@ -133,7 +136,8 @@ public class CalendarYears {
             audit.record("CALENDAR_ENTERED", "calendar:" + year, changed.size() + " day(s) changed: "
                     + changed.stream().map(LocalDate::toString).collect(Collectors.joining(", ")), AuditEvent.SUCCESS);
         }
-        return year(year);
+        // as entered: this transaction still sees the calendar as it read it before the change
+        return view(year, entered);
     }
 
     private void write(int year, List<CalendarDay> days) {

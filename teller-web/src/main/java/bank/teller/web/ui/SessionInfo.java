@@ -55,6 +55,10 @@ public class SessionInfo implements Serializable {
         return external().isUserInRole("AUDITOR");
     }
 
+    public boolean isAdmin() {
+        return external().isUserInRole("ADMIN");
+    }
+
     public String getRole() {
         return isSupervisor() ? "SUPERVISOR" : isAuditor() ? "AUDITOR" : external().isUserInRole("ADMIN") ? "ADMIN" : "TELLER";
     }
