@@ -24,21 +24,10 @@ public class WorkingCalendar {
     @Inject
     private ReferenceData referenceData;
 
+    /** The working days: business days, next and previous ({@link WorkingDays}). */
     public WorkingDays days() {
         return referenceData.get(calendar.referenceVersion(), "working days", "all", () -> new WorkingDays(
                 jdbc.query("SELECT day, kind, name FROM calendar_day", row -> new CalendarDay(
                         row.getObject(1, LocalDate.class), DayKind.valueOf(row.getString(2)), row.getString(3)))));
-    }
-
-    public boolean isBusinessDay(LocalDate date) {
-        return days().isBusinessDay(date);
-    }
-
-    public LocalDate nextBusinessDay(LocalDate date) {
-        return days().next(date);
-    }
-
-    public LocalDate previousBusinessDay(LocalDate date) {
-        return days().previous(date);
     }
 }
