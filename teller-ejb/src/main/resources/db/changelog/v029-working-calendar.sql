@@ -5,7 +5,7 @@
 -- holidays entered here, and a Saturday or Sunday entered as a make-up working day (调休) is one.
 -- An administrator enters each year's days; past days are never changed (WorkingDays, CalendarYears).
 CREATE TABLE calendar_day (
-    day        DATE        PRIMARY KEY,
+    calendar_date DATE     PRIMARY KEY,
     kind       VARCHAR(8)  NOT NULL,
     name       VARCHAR(60) NOT NULL,
     entered_by VARCHAR(40) NOT NULL,

@@ -69,9 +69,9 @@ class EndpointMatrixIT {
         allow(Set.of("AUDITOR"), "GET /v1/audit/records", "GET /v1/audit/records.csv");
         allow(Set.of("SUPERVISOR", "BRANCH_MANAGER", "AUDITOR", "ADMIN"), "GET /v1/approval-policies");
         allow(Set.of("AUDITOR", "ADMIN"), "GET /v1/jms-accounts");
-        allow(Set.copyOf(ROLES), "GET /v1/calendar/{year}", "GET /v1/calendar/dates/{date}");
+        allow(Set.copyOf(ROLES), "GET /v1/calendar/{year}", "GET /v1/calendar/dates/{date}", "GET /v1/interest-rates");
         allow(ADMIN, "POST /v1/approval-policies", "POST /v1/approval-policies/{id}/retirement", "POST /v1/api-clients",
-                "POST /v1/api-clients/{keyId}/revocation", "POST /v1/jms-accounts", "PUT /v1/calendar/{year}",
+                "POST /v1/api-clients/{keyId}/revocation", "POST /v1/jms-accounts", "PUT /v1/calendar/{year}", "POST /v1/interest-rates",
                 "POST /v1/jms-accounts/{username}/revocation", "GET /v1/users", "POST /v1/users",
                 "POST /v1/users/{username}/disable", "POST /v1/users/{username}/password-reset",
                 "PUT /v1/users/{username}/roles", "POST /v1/users/{username}/token-reset", "POST /v1/users/{username}/unlock");

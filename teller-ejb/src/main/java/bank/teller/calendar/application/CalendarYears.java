@@ -141,11 +141,11 @@ public class CalendarYears {
     }
 
     private void write(int year, List<CalendarDay> days) {
-        jdbc.update("DELETE FROM calendar_day WHERE day BETWEEN ? AND ?", LocalDate.of(year, 1, 1),
+        jdbc.update("DELETE FROM calendar_day WHERE calendar_date BETWEEN ? AND ?", LocalDate.of(year, 1, 1),
                 LocalDate.of(year, 12, 31));
         String by = currentUser.name();
         Instant now = StoredTime.now(clock);
-        jdbc.batch("INSERT INTO calendar_day (day, kind, name, entered_by, entered_at) VALUES (?, ?, ?, ?, ?)",
+        jdbc.batch("INSERT INTO calendar_day (calendar_date, kind, name, entered_by, entered_at) VALUES (?, ?, ?, ?, ?)",
                 days.stream().map(day -> new Object[] {day.date(), day.kind(), day.name(), by, now}).toList());
         calendar.referenceChanged(); // every server reads the calendar anew with its next transaction
     }

@@ -27,7 +27,7 @@ public class WorkingCalendar {
     /** The working days: business days, next and previous ({@link WorkingDays}). */
     public WorkingDays days() {
         return referenceData.get(calendar.referenceVersion(), "working days", "all", () -> new WorkingDays(
-                jdbc.query("SELECT day, kind, name FROM calendar_day", row -> new CalendarDay(
+                jdbc.query("SELECT calendar_date, kind, name FROM calendar_day", row -> new CalendarDay(
                         row.getObject(1, LocalDate.class), DayKind.valueOf(row.getString(2)), row.getString(3)))));
     }
 }
