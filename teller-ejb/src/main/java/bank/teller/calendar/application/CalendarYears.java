@@ -9,6 +9,7 @@ import bank.teller.platform.Jdbc;
 import bank.teller.security.CurrentUser;
 import bank.teller.security.Roles;
 import bank.teller.shared.BusinessCalendar;
+import bank.teller.shared.Dates;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.StoredTime;
 import bank.teller.shared.TellerException;
@@ -21,7 +22,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -89,7 +89,7 @@ public class CalendarYears {
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public DateView date(String date) {
-        LocalDate day = parse("date", date);
+        LocalDate day = Dates.required("date", date);
         WorkingDays days = workingCalendar.days();
         CalendarDay entered = days.entered(day).orElse(null);
         return new DateView(day.toString(), days.isBusinessDay(day), entered == null ? null : entered.kind().name(),
@@ -111,7 +111,7 @@ public class CalendarYears {
             if (entry == null) {
                 throw new TellerException(ErrorCode.VALIDATION_FAILED, "days", "a day in the list is empty");
             }
-            CalendarDay day = new CalendarDay(parse("date", entry.date()), kind(entry.kind()), entry.name());
+            CalendarDay day = new CalendarDay(Dates.required("date", entry.date()), kind(entry.kind()), entry.name());
             if (day.date().getYear() != year) {
                 throw new TellerException(ErrorCode.CALENDAR_DAY_OUTSIDE_YEAR, day.date(), year);
             }
@@ -157,14 +157,6 @@ public class CalendarYears {
     private static void checkYear(int year) {
         if (year < FIRST_YEAR || year > LAST_YEAR) {
             throw new TellerException(ErrorCode.CALENDAR_YEAR_INVALID, year);
-        }
-    }
-
-    private static LocalDate parse(String field, String date) {
-        try {
-            return LocalDate.parse(Objects.requireNonNullElse(date, ""));
-        } catch (DateTimeParseException e) {
-            throw new TellerException(ErrorCode.VALIDATION_FAILED, field, "a date as YYYY-MM-DD");
         }
     }
 

@@ -8,6 +8,7 @@ import bank.teller.platform.Jdbc;
 import bank.teller.security.CurrentUser;
 import bank.teller.security.Roles;
 import bank.teller.shared.BusinessCalendar;
+import bank.teller.shared.Dates;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.StoredTime;
 import bank.teller.shared.TellerException;
@@ -20,7 +21,6 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,7 +65,7 @@ public class InterestRates {
     @RolesAllowed(Roles.ADMIN)
     public RateView add(String product, String effectiveFrom, String ratePercent) {
         DepositProduct known = product(product);
-        LocalDate from = date(effectiveFrom);
+        LocalDate from = Dates.required("effectiveFrom", effectiveFrom);
         BigDecimal rate = rate(ratePercent);
         new RateTable(Map.of(from, rate)); // refuses a rate out of range
         BigDecimal existing = rateTables.rates(known).get(from);
@@ -99,14 +99,6 @@ public class InterestRates {
             return DepositProduct.valueOf(Objects.requireNonNullElse(product, "").toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new TellerException(ErrorCode.VALIDATION_FAILED, "product", "DEMAND");
-        }
-    }
-
-    private static LocalDate date(String date) {
-        try {
-            return LocalDate.parse(Objects.requireNonNullElse(date, ""));
-        } catch (DateTimeParseException e) {
-            throw new TellerException(ErrorCode.VALIDATION_FAILED, "effectiveFrom", "a date as YYYY-MM-DD");
         }
     }
 

@@ -16,6 +16,7 @@ import bank.teller.account.application.HotAccounts;
 import bank.teller.account.application.RestrictionView;
 import bank.teller.account.application.Statements;
 import bank.teller.fee.application.FeeQuote;
+import bank.teller.shared.Dates;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.SameRequest;
 import bank.teller.shared.TellerException;
@@ -36,7 +37,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -223,8 +223,8 @@ public class AccountsResource {
                                         @QueryParam("size") @DefaultValue("50") int size,
                                         @QueryParam("from") String from, @QueryParam("to") String to) {
         int pageSize = AccountTransaction.pageSize(size);
-        LocalDate fromDate = date("from", from);
-        LocalDate toDate = date("to", to);
+        LocalDate fromDate = Dates.optional("from", from);
+        LocalDate toDate = Dates.optional("to", to);
         return new TransactionPage(Math.max(0, page), pageSize, queries.transactionCount(number, fromDate, toDate),
                 queries.transactions(number, fromDate, toDate, page, pageSize));
     }
@@ -235,8 +235,8 @@ public class AccountsResource {
     @Produces({MediaType.APPLICATION_JSON, "application/pdf", "text/csv"})
     public Response statement(@PathParam("number") String number, @QueryParam("from") String from,
                               @QueryParam("to") String to, @QueryParam("format") @DefaultValue("json") String format) {
-        LocalDate fromDate = date("from", from);
-        LocalDate toDate = date("to", to);
+        LocalDate fromDate = Dates.optional("from", from);
+        LocalDate toDate = Dates.optional("to", to);
         String file = "statement-" + number + "-" + from + "-" + to;
         return switch (format) {
             case "json" -> Response.ok(statements.statement(number, fromDate, toDate), MediaType.APPLICATION_JSON).build();
@@ -246,17 +246,5 @@ public class AccountsResource {
                     .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"").build();
             default -> throw new TellerException(ErrorCode.VALIDATION_FAILED, "format", format);
         };
-    }
-
-    /** A yyyy-MM-dd query parameter, or null when absent. */
-    private static LocalDate date(String name, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new TellerException(ErrorCode.VALIDATION_FAILED, name, text.length() > 20 ? text.substring(0, 20) : text);
-        }
     }
 }

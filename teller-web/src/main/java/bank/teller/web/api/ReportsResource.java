@@ -1,6 +1,7 @@
 package bank.teller.web.api;
 
 import bank.teller.aml.LargeCash;
+import bank.teller.shared.Dates;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.TellerException;
 import jakarta.ejb.EJB;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 /** Supervisors' reports: the day's large cash transactions (大额现金交易) as JSON or CSV. */
 @Path("/v1/reports")
@@ -28,12 +28,7 @@ public class ReportsResource {
     @Path("/large-cash")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     public Response largeCash(@QueryParam("date") String date, @QueryParam("format") @DefaultValue("json") String format) {
-        LocalDate day;
-        try {
-            day = date == null || date.isBlank() ? null : LocalDate.parse(date.strip());
-        } catch (DateTimeParseException e) {
-            throw new TellerException(ErrorCode.VALIDATION_FAILED, "date", date.length() > 20 ? date.substring(0, 20) : date);
-        }
+        LocalDate day = Dates.optional("date", date);
         return switch (format) {
             case "json" -> Response.ok(largeCash.report(day), MediaType.APPLICATION_JSON).build();
             case "csv" -> Response.ok(largeCash.csv(day), "text/csv; charset=UTF-8")
