@@ -298,8 +298,13 @@ class CounterBrowserIT {
         String before = browser.findElement(By.id("business-days")).getText();
         assertEquals("261", before, "2096 has 261 weekdays");
 
-        browser.findElement(By.id("calendar:newDate_input")).sendKeys("2096-10-01", Keys.ESCAPE);
-        browser.findElement(By.id("calendar:newName")).sendKeys("国庆节");
+        // the name first: the date picker's panel, closed by Escape, may still hold the focus a moment
+        WebElement name = browser.findElement(By.id("calendar:newName"));
+        name.sendKeys("国庆节");
+        wait.until(ExpectedConditions.attributeToBe(name, "value", "国庆节"));
+        WebElement day = browser.findElement(By.id("calendar:newDate_input"));
+        day.sendKeys("2096-10-01", Keys.ESCAPE);
+        wait.until(ExpectedConditions.attributeToBe(day, "value", "2096-10-01"));
         browser.findElement(By.id("calendar:add")).click();
         Browsers.ajaxIdle(wait);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("calendar:days"), "国庆节"));
