@@ -1,5 +1,8 @@
 package bank.teller.shared;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * Free text as the counter takes it: stripped, at most a given length, no control characters.
  * A refusal names the field ({@link ErrorCode#TEXT_INVALID} with the limit and the field).
@@ -7,6 +10,22 @@ package bank.teller.shared;
 public final class Text {
 
     private Text() {
+    }
+
+    /**
+     * The constant of {@code choices} that {@code value} names (any case); refused otherwise with
+     * VALIDATION_FAILED, naming the field and the choices.
+     */
+    public static <E extends Enum<E>> E oneOf(String field, String value, Class<E> choices) {
+        for (E choice : choices.getEnumConstants()) {
+            if (choice.name().equalsIgnoreCase(value == null ? "" : value.strip())) {
+                return choice;
+            }
+        }
+        List<String> names = Arrays.stream(choices.getEnumConstants()).map(Enum::name).toList();
+        String allowed = names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+        throw new TellerException(ErrorCode.VALIDATION_FAILED, field, allowed);
     }
 
     /** The stripped text; refused when blank, too long or holding control characters. */

@@ -13,6 +13,7 @@ import bank.teller.shared.Dates;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.StoredTime;
 import bank.teller.shared.TellerException;
+import bank.teller.shared.Text;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -23,12 +24,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -111,20 +110,19 @@ public class CalendarYears {
             if (entry == null) {
                 throw new TellerException(ErrorCode.VALIDATION_FAILED, "days", "a day in the list is empty");
             }
-            CalendarDay day = new CalendarDay(Dates.required("date", entry.date()), kind(entry.kind()), entry.name());
+            CalendarDay day = new CalendarDay(Dates.required("date", entry.date()),
+                    Text.oneOf("kind", entry.kind(), DayKind.class), entry.name());
             if (day.date().getYear() != year) {
                 throw new TellerException(ErrorCode.CALENDAR_DAY_OUTSIDE_YEAR, day.date(), year);
             }
             wanted.add(day);
         }
         WorkingDays entered = new WorkingDays(wanted); // refuses a date entered twice
-        Map<LocalDate, CalendarDay> before = workingCalendar.days().entered(year).stream()
-                .collect(Collectors.toMap(CalendarDay::date, Function.identity()));
-        Map<LocalDate, CalendarDay> after = wanted.stream().collect(Collectors.toMap(CalendarDay::date, Function.identity()));
-        List<LocalDate> changed = new ArrayList<>();
-        before.keySet().stream().filter(d -> !Objects.equals(before.get(d), after.get(d))).forEach(changed::add);
-        after.keySet().stream().filter(d -> !before.containsKey(d)).forEach(changed::add);
-        changed.sort(Comparator.naturalOrder());
+        Set<CalendarDay> before = Set.copyOf(workingCalendar.days().entered(year));
+        Set<CalendarDay> after = Set.copyOf(wanted);
+        SortedSet<LocalDate> changed = new TreeSet<>();
+        before.stream().filter(day -> !after.contains(day)).forEach(day -> changed.add(day.date()));
+        after.stream().filter(day -> !before.contains(day)).forEach(day -> changed.add(day.date()));
         LocalDate today = calendar.today();
         for (LocalDate day : changed) {
             if (!day.isAfter(today)) {
@@ -138,6 +136,27 @@ public class CalendarYears {
         }
         // as entered: this transaction still sees the calendar as it read it before the change
         return view(year, entered);
+    }
+
+    /** Adds {@code day} to the calendar of {@code year} as it is stored now (see {@link #enter}). */
+    @RolesAllowed(Roles.ADMIN)
+    public YearView add(int year, DayEntry day) {
+        checkYear(year);
+        List<DayEntry> days = new ArrayList<>(stored(year));
+        days.add(day);
+        return enter(year, days);
+    }
+
+    /** Takes {@code date} out of the calendar of {@code year} as it is stored now (see {@link #enter}). */
+    @RolesAllowed(Roles.ADMIN)
+    public YearView remove(int year, String date) {
+        checkYear(year);
+        LocalDate day = Dates.required("date", date);
+        return enter(year, stored(year).stream().filter(entry -> !entry.date().equals(day.toString())).toList());
+    }
+
+    private List<DayEntry> stored(int year) {
+        return workingCalendar.days().entered(year).stream().map(CalendarYears::entry).toList();
     }
 
     private void write(int year, List<CalendarDay> days) {
@@ -157,14 +176,6 @@ public class CalendarYears {
     private static void checkYear(int year) {
         if (year < FIRST_YEAR || year > LAST_YEAR) {
             throw new TellerException(ErrorCode.CALENDAR_YEAR_INVALID, year);
-        }
-    }
-
-    private static DayKind kind(String kind) {
-        try {
-            return DayKind.valueOf(Objects.requireNonNullElse(kind, "").toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new TellerException(ErrorCode.VALIDATION_FAILED, "kind", "HOLIDAY or WORKDAY");
         }
     }
 }

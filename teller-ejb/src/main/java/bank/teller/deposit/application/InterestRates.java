@@ -12,6 +12,7 @@ import bank.teller.shared.Dates;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.StoredTime;
 import bank.teller.shared.TellerException;
+import bank.teller.shared.Text;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -22,8 +23,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -57,17 +56,17 @@ public class InterestRates {
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<RateView> list(String product) {
-        DepositProduct known = product(product);
+        DepositProduct known = Text.oneOf("product", product, DepositProduct.class);
         return rateTables.rates(known).entrySet().stream().map(rate -> view(known, rate.getKey(), rate.getValue()))
                 .toList();
     }
 
     @RolesAllowed(Roles.ADMIN)
     public RateView add(String product, String effectiveFrom, String ratePercent) {
-        DepositProduct known = product(product);
+        DepositProduct known = Text.oneOf("product", product, DepositProduct.class);
         LocalDate from = Dates.required("effectiveFrom", effectiveFrom);
         BigDecimal rate = rate(ratePercent);
-        new RateTable(Map.of(from, rate)); // refuses a rate out of range
+        RateTable.requireValid(from, rate);
         BigDecimal existing = rateTables.rates(known).get(from);
         if (existing != null) {
             if (existing.compareTo(rate) == 0) {
@@ -92,14 +91,6 @@ public class InterestRates {
 
     private static String percent(BigDecimal rate) {
         return rate.movePointRight(2).setScale(PERCENT_SCALE).toPlainString();
-    }
-
-    private static DepositProduct product(String product) {
-        try {
-            return DepositProduct.valueOf(Objects.requireNonNullElse(product, "").toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new TellerException(ErrorCode.VALIDATION_FAILED, "product", "DEMAND");
-        }
     }
 
     /** The annual rate as a fraction, from its percentage ("0.35" is 0.0035). */

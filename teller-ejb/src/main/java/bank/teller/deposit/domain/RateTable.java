@@ -18,12 +18,15 @@ public final class RateTable {
     private final NavigableMap<LocalDate, BigDecimal> rates;
 
     public RateTable(Map<LocalDate, BigDecimal> ratesFrom) {
-        for (Map.Entry<LocalDate, BigDecimal> rate : ratesFrom.entrySet()) {
-            if (rate.getValue().signum() < 0 || rate.getValue().compareTo(BigDecimal.ONE) >= 0) {
-                throw new TellerException(ErrorCode.RATE_INVALID, rate.getKey(), rate.getValue().toPlainString());
-            }
-        }
+        ratesFrom.forEach(RateTable::requireValid);
         this.rates = new TreeMap<>(ratesFrom);
+    }
+
+    /** Refuses an annual rate below 0 or of 100 % and more (RATE_INVALID). */
+    public static void requireValid(LocalDate from, BigDecimal rate) {
+        if (rate.signum() < 0 || rate.compareTo(BigDecimal.ONE) >= 0) {
+            throw new TellerException(ErrorCode.RATE_INVALID, from, rate.toPlainString());
+        }
     }
 
     /** The annual rate in force on {@code day}. */

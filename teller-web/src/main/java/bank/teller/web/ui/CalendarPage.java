@@ -12,10 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
-import java.time.format.TextStyle;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * The working calendar (营业日历): anyone looks up a year and a date; an administrator adds and
@@ -51,26 +47,22 @@ public class CalendarPage implements Serializable {
     }
 
     public void add() {
-        if (view == null || newDate == null) {
+        if (newDate == null) {
             Screens.error("calendar:newDate", Screens.text("calendar.dateRequired"));
             return;
         }
-        List<DayEntry> days = new ArrayList<>(view.days());
-        days.add(new DayEntry(newDate.toString(), newKind, newName));
-        if (save(days, "calendar:newName")) {
+        if (saved(Screens.attempt("calendar:newName",
+                () -> years.add(year, new DayEntry(newDate.toString(), newKind, newName))))) {
             newDate = null;
             newName = null;
         }
     }
 
     public void remove(DayEntry day) {
-        List<DayEntry> days = new ArrayList<>(view.days());
-        days.remove(day);
-        save(days, null);
+        saved(Screens.attempt(null, () -> years.remove(year, day.date())));
     }
 
-    private boolean save(List<DayEntry> days, String clientId) {
-        YearView saved = Screens.attempt(clientId, () -> years.enter(year, days));
+    private boolean saved(YearView saved) {
         if (saved != null) {
             view = saved;
             Screens.info(Screens.text("calendar.saved", String.valueOf(year)));
@@ -80,12 +72,6 @@ public class CalendarPage implements Serializable {
 
     public void look() {
         lookup = lookupDate == null ? null : Screens.attempt("calendar:lookupDate", () -> years.date(lookupDate.toString()));
-    }
-
-    /** The day of the week of an ISO date, in the screen's language. */
-    public String weekday(String date) {
-        return LocalDate.parse(date).getDayOfWeek().getDisplayName(TextStyle.SHORT,
-                Screens.chinese() ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH);
     }
 
     public int getYear() {

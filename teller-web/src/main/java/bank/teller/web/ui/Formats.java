@@ -6,8 +6,10 @@ import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.Locale;
 
 /**
@@ -33,5 +35,11 @@ public class Formats {
 
     public String time(Instant instant) {
         return instant == null ? "" : TIME.format(instant);
+    }
+
+    /** The day of the week of a {@code yyyy-MM-dd} date, in the screen's language. */
+    public String weekday(String date) {
+        return LocalDate.parse(date).getDayOfWeek().getDisplayName(TextStyle.SHORT,
+                Screens.chinese() ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH);
     }
 }
