@@ -1,21 +1,38 @@
 package bank.teller.batch;
 
+import bank.teller.calendar.application.BusinessDays;
+import bank.teller.calendar.application.EndOfDaySteps;
 import bank.teller.ledger.application.TrialBalance;
 import bank.teller.ledger.domain.TrialBalanceReport;
 import bank.teller.security.Roles;
+import bank.teller.shared.Dates;
+import bank.teller.shared.ErrorCode;
+import bank.teller.shared.TellerException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobException;
+import jakarta.batch.operations.NoSuchJobExecutionException;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.StepExecution;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.JobInstance;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
 /** Starting end-of-day jobs and reading their history (job repository in the database). */
 @Stateless
@@ -25,10 +42,131 @@ public class BatchJobs {
     public static final String TRIAL_BALANCE = "trial-balance";
     public static final String DORMANCY = "dormancy";
     public static final String AUDIT = "audit-verification";
+    public static final String END_OF_DAY = BusinessDays.END_OF_DAY;
+    private static final Set<BatchStatus> GOING = EnumSet.of(BatchStatus.STARTING, BatchStatus.STARTED,
+            BatchStatus.STOPPING);
     public static final int HISTORY = 20;
 
     @EJB
     private TrialBalance trialBalance;
+    @EJB
+    private BusinessDays businessDays;
+    @EJB
+    private EndOfDaySteps steps;
+
+    /**
+     * Starts end of day to close {@code businessDate} (YYYY-MM-DD), which must be today's business date
+     * (BUSINESS_DATE_CHANGED otherwise: the caller saw another day); refused while a run goes
+     * (END_OF_DAY_RUNNING) and when today's run exists already (END_OF_DAY_RESTART_INSTEAD: restart
+     * it). Starts take turns, so one run at a time holds across supervisors and servers.
+     */
+    public long startEndOfDay(String businessDate, Integer partitions) {
+        LocalDate closing = Dates.required("businessDate", businessDate);
+        if (partitions != null) {
+            AccountPartitions.requireValid(partitions);
+        }
+        LocalDate today = businessDays.lockForEndOfDay();
+        if (!today.equals(closing)) {
+            throw new TellerException(ErrorCode.BUSINESS_DATE_CHANGED, closing, today);
+        }
+        JobOperator operator = operator();
+        Optional<JobExecution> latest = latestEndOfDay(operator);
+        if (latest.isPresent()) {
+            JobExecution execution = latest.get();
+            if (GOING.contains(execution.getBatchStatus())) {
+                throw new TellerException(ErrorCode.END_OF_DAY_RUNNING, execution.getExecutionId());
+            }
+            String closes = operator.getParameters(execution.getExecutionId()).getProperty(EndOfDayRun.BUSINESS_DATE);
+            if (today.toString().equals(closes)) {
+                throw new TellerException(ErrorCode.END_OF_DAY_RESTART_INSTEAD, today, execution.getExecutionId(),
+                        execution.getBatchStatus());
+            }
+        }
+        Properties parameters = new Properties();
+        parameters.setProperty(EndOfDayRun.BUSINESS_DATE, today.toString());
+        if (partitions != null) {
+            parameters.setProperty(EndOfDayRun.PARTITIONS, partitions.toString());
+        }
+        return operator.start(END_OF_DAY, parameters);
+    }
+
+    /** Restarts a failed or stopped end-of-day run where it stopped, with the parameters it had. */
+    public long restartEndOfDay(long executionId) {
+        businessDays.lockForEndOfDay();
+        JobOperator operator = operator();
+        JobExecution execution = endOfDayExecution(operator, executionId);
+        Optional<JobExecution> latest = latestEndOfDay(operator);
+        if (latest.isPresent() && GOING.contains(latest.get().getBatchStatus())) {
+            throw new TellerException(ErrorCode.END_OF_DAY_RUNNING, latest.get().getExecutionId());
+        }
+        if (execution.getBatchStatus() != BatchStatus.FAILED && execution.getBatchStatus() != BatchStatus.STOPPED
+                || latest.isPresent() && latest.get().getExecutionId() != executionId) {
+            throw new TellerException(ErrorCode.END_OF_DAY_NOT_RESTARTABLE, executionId, execution.getBatchStatus());
+        }
+        return operator.restart(executionId, operator.getParameters(executionId));
+    }
+
+    /** The latest end-of-day run with its steps and report, if one ever ran. */
+    @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR})
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<EndOfDayView> endOfDay() {
+        JobOperator operator = operator();
+        return latestEndOfDay(operator).map(execution -> endOfDay(operator, execution));
+    }
+
+    /** An end-of-day run by the id of one of its executions. */
+    @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR})
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public EndOfDayView endOfDay(long executionId) {
+        JobOperator operator = operator();
+        return endOfDay(operator, endOfDayExecution(operator, executionId));
+    }
+
+    private EndOfDayView endOfDay(JobOperator operator, JobExecution execution) {
+        JobInstance instance = operator.getJobInstance(execution.getExecutionId());
+        List<JobExecution> executions = new ArrayList<>(operator.getJobExecutions(instance));
+        executions.sort(Comparator.comparingLong(JobExecution::getExecutionId));
+        JobExecution newest = executions.get(executions.size() - 1);
+        Map<String, StepExecution> latestSteps = new LinkedHashMap<>();
+        for (JobExecution each : executions) {
+            for (StepExecution step : operator.getStepExecutions(each.getExecutionId())) {
+                latestSteps.put(step.getStepName(), step);
+            }
+        }
+        Map<String, List<EndOfDaySteps.StepReport>> reports = new LinkedHashMap<>();
+        for (EndOfDaySteps.StepReport report : steps.of(instance.getInstanceId())) {
+            reports.computeIfAbsent(report.step(), name -> new ArrayList<>()).add(report);
+        }
+        List<EndOfDayView.Step> views = latestSteps.values().stream().map(step -> new EndOfDayView.Step(
+                step.getStepName(), step.getBatchStatus().name(), step.getExitStatus(), instant(step.getStartTime()),
+                instant(step.getEndTime()), reports.getOrDefault(step.getStepName(), List.of()))).toList();
+        return new EndOfDayView(run(newest), operator.getParameters(newest.getExecutionId())
+                .getProperty(EndOfDayRun.BUSINESS_DATE), views);
+    }
+
+    private JobExecution endOfDayExecution(JobOperator operator, long executionId) {
+        JobExecution execution;
+        try {
+            execution = operator.getJobExecution(executionId);
+        } catch (NoSuchJobExecutionException unknown) {
+            execution = null;
+        }
+        if (execution == null || !END_OF_DAY.equals(execution.getJobName())) {
+            throw new TellerException(ErrorCode.END_OF_DAY_NOT_FOUND, executionId);
+        }
+        return execution;
+    }
+
+    private static Optional<JobExecution> latestEndOfDay(JobOperator operator) {
+        List<JobInstance> instances;
+        try {
+            instances = operator.getJobInstances(END_OF_DAY, 0, 1);
+        } catch (NoSuchJobException neverRun) {
+            return Optional.empty();
+        }
+        return instances.stream().flatMap(instance -> operator.getJobExecutions(instance).stream())
+                .max(Comparator.comparingLong(JobExecution::getExecutionId));
+    }
 
     public long startTrialBalance() {
         return operator().start(TRIAL_BALANCE, new Properties());
@@ -43,6 +181,8 @@ public class BatchJobs {
     }
 
     /** The latest runs of {@code jobName}, newest first. */
+    @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR})
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<JobRun> history(String jobName) {
         JobOperator operator = operator();
         List<JobRun> runs = new ArrayList<>();

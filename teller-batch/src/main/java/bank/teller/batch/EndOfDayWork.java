@@ -1,6 +1,17 @@
 package bank.teller.batch;
 
 import bank.teller.account.application.AccountDormancy;
+import bank.teller.approval.application.Approvals;
+import bank.teller.calendar.application.BusinessDays;
+import bank.teller.calendar.application.EndOfDaySteps;
+import bank.teller.deposit.application.DemandInterest;
+import bank.teller.ledger.application.TrialBalance;
+import bank.teller.ledger.domain.TrialBalanceReport;
+import bank.teller.shared.BusinessCalendar;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
 import bank.teller.audit.AuditSeals;
 import bank.teller.audit.AuditVerifier;
 import bank.teller.security.Roles;
@@ -23,9 +34,94 @@ public class EndOfDayWork {
     @EJB
     private AccountDormancy dormancy;
     @EJB
+    private BusinessDays businessDays;
+    @EJB
+    private Approvals approvals;
+    @EJB
+    private DemandInterest interest;
+    @EJB
+    private EndOfDaySteps steps;
+    @EJB
+    private TrialBalance trialBalance;
+    @EJB
     private AuditSeals seals;
     @EJB
     private AuditVerifier verifier;
+    @Inject
+    private BusinessCalendar calendar;
+
+    /** A step's row in the run's report: the job instance (kept by restarts), the step, the partition (0: none). */
+    public record StepRow(long instance, String step, int partition) implements java.io.Serializable {
+    }
+
+    public LocalDate today() {
+        return calendar.today();
+    }
+
+    public List<BusinessDays.BranchDay> closeIdleBranches() {
+        return businessDays.closeIdleBranches();
+    }
+
+    public int expirePendingApprovals(LocalDate closing) {
+        return approvals.expirePending(closing);
+    }
+
+    public LocalDate roll(LocalDate closing) {
+        return businessDays.roll(closing);
+    }
+
+    public TrialBalanceReport trialBalance(long executionId) {
+        return trialBalance.run(executionId);
+    }
+
+    public List<String> rangeEnds(int partitions) {
+        return interest.rangeEnds(partitions);
+    }
+
+    public long countEarning(String after, String upTo) {
+        return interest.countEarning(after, upTo);
+    }
+
+    public List<DemandInterest.AccrualItem> accrualPage(String after, String upTo, int max) {
+        return interest.accrualPage(after, upTo, max);
+    }
+
+    /** Accrues a page and counts it in the step's report, in the chunk's transaction. */
+    public void accrue(List<DemandInterest.AccrualItem> items, LocalDate closing, StepRow row) {
+        DemandInterest.Outcome outcome = interest.accrue(items, closing);
+        steps.add(row.instance(), row.step(), row.partition(), items.size(), outcome.posted(), outcome.skipped(), 0,
+                outcome.reason());
+    }
+
+    public long countDue(String after, String upTo, LocalDate closing) {
+        return interest.countDue(after, upTo, closing);
+    }
+
+    public List<DemandInterest.SettlementItem> settlementPage(DemandInterest.SettlementItem after, String from,
+                                                              String upTo, LocalDate closing, int max) {
+        return interest.settlementPage(after, from, upTo, closing, max);
+    }
+
+    /**
+     * Settles one account's period and counts it in the step's report, both in a transaction of
+     * their own: a settlement that commits is counted, one that fails leaves no count.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void settle(DemandInterest.SettlementItem item, LocalDate closing, StepRow row) {
+        DemandInterest.Outcome outcome = interest.settle(item, closing);
+        steps.add(row.instance(), row.step(), row.partition(), 1, outcome.posted(), outcome.skipped(), 0, outcome.reason());
+    }
+
+    /** Begins a step's (or partition's) report row. */
+    public void begin(StepRow row, LocalDate businessDate, long total) {
+        steps.begin(row.instance(), row.step(), row.partition(), businessDate, total);
+    }
+
+    /** Adds to a step's report in a transaction of its own (the work it counts committed already, or failed). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void count(StepRow row, long read, long posted, long skipped, long failed, String reason) {
+        steps.add(row.instance(), row.step(), row.partition(), read, posted, skipped, failed, reason);
+    }
 
     public List<String> markDormantAccounts() {
         return dormancy.markDormantAccounts();

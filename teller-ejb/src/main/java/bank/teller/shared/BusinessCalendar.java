@@ -1,6 +1,8 @@
 package bank.teller.shared;
 
+import bank.teller.platform.Database;
 import bank.teller.platform.Jdbc;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,6 +14,13 @@ import java.time.LocalDate;
  * Domain code asks this calendar and never calls {@code LocalDate.now()}. Within one transaction
  * the date is read once: a posting asks for it several times and must see one date throughout.
  * The same statement reads the version of the reference data ({@link ReferenceData}).
+ *
+ * <p>Postings and the date roll (日切) are ordered by one lock: a posting takes it shared just before
+ * it writes its entry and checks the date it was booked with is still today ({@link #requireStill});
+ * the roll takes it exclusively ({@link #roll}), so it waits for the postings in flight, and a
+ * posting that began before the roll and writes after it is refused rather than dated a closed day.
+ * PostgreSQL: a transaction-scoped advisory lock (shared ones do not queue behind each other); H2:
+ * the business day's row, locked for update (H2 has no shared row lock: its postings take turns).
  */
 @ApplicationScoped
 public class BusinessCalendar {
@@ -21,6 +30,12 @@ public class BusinessCalendar {
 
     @Inject
     private Jdbc jdbc;
+
+    @EJB
+    private Database database;
+
+    /** The advisory lock's key ("DAY" in ASCII): only the business day takes it. */
+    private static final long DAY_LOCK = 0x444159L;
 
     private record Day(LocalDate date, long referenceVersion) {
     }
@@ -38,6 +53,40 @@ public class BusinessCalendar {
     public void referenceChanged() {
         em.createNativeQuery("UPDATE business_day SET reference_version = reference_version + 1 WHERE id = 1")
                 .executeUpdate();
+    }
+
+    /**
+     * Takes the business day's lock shared until the transaction ends and refuses, with
+     * BUSINESS_DATE_CHANGED, a posting booked on {@code bookedOn} when the date has rolled since.
+     */
+    public void requireStill(LocalDate bookedOn) {
+        LocalDate current;
+        if (database.isPostgres()) {
+            jdbc.query("SELECT pg_advisory_xact_lock_shared(?)", row -> null, DAY_LOCK);
+            current = jdbc.query("SELECT business_date FROM business_day WHERE id = 1",
+                    row -> row.getObject(1, LocalDate.class)).get(0);
+        } else {
+            current = jdbc.query("SELECT business_date FROM business_day WHERE id = 1 FOR UPDATE",
+                    row -> row.getObject(1, LocalDate.class)).get(0);
+        }
+        if (!current.equals(bookedOn)) {
+            throw new TellerException(ErrorCode.BUSINESS_DATE_CHANGED, bookedOn, current);
+        }
+    }
+
+    /**
+     * Moves the business date from {@code from} to {@code to} in the caller's transaction, once the
+     * postings in flight have committed (the lock taken exclusively); false when the date is no
+     * longer {@code from} (rolled already).
+     */
+    public boolean roll(LocalDate from, LocalDate to) {
+        if (!to.isAfter(from)) {
+            throw new IllegalArgumentException("the business date only moves forward: " + from + " to " + to);
+        }
+        if (database.isPostgres()) {
+            jdbc.query("SELECT pg_advisory_xact_lock(?)", row -> null, DAY_LOCK);
+        }
+        return jdbc.update("UPDATE business_day SET business_date = ? WHERE id = 1 AND business_date = ?", to, from) == 1;
     }
 
     private Day day() {

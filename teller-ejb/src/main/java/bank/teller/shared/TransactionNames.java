@@ -12,7 +12,8 @@ public final class TransactionNames {
             "ACCOUNT_CLOSING", "销户 Account closing",
             "CARD_REPLACEMENT", "补卡手续费 Card replacement fee",
             "REVERSAL", "冲正 Reversal",
-            "ADJUSTMENT", "错账调整 Adjustment");
+            "ADJUSTMENT", "错账调整 Adjustment",
+            "INTEREST_SETTLEMENT", "结息 Interest");
 
     private TransactionNames() {
     }

@@ -57,15 +57,16 @@ class EndpointMatrixIT {
                 "GET /v1/accounts/{number}/fee-quote", "GET /v1/accounts/{number}/statement",
                 "GET /v1/accounts/{number}/transactions", "GET /v1/customers",
                 "GET /v1/customers/{id}", "GET /v1/customers/{id}/accounts", "GET /v1/approvals/{id}",
-                "GET /v1/vouchers/{number}");
+                "GET /v1/vouchers/{number}", "GET /v1/business-day", "GET /v1/business-day/branches/{code}");
         allow(SUPERVISORS, "POST /v1/dead-letters/{messageId}/resend", "POST /v1/dead-letters/{messageId}/discard",
                 "POST /v1/core-outbox/parked/{entryId}/resend", "PUT /v1/accounts/{number}/hot",
                 "POST /v1/accounts/{number}/freezes", "POST /v1/approvals/{id}/approve",
                 "POST /v1/approvals/{id}/reject", "POST /v1/blank-vouchers/issues", "POST /v1/blank-vouchers/receipts",
                 "POST /v1/tills/sessions/{id}/recount", "POST /v1/tills/sessions/{id}/variance-approval",
-                "POST /v1/tills/vault-transfers/{id}/confirmation", "POST /v1/tills/vault-transfers/{id}/rejection");
+                "POST /v1/tills/vault-transfers/{id}/confirmation", "POST /v1/tills/vault-transfers/{id}/rejection",
+                "POST /v1/business-day/branches/{code}/close", "POST /v1/end-of-day", "POST /v1/end-of-day/{execution}/restart");
         allow(OVERSIGHT, "GET /v1/accounts/hot", "GET /v1/dead-letters", "GET /v1/core-outbox", "GET /v1/core-outbox/parked", "GET /v1/approvals", "GET /v1/reports/large-cash", "GET /v1/tills/branch-cash",
-                "POST /v1/audit/seals", "GET /v1/audit/verification");
+                "POST /v1/audit/seals", "GET /v1/audit/verification", "GET /v1/end-of-day", "GET /v1/end-of-day/{execution}");
         allow(Set.of("AUDITOR"), "GET /v1/audit/records", "GET /v1/audit/records.csv");
         allow(Set.of("SUPERVISOR", "BRANCH_MANAGER", "AUDITOR", "ADMIN"), "GET /v1/approval-policies");
         allow(Set.of("AUDITOR", "ADMIN"), "GET /v1/jms-accounts");

@@ -45,7 +45,13 @@ public final class Sql {
 
     /** The bank's business date, as the business day table holds it. */
     public static java.time.LocalDate businessDate() throws SQLException {
-        return java.time.LocalDate.parse(string("SELECT CAST(business_date AS VARCHAR) FROM business_day WHERE id = 1"));
+        return date("SELECT business_date FROM business_day WHERE id = 1");
+    }
+
+    /** The date {@code sql} selects (the first column of its first row), or null. */
+    public static java.time.LocalDate date(String sql, Object... parameters) throws SQLException {
+        String text = string("SELECT CAST(d AS VARCHAR) FROM (" + sql + ") AS q(d)", parameters);
+        return text == null ? null : java.time.LocalDate.parse(text);
     }
 
     public static long count(String sql, Object... parameters) throws SQLException {

@@ -62,7 +62,7 @@ public final class TestData {
     public static String path(String template, String account) {
         Map<String, String> values = Map.of("{number}", account, "{id}", "0", "{keyId}", "abcdef012345",
                 "{username}", "nobody-here", "{messageId}", "ID:00000000-0000-0000-0000-000000000000", "{entryId}", "0",
-                "{year}", "2099", "{date}", "2099-01-05");
+                "{year}", "2099", "{date}", "2099-01-05", "{code}", "9999", "{execution}", "0");
         String path = template;
         for (Map.Entry<String, String> value : values.entrySet()) {
             path = path.replace(value.getKey(), value.getValue());

@@ -180,6 +180,21 @@ public class Account {
     }
 
     /**
+     * Credits the interest the account earned; returns the balance after. Interest belongs to the
+     * account whatever became of it since (dormant, frozen: a freeze holds what the account has,
+     * interest included), so only a closed account refuses it (closing settles its interest first).
+     */
+    public Money creditInterest(Money amount) {
+        if (status == AccountStatus.CLOSED) {
+            throw new TellerException(ErrorCode.ACCOUNT_NOT_ACTIVE, number, status);
+        }
+        amount.requirePositive();
+        Money after = row().plus(amount);
+        this.balance = after.amount();
+        return after;
+    }
+
+    /**
      * Takes {@code amount} off the balance and returns the balance after; refused with the
      * available balance in the message when it is not covered, given the account's restrictions
      * (all of them: those no longer active on {@code businessDate} are skipped here).

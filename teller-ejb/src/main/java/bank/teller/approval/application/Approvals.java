@@ -32,6 +32,8 @@ import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -151,6 +153,25 @@ public class Approvals {
                         + "AND r.businessDate = :today ORDER BY r.id", ApprovalRequest.class)
                 .setParameter("account", accountNumber).setParameter("pending", ApprovalRequest.PENDING)
                 .setParameter("today", calendar.today()).getResultList().stream().map(ApprovalView::of).toList();
+    }
+
+    /**
+     * The cut-off of end of day: every request still pending on or before {@code closing} expires,
+     * each recorded in the audit trail; answers how many did.
+     */
+    @RolesAllowed(Roles.SUPERVISOR)
+    public int expirePending(LocalDate closing) {
+        List<ApprovalRequest> pending = em.createQuery("SELECT r FROM ApprovalRequest r WHERE r.status = :pending "
+                        + "AND r.businessDate <= :closing ORDER BY r.id", ApprovalRequest.class)
+                .setParameter("pending", ApprovalRequest.PENDING).setParameter("closing", closing)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        Instant now = StoredTime.now(clock);
+        for (ApprovalRequest request : pending) {
+            request.expire(now);
+            audit.record("APPROVAL_EXPIRED", "approval:" + request.id(), request.operation() + " by "
+                    + request.maker() + " of " + request.businessDate() + ": " + request.summary(), AuditEvent.SUCCESS);
+        }
+        return pending.size();
     }
 
     @RolesAllowed({Roles.TELLER, Roles.SUPERVISOR, Roles.AUDITOR})

@@ -16,7 +16,7 @@ import java.time.LocalDate;
 
 /**
  * A request for approval (授权) of one operation. Invariants: decided once (PENDING → APPROVED or
- * REJECTED); the checker is never the maker; it counts only on its business date and only for the
+ * REJECTED, or EXPIRED at the cut-off when nobody decided); the checker is never the maker; it counts only on its business date and only for the
  * same request (operation, request id, fingerprint) by the same maker.
  */
 @Entity
@@ -26,6 +26,7 @@ public class ApprovalRequest {
     public static final String PENDING = "PENDING";
     public static final String APPROVED = "APPROVED";
     public static final String REJECTED = "REJECTED";
+    public static final String EXPIRED = "EXPIRED";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "approval_request_seq")
@@ -111,7 +112,19 @@ public class ApprovalRequest {
         this.status = REJECTED;
     }
 
+    /** The cut-off of end of day: a request nobody decided on its day expires undecided. */
+    public void expire(Instant at) {
+        if (!PENDING.equals(status)) {
+            throw new TellerException(ErrorCode.APPROVAL_DECIDED, id, status);
+        }
+        this.status = EXPIRED;
+        this.decidedAt = at;
+    }
+
     private void decide(String by, String note, Instant at, LocalDate today) {
+        if (EXPIRED.equals(status)) {
+            throw new TellerException(ErrorCode.APPROVAL_EXPIRED, id, businessDate);
+        }
         if (!PENDING.equals(status)) {
             throw new TellerException(ErrorCode.APPROVAL_DECIDED, id, status);
         }

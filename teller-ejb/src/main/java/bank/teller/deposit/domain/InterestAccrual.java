@@ -4,6 +4,8 @@ import bank.teller.shared.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -49,6 +51,32 @@ public record InterestAccrual(LocalDate since, LocalDate through, BigDecimal bal
         }
         BigDecimal dayInterest = amount.multiply(rates.on(day)).divide(dayCount.daysInYear(), SCALE, RoundingMode.HALF_UP);
         return new InterestAccrual(since, day, balanceSum.add(amount), accrued.add(dayInterest));
+    }
+
+    /** The settlement day that ends this accrual's period (the period's interest is posted after it). */
+    public LocalDate periodEnd() {
+        return QuarterlySettlement.onOrAfter(since);
+    }
+
+    /**
+     * The accrual with every day after {@code through} up to {@code last} added, each with the same
+     * end-of-day {@code balance} (the days an end of day accrues: its date and the closed days up to
+     * the next business day). When the period's settlement day is among them, the days after it
+     * begin the next period: the answer is then this period, complete, and the next one; else this
+     * one alone. Nothing to add ({@code last} accrued already) answers this accrual unchanged.
+     */
+    public List<InterestAccrual> accrueThrough(LocalDate last, Money balance, RateTable rates, DayCount dayCount) {
+        List<InterestAccrual> periods = new ArrayList<>();
+        InterestAccrual current = this;
+        for (LocalDate day = through.plusDays(1); !day.isAfter(last); day = day.plusDays(1)) {
+            if (day.isAfter(current.periodEnd())) {
+                periods.add(current);
+                current = from(day);
+            }
+            current = current.accrue(day, balance, rates, dayCount);
+        }
+        periods.add(current);
+        return periods;
     }
 
     /** The interest to post at settlement: what was accrued, rounded to the fen HALF_UP. */

@@ -4,6 +4,7 @@ import bank.teller.integration.CorePostingRelay;
 import bank.teller.ledger.domain.JournalEntry;
 import bank.teller.ledger.domain.JournalLine;
 import bank.teller.platform.Jdbc;
+import bank.teller.shared.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,6 +16,9 @@ import java.util.List;
  * use case's EJB calls, without an EJB call of its own: issue 14): an entry, the balance change it
  * explains and its place in the core system's outbox commit together (the relay, {@link
  * CorePostingRelay}, sends the message after the commit).
+ *
+ * <p>An entry is dated today and written under the business day's shared lock ({@link
+ * BusinessCalendar#requireStill}): never on a date the roll has closed.
  *
  * <p>An entry is written with three known statements (the entry, its lines in one batch, its outbox
  * row), not through JPA's unit of work (issue 14). What the use case changed through JPA is flushed
@@ -36,8 +40,11 @@ public class Ledger {
 
     @Inject
     private Jdbc jdbc;
+    @Inject
+    private BusinessCalendar calendar;
 
     public JournalEntry post(JournalEntry entry) {
+        calendar.requireStill(entry.businessDate());
         em.flush();
         entry.numbered(jdbc.nextId(JournalEntry.class), () -> jdbc.nextId(JournalLine.class));
         jdbc.update(INSERT_ENTRY, entry.id(), entry.type(), entry.businessDate(), entry.branchCode(), entry.teller(),

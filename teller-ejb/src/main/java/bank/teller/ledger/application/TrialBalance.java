@@ -94,6 +94,7 @@ public class TrialBalance {
         return report;
     }
 
+    @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR})
     public Optional<TrialBalanceReport> reportOf(long jobExecutionId) {
         return em.createQuery("SELECT r FROM TrialBalanceReport r WHERE r.jobExecutionId = :id", TrialBalanceReport.class)
                 .setParameter("id", jobExecutionId).getResultStream().findFirst();

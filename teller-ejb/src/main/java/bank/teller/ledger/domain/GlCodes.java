@@ -11,6 +11,7 @@ public final class GlCodes {
     public static final String INDIVIDUAL_DEMAND_DEPOSITS = "2011";
     public static final String CORPORATE_DEMAND_DEPOSITS = "2012";
     public static final String FEE_INCOME = "6021";
+    public static final String INTEREST_EXPENSE = "6411";
 
     private GlCodes() {
     }

@@ -2,6 +2,7 @@ package bank.teller.till.application;
 
 import bank.teller.audit.AuditEvent;
 import bank.teller.audit.AuditTrail;
+import bank.teller.calendar.application.BusinessDays;
 import bank.teller.ledger.application.Ledger;
 import bank.teller.ledger.domain.GlCodes;
 import bank.teller.ledger.domain.JournalEntry;
@@ -75,6 +76,8 @@ public class Tills {
     private Ledger ledger;
     @EJB
     private RequestIds requestIds;
+    @EJB
+    private BusinessDays businessDays;
     @Inject
     private CurrentUser currentUser;
     @Inject
@@ -100,6 +103,7 @@ public class Tills {
         if (teller.tillCode() == null) {
             throw new TellerException(ErrorCode.TILL_NOT_ASSIGNED, teller.username());
         }
+        businessDays.requireOpen(teller.branchCode());
         unfinishedSessionOf(teller.username()).ifPresent(s -> {
             throw new TellerException(ErrorCode.TILL_ALREADY_OPEN, s.tillCode(), s.businessDate(), s.status());
         });

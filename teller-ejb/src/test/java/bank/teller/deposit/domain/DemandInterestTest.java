@@ -9,6 +9,7 @@ import bank.teller.shared.Money;
 import bank.teller.shared.TellerException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -105,6 +106,32 @@ class DemandInterestTest {
         assertEquals(Optional.of(date("2027-03-20")), QuarterlySettlement.among(date("2027-03-19"), date("2027-03-21")));
         assertTrue(QuarterlySettlement.among(date("2027-03-21"), date("2027-03-21")).isEmpty());
         assertTrue(QuarterlySettlement.among(date("2027-06-18"), date("2027-06-19")).isEmpty());
+    }
+
+    @Test
+    void anEndOfDayBeforeAWeekendAccruesFridaysBalanceForSaturdayAndSundayToo() {
+        InterestAccrual friday = InterestAccrual.from(date("2027-01-08"));
+        List<InterestAccrual> after = friday.accrueThrough(date("2027-01-10"), Money.cny("3600.00"), FLAT, DayCount.ACT_360);
+        assertEquals(1, after.size());
+        assertEquals(date("2027-01-10"), after.get(0).through());
+        assertEquals(new BigDecimal("10800.00"), after.get(0).balanceSum(), "three days of 3,600.00");
+        assertEquals(new BigDecimal("0.1050000000"), after.get(0).accrued(), "3 x 3,600 x 0.35 % / 360");
+        assertEquals(after, after.get(0).accrueThrough(date("2027-01-10"), Money.cny("9999.00"), FLAT, DayCount.ACT_360),
+                "days accrued already are not accrued again");
+    }
+
+    @Test
+    void theSettlementDayAmongTheDaysEndsThePeriodAndTheDaysAfterItBeginTheNext() {
+        // Friday 19 March 2027: Friday and Saturday the 20th end the period, Sunday begins the next
+        InterestAccrual period = accrueConstant(date("2026-12-21"), date("2027-03-18"), "3600.00", FLAT, DayCount.ACT_360);
+        List<InterestAccrual> after = period.accrueThrough(date("2027-03-21"), Money.cny("3600.00"), FLAT, DayCount.ACT_360);
+        assertEquals(2, after.size());
+        assertEquals(date("2027-03-20"), after.get(0).through());
+        assertEquals(date("2027-03-20"), after.get(0).periodEnd());
+        assertEquals(Money.cny("3.15"), after.get(0).settled("CNY"), "90 days of 3,600.00 at 0.35 % / 360");
+        assertEquals(date("2027-03-21"), after.get(1).since());
+        assertEquals(date("2027-06-20"), after.get(1).periodEnd());
+        assertEquals(new BigDecimal("3600.00"), after.get(1).balanceSum(), "one day of the next period");
     }
 
     private static InterestAccrual accrueConstant(LocalDate first, LocalDate last, String balance, RateTable rates,

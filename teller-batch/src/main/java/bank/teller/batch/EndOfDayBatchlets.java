@@ -1,0 +1,112 @@
+package bank.teller.batch;
+
+import bank.teller.audit.AuditVerifier;
+import bank.teller.calendar.application.BusinessDays;
+import bank.teller.ledger.domain.TrialBalanceReport;
+import bank.teller.shared.ErrorCode;
+import bank.teller.shared.TellerException;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The steps of the {@code end-of-day} job done in one go (the job's XML orders them). */
+final class EndOfDayBatchlets {
+
+    private EndOfDayBatchlets() {
+    }
+
+    /**
+     * Checks: the run closes today's business date, and every branch has closed its day (a branch
+     * that did no counter business is closed here); else the run stops and names the branches.
+     */
+    @Named("endOfDayChecks")
+    @Dependent
+    public static class Checks extends EndOfDayBatchlet {
+        @Override
+        protected Done run(LocalDate closing) {
+            LocalDate today = work.today();
+            if (!today.equals(closing)) {
+                throw new TellerException(ErrorCode.BUSINESS_DATE_CHANGED, closing, today);
+            }
+            List<BusinessDays.BranchDay> open = work.closeIdleBranches();
+            if (!open.isEmpty()) {
+                throw new TellerException(ErrorCode.END_OF_DAY_BRANCHES_OPEN, closing, open.stream()
+                        .map(day -> day.branchCode() + (day.blockers().isEmpty() ? "" : " (" + String.join("; ",
+                                day.blockers()) + ")")).collect(Collectors.joining(", ")));
+            }
+            return new Done(1, 0, 0, null, "BRANCHES CLOSED");
+        }
+    }
+
+    /** Cut-off: approvals still pending on the closing day expire. */
+    @Named("endOfDayCutOff")
+    @Dependent
+    public static class CutOff extends EndOfDayBatchlet {
+        @Override
+        protected Done run(LocalDate closing) {
+            int expired = work.expirePendingApprovals(closing);
+            return new Done(expired, expired, 0, expired == 0 ? null : expired + " pending approvals expired",
+                    "EXPIRED " + expired);
+        }
+    }
+
+    /** Dormancy: active accounts unused for the dormancy period become dormant. */
+    @Named("endOfDayDormancy")
+    @Dependent
+    public static class Dormancy extends EndOfDayBatchlet {
+        @Override
+        protected Done run(LocalDate closing) {
+            List<String> marked = work.markDormantAccounts();
+            return new Done(marked.size(), marked.size(), 0, marked.isEmpty() ? null
+                    : "dormant: " + String.join(", ", marked.subList(0, Math.min(20, marked.size())))
+                    + (marked.size() > 20 ? " and " + (marked.size() - 20) + " more" : ""), "DORMANT " + marked.size());
+        }
+    }
+
+    /** Trial balance: books that do not balance stop the run before the roll. */
+    @Named("endOfDayTrialBalance")
+    @Dependent
+    public static class TrialBalance extends EndOfDayBatchlet {
+        @Inject
+        private JobContext job;
+
+        @Override
+        protected Done run(LocalDate closing) {
+            TrialBalanceReport report = work.trialBalance(job.getExecutionId());
+            if (!report.balanced()) {
+                throw new IllegalStateException("the books do not balance: " + report.report());
+            }
+            return new Done(1, 0, 0, null, TrialBalanceBatchlet.BALANCED);
+        }
+    }
+
+    /** Audit: the trail is sealed and verified; a broken chain stops the run before the roll. */
+    @Named("endOfDayAudit")
+    @Dependent
+    public static class Audit extends EndOfDayBatchlet {
+        @Override
+        protected Done run(LocalDate closing) {
+            AuditVerifier.Report report = work.sealAndVerifyAudit();
+            if (!report.intact()) {
+                throw new IllegalStateException("the audit trail is broken: "
+                        + report.findings().stream().map(Object::toString).collect(Collectors.joining("; ")));
+            }
+            return new Done(report.records(), 0, 0, null, "INTACT " + report.records() + " records");
+        }
+    }
+
+    /** The date roll (日切), last: the next business day begins. */
+    @Named("endOfDayRoll")
+    @Dependent
+    public static class Roll extends EndOfDayBatchlet {
+        @Override
+        protected Done run(LocalDate closing) {
+            LocalDate next = work.roll(closing);
+            return new Done(1, 1, 0, closing + " -> " + next, "ROLLED TO " + next);
+        }
+    }
+}

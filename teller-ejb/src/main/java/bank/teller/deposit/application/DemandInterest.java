@@ -1,0 +1,258 @@
+package bank.teller.deposit.application;
+
+import bank.teller.account.application.Accounts;
+import bank.teller.account.domain.Account;
+import bank.teller.account.domain.AccountNumber;
+import bank.teller.audit.AuditEvent;
+import bank.teller.audit.AuditTrail;
+import bank.teller.calendar.application.BusinessDays;
+import bank.teller.calendar.application.WorkingCalendar;
+import bank.teller.deposit.domain.DepositProduct;
+import bank.teller.deposit.domain.InterestAccrual;
+import bank.teller.deposit.domain.RateTable;
+import bank.teller.ledger.application.Ledger;
+import bank.teller.ledger.domain.GlCodes;
+import bank.teller.ledger.domain.JournalEntry;
+import bank.teller.ledger.domain.PostingLine;
+import bank.teller.ledger.domain.Side;
+import bank.teller.platform.Database;
+import bank.teller.platform.Jdbc;
+import bank.teller.security.Roles;
+import bank.teller.shared.Money;
+import bank.teller.shared.StoredTime;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Demand interest (活期利息) as end of day runs it, a page of accounts at a time: the accrual of the
+ * closing day's end-of-day balance for that day and the closed days after it (积数 and interest,
+ * unrounded, in {@code interest_accrual}), and the quarterly settlement: one balanced entry per
+ * account, Dr interest expense / Cr the account, "结息" on its statement and no voucher.
+ *
+ * <p>Neither ever counts a day twice: an accrual adds only the days after the last one accrued (and
+ * writes on that condition), a settlement posts once per account and period (its entry is unique for
+ * the request id {@code interest:<account>:<period end>} of end of day's caller) and marks the period
+ * settled in the same transaction.
+ */
+@Stateless
+@RolesAllowed(Roles.SUPERVISOR)
+public class DemandInterest {
+
+    public static final String SETTLEMENT = "INTEREST_SETTLEMENT";
+    /** The ledger codes of the accounts that earn demand interest. */
+    private static final String EARNING = "a.gl_code IN ('" + GlCodes.INDIVIDUAL_DEMAND_DEPOSITS + "', '"
+            + GlCodes.CORPORATE_DEMAND_DEPOSITS + "') AND a.status <> 'CLOSED'";
+
+    /** An account as the accrual reads it: its end-of-day balance and its period so far (null: none yet). */
+    public record AccrualItem(String accountNumber, String currency, BigDecimal balance, InterestAccrual current) {
+    }
+
+    /** A period whose interest is due. */
+    public record SettlementItem(String accountNumber, LocalDate periodEnd) {
+    }
+
+    /** What a page or an account came to: items posted (accrued, settled) and skipped, with why. */
+    public record Outcome(int posted, int skipped, String reason) {
+        static Outcome one() {
+            return new Outcome(1, 0, null);
+        }
+
+        static Outcome skipped(String reason) {
+            return new Outcome(0, 1, reason);
+        }
+    }
+
+    @Inject
+    private Jdbc jdbc;
+    @EJB
+    private Database database;
+    @Inject
+    private RateTables rateTables;
+    @Inject
+    private WorkingCalendar workingCalendar;
+    @Inject
+    private Accounts accounts;
+    @Inject
+    private Ledger ledger;
+    @EJB
+    private AuditTrail audit;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /**
+     * Where to split the accounts into {@code partitions} ranges of about the same size: the
+     * account numbers that end each range but the last (fewer when there are few accounts).
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<String> rangeEnds(int partitions) {
+        long count = jdbc.query("SELECT COUNT(*) FROM account", row -> row.getLong(1)).get(0);
+        List<String> ends = new ArrayList<>();
+        for (int i = 1; i < partitions; i++) {
+            long offset = count * i / partitions - 1;
+            if (offset < 0) {
+                continue;
+            }
+            jdbc.query("SELECT account_number FROM account ORDER BY account_number OFFSET ? ROWS FETCH FIRST 1 ROWS ONLY",
+                    row -> row.getString(1), offset).stream().filter(end -> !ends.contains(end)).forEach(ends::add);
+        }
+        return ends;
+    }
+
+    /** How many accounts of the range ({@code after} excluded, {@code upTo} included; null: open) earn interest. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long countEarning(String after, String upTo) {
+        return jdbc.query("SELECT COUNT(*) FROM account a WHERE " + EARNING + range(upTo), row -> row.getLong(1),
+                range(after, upTo)).get(0);
+    }
+
+    /** The next {@code max} accounts of the range that earn interest, after {@code after}, in number order. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<AccrualItem> accrualPage(String after, String upTo, int max) {
+        Object[] parameters = append(range(after, upTo), max);
+        return jdbc.query("SELECT a.account_number, a.currency, a.balance + COALESCE((SELECT SUM(p.amount) "
+                        + "FROM pending_credit p WHERE p.account_number = a.account_number), 0), "
+                        + "i.period_start, i.accrued_through, i.balance_sum, i.interest FROM account a "
+                        + "LEFT JOIN interest_accrual i ON i.account_number = a.account_number AND i.period_end = "
+                        + "(SELECT MAX(x.period_end) FROM interest_accrual x WHERE x.account_number = a.account_number) "
+                        + "WHERE " + EARNING + range(upTo) + " ORDER BY a.account_number FETCH FIRST ? ROWS ONLY",
+                row -> new AccrualItem(row.getString(1), row.getString(2), row.getBigDecimal(3),
+                        row.getObject(4) == null ? null : new InterestAccrual(row.getObject(4, LocalDate.class),
+                                row.getObject(5, LocalDate.class), row.getBigDecimal(6), row.getBigDecimal(7))),
+                parameters);
+    }
+
+    /**
+     * Accrues the accounts for {@code closing} and the closed days up to the next business day, in
+     * the caller's transaction (one batch of updates and one of inserts). An account accrued through
+     * those days already is skipped; one whose period changed since it was read fails the page.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Outcome accrue(List<AccrualItem> items, LocalDate closing) {
+        LocalDate last = workingCalendar.days().next(closing).minusDays(1);
+        RateTable rates = rateTables.of(DepositProduct.DEMAND);
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> inserts = new ArrayList<>();
+        int skipped = 0;
+        for (AccrualItem item : items) {
+            InterestAccrual current = item.current() == null ? InterestAccrual.from(closing) : item.current();
+            if (!current.through().isBefore(last)) {
+                skipped++;
+                continue;
+            }
+            List<InterestAccrual> periods = current.accrueThrough(last, Money.of(item.balance(), item.currency()), rates,
+                    DepositProduct.DEMAND.dayCount());
+            for (InterestAccrual period : periods) {
+                boolean stored = item.current() != null && period.since().equals(current.since());
+                if (stored) {
+                    updates.add(new Object[] {period.through(), period.balanceSum(), period.accrued(),
+                            item.accountNumber(), period.periodEnd(), current.through()});
+                } else {
+                    inserts.add(new Object[] {item.accountNumber(), period.periodEnd(), period.since(), period.through(),
+                            period.balanceSum(), period.accrued()});
+                }
+            }
+        }
+        for (int rows : jdbc.batch("UPDATE interest_accrual SET accrued_through = ?, balance_sum = ?, interest = ? "
+                + "WHERE account_number = ? AND period_end = ? AND accrued_through = ?", updates)) {
+            if (rows != 1) {
+                throw new IllegalStateException("an account's interest was accrued behind this accrual's back");
+            }
+        }
+        jdbc.batch("INSERT INTO interest_accrual (account_number, period_end, period_start, accrued_through, "
+                + "balance_sum, interest) VALUES (?, ?, ?, ?, ?, ?)", inserts);
+        return new Outcome(items.size() - skipped, skipped, skipped == 0 ? null : skipped + " accrued through "
+                + last + " already");
+    }
+
+    /** How many periods of the range are due for settlement on {@code closing}. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long countDue(String after, String upTo, LocalDate closing) {
+        return jdbc.query("SELECT COUNT(*) FROM interest_accrual a WHERE a.settled_on IS NULL AND a.period_end < ?"
+                + range(upTo), row -> row.getLong(1), prepend(closing, range(after, upTo))).get(0);
+    }
+
+    /**
+     * The next {@code max} periods of the range due for settlement on {@code closing}, in account and
+     * period order, after the period {@code after} (null: from the range's start, {@code from}).
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<SettlementItem> settlementPage(SettlementItem after, String from, String upTo, LocalDate closing,
+                                               int max) {
+        Object[] parameters = after == null ? append(prepend(closing, range(from, upTo)), max)
+                : append(append(append(append(prepend(closing, range(from, upTo)), after.accountNumber()),
+                after.accountNumber()), after.periodEnd()), max);
+        return jdbc.query("SELECT a.account_number, a.period_end FROM interest_accrual a WHERE a.settled_on IS NULL "
+                        + "AND a.period_end < ?" + range(upTo) + (after == null ? "" : " AND (a.account_number > ? "
+                        + "OR (a.account_number = ? AND a.period_end > ?))") + " ORDER BY a.account_number, a.period_end "
+                        + "FETCH FIRST ? ROWS ONLY", row -> new SettlementItem(row.getString(1),
+                        row.getObject(2, LocalDate.class)), parameters);
+    }
+
+    /**
+     * Settles one account's period (end of day gives each a transaction of its own: a failure is
+     * that account's alone): posts the interest rounded to the fen HALF_UP and marks the period settled; a period settled
+     * already, or whose interest rounds to nothing, is skipped.
+     */
+    public Outcome settle(SettlementItem item, LocalDate closing) {
+        List<Object[]> period = jdbc.query("SELECT interest, settled_on, balance_sum, period_start FROM interest_accrual "
+                        + "WHERE account_number = ? AND period_end = ?" + database.forUpdate(),
+                row -> new Object[] {row.getBigDecimal(1), row.getObject(2, LocalDate.class), row.getBigDecimal(3),
+                        row.getObject(4, LocalDate.class)}, item.accountNumber(), item.periodEnd());
+        if (period.isEmpty() || period.get(0)[1] != null) {
+            return Outcome.skipped(item.accountNumber() + " settled already");
+        }
+        Account account = accounts.lockForBalanceChange(new AccountNumber(item.accountNumber()));
+        InterestAccrual accrual = new InterestAccrual((LocalDate) period.get(0)[3], item.periodEnd(),
+                (BigDecimal) period.get(0)[2], (BigDecimal) period.get(0)[0]);
+        Money interest = accrual.settled(account.currency());
+        Long entryId = null;
+        if (interest.amount().signum() > 0) {
+            Money after = account.creditInterest(interest);
+            accounts.writeBalances();
+            String requestId = "interest:" + item.accountNumber() + ":" + item.periodEnd();
+            JournalEntry entry = ledger.post(JournalEntry.balanced(SETTLEMENT, closing, account.branchCode(),
+                    BusinessDays.END_OF_DAY, requestId, StoredTime.now(clock), List.of(
+                            PostingLine.gl(GlCodes.INTEREST_EXPENSE, Side.DEBIT, interest),
+                            PostingLine.customer(account.glCode(), item.accountNumber(), Side.CREDIT, interest, after)))
+                    .requestedBy(BusinessDays.END_OF_DAY, requestId));
+            entryId = entry.id();
+            audit.record(SETTLEMENT, item.accountNumber(), "entry " + entryId + ": interest " + interest + " for "
+                    + accrual.since() + " to " + item.periodEnd() + " (balance-sum " + accrual.balanceSum() + ")",
+                    AuditEvent.SUCCESS);
+        }
+        jdbc.update("UPDATE interest_accrual SET settled_on = ?, settled_entry = ? WHERE account_number = ? "
+                + "AND period_end = ?", closing, entryId, item.accountNumber(), item.periodEnd());
+        return entryId == null ? Outcome.skipped(item.accountNumber() + " earned under half a fen") : Outcome.one();
+    }
+
+    /** The condition of a range's upper end on {@code a.account_number} (its lower end is always bound). */
+    private static String range(String upTo) {
+        return " AND a.account_number > ?" + (upTo == null ? "" : " AND a.account_number <= ?");
+    }
+
+    private static Object[] range(String after, String upTo) {
+        return upTo == null ? new Object[] {after == null ? "" : after} : new Object[] {after == null ? "" : after, upTo};
+    }
+
+    private static Object[] append(Object[] parameters, Object last) {
+        Object[] all = java.util.Arrays.copyOf(parameters, parameters.length + 1);
+        all[parameters.length] = last;
+        return all;
+    }
+
+    private static Object[] prepend(Object first, Object[] parameters) {
+        Object[] all = new Object[parameters.length + 1];
+        all[0] = first;
+        System.arraycopy(parameters, 0, all, 1, parameters.length);
+        return all;
+    }
+}
