@@ -16,8 +16,8 @@ import java.time.LocalDate;
  */
 public abstract class EndOfDayBatchlet extends AbstractBatchlet {
 
-    /** What the step did: the items it looked at, changed and left, why, and its exit status. */
-    protected record Done(long read, long posted, long skipped, String reason, String exitStatus) {
+    /** What the step did: the items it looked at and those it changed (the rest it left), why, and its exit status. */
+    protected record Done(long read, long posted, String reason, String exitStatus) {
     }
 
     @Inject
@@ -31,15 +31,15 @@ public abstract class EndOfDayBatchlet extends AbstractBatchlet {
     public String process() {
         LocalDate closing = EndOfDayRun.closing(job);
         StepRow row = new StepRow(job.getInstanceId(), step.getStepName(), 0);
-        work.begin(row, closing, 1);
+        work.begin(row, closing, 0);
         try {
             Done done = run(closing);
-            work.count(row, done.read(), done.posted(), done.skipped(), 0, done.reason());
+            work.countDone(row, done.read(), done.posted(), 0, done.reason());
             step.setExitStatus(done.exitStatus());
             return done.exitStatus();
         } catch (RuntimeException failed) {
             String reason = EndOfDayRun.reason(failed);
-            work.count(row, 0, 0, 0, 1, reason);
+            work.countDone(row, 1, 0, 1, reason);
             step.setExitStatus("FAILED: " + reason);
             throw failed;
         }

@@ -33,12 +33,13 @@ final class EndOfDayBatchlets {
                 throw new TellerException(ErrorCode.BUSINESS_DATE_CHANGED, closing, today);
             }
             List<BusinessDays.BranchDay> open = work.closeIdleBranches();
+            int branches = work.branchCount();
             if (!open.isEmpty()) {
                 throw new TellerException(ErrorCode.END_OF_DAY_BRANCHES_OPEN, closing, open.stream()
                         .map(day -> day.branchCode() + (day.blockers().isEmpty() ? "" : " (" + String.join("; ",
                                 day.blockers()) + ")")).collect(Collectors.joining(", ")));
             }
-            return new Done(1, 0, 0, null, "BRANCHES CLOSED");
+            return new Done(branches, 0, null, "BRANCHES CLOSED");
         }
     }
 
@@ -49,7 +50,7 @@ final class EndOfDayBatchlets {
         @Override
         protected Done run(LocalDate closing) {
             int expired = work.expirePendingApprovals(closing);
-            return new Done(expired, expired, 0, expired == 0 ? null : expired + " pending approvals expired",
+            return new Done(expired, expired, expired == 0 ? null : expired + " pending approvals expired",
                     "EXPIRED " + expired);
         }
     }
@@ -61,7 +62,7 @@ final class EndOfDayBatchlets {
         @Override
         protected Done run(LocalDate closing) {
             List<String> marked = work.markDormantAccounts();
-            return new Done(marked.size(), marked.size(), 0, marked.isEmpty() ? null
+            return new Done(marked.size(), marked.size(), marked.isEmpty() ? null
                     : "dormant: " + String.join(", ", marked.subList(0, Math.min(20, marked.size())))
                     + (marked.size() > 20 ? " and " + (marked.size() - 20) + " more" : ""), "DORMANT " + marked.size());
         }
@@ -80,7 +81,7 @@ final class EndOfDayBatchlets {
             if (!report.balanced()) {
                 throw new IllegalStateException("the books do not balance: " + report.report());
             }
-            return new Done(1, 0, 0, null, TrialBalanceBatchlet.BALANCED);
+            return new Done(1, 0, null, TrialBalanceBatchlet.BALANCED);
         }
     }
 
@@ -95,7 +96,7 @@ final class EndOfDayBatchlets {
                 throw new IllegalStateException("the audit trail is broken: "
                         + report.findings().stream().map(Object::toString).collect(Collectors.joining("; ")));
             }
-            return new Done(report.records(), 0, 0, null, "INTACT " + report.records() + " records");
+            return new Done(report.records(), 0, null, "INTACT " + report.records() + " records");
         }
     }
 
@@ -106,7 +107,7 @@ final class EndOfDayBatchlets {
         @Override
         protected Done run(LocalDate closing) {
             LocalDate next = work.roll(closing);
-            return new Done(1, 1, 0, closing + " -> " + next, "ROLLED TO " + next);
+            return new Done(1, 1, closing + " -> " + next, "ROLLED TO " + next);
         }
     }
 }

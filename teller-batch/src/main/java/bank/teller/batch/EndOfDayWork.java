@@ -58,6 +58,10 @@ public class EndOfDayWork {
         return calendar.today();
     }
 
+    public int branchCount() {
+        return businessDays.branches().size();
+    }
+
     public List<BusinessDays.BranchDay> closeIdleBranches() {
         return businessDays.closeIdleBranches();
     }
@@ -115,6 +119,15 @@ public class EndOfDayWork {
     /** Begins a step's (or partition's) report row. */
     public void begin(StepRow row, LocalDate businessDate, long total) {
         steps.begin(row.instance(), row.step(), row.partition(), businessDate, total);
+    }
+
+    /**
+     * Counts a step done in one go (its items known once read) in a transaction of its own: what it
+     * read, changed (posted) and left as it was (skipped), or one failed attempt.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void countDone(StepRow row, long read, long posted, long failed, String reason) {
+        steps.addRead(row.instance(), row.step(), row.partition(), read, posted, read - posted - failed, failed, reason);
     }
 
     /** Adds to a step's report in a transaction of its own (the work it counts committed already, or failed). */

@@ -22,6 +22,7 @@ import bank.teller.shared.Money;
 import bank.teller.shared.StoredTime;
 import bank.teller.till.application.Tills;
 import bank.teller.till.domain.TillSession;
+import bank.teller.till.domain.TillStatus;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -148,7 +149,8 @@ public class DemoData {
 
     /**
      * The vault's stock (delivered through clearing) on the first start, and the demo users' tills
-     * open for the business date with cash from the vault, so they can pay out at once.
+     * open for the business date with cash from the vault, so they can pay out at once (unless the
+     * branch has closed the day, or a till is still open from an earlier one).
      */
     private void openDemoTills() {
         Instant now = StoredTime.now(Clock.systemUTC());
@@ -159,12 +161,16 @@ public class DemoData {
                     PostingLine.gl(GlCodes.VAULT_CASH, Side.DEBIT, Money.cny("10000000.00")),
                     PostingLine.gl(GlCodes.CLEARING, Side.CREDIT, Money.cny("10000000.00"))));
         }
+        boolean branchClosed = !em.createNativeQuery("SELECT 1 FROM branch_day WHERE branch_code = ?1 AND business_date = ?2")
+                .setParameter(1, BRANCH).setParameter(2, today).getResultList().isEmpty();
         for (String username : List.of(TELLER, SUPERVISOR)) {
             AppUser user = em.find(AppUser.class, username);
-            boolean openToday = !em.createQuery("SELECT s.id FROM TillSession s WHERE s.teller = :teller "
-                            + "AND s.businessDate = :today", Long.class)
-                    .setParameter("teller", username).setParameter("today", today).getResultList().isEmpty();
-            if (!openToday) {
+            // a session of today, or one not closed yet (an earlier day's, forced past), is left as it is
+            boolean opened = !em.createQuery("SELECT s.id FROM TillSession s WHERE s.teller = :teller "
+                            + "AND (s.businessDate = :today OR s.status <> :closed)", Long.class)
+                    .setParameter("teller", username).setParameter("today", today)
+                    .setParameter("closed", TillStatus.CLOSED).getResultList().isEmpty();
+            if (!opened && !branchClosed) {
                 TillSession session = tills.open(user, now);
                 Money cash = Money.cny("500000.00");
                 ledger.post(JournalEntry.balanced("VAULT_TO_TILL", today, BRANCH, username,

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import bank.teller.platform.DemoData;
 import jakarta.json.Json;
@@ -21,13 +20,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -51,12 +47,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EmbeddedDefaultSmokeIT {
 
-    private static final Pattern ERROR_LINE = Pattern.compile("^\\S+ \\S+ (ERROR|SEVERE) ");
-    private static final Pattern STACK_LINE = Pattern.compile("^(\\s+at [\\w$.]+\\(|Caused by: |\\s+\\.\\.\\. \\d+ more)");
-    private static final Duration BOOT = Duration.ofMinutes(4);
-
     private static final Path HOME = Path.of("target", "smoke-server").toAbsolutePath();
-    private static Process server;
+    private static final ServedTeller SERVER = new ServedTeller(HOME);
     private static String account;
     private static JsonArray transactionsSeenFirst;
 
@@ -66,7 +58,7 @@ class EmbeddedDefaultSmokeIT {
      */
     @BeforeAll
     static void freshFolder() throws Exception {
-        deleteRecursively(HOME);
+        ServedTeller.deleteRecursively(HOME);
         Path configuration = Files.createDirectories(HOME.resolve("standalone/configuration"));
         Process keytool = new ProcessBuilder("keytool", "-genkeypair", "-alias", "server", "-keyalg", "RSA",
                 "-keysize", "2048", "-dname", "CN=localhost", "-validity", "30", "-storetype", "JKS",
@@ -77,8 +69,8 @@ class EmbeddedDefaultSmokeIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (server != null && server.isAlive()) {
-            stopServer();
+        if (SERVER.running()) {
+            SERVER.stop();
         }
     }
 
@@ -124,8 +116,8 @@ class EmbeddedDefaultSmokeIT {
         assertEquals(2, sealed.statusCode() / 100, "the chains sealed before the restart: " + sealed.body());
         assertIntact();
         Thread.sleep(3000); // a few more runs of the relay
-        stopServer();
-        assertNoErrorInTheLog();
+        SERVER.stop();
+        SERVER.assertNoErrorInTheLog();
     }
 
     @Test
@@ -135,38 +127,12 @@ class EmbeddedDefaultSmokeIT {
         boot("America/New_York", "second");
         assertEquals(transactionsSeenFirst, transactionsOf(account));
         assertIntact();
-        stopServer();
-        assertNoErrorInTheLog();
+        SERVER.stop();
+        SERVER.assertNoErrorInTheLog();
     }
 
     private static void boot(String timeZone, String which) throws Exception {
-        Path root = Path.of(System.getProperty("teller.root", ".."));
-        ProcessBuilder builder = new ProcessBuilder(root.resolve("teller").toAbsolutePath().toString(), "serve",
-                "-Djava.net.preferIPv4Stack=true")
-                .directory(root.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(HOME.resolveSibling("smoke-server-" + which + ".out").toFile());
-        builder.environment().put("TELLER_HOME", HOME.toString());
-        builder.environment().put("TZ", timeZone);
-        builder.environment().remove("TELLER_DB");
-        server = builder.start();
-        Instant deadline = Instant.now().plus(BOOT);
-        while (true) {
-            if (!server.isAlive()) {
-                fail("./teller serve ended with " + server.exitValue() + ", see smoke-server-" + which + ".out");
-            }
-            try {
-                if (Https.send(Https.inSession(Https.BASE + "/login.xhtml", null).GET().build()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still booting
-            }
-            if (Instant.now().isAfter(deadline)) {
-                fail("the embedded default did not answer within " + BOOT);
-            }
-            Thread.sleep(1000);
-        }
+        SERVER.boot(which, Map.of("TZ", timeZone));
     }
 
     private static JsonArray transactionsOf(String number) throws Exception {
@@ -212,12 +178,6 @@ class EmbeddedDefaultSmokeIT {
         }
     }
 
-    private static void assertNoErrorInTheLog() throws IOException {
-        List<String> problems = problemsIn(HOME.resolve("standalone/log/server.log"));
-        assertTrue(problems.isEmpty(), problems.size() + " ERROR or stack trace lines in the server log, the first:\n"
-                + String.join("\n", problems.subList(0, Math.min(30, problems.size()))));
-    }
-
     /** The number of the first account of the demo customer {@code name}. */
     private static String accountOf(String name) throws Exception {
         JsonArray found = json(Https.get("/api/v1/customers?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8),
@@ -235,42 +195,5 @@ class EmbeddedDefaultSmokeIT {
 
     private static BigDecimal amount(String shown) {
         return new BigDecimal(shown.replace(" CNY", "").replace(",", "").strip());
-    }
-
-    static List<String> problemsIn(Path log) throws IOException {
-        List<String> problems = new ArrayList<>();
-        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-            if (ERROR_LINE.matcher(line).find() || STACK_LINE.matcher(line).find()) {
-                problems.add(line);
-            }
-        }
-        return problems;
-    }
-
-    /** SIGTERM to WildFly (a graceful shutdown, logged like any other), then waits for it to end. */
-    private static void stopServer() throws InterruptedException {
-        List<ProcessHandle> processes = new ArrayList<>(server.descendants().toList());
-        processes.forEach(ProcessHandle::destroy);
-        server.destroy();
-        if (!server.waitFor(60, TimeUnit.SECONDS)) {
-            processes.forEach(ProcessHandle::destroyForcibly);
-            server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        for (ProcessHandle process : processes) {
-            process.onExit().orTimeout(60, TimeUnit.SECONDS).exceptionally(e -> {
-                process.destroyForcibly();
-                return process;
-            }).join();
-        }
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (Files.exists(path)) {
-            try (Stream<Path> all = Files.walk(path)) {
-                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 }

@@ -57,7 +57,8 @@ class EndpointMatrixIT {
                 "GET /v1/accounts/{number}/fee-quote", "GET /v1/accounts/{number}/statement",
                 "GET /v1/accounts/{number}/transactions", "GET /v1/customers",
                 "GET /v1/customers/{id}", "GET /v1/customers/{id}/accounts", "GET /v1/approvals/{id}",
-                "GET /v1/vouchers/{number}", "GET /v1/business-day", "GET /v1/business-day/branches/{code}");
+                "GET /v1/vouchers/{number}", "GET /v1/business-day", "GET /v1/business-day/branches/{code}",
+                "GET /v1/accounts/{number}/interest");
         allow(SUPERVISORS, "POST /v1/dead-letters/{messageId}/resend", "POST /v1/dead-letters/{messageId}/discard",
                 "POST /v1/core-outbox/parked/{entryId}/resend", "PUT /v1/accounts/{number}/hot",
                 "POST /v1/accounts/{number}/freezes", "POST /v1/approvals/{id}/approve",

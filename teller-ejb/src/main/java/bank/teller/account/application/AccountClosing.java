@@ -3,20 +3,22 @@ package bank.teller.account.application;
 import bank.teller.account.domain.Account;
 import bank.teller.account.domain.AccountNumber;
 import bank.teller.account.domain.Movement;
+import bank.teller.approval.application.Approvals;
+import bank.teller.deposit.application.DemandInterest;
 import bank.teller.ledger.application.Ledger;
 import bank.teller.ledger.domain.GlCodes;
 import bank.teller.ledger.domain.JournalEntry;
 import bank.teller.ledger.domain.JournalLine;
 import bank.teller.ledger.domain.PostingLine;
 import bank.teller.ledger.domain.Side;
+import bank.teller.security.CurrentUser;
 import bank.teller.security.Roles;
 import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.ErrorCode;
-import bank.teller.approval.application.Approvals;
 import bank.teller.shared.Money;
-import bank.teller.shared.TransactionNames;
 import bank.teller.shared.RequestIds;
 import bank.teller.shared.TellerException;
+import bank.teller.shared.TransactionNames;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -27,7 +29,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Closing an account (销户): refused while a hold or freeze is in force; otherwise the whole
+ * Closing an account (销户): refused while a hold or freeze is in force; otherwise the interest
+ * not settled yet is posted to it ({@link DemandInterest#settleOnClosing}), then the whole
  * balance is paid out - in cash (Dr account / Cr till cash) or to another account of the bank -
  * and the account is CLOSED, in one transaction. Idempotent on the request id.
  */
@@ -54,6 +57,10 @@ public class AccountClosing {
     private RequestIds requestIds;
     @Inject
     private BusinessCalendar calendar;
+    @EJB
+    private DemandInterest interest;
+    @Inject
+    private CurrentUser currentUser;
 
     /** @param payeeAccount where the balance goes; null or blank: paid out in cash */
     public ClosingResult close(String accountNumber, String payeeAccount, String requestId) {
@@ -78,6 +85,7 @@ public class AccountClosing {
         account.requireClosable(accounts.unreleasedRestrictionsOf(number), today);
         approvals.requireApproval(OPERATION, requestId, fingerprint, null, number.value(),
                 TransactionNames.of(OPERATION) + " " + number);
+        interest.settleOnClosing(account, currentUser.name());
         Money balance = account.balance();
         String entryRef = NO_ENTRY;
         if (balance.amount().signum() > 0) {

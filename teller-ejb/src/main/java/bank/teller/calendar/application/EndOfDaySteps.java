@@ -60,15 +60,32 @@ public class EndOfDaySteps {
     @RolesAllowed(Roles.SUPERVISOR)
     public void add(long instance, String step, int partition, long read, long posted, long skipped, long failed,
                     String reason) {
+        add(instance, step, partition, read, posted, skipped, failed, reason, false);
+    }
+
+    /**
+     * Adds to the counts of a step done in one go, whose items are known only once it has read them:
+     * its total becomes what it has read (each failed attempt read one item, itself).
+     */
+    @RolesAllowed(Roles.SUPERVISOR)
+    public void addRead(long instance, String step, int partition, long read, long posted, long skipped, long failed,
+                        String reason) {
+        add(instance, step, partition, read, posted, skipped, failed, reason, true);
+    }
+
+    private void add(long instance, String step, int partition, long read, long posted, long skipped, long failed,
+                     String reason, boolean totalIsRead) {
         List<String> before = jdbc.query("SELECT reasons FROM end_of_day_step WHERE job_instance_id = ? AND step_name = ? "
                 + "AND partition_no = ?", row -> row.getString(1), instance, step, partition);
         String current = before.isEmpty() ? null : before.get(0);
         String reasons = reason == null ? current
                 : Text.abbreviated(current == null ? reason : current + "; " + reason, REASONS_MAX - 1);
         jdbc.update("UPDATE end_of_day_step SET items_read = items_read + ?, items_posted = items_posted + ?, "
-                        + "items_skipped = items_skipped + ?, items_failed = items_failed + ?, reasons = ?, updated_at = ? "
-                        + "WHERE job_instance_id = ? AND step_name = ? AND partition_no = ?", read, posted, skipped, failed,
-                reasons, StoredTime.now(clock), instance, step, partition);
+                        + "items_skipped = items_skipped + ?, items_failed = items_failed + ?, reasons = ?, updated_at = ?"
+                        + (totalIsRead ? ", items_total = items_read + ?" : "") + " WHERE job_instance_id = ? "
+                        + "AND step_name = ? AND partition_no = ?", totalIsRead
+                        ? new Object[] {read, posted, skipped, failed, reasons, StoredTime.now(clock), read, instance, step, partition}
+                        : new Object[] {read, posted, skipped, failed, reasons, StoredTime.now(clock), instance, step, partition});
     }
 
     /** The run's report, step by step in the order they began, partitions in order. */

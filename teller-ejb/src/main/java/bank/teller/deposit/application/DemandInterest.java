@@ -18,6 +18,7 @@ import bank.teller.ledger.domain.Side;
 import bank.teller.platform.Database;
 import bank.teller.platform.Jdbc;
 import bank.teller.security.Roles;
+import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.Money;
 import bank.teller.shared.StoredTime;
 import jakarta.annotation.security.RolesAllowed;
@@ -56,6 +57,15 @@ public class DemandInterest {
     public record AccrualItem(String accountNumber, String currency, BigDecimal balance, InterestAccrual current) {
     }
 
+    /**
+     * Interest to date (利息): what the account has earned since its last settlement, from the first
+     * day not settled through the last day accrued (end of day accrues; a day not yet closed is not
+     * in it), the interest rounded to the fen as it would be posted, and today's annual rate.
+     */
+    public record InterestToDate(String accountNumber, LocalDate since, LocalDate accruedThrough, String balanceSum,
+                                 String interest, String ratePercent) {
+    }
+
     /** A period whose interest is due. */
     public record SettlementItem(String accountNumber, LocalDate periodEnd) {
     }
@@ -83,10 +93,72 @@ public class DemandInterest {
     private Accounts accounts;
     @Inject
     private Ledger ledger;
+    @Inject
+    private BusinessCalendar calendar;
     @EJB
     private AuditTrail audit;
 
     private final Clock clock = Clock.systemUTC();
+
+    @RolesAllowed({Roles.TELLER, Roles.SUPERVISOR, Roles.AUDITOR})
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public InterestToDate toDate(String accountNumber) {
+        Account account = accounts.require(new AccountNumber(accountNumber));
+        InterestAccrual unsettled = unsettled(account.number().value(), "");
+        BigDecimal rate = rateTables.of(DepositProduct.DEMAND).on(calendar.today());
+        return new InterestToDate(account.number().value(), unsettled == null ? null : unsettled.since(),
+                unsettled == null ? null : unsettled.through(),
+                unsettled == null ? "0.00" : unsettled.balanceSum().setScale(2).toPlainString(),
+                unsettled == null ? "0.00" : unsettled.settled(account.currency()).amount().toPlainString(),
+                rate.movePointRight(2).stripTrailingZeros().toPlainString());
+    }
+
+    /**
+     * For closing an account (locked by the caller, in the caller's transaction): settles every
+     * period not settled yet, the interest rounded to the fen posted to the account before its
+     * balance is paid out (the closing day itself earns nothing: 算头不算尾); answers what was posted.
+     */
+    @RolesAllowed({Roles.TELLER, Roles.SUPERVISOR})
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Money settleOnClosing(Account account, String teller) {
+        String number = account.number().value();
+        InterestAccrual unsettled = unsettled(number, database.forUpdate());
+        Money interest = unsettled == null ? Money.zero(account.currency()) : unsettled.settled(account.currency());
+        LocalDate today = calendar.today();
+        Long entryId = interest.amount().signum() > 0 ? post(account, interest, today, teller, "interest:" + number
+                + ":" + today, unsettled).id() : null;
+        jdbc.update("UPDATE interest_accrual SET settled_on = ?, settled_entry = ? WHERE account_number = ? "
+                + "AND settled_on IS NULL", today, entryId, number);
+        return interest;
+    }
+
+    /** The account's periods not settled yet as one accrual (null: none), their rows locked with {@code lock}. */
+    private InterestAccrual unsettled(String accountNumber, String lock) {
+        List<InterestAccrual> periods = jdbc.query("SELECT period_start, accrued_through, balance_sum, interest "
+                        + "FROM interest_accrual WHERE account_number = ? AND settled_on IS NULL ORDER BY period_end" + lock,
+                row -> new InterestAccrual(row.getObject(1, LocalDate.class), row.getObject(2, LocalDate.class),
+                        row.getBigDecimal(3), row.getBigDecimal(4)), accountNumber);
+        return periods.stream().reduce((earlier, later) -> new InterestAccrual(earlier.since(), later.through(),
+                earlier.balanceSum().add(later.balanceSum()), earlier.accrued().add(later.accrued()))).orElse(null);
+    }
+
+    /**
+     * Posts {@code interest} to the account (locked by the caller): Dr interest expense / Cr the
+     * account, the entry unique for {@code requestId} of its caller, audited.
+     */
+    private JournalEntry post(Account account, Money interest, LocalDate day, String teller, String requestId,
+                              InterestAccrual accrual) {
+        Money after = account.creditInterest(interest);
+        accounts.writeBalances();
+        String number = account.number().value();
+        JournalEntry entry = ledger.post(JournalEntry.balanced(SETTLEMENT, day, account.branchCode(), teller, requestId,
+                StoredTime.now(clock), List.of(PostingLine.gl(GlCodes.INTEREST_EXPENSE, Side.DEBIT, interest),
+                        PostingLine.customer(account.glCode(), number, Side.CREDIT, interest, after)))
+                .requestedBy(teller, requestId));
+        audit.record(SETTLEMENT, number, "entry " + entry.id() + ": interest " + interest + " for " + accrual.since()
+                + " to " + accrual.through() + " (balance-sum " + accrual.balanceSum() + ")", AuditEvent.SUCCESS);
+        return entry;
+    }
 
     /**
      * Where to split the accounts into {@code partitions} ranges of about the same size: the
@@ -214,21 +286,8 @@ public class DemandInterest {
         InterestAccrual accrual = new InterestAccrual((LocalDate) period.get(0)[3], item.periodEnd(),
                 (BigDecimal) period.get(0)[2], (BigDecimal) period.get(0)[0]);
         Money interest = accrual.settled(account.currency());
-        Long entryId = null;
-        if (interest.amount().signum() > 0) {
-            Money after = account.creditInterest(interest);
-            accounts.writeBalances();
-            String requestId = "interest:" + item.accountNumber() + ":" + item.periodEnd();
-            JournalEntry entry = ledger.post(JournalEntry.balanced(SETTLEMENT, closing, account.branchCode(),
-                    BusinessDays.END_OF_DAY, requestId, StoredTime.now(clock), List.of(
-                            PostingLine.gl(GlCodes.INTEREST_EXPENSE, Side.DEBIT, interest),
-                            PostingLine.customer(account.glCode(), item.accountNumber(), Side.CREDIT, interest, after)))
-                    .requestedBy(BusinessDays.END_OF_DAY, requestId));
-            entryId = entry.id();
-            audit.record(SETTLEMENT, item.accountNumber(), "entry " + entryId + ": interest " + interest + " for "
-                    + accrual.since() + " to " + item.periodEnd() + " (balance-sum " + accrual.balanceSum() + ")",
-                    AuditEvent.SUCCESS);
-        }
+        Long entryId = interest.amount().signum() > 0 ? post(account, interest, closing, BusinessDays.END_OF_DAY,
+                "interest:" + item.accountNumber() + ":" + item.periodEnd(), accrual).id() : null;
         jdbc.update("UPDATE interest_accrual SET settled_on = ?, settled_entry = ? WHERE account_number = ? "
                 + "AND period_end = ?", closing, entryId, item.accountNumber(), item.periodEnd());
         return entryId == null ? Outcome.skipped(item.accountNumber() + " earned under half a fen") : Outcome.one();

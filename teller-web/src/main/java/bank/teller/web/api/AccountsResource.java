@@ -15,6 +15,7 @@ import bank.teller.account.application.HotAccounts.HotAccountView;
 import bank.teller.account.application.HotAccounts;
 import bank.teller.account.application.RestrictionView;
 import bank.teller.account.application.Statements;
+import bank.teller.deposit.application.DemandInterest;
 import bank.teller.fee.application.FeeQuote;
 import bank.teller.shared.Dates;
 import bank.teller.shared.ErrorCode;
@@ -87,6 +88,8 @@ public class AccountsResource {
     private AccountClosing closing;
     @EJB
     private AccountQueries queries;
+    @EJB
+    private DemandInterest interest;
     @EJB
     private Cards cards;
     @EJB
@@ -205,6 +208,13 @@ public class AccountsResource {
     @Path("/{number}/cards")
     public List<CardView> cards(@PathParam("number") String number) {
         return cards.cards(number);
+    }
+
+    /** Interest to date (利息): earned since the last settlement, through the last day end of day accrued. */
+    @GET
+    @Path("/{number}/interest")
+    public DemandInterest.InterestToDate interest(@PathParam("number") String number) {
+        return interest.toDate(number);
     }
 
     /** What {@code transactionType} of {@code amount} would cost this account's holder, before confirming. */

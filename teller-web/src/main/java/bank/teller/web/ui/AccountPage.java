@@ -16,6 +16,7 @@ import bank.teller.account.application.Vouchers;
 import bank.teller.account.domain.AccountType;
 import bank.teller.approval.application.ApprovalView;
 import bank.teller.approval.application.Approvals;
+import bank.teller.deposit.application.DemandInterest;
 import bank.teller.fee.application.FeeQuote;
 import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.ChineseCapitalAmount;
@@ -49,6 +50,8 @@ public class AccountPage implements Serializable {
     @EJB
     private AccountQueries queries;
     @EJB
+    private DemandInterest interest;
+    @EJB
     private CashDeposits deposits;
     @EJB
     private CashWithdrawals withdrawals;
@@ -71,6 +74,7 @@ public class AccountPage implements Serializable {
 
     private String number;
     private AccountView account;
+    private DemandInterest.InterestToDate interestToDate;
     private TransactionsModel transactions;
     private LocalDate from;
     private LocalDate to;
@@ -97,6 +101,7 @@ public class AccountPage implements Serializable {
             return;
         }
         account = Screens.attempt("find:number", () -> queries.account(number));
+        interestToDate = account == null ? null : Screens.attempt(null, () -> interest.toDate(account.accountNumber()));
         if (to == null) {
             to = calendar.today();
             from = to.withDayOfMonth(1);
@@ -373,6 +378,10 @@ public class AccountPage implements Serializable {
     /** Whether the account's type takes a debit card (the cards section shows). */
     public boolean takesCards() {
         return account != null && AccountType.valueOf(account.accountType()).takesCards();
+    }
+
+    public DemandInterest.InterestToDate getInterestToDate() {
+        return interestToDate;
     }
 
     public AccountView getAccount() {

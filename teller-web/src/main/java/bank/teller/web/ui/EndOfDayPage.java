@@ -46,11 +46,11 @@ public class EndOfDayPage implements Serializable {
     }
 
     public void close(BranchDay day) {
-        closed(Screens.attempt("eod:branches", () -> businessDays.close(day.branchCode(), false, null)));
+        closed(Screens.attempt(null, () -> businessDays.close(day.branchCode(), false, null)));
     }
 
     public void forceClose(BranchDay day) {
-        if (closed(Screens.attempt("eod:forceReason", () -> businessDays.close(day.branchCode(), true, forceReason)))) {
+        if (closed(Screens.attempt(null, () -> businessDays.close(day.branchCode(), true, forceReason)))) {
             forceReason = null;
         }
     }
