@@ -53,3 +53,28 @@ CREATE TABLE end_of_day_step (
     updated_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT end_of_day_step_pk PRIMARY KEY (job_instance_id, step_name, partition_no)
 );
+
+-- End of day's work is done by the system user "end-of-day" (head office), so the audit trail and
+-- the journal name it: it cannot sign in (disabled, no usable password); the batch steps' bean acts
+-- as it (run-as principal, teller-batch's jboss-ejb3.xml) in the supervisor's role.
+INSERT INTO app_user (username, password_hash, display_name, branch_code, enabled, password_changed_at)
+    VALUES ('end-of-day', '!', '日终批处理 End of day', '0000', FALSE, CURRENT_TIMESTAMP);
+INSERT INTO app_user_role (username, role_name) VALUES ('end-of-day', 'SUPERVISOR');
+
+--changeset teller:031-posting-date dbms:postgresql splitStatements:false
+-- A posting's business date, checked as its entry is written (PostgreSQL; on H2 the business day's
+-- row is locked instead): takes the business day's advisory lock shared, which the date roll takes
+-- exclusively, then reads the date in a snapshot of its own (after the lock: a roll that committed
+-- while the posting waited is seen) and refuses a posting booked on a day that has closed.
+CREATE FUNCTION teller_posting_date(booked DATE) RETURNS DATE LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+    current_date_ DATE;
+BEGIN
+    PERFORM pg_advisory_xact_lock_shared(4473177);
+    SELECT business_date INTO current_date_ FROM business_day WHERE id = 1;
+    IF current_date_ <> booked THEN
+        RAISE EXCEPTION 'BUSINESS_DATE_CHANGED %', current_date_;
+    END IF;
+    RETURN booked;
+END
+$$;

@@ -26,13 +26,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 
 /** Starting end-of-day jobs and reading their history (job repository in the database). */
 @Stateless
@@ -42,9 +40,7 @@ public class BatchJobs {
     public static final String TRIAL_BALANCE = "trial-balance";
     public static final String DORMANCY = "dormancy";
     public static final String AUDIT = "audit-verification";
-    public static final String END_OF_DAY = BusinessDays.END_OF_DAY;
-    private static final Set<BatchStatus> GOING = EnumSet.of(BatchStatus.STARTING, BatchStatus.STARTED,
-            BatchStatus.STOPPING);
+    public static final String END_OF_DAY = "end-of-day";
     public static final int HISTORY = 20;
 
     @EJB
@@ -73,7 +69,7 @@ public class BatchJobs {
         Optional<JobExecution> latest = latestEndOfDay(operator);
         if (latest.isPresent()) {
             JobExecution execution = latest.get();
-            if (GOING.contains(execution.getBatchStatus())) {
+            if (going(execution)) {
                 throw new TellerException(ErrorCode.END_OF_DAY_RUNNING, execution.getExecutionId());
             }
             String closes = operator.getParameters(execution.getExecutionId()).getProperty(EndOfDayRun.BUSINESS_DATE);
@@ -96,14 +92,29 @@ public class BatchJobs {
         JobOperator operator = operator();
         JobExecution execution = endOfDayExecution(operator, executionId);
         Optional<JobExecution> latest = latestEndOfDay(operator);
-        if (latest.isPresent() && GOING.contains(latest.get().getBatchStatus())) {
+        if (latest.isPresent() && going(latest.get())) {
             throw new TellerException(ErrorCode.END_OF_DAY_RUNNING, latest.get().getExecutionId());
         }
-        if (execution.getBatchStatus() != BatchStatus.FAILED && execution.getBatchStatus() != BatchStatus.STOPPED
-                || latest.isPresent() && latest.get().getExecutionId() != executionId) {
+        if (!restartable(execution) || latest.isPresent() && latest.get().getExecutionId() != executionId) {
             throw new TellerException(ErrorCode.END_OF_DAY_NOT_RESTARTABLE, executionId, execution.getBatchStatus());
         }
         return operator.restart(executionId, operator.getParameters(executionId));
+    }
+
+    /**
+     * Whether the execution still goes: starting, or started (or stopping) in this server. One the
+     * repository says started while no server runs it ended with its server (killed, crashed).
+     */
+    private static boolean going(JobExecution execution) {
+        BatchStatus status = execution.getBatchStatus();
+        return status == BatchStatus.STARTING
+                || (status == BatchStatus.STARTED || status == BatchStatus.STOPPING) && RunningJobs.running(execution.getExecutionId());
+    }
+
+    /** Failed, stopped, or ended with its server: it may be restarted where it stopped. */
+    private static boolean restartable(JobExecution execution) {
+        BatchStatus status = execution.getBatchStatus();
+        return status != BatchStatus.COMPLETED && status != BatchStatus.ABANDONED && !going(execution);
     }
 
     /** The latest end-of-day run with its steps and report, if one ever ran. */
@@ -141,7 +152,7 @@ public class BatchJobs {
                 step.getStepName(), step.getBatchStatus().name(), step.getExitStatus(), instant(step.getStartTime()),
                 instant(step.getEndTime()), reports.getOrDefault(step.getStepName(), List.of()))).toList();
         return new EndOfDayView(run(newest), operator.getParameters(newest.getExecutionId())
-                .getProperty(EndOfDayRun.BUSINESS_DATE), views);
+                .getProperty(EndOfDayRun.BUSINESS_DATE), views, restartable(newest));
     }
 
     private JobExecution endOfDayExecution(JobOperator operator, long executionId) {

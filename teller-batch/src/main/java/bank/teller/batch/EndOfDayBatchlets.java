@@ -68,6 +68,20 @@ final class EndOfDayBatchlets {
         }
     }
 
+    /** The manifest of the month's statements (count, size and SHA-256 of each file), on the month's last business day. */
+    @Named("endOfDayStatementManifest")
+    @Dependent
+    public static class StatementManifest extends EndOfDayBatchlet {
+        @Override
+        protected Done run(LocalDate closing) {
+            if (work.statementPeriodStart(closing) == null) {
+                return new Done(0, 0, "not the month's last business day", "NO STATEMENTS");
+            }
+            int files = work.writeStatementManifest(closing);
+            return new Done(files, files, null, "MANIFEST " + files + " files");
+        }
+    }
+
     /** Trial balance: books that do not balance stop the run before the roll. */
     @Named("endOfDayTrialBalance")
     @Dependent

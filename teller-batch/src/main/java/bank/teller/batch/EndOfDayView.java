@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * An end-of-day run as its screen shows it: the run (the latest execution of its job instance), the
- * business day it closes, and each step with its status and its report per partition.
+ * business day it closes, each step with its status and its report per partition, and whether it may
+ * be restarted (failed, stopped, or ended with a server that was killed).
  */
-public record EndOfDayView(JobRun run, String businessDate, List<Step> steps) {
+public record EndOfDayView(JobRun run, String businessDate, List<Step> steps, boolean restartable) {
 
     /** One step: its latest execution's status and the report rows of its partitions (one for a step without). */
     public record Step(String name, String status, String exitStatus, Instant started, Instant ended,
@@ -37,9 +38,5 @@ public record EndOfDayView(JobRun run, String businessDate, List<Step> steps) {
         public long elapsedSeconds() {
             return started == null ? 0 : Duration.between(started, ended == null ? Instant.now() : ended).toSeconds();
         }
-    }
-
-    public boolean restartable() {
-        return "FAILED".equals(run.batchStatus()) || "STOPPED".equals(run.batchStatus());
     }
 }

@@ -1,9 +1,11 @@
 package bank.teller.batch;
 
 import bank.teller.account.application.AccountDormancy;
+import bank.teller.account.application.StatementFiles;
 import bank.teller.approval.application.Approvals;
 import bank.teller.calendar.application.BusinessDays;
 import bank.teller.calendar.application.EndOfDaySteps;
+import bank.teller.calendar.application.WorkingCalendar;
 import bank.teller.deposit.application.DemandInterest;
 import bank.teller.ledger.application.TrialBalance;
 import bank.teller.ledger.domain.TrialBalanceReport;
@@ -49,6 +51,10 @@ public class EndOfDayWork {
     private AuditVerifier verifier;
     @Inject
     private BusinessCalendar calendar;
+    @Inject
+    private WorkingCalendar workingCalendar;
+    @EJB
+    private StatementFiles statementFiles;
 
     /** A step's row in the run's report: the job instance (kept by restarts), the step, the partition (0: none). */
     public record StepRow(long instance, String step, int partition) implements java.io.Serializable {
@@ -56,6 +62,32 @@ public class EndOfDayWork {
 
     public LocalDate today() {
         return calendar.today();
+    }
+
+    /**
+     * The first day of the statement period when {@code closing} is its month's last business day
+     * (the month's statements are due), else null.
+     */
+    public LocalDate statementPeriodStart(LocalDate closing) {
+        return workingCalendar.days().next(closing).getMonth() == closing.getMonth() ? null : closing.withDayOfMonth(1);
+    }
+
+    public long countStatements(String after, String upTo, LocalDate from, LocalDate to) {
+        return statementFiles.countDue(after, upTo, from, to);
+    }
+
+    public List<String> statementPage(String after, String upTo, LocalDate from, LocalDate to, int max) {
+        return statementFiles.duePage(after, upTo, from, to, max);
+    }
+
+    /** Writes a chunk's statements and counts them in the step's report, in the chunk's transaction. */
+    public void writeStatements(List<String> accounts, LocalDate from, LocalDate to, StepRow row) {
+        statementFiles.write(accounts, from, to);
+        steps.add(row.instance(), row.step(), row.partition(), accounts.size(), accounts.size(), 0, 0, null);
+    }
+
+    public int writeStatementManifest(LocalDate closing) {
+        return statementFiles.writeManifest(closing);
     }
 
     public int branchCount() {

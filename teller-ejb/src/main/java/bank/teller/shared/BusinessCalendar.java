@@ -15,8 +15,8 @@ import java.time.LocalDate;
  * the date is read once: a posting asks for it several times and must see one date throughout.
  * The same statement reads the version of the reference data ({@link ReferenceData}).
  *
- * <p>Postings and the date roll (日切) are ordered by one lock: a posting takes it shared just before
- * it writes its entry and checks the date it was booked with is still today ({@link #requireStill});
+ * <p>Postings and the date roll (日切) are ordered by one lock: a posting takes it shared as it
+ * writes its entry and checks the date it was booked with is still today ({@link #postingDate});
  * the roll takes it exclusively ({@link #roll}), so it waits for the postings in flight, and a
  * posting that began before the roll and writes after it is refused rather than dated a closed day.
  * PostgreSQL: a transaction-scoped advisory lock (shared ones do not queue behind each other); H2:
@@ -34,8 +34,10 @@ public class BusinessCalendar {
     @EJB
     private Database database;
 
-    /** The advisory lock's key ("DAY" in ASCII): only the business day takes it. */
+    /** The advisory lock's key ("DAY" in ASCII, 4473177): postings take it shared (teller_posting_date), the roll exclusively. */
     private static final long DAY_LOCK = 0x444159L;
+    private static final java.util.regex.Pattern DATE_CHANGED =
+            java.util.regex.Pattern.compile("BUSINESS_DATE_CHANGED (\\d{4}-\\d{2}-\\d{2})");
 
     private record Day(LocalDate date, long referenceVersion) {
     }
@@ -56,22 +58,43 @@ public class BusinessCalendar {
     }
 
     /**
-     * Takes the business day's lock shared until the transaction ends and refuses, with
-     * BUSINESS_DATE_CHANGED, a posting booked on {@code bookedOn} when the date has rolled since.
+     * How a posting's entry writes its business date, the value bound to it being the date it was
+     * booked with: on PostgreSQL through {@code teller_posting_date} (migration v031), which takes
+     * the business day's lock shared and refuses a date that has closed, in the entry's own INSERT
+     * (no statement of its own, issue 14); on H2 plainly, after {@link #requireStill}.
+     */
+    public String postingDate() {
+        return database.isPostgres() ? "teller_posting_date(?)" : "?";
+    }
+
+    /**
+     * Before a posting's entry is written: on H2 locks the business day's row until the
+     * transaction ends and refuses a date that has closed (on PostgreSQL the entry's INSERT does,
+     * {@link #postingDate}).
      */
     public void requireStill(LocalDate bookedOn) {
-        LocalDate current;
         if (database.isPostgres()) {
-            jdbc.query("SELECT pg_advisory_xact_lock_shared(?)", row -> null, DAY_LOCK);
-            current = jdbc.query("SELECT business_date FROM business_day WHERE id = 1",
-                    row -> row.getObject(1, LocalDate.class)).get(0);
-        } else {
-            current = jdbc.query("SELECT business_date FROM business_day WHERE id = 1 FOR UPDATE",
-                    row -> row.getObject(1, LocalDate.class)).get(0);
+            return;
         }
+        LocalDate current = jdbc.query("SELECT business_date FROM business_day WHERE id = 1 FOR UPDATE",
+                row -> row.getObject(1, LocalDate.class)).get(0);
         if (!current.equals(bookedOn)) {
             throw new TellerException(ErrorCode.BUSINESS_DATE_CHANGED, bookedOn, current);
         }
+    }
+
+    /**
+     * The refusal of {@code teller_posting_date} as BUSINESS_DATE_CHANGED, if {@code failure} is
+     * one; else {@code failure} itself.
+     */
+    public RuntimeException postingRefused(RuntimeException failure, LocalDate bookedOn) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            java.util.regex.Matcher refused = DATE_CHANGED.matcher(String.valueOf(cause.getMessage()));
+            if (refused.find()) {
+                return new TellerException(ErrorCode.BUSINESS_DATE_CHANGED, bookedOn, LocalDate.parse(refused.group(1)));
+            }
+        }
+        return failure;
     }
 
     /**

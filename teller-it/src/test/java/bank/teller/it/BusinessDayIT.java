@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bank.teller.account.application.AccountClosing;
 import bank.teller.account.application.CashDeposits;
+import bank.teller.account.application.ClosingResult;
 import bank.teller.account.application.Receipt;
 import bank.teller.account.application.Transfers;
+import bank.teller.approval.application.Approvals;
 import bank.teller.batch.BatchJobs;
 import bank.teller.batch.EndOfDayView;
 import bank.teller.calendar.application.BusinessDays;
@@ -264,6 +267,39 @@ class BusinessDayIT {
         assertEquals(new BigDecimal("0.35").multiply(BigDecimal.valueOf(days)).setScale(10, RoundingMode.UNNECESSARY),
                 Sql.scalar("SELECT interest FROM interest_accrual WHERE account_number = ?", account),
                 "36,000 x 0.35 % / 360 = 0.35 a day");
+    }
+
+    /** Closing an account posts the interest it has earned and not been paid first, and pays it out with the rest. */
+    @Test
+    void closingAnAccountSettlesItsInterestFirst() throws Exception {
+        String account = Counter.classOneAccount(asUser, "销户计息");
+        String payee = Counter.classOneAccount(asUser, "销户收款");
+        asUser.teller(() -> Lookup.ejb("teller-ejb", CashDeposits.class).deposit(account, "36000.00", "CNY",
+                TestData.requestId("dep")));
+        LocalDate today = Sql.businessDate();
+        DemandInterest interest = Lookup.ejb("teller-ejb", DemandInterest.class);
+        asUser.supervisor(() -> committed(() -> interest.accrue(interest.accrualPage(account.substring(0, 15), account, 20)
+                .stream().filter(item -> item.accountNumber().equals(account)).toList(), today)));
+        BigDecimal earned = new BigDecimal(asUser.teller(() -> interest.toDate(account)).interest());
+        assertTrue(earned.signum() > 0, "interest earned: " + earned);
+
+        AccountClosing closing = Lookup.ejb("teller-ejb", AccountClosing.class);
+        String request = TestData.requestId("close");
+        TellerException approval = assertThrows(TellerException.class, () -> asUser.teller(
+                () -> closing.close(account, payee, request)));
+        assertEquals(ErrorCode.APPROVAL_REQUIRED, approval.code());
+        asUser.supervisor(() -> Lookup.ejb("teller-ejb", Approvals.class)
+                .approve(((Number) approval.args().get(0)).longValue(), "结清利息后销户"));
+        assertEquals(0, Sql.count("SELECT COUNT(*) FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id "
+                + "WHERE l.account_number = ? AND e.entry_type = ?", account, DemandInterest.SETTLEMENT),
+                "a closing refused for its approval posted no interest");
+        ClosingResult closed = asUser.teller(() -> closing.close(account, payee, request));
+        assertEquals(new BigDecimal("36000.00").add(earned).toPlainString(), closed.paidOut());
+        assertEquals(earned, Sql.scalar("SELECT l.amount FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id "
+                + "WHERE l.account_number = ? AND e.entry_type = ?", account, DemandInterest.SETTLEMENT));
+        assertEquals(0, Sql.count("SELECT COUNT(*) FROM interest_accrual WHERE account_number = ? AND settled_on IS NULL",
+                account), "every period settled");
+        assertEquals("0.00", asUser.teller(() -> interest.toDate(account)).interest());
     }
 
     private long startOrRestart(LocalDate today) throws Exception {

@@ -1,26 +1,38 @@
 package bank.teller.it;
 
+import static bank.teller.it.DayApi.AUDITOR;
+import static bank.teller.it.DayApi.AUDITOR_PASSWORD;
+import static bank.teller.it.DayApi.SUPERVISOR;
+import static bank.teller.it.DayApi.SUPERVISOR_PASSWORD;
+import static bank.teller.it.DayApi.TELLER;
+import static bank.teller.it.DayApi.TELLER_PASSWORD;
+import static bank.teller.it.DayApi.accountOf;
+import static bank.teller.it.DayApi.assertCompletedInOrder;
+import static bank.teller.it.DayApi.balanceOf;
+import static bank.teller.it.DayApi.businessDate;
+import static bank.teller.it.DayApi.closeTheDemoBranch;
+import static bank.teller.it.DayApi.countAndClose;
+import static bank.teller.it.DayApi.deposit;
+import static bank.teller.it.DayApi.finished;
+import static bank.teller.it.DayApi.ok;
+import static bank.teller.it.DayApi.startEndOfDay;
+import static bank.teller.it.DayApi.transactionsOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import bank.teller.platform.DemoData;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,23 +47,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * closed; the branch closes its day; end of day accrues demand interest for Friday and the weekend
  * (Saturday the 20th ends the quarter's period) and rolls to Monday; Monday's tills open again,
  * the branch closes on its screen and end of day, started on its screen, settles the quarter's
- * interest (结息) and rolls to Tuesday. Runs before the suite's WildFly, which takes the same ports.
+ * interest (结息) and rolls to Tuesday; the rest of March's evenings close the branch themselves
+ * (no till opened), and the 31st's writes the month's statements with their manifest. Runs before
+ * the suite's WildFly, which takes the same ports.
  */
 class BusinessDaysIT {
 
     private static final Path HOME = Path.of("target", "days-server").toAbsolutePath();
     private static final ServedTeller SERVER = new ServedTeller(HOME);
     private static final String DATABASE = "teller_days";
-    private static final String TELLER = AsUser.TELLER;
-    private static final String TELLER_PASSWORD = AsUser.TELLER_PASSWORD;
-    private static final String SUPERVISOR = AsUser.SUPERVISOR;
-    private static final String SUPERVISOR_PASSWORD = AsUser.SUPERVISOR_PASSWORD;
-    /** Reads the runs while the supervisor works on the screen (one session per user: the API's would end it). */
-    private static final String AUDITOR = DemoData.AUDITOR;
-    private static final String AUDITOR_PASSWORD = DemoData.AUDITOR_PASSWORD;
     private static final BigDecimal DAILY_RATE = new BigDecimal("0.0035");
     private static final List<String> STEPS = List.of("checks", "cut-off", "accrual", "settlement", "dormancy",
-            "trial-balance", "audit", "roll");
+            "statements", "statement-manifest", "trial-balance", "audit", "roll");
 
     @BeforeAll
     static void freshServer() throws Exception {
@@ -78,14 +85,9 @@ class BusinessDaysIT {
         // Friday, through the API: a deposit, both demo tills counted and closed, the branch closed
         deposit(account, "36000.00");
         BigDecimal friday = balanceOf(account);
-        countAndClose(TELLER, TELLER_PASSWORD);
-        countAndClose(SUPERVISOR, SUPERVISOR_PASSWORD);
-        JsonObject branch = ok(Https.postJson("/api/v1/business-day/branches/0001/close", SUPERVISOR,
-                SUPERVISOR_PASSWORD, null, "{}"));
-        assertTrue(branch.getBoolean("closed"), branch.toString());
-        JsonObject fridayRun = endOfDay(ok(Https.postJson("/api/v1/end-of-day", SUPERVISOR, SUPERVISOR_PASSWORD, null,
-                "{\"businessDate\":\"2027-03-19\"}"), 202).getJsonNumber("executionId").longValue());
-        assertCompletedInOrder(fridayRun);
+        closeTheDemoBranch();
+        JsonObject fridayRun = finished(startEndOfDay("2027-03-19", ""));
+        assertCompletedInOrder(fridayRun, STEPS);
         assertEquals("2027-03-22", businessDate(), "Friday rolls to Monday");
 
         // Friday's balance earns Friday, Saturday the 20th (the period's last day) and Sunday
@@ -118,12 +120,12 @@ class BusinessDaysIT {
                 String shown = d.findElement(By.id("eod:run-execution")).getText();
                 return shown.equals(fridayExecution) ? null : shown;
             });
-            assertEquals("2027-03-22", endOfDay(Long.parseLong(mondayExecution)).getString("businessDate"));
+            assertEquals("2027-03-22", finished(Long.parseLong(mondayExecution)).getString("businessDate"));
             wait.until(ExpectedConditions.textToBe(By.id("eod:run-status"), "COMPLETED"));
         } finally {
             browser.quit();
         }
-        assertCompletedInOrder(ok(Https.get("/api/v1/end-of-day", AUDITOR, AUDITOR_PASSWORD)));
+        assertCompletedInOrder(ok(Https.get("/api/v1/end-of-day", AUDITOR, AUDITOR_PASSWORD)), STEPS);
         assertEquals("2027-03-23", businessDate(), "Monday rolls to Tuesday");
 
         // the quarter's interest, to Saturday the 20th, is posted on Monday's end of day, one line "结息"
@@ -142,112 +144,62 @@ class BusinessDaysIT {
         assertEquals("2027-03-22", interest.getString("accruedThrough"));
         assertEquals(friday.add(monday).setScale(2), new BigDecimal(interest.getString("balanceSum")));
 
+        // the rest of March: no till opens, so end of day closes the branch itself each evening; on
+        // Wednesday the 31st, the month's last business day, it writes the month's statements
+        for (String day : List.of("2027-03-23", "2027-03-24", "2027-03-25", "2027-03-26", "2027-03-29", "2027-03-30",
+                "2027-03-31")) {
+            assertEquals(day, businessDate());
+            JsonObject run = finished(startEndOfDay(day, ""));
+            assertCompletedInOrder(run, STEPS);
+            JsonObject statements = run.getJsonArray("steps").getJsonObject(STEPS.indexOf("statements"));
+            assertEquals(day.equals("2027-03-31"), statements.getJsonArray("partitions").stream()
+                    .anyMatch(p -> p.asJsonObject().getJsonNumber("posted").longValue() > 0), day + ": " + statements);
+        }
+        assertEquals("2027-04-01", businessDate());
+        assertTheMonthsStatementsAreWrittenWithTheirManifest(account);
+        assertEquals("end-of-day", ServedTeller.script("pg_admin", "-d", DATABASE, "-tAc", "SELECT string_agg(DISTINCT actor, ',') "
+                + "FROM audit_record WHERE action IN ('BUSINESS_DATE_ROLL', 'INTEREST_SETTLEMENT', 'STATEMENTS_WRITTEN')").strip(),
+                "end of day's changes are the system user's in the audit trail");
+
         SERVER.stop();
         SERVER.assertNoErrorInTheLog();
     }
 
-    /** Every step ran, in the job's order, and completed; each step's report counts all its items done. */
-    private static void assertCompletedInOrder(JsonObject run) {
-        assertEquals("COMPLETED", run.getJsonObject("run").getString("batchStatus"), run.toString());
-        JsonArray steps = run.getJsonArray("steps");
-        assertEquals(STEPS, steps.stream().map(s -> s.asJsonObject().getString("name")).toList(), run.toString());
-        for (JsonValue value : steps) {
-            JsonObject step = value.asJsonObject();
-            assertEquals("COMPLETED", step.getString("status"), step.toString());
-            long total = 0;
-            long done = 0;
-            for (JsonValue partition : step.getJsonArray("partitions")) {
-                JsonObject p = partition.asJsonObject();
-                total += p.getJsonNumber("total").longValue();
-                done += p.getJsonNumber("posted").longValue() + p.getJsonNumber("skipped").longValue()
-                        + p.getJsonNumber("failed").longValue();
-                assertEquals(0, p.getJsonNumber("failed").longValue(), step.toString());
-            }
-            assertEquals(total, done, "every item of " + step.getString("name") + " done: " + step);
-        }
-    }
+    /**
+     * The account's March statement is in the folder of the 31st under its branch, as PDF and as the
+     * CSV the counter prints for the same period; the manifest lists every file with its size and
+     * SHA-256, and their count.
+     */
+    private static void assertTheMonthsStatementsAreWrittenWithTheirManifest(String account) throws Exception {
+        Path day = HOME.resolve("standalone/data/statements/2027-03-31");
+        Path csv = day.resolve("0001").resolve(account + ".csv");
+        assertTrue(Files.isRegularFile(csv), csv + " written");
+        assertTrue(Files.size(day.resolve("0001").resolve(account + ".pdf")) > 1000, "the PDF is written");
+        HttpResponse<String> counter = Https.get("/api/v1/accounts/" + account
+                + "/statement?from=2027-03-01&to=2027-03-31&format=csv", TELLER, TELLER_PASSWORD);
+        assertEquals(200, counter.statusCode(), counter.body());
+        assertEquals(counter.body(), Files.readString(csv, StandardCharsets.UTF_8));
+        assertTrue(counter.body().contains("INTEREST_SETTLEMENT") || counter.body().contains("结息"), counter.body());
 
-    private static JsonObject endOfDay(long execution) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(180);
-        while (true) {
-            JsonObject run = ok(Https.get("/api/v1/end-of-day/" + execution, AUDITOR, AUDITOR_PASSWORD));
-            String status = run.getJsonObject("run").getString("batchStatus");
-            if (!status.startsWith("START")) {
-                return run;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                fail("end of day still runs after 3 minutes: " + run);
-            }
-            Thread.sleep(500);
+        List<String> manifest = Files.readAllLines(day.resolve("manifest.csv"), StandardCharsets.UTF_8);
+        assertEquals("file,bytes,sha256", manifest.get(0));
+        List<Path> files;
+        try (Stream<Path> all = Files.walk(day)) {
+            files = all.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals("manifest.csv"))
+                    .sorted().toList();
         }
-    }
-
-    /** Counts the user's till: the pieces of the position it should hold, largest notes first. */
-    private static void countAndClose(String user, String password) throws Exception {
-        JsonObject till = ok(Https.get("/api/v1/tills/sessions/current", user, password));
-        BigDecimal left = new BigDecimal(till.getString("position"));
-        Map<String, Integer> pieces = new LinkedHashMap<>();
-        for (String denomination : List.of("100", "50", "20", "10", "5", "1", "0.5", "0.1")) {
-            int count = left.divideToIntegralValue(new BigDecimal(denomination)).intValueExact();
-            if (count > 0) {
-                pieces.put(denomination, count);
-                left = left.subtract(new BigDecimal(denomination).multiply(BigDecimal.valueOf(count)));
-            }
+        assertTrue(files.size() >= 4, "statements of several accounts: " + files);
+        assertEquals("count," + files.size() + ",", manifest.get(manifest.size() - 1));
+        for (int i = 0; i < files.size(); i++) {
+            byte[] content = Files.readAllBytes(files.get(i));
+            assertEquals(day.relativize(files.get(i)) + "," + content.length + "," + HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(content)), manifest.get(i + 1));
         }
-        assertEquals(0, left.signum(), "the position " + till.getString("position") + " is in notes and coins to 0.1");
-        StringBuilder body = new StringBuilder("{\"pieces\":{");
-        pieces.forEach((denomination, count) -> body.append(body.length() > 11 ? "," : "")
-                .append('"').append(denomination).append("\":").append(count));
-        JsonObject counted = ok(Https.postJson("/api/v1/tills/sessions/current/count", user, password,
-                TestData.requestId("count"), body.append("}}").toString()));
-        assertEquals("CLOSED", counted.getString("status"), counted.toString());
-    }
-
-    private static void deposit(String account, String amount) throws Exception {
-        ok(Https.postJson("/api/v1/cash-deposits", TELLER, TELLER_PASSWORD, TestData.requestId("dep"),
-                "{\"accountNumber\":\"" + account + "\",\"amount\":\"" + amount + "\"}"), 201);
     }
 
     /** The interest of {@code days} days of {@code balance} at 0.35 % a year, ACT/360, rounded to the fen. */
     private static BigDecimal interestOf(BigDecimal balance, int days) {
         return balance.multiply(DAILY_RATE).multiply(BigDecimal.valueOf(days))
                 .divide(BigDecimal.valueOf(360), 2, RoundingMode.HALF_UP);
-    }
-
-    private static String businessDate() throws Exception {
-        return ok(Https.get("/api/v1/business-day", TELLER, TELLER_PASSWORD)).getString("businessDate");
-    }
-
-    private static BigDecimal balanceOf(String account) throws Exception {
-        return new BigDecimal(ok(Https.get("/api/v1/accounts/" + account, TELLER, TELLER_PASSWORD)).getString("balance"));
-    }
-
-    private static JsonArray transactionsOf(String account) throws Exception {
-        return ok(Https.get("/api/v1/accounts/" + account + "/transactions?page=0&size=200", TELLER, TELLER_PASSWORD))
-                .getJsonArray("items");
-    }
-
-    /** The number of the first account of the demo customer {@code name}. */
-    private static String accountOf(String name) throws Exception {
-        JsonArray found = json(Https.get("/api/v1/customers?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8),
-                SUPERVISOR, SUPERVISOR_PASSWORD), 200).asJsonArray();
-        long id = found.getJsonObject(0).getJsonNumber("id").longValue();
-        String number = json(Https.get("/api/v1/customers/" + id + "/accounts", SUPERVISOR, SUPERVISOR_PASSWORD), 200)
-                .asJsonArray().getJsonObject(0).getString("accountNumber");
-        assertNotNull(number);
-        return number;
-    }
-
-    private static JsonObject ok(HttpResponse<String> response) {
-        return ok(response, 200);
-    }
-
-    private static JsonObject ok(HttpResponse<String> response, int status) {
-        return json(response, status).asJsonObject();
-    }
-
-    private static JsonValue json(HttpResponse<String> response, int status) {
-        assertEquals(status, response.statusCode(), response.body());
-        return Json.createReader(new StringReader(response.body())).readValue();
     }
 }

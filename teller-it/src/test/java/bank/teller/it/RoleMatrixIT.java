@@ -24,6 +24,8 @@ import bank.teller.audit.AuditSeals;
 import bank.teller.audit.AuditVerifier;
 import bank.teller.batch.BatchJobs;
 import bank.teller.customer.application.Customers;
+import bank.teller.calendar.application.BusinessDays;
+import bank.teller.deposit.application.DemandInterest;
 import bank.teller.ledger.application.TrialBalance;
 import bank.teller.security.RoleLimits;
 import bank.teller.security.Users;
@@ -126,8 +128,17 @@ class RoleMatrixIT {
                         () -> Lookup.ejb("teller-ejb", ApprovalPolicies.class).add(null, null, null, null, null)),
                 new Entry("LargeCash.report", OVERSIGHT, () -> Lookup.ejb("teller-ejb", LargeCash.class)
                         .report(java.time.LocalDate.of(2000, 1, 1))),
-                new Entry("TrialBalance.reportOf", SUPERVISORS, () -> Lookup.ejb("teller-ejb", TrialBalance.class).reportOf(0)),
-                new Entry("BatchJobs.history", SUPERVISORS, () -> Lookup.ejb("teller-batch", BatchJobs.class).history("none")),
+                new Entry("TrialBalance.reportOf", OVERSIGHT, () -> Lookup.ejb("teller-ejb", TrialBalance.class).reportOf(0)),
+                new Entry("BatchJobs.history", OVERSIGHT, () -> Lookup.ejb("teller-batch", BatchJobs.class).history("none")),
+                new Entry("BatchJobs.endOfDay", OVERSIGHT, () -> Lookup.ejb("teller-batch", BatchJobs.class).endOfDay()),
+                new Entry("BatchJobs.startEndOfDay", SUPERVISORS,
+                        () -> Lookup.ejb("teller-batch", BatchJobs.class).startEndOfDay(null, null)),
+                new Entry("BusinessDays.branches", READERS, () -> Lookup.ejb("teller-ejb", BusinessDays.class).branches()),
+                new Entry("BusinessDays.close", SUPERVISORS,
+                        () -> Lookup.ejb("teller-ejb", BusinessDays.class).close("9999", false, null)),
+                new Entry("DemandInterest.toDate", READERS, () -> Lookup.ejb("teller-ejb", DemandInterest.class).toDate("0")),
+                new Entry("DemandInterest.accrualPage", SUPERVISORS,
+                        () -> Lookup.ejb("teller-ejb", DemandInterest.class).accrualPage("9", "9", 1)),
                 new Entry("Users.list", Set.of(AD), () -> Lookup.ejb("teller-ejb", Users.class).list()),
                 new Entry("DeadLetters.list", OVERSIGHT,
                         () -> Lookup.ejb("teller-ejb", DeadLetters.class).list("teller.channel.requests")),

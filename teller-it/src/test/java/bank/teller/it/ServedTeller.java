@@ -44,14 +44,15 @@ final class ServedTeller {
         return Path.of(System.getProperty("teller.root", ".."));
     }
 
-    /** Runs one of the {@code teller} script's functions (e.g. ensure_database) as the CI machine has it. */
-    static void script(String... command) throws Exception {
+    /** Runs one of the {@code teller} script's functions (e.g. ensure_database) as the CI machine has it; answers its output. */
+    static String script(String... command) throws Exception {
         List<String> all = new ArrayList<>(List.of("bash", "-c", "source ./teller && \"$@\"", "teller"));
         all.addAll(List.of(command));
         Process process = new ProcessBuilder(all).directory(root().toFile()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS) && process.exitValue() == 0,
+        assertTrue(process.waitFor(600, TimeUnit.SECONDS) && process.exitValue() == 0,
                 String.join(" ", command) + " failed: " + output);
+        return output;
     }
 
     /**
@@ -89,6 +90,16 @@ final class ServedTeller {
 
     boolean running() {
         return server != null && server.isAlive();
+    }
+
+    /** SIGKILL to WildFly and the script that started it: no shutdown, as when a machine dies. */
+    void kill() throws InterruptedException {
+        List<ProcessHandle> processes = server.descendants().toList();
+        processes.forEach(ProcessHandle::destroyForcibly);
+        server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        for (ProcessHandle process : processes) {
+            process.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+        }
     }
 
     /** SIGTERM to WildFly (a graceful shutdown, logged like any other), then waits for it to end. */

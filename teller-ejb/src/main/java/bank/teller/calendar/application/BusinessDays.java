@@ -39,7 +39,8 @@ public class BusinessDays {
     public static final String CLOSE = "BRANCH_DAY_CLOSE";
     public static final String FORCE_CLOSE = "BRANCH_DAY_FORCE_CLOSE";
     public static final String ROLL = "BUSINESS_DATE_ROLL";
-    public static final String END_OF_DAY = "end-of-day";
+    /** The system user end of day acts as (migration v031): it closes idle branches and books interest. */
+    public static final String SYSTEM_USER = "end-of-day";
     public static final int REASON_MAX = 200;
 
     /**
@@ -141,7 +142,7 @@ public class BusinessDays {
             }
         }
         if (open.isEmpty()) {
-            idle.forEach(branch -> insertClose(branch, today, END_OF_DAY, false, "no counter business"));
+            idle.forEach(branch -> insertClose(branch, today, SYSTEM_USER, false, "no counter business"));
         }
         return open;
     }

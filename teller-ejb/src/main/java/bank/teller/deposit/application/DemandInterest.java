@@ -286,7 +286,7 @@ public class DemandInterest {
         InterestAccrual accrual = new InterestAccrual((LocalDate) period.get(0)[3], item.periodEnd(),
                 (BigDecimal) period.get(0)[2], (BigDecimal) period.get(0)[0]);
         Money interest = accrual.settled(account.currency());
-        Long entryId = interest.amount().signum() > 0 ? post(account, interest, closing, BusinessDays.END_OF_DAY,
+        Long entryId = interest.amount().signum() > 0 ? post(account, interest, closing, BusinessDays.SYSTEM_USER,
                 "interest:" + item.accountNumber() + ":" + item.periodEnd(), accrual).id() : null;
         jdbc.update("UPDATE interest_accrual SET settled_on = ?, settled_entry = ? WHERE account_number = ? "
                 + "AND period_end = ?", closing, entryId, item.accountNumber(), item.periodEnd());

@@ -18,7 +18,7 @@ import java.util.List;
  * CorePostingRelay}, sends the message after the commit).
  *
  * <p>An entry is dated today and written under the business day's shared lock ({@link
- * BusinessCalendar#requireStill}): never on a date the roll has closed.
+ * BusinessCalendar#postingDate}): never on a date the roll has closed.
  *
  * <p>An entry is written with three known statements (the entry, its lines in one batch, its outbox
  * row), not through JPA's unit of work (issue 14). What the use case changed through JPA is flushed
@@ -29,7 +29,7 @@ public class Ledger {
 
     private static final String INSERT_ENTRY = "INSERT INTO journal_entry (id, entry_type, business_date, "
             + "branch_code, teller, request_id, posted_at, request_caller, request_fingerprint, reverses_entry, "
-            + "reason, adjusts_entry, till_session_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "reason, adjusts_entry, till_session_id) VALUES (?, ?, %s, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_LINE = "INSERT INTO journal_line (id, entry_id, line_no, gl_code, "
             + "account_number, side, amount, currency, balance_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_OUTBOX = "INSERT INTO core_outbox (entry_id, created_at, attempts) "
@@ -47,9 +47,14 @@ public class Ledger {
         calendar.requireStill(entry.businessDate());
         em.flush();
         entry.numbered(jdbc.nextId(JournalEntry.class), () -> jdbc.nextId(JournalLine.class));
-        jdbc.update(INSERT_ENTRY, entry.id(), entry.type(), entry.businessDate(), entry.branchCode(), entry.teller(),
-                entry.requestId(), entry.postedAt(), entry.requestCaller(), entry.requestFingerprint(),
-                entry.reversesEntry(), entry.reason(), entry.adjustsEntry(), entry.tillSessionId());
+        try {
+            jdbc.update(String.format(INSERT_ENTRY, calendar.postingDate()), entry.id(), entry.type(), entry.businessDate(),
+                    entry.branchCode(), entry.teller(), entry.requestId(), entry.postedAt(), entry.requestCaller(),
+                    entry.requestFingerprint(), entry.reversesEntry(), entry.reason(), entry.adjustsEntry(),
+                    entry.tillSessionId());
+        } catch (RuntimeException failed) {
+            throw calendar.postingRefused(failed, entry.businessDate());
+        }
         List<Object[]> lines = entry.lines().stream().map(line -> new Object[] {line.id(), entry.id(), line.lineNo(),
                 line.glCode(), line.accountNumber(), line.side(), line.amount().amount(), line.amount().currency(),
                 line.balanceAfter() == null ? null : line.balanceAfter().amount()}).toList();

@@ -1,0 +1,146 @@
+package bank.teller.account.application;
+
+import bank.teller.audit.AuditEvent;
+import bank.teller.audit.AuditTrail;
+import bank.teller.ledger.domain.GlCodes;
+import bank.teller.platform.Jdbc;
+import bank.teller.security.Roles;
+import bank.teller.shared.Pdfs;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The month's statements (月度对账单) as end of day writes them on the month's last business day:
+ * for every account with postings that month, and every open corporate account, a PDF and a CSV in
+ * {@code <statements folder>/<business date>/<branch>/<account>.pdf|.csv}, then a manifest of the
+ * day's files (each with its size and SHA-256). A file is written whole under a temporary name and
+ * moved into place, so a re-run rewrites the same files and never leaves half of one or a second.
+ * The folder is {@code teller.statements.dir}, by default {@code statements} in the server's data folder.
+ */
+@Stateless
+@RolesAllowed(Roles.SUPERVISOR)
+public class StatementFiles {
+
+    public static final String MANIFEST = "manifest.csv";
+    public static final String WRITTEN = "STATEMENTS_WRITTEN";
+    /** Which accounts get a statement for the month from {@code ?} to {@code ?}. */
+    private static final String DUE = "(a.gl_code = '" + GlCodes.CORPORATE_DEMAND_DEPOSITS + "' AND a.status <> 'CLOSED' "
+            + "OR EXISTS (SELECT 1 FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id "
+            + "WHERE l.account_number = a.account_number AND e.business_date BETWEEN ? AND ?))";
+
+    @Inject
+    private Jdbc jdbc;
+    @EJB
+    private Statements statements;
+    @EJB
+    private AuditTrail audit;
+
+    /** The day's folder of statements. */
+    public static Path folder(LocalDate businessDate) {
+        String root = System.getProperty("teller.statements.dir");
+        Path base = root == null || root.isBlank()
+                ? Path.of(System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir")), "statements")
+                : Path.of(root);
+        return base.resolve(businessDate.toString());
+    }
+
+    /** How many accounts of the range ({@code after} excluded, {@code upTo} included; null: open) get one. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long countDue(String after, String upTo, LocalDate from, LocalDate to) {
+        return jdbc.query("SELECT COUNT(*) FROM account a WHERE a.account_number > ?" + upper(upTo) + " AND " + DUE,
+                row -> row.getLong(1), parameters(after, upTo, from, to)).get(0);
+    }
+
+    /** The next {@code max} accounts of the range that get one, in number order. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<String> duePage(String after, String upTo, LocalDate from, LocalDate to, int max) {
+        List<Object> parameters = new ArrayList<>(List.of(parameters(after, upTo, from, to)));
+        parameters.add(max);
+        return jdbc.query("SELECT a.account_number FROM account a WHERE a.account_number > ?" + upper(upTo) + " AND "
+                + DUE + " ORDER BY a.account_number FETCH FIRST ? ROWS ONLY", row -> row.getString(1), parameters.toArray());
+    }
+
+    /** Writes the statements of {@code accounts} for {@code from} to {@code to}, each read in one snapshot. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public void write(List<String> accounts, LocalDate from, LocalDate to) {
+        Path day = folder(to);
+        for (String number : accounts) {
+            Statement statement = statements.statement(number, from, to);
+            Path branch = day.resolve(statement.account().branchCode());
+            replace(branch.resolve(number + ".pdf"), StatementDocuments.pdf(Pdfs.BANK_NAME, statement));
+            replace(branch.resolve(number + ".csv"), StatementDocuments.csv(statement).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * Writes the day's manifest: a line per statement file (its path in the day's folder, size and
+     * SHA-256) and the count; answers how many files it lists. Audited once for the day.
+     */
+    public int writeManifest(LocalDate businessDate) {
+        Path day = folder(businessDate);
+        List<String> lines = new ArrayList<>(List.of("file,bytes,sha256"));
+        if (Files.isDirectory(day)) {
+            try (Stream<Path> files = Files.walk(day)) {
+                for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals(MANIFEST)
+                        && !f.getFileName().toString().endsWith(".tmp")).sorted().toList()) {
+                    byte[] content = Files.readAllBytes(file);
+                    lines.add(day.relativize(file).toString().replace('\\', '/') + "," + content.length + ","
+                            + HexFormat.of().formatHex(sha256().digest(content)));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the statements of " + businessDate, e);
+            }
+        }
+        int count = lines.size() - 1;
+        lines.add("count," + count + ",");
+        replace(day.resolve(MANIFEST), (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        audit.record(WRITTEN, businessDate.toString(), count + " files in " + day, AuditEvent.SUCCESS);
+        return count;
+    }
+
+    /** Writes {@code content} under a temporary name beside {@code file} and moves it into place. */
+    private static void replace(Path file, byte[] content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.write(temporary, content);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String upper(String upTo) {
+        return upTo == null ? "" : " AND a.account_number <= ?";
+    }
+
+    private static Object[] parameters(String after, String upTo, LocalDate from, LocalDate to) {
+        String start = after == null ? "" : after;
+        return upTo == null ? new Object[] {start, from, to} : new Object[] {start, upTo, from, to};
+    }
+}
