@@ -1,74 +1,33 @@
 package bank.teller.batch;
 
-import bank.teller.batch.EndOfDayWork.StepRow;
 import bank.teller.deposit.application.DemandInterest.AccrualItem;
-import jakarta.batch.api.BatchProperty;
-import jakarta.batch.api.chunk.AbstractItemReader;
-import jakarta.batch.runtime.context.JobContext;
-import jakarta.batch.runtime.context.StepContext;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.time.LocalDate;
+import java.util.List;
 
-/**
- * Reads a partition's accounts that earn demand interest, a page at a time in account-number
- * order; its checkpoint is the last account read, so a restart goes on after the last chunk that
- * committed.
- */
+/** The accounts of a partition that earn demand interest, checkpointed by the last account read. */
 @Named
 @Dependent
-public class AccrualReader extends AbstractItemReader {
-
-    static final int PAGE = 500;
-
-    @Inject
-    private JobContext job;
-    @Inject
-    private StepContext step;
-    @Inject
-    @BatchProperty
-    private String after;
-    @Inject
-    @BatchProperty
-    private String upTo;
-    @Inject
-    @BatchProperty
-    private String partition;
-    @EJB
-    private EndOfDayWork work;
-
-    private final Deque<AccrualItem> page = new ArrayDeque<>();
-    private String last;
-    private boolean exhausted;
+public class AccrualReader extends AccountRangeReader<AccrualItem> {
 
     @Override
-    public void open(Serializable checkpoint) {
-        String end = upTo == null || upTo.isEmpty() ? null : upTo;
-        work.begin(new StepRow(job.getInstanceId(), step.getStepName(), Integer.parseInt(partition)),
-                EndOfDayRun.closing(job), work.countEarning(after, end));
-        last = checkpoint == null ? after : (String) checkpoint;
+    protected long total(LocalDate closing, String after, String upTo) {
+        return work.countEarning(after, upTo);
     }
 
     @Override
-    public Object readItem() {
-        if (page.isEmpty() && !exhausted) {
-            String end = upTo == null || upTo.isEmpty() ? null : upTo;
-            page.addAll(work.accrualPage(last, end, PAGE));
-            exhausted = page.size() < PAGE;
-        }
-        AccrualItem item = page.poll();
-        if (item != null) {
-            last = item.accountNumber();
-        }
-        return item;
+    protected List<AccrualItem> page(LocalDate closing, AccrualItem last, String after, String upTo, int max) {
+        return work.accrualPage(last == null ? after : last.accountNumber(), upTo, max);
     }
 
     @Override
-    public Serializable checkpointInfo() {
-        return last;
+    protected int pageSize() {
+        return 500;
+    }
+
+    @Override
+    protected String checkpointOf(AccrualItem last) {
+        return last.accountNumber();
     }
 }

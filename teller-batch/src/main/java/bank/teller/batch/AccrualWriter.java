@@ -2,34 +2,22 @@ package bank.teller.batch;
 
 import bank.teller.batch.EndOfDayWork.StepRow;
 import bank.teller.deposit.application.DemandInterest.AccrualItem;
-import jakarta.batch.api.BatchProperty;
-import jakarta.batch.api.chunk.AbstractItemWriter;
-import jakarta.batch.runtime.context.JobContext;
-import jakarta.batch.runtime.context.StepContext;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.LocalDate;
 import java.util.List;
 
 /** Accrues a chunk of accounts and counts it in the run's report, in the chunk's transaction. */
 @Named
 @Dependent
-public class AccrualWriter extends AbstractItemWriter {
+public class AccrualWriter extends AccountRangeWriter<AccrualItem> {
 
-    @Inject
-    private JobContext job;
-    @Inject
-    private StepContext step;
-    @Inject
-    @BatchProperty
-    private String partition;
-    @EJB
-    private EndOfDayWork work;
+    public AccrualWriter() {
+        super(AccrualItem.class);
+    }
 
     @Override
-    public void writeItems(List<Object> items) {
-        work.accrue(items.stream().map(AccrualItem.class::cast).toList(), EndOfDayRun.closing(job),
-                new StepRow(job.getInstanceId(), step.getStepName(), Integer.parseInt(partition)));
+    protected void write(List<AccrualItem> items, LocalDate closing, StepRow row) {
+        work.accrue(items, closing, row);
     }
 }

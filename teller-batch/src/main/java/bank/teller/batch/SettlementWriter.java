@@ -2,13 +2,7 @@ package bank.teller.batch;
 
 import bank.teller.batch.EndOfDayWork.StepRow;
 import bank.teller.deposit.application.DemandInterest.SettlementItem;
-import jakarta.batch.api.BatchProperty;
-import jakarta.batch.api.chunk.AbstractItemWriter;
-import jakarta.batch.runtime.context.JobContext;
-import jakarta.batch.runtime.context.StepContext;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,32 +16,22 @@ import java.util.logging.Logger;
  */
 @Named
 @Dependent
-public class SettlementWriter extends AbstractItemWriter {
+public class SettlementWriter extends AccountRangeWriter<SettlementItem> {
 
     private static final Logger LOG = Logger.getLogger(SettlementWriter.class.getName());
 
-    @Inject
-    private JobContext job;
-    @Inject
-    private StepContext step;
-    @Inject
-    @BatchProperty
-    private String partition;
-    @EJB
-    private EndOfDayWork work;
+    public SettlementWriter() {
+        super(SettlementItem.class);
+    }
 
     @Override
-    public void writeItems(List<Object> items) {
-        LocalDate closing = EndOfDayRun.closing(job);
-        StepRow row = new StepRow(job.getInstanceId(), step.getStepName(), Integer.parseInt(partition));
-        for (Object item : items) {
-            SettlementItem due = (SettlementItem) item;
+    protected void write(List<SettlementItem> items, LocalDate closing, StepRow row) {
+        for (SettlementItem due : items) {
             try {
                 work.settle(due, closing, row);
             } catch (RuntimeException failed) {
-                String reason = due.accountNumber() + ": " + EndOfDayRun.reason(failed);
                 LOG.log(Level.WARNING, "interest settlement failed for " + due, failed);
-                work.count(row, 1, 0, 0, 1, reason);
+                work.count(row, 1, 0, 0, 1, due.accountNumber() + ": " + EndOfDayRun.reason(failed));
             }
         }
     }

@@ -31,7 +31,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,11 +62,8 @@ class BusinessDaysIT {
     @BeforeAll
     static void freshServer() throws Exception {
         ServedTeller.deleteRecursively(HOME);
-        ServedTeller.script("ensure_postgres");
-        ServedTeller.script("ensure_database", DATABASE, DATABASE, DATABASE, "fresh");
-        SERVER.boot("first", Map.of("TELLER_DB", "postgres", "TELLER_DB_NAME", DATABASE, "TELLER_DB_USER", DATABASE,
-                "TELLER_DB_PASSWORD", DATABASE, "TELLER_DEMO_DATA", "true"),
-                "-Dteller.first-business-date=2027-03-19", "-Dteller.eod.time=off");
+        SERVER.boot("first", ServedTeller.freshPostgres(DATABASE), "-Dteller.first-business-date=2027-03-19",
+                "-Dteller.eod.time=off");
     }
 
     @AfterAll

@@ -41,17 +41,15 @@ class EndOfDayRestartIT {
     private static final Path HOME = Path.of("target", "restart-server").toAbsolutePath();
     private static final ServedTeller SERVER = new ServedTeller(HOME);
     private static final String DATABASE = "teller_restart";
-    private static final Map<String, String> ENVIRONMENT = Map.of("TELLER_DB", "postgres", "TELLER_DB_NAME", DATABASE,
-            "TELLER_DB_USER", DATABASE, "TELLER_DB_PASSWORD", DATABASE, "TELLER_DEMO_DATA", "true");
+    private static Map<String, String> environment;
     private static final List<String> STEPS = List.of("checks", "cut-off", "accrual", "settlement", "dormancy",
             "statements", "statement-manifest", "trial-balance", "audit", "roll");
 
     @BeforeAll
     static void serverWithManyAccounts() throws Exception {
         ServedTeller.deleteRecursively(HOME);
-        ServedTeller.script("ensure_postgres");
-        ServedTeller.script("ensure_database", DATABASE, DATABASE, DATABASE, "fresh");
-        SERVER.boot("first", ENVIRONMENT, "-Dteller.first-business-date=2027-01-05", "-Dteller.eod.time=off");
+        environment = ServedTeller.freshPostgres(DATABASE);
+        SERVER.boot("first", environment, "-Dteller.first-business-date=2027-01-05", "-Dteller.eod.time=off");
         ServedTeller.script("pg_admin", "-d", DATABASE, "-v", "accounts=" + ACCOUNTS, "-f", "bench/eod/accounts.sql");
     }
 
@@ -73,7 +71,7 @@ class EndOfDayRestartIT {
         assertTrue(atKill[1] > 0 && atKill[1] < atKill[0], "killed in the middle of the accrual: " + atKill[1]
                 + " of " + atKill[0] + " accounts done");
 
-        SERVER.boot("second", ENVIRONMENT, "-Dteller.eod.time=off");
+        SERVER.boot("second", environment, "-Dteller.eod.time=off");
         JsonObject interrupted = run(execution);
         assertEquals("STARTED", interrupted.getJsonObject("run").getString("batchStatus"),
                 "the repository still says it runs: " + interrupted);

@@ -39,6 +39,17 @@ final class ServedTeller {
         return home;
     }
 
+    /**
+     * A fresh PostgreSQL database {@code name} (its role and password the same name) and the
+     * environment that serves Teller on it with the demo data.
+     */
+    static Map<String, String> freshPostgres(String name) throws Exception {
+        script("ensure_postgres");
+        script("ensure_database", name, name, name, "fresh");
+        return Map.of("TELLER_DB", "postgres", "TELLER_DB_NAME", name, "TELLER_DB_USER", name, "TELLER_DB_PASSWORD", name,
+                "TELLER_DEMO_DATA", "true");
+    }
+
     /** The checkout's root, where the {@code teller} script is. */
     static Path root() {
         return Path.of(System.getProperty("teller.root", ".."));
