@@ -52,7 +52,7 @@ public class BatchJobs {
 
     /**
      * Starts end of day to close {@code businessDate} (YYYY-MM-DD), which must be today's business date
-     * (BUSINESS_DATE_CHANGED otherwise: the caller saw another day); refused while a run goes
+     * (END_OF_DAY_WRONG_DATE otherwise: the caller saw another day); refused while a run goes
      * (END_OF_DAY_RUNNING) and when today's run exists already (END_OF_DAY_RESTART_INSTEAD: restart
      * it). Starts take turns, so one run at a time holds across supervisors and servers.
      */
@@ -63,7 +63,7 @@ public class BatchJobs {
         }
         LocalDate today = businessDays.lockForEndOfDay();
         if (!today.equals(closing)) {
-            throw new TellerException(ErrorCode.BUSINESS_DATE_CHANGED, closing, today);
+            throw new TellerException(ErrorCode.END_OF_DAY_WRONG_DATE, closing, today);
         }
         JobOperator operator = operator();
         Optional<JobExecution> latest = latestEndOfDay(operator);

@@ -16,6 +16,10 @@ import java.util.stream.Collectors;
 /** The steps of the {@code end-of-day} job done in one go (the job's XML orders them). */
 final class EndOfDayBatchlets {
 
+    /** The exit statuses on which the job's XML fails the run (besides the trial balance's UNBALANCED). */
+    static final String BRANCHES_OPEN = "BRANCHES OPEN";
+    static final String BROKEN = "BROKEN";
+
     private EndOfDayBatchlets() {
     }
 
@@ -30,14 +34,14 @@ final class EndOfDayBatchlets {
         protected Done run(LocalDate closing) {
             LocalDate today = work.today();
             if (!today.equals(closing)) {
-                throw new TellerException(ErrorCode.BUSINESS_DATE_CHANGED, closing, today);
+                throw new TellerException(ErrorCode.END_OF_DAY_WRONG_DATE, closing, today);
             }
             List<BusinessDays.BranchDay> open = work.closeIdleBranches();
             int branches = work.branchCount();
             if (!open.isEmpty()) {
-                throw new TellerException(ErrorCode.END_OF_DAY_BRANCHES_OPEN, closing, open.stream()
+                return Done.stop(new TellerException(ErrorCode.END_OF_DAY_BRANCHES_OPEN, closing, open.stream()
                         .map(day -> day.branchCode() + (day.blockers().isEmpty() ? "" : " (" + String.join("; ",
-                                day.blockers()) + ")")).collect(Collectors.joining(", ")));
+                                day.blockers()) + ")")).collect(Collectors.joining(", "))).getMessage(), BRANCHES_OPEN);
             }
             return new Done(branches, 0, null, "BRANCHES CLOSED");
         }
@@ -93,7 +97,7 @@ final class EndOfDayBatchlets {
         protected Done run(LocalDate closing) {
             TrialBalanceReport report = work.trialBalance(job.getExecutionId());
             if (!report.balanced()) {
-                throw new IllegalStateException("the books do not balance: " + report.report());
+                return Done.stop("the books do not balance: " + report.report(), TrialBalanceBatchlet.UNBALANCED);
             }
             return new Done(1, 0, null, TrialBalanceBatchlet.BALANCED);
         }
@@ -107,8 +111,8 @@ final class EndOfDayBatchlets {
         protected Done run(LocalDate closing) {
             AuditVerifier.Report report = work.sealAndVerifyAudit();
             if (!report.intact()) {
-                throw new IllegalStateException("the audit trail is broken: "
-                        + report.findings().stream().map(Object::toString).collect(Collectors.joining("; ")));
+                return Done.stop("the audit trail is broken: " + report.findings().stream().map(Object::toString)
+                        .collect(Collectors.joining("; ")), BROKEN);
             }
             return new Done(report.records(), 0, null, "INTACT " + report.records() + " records");
         }

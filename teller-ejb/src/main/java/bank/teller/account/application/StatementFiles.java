@@ -53,7 +53,7 @@ public class StatementFiles {
     private AuditTrail audit;
 
     /** The day's folder of statements. */
-    public static Path folder(LocalDate businessDate) {
+    private static Path folder(LocalDate businessDate) {
         String root = System.getProperty("teller.statements.dir");
         Path base = root == null || root.isBlank()
                 ? Path.of(System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir")), "statements")
