@@ -25,8 +25,9 @@ import java.util.List;
 
 /**
  * The end-of-day work that batch steps delegate to. Batch steps run without the identity of the
- * supervisor who started the job (only a supervisor can, see {@link BatchJobs}), so this bean
- * calls the application services in the SUPERVISOR role; nothing outside this module calls it.
+ * supervisor who started the job (or nobody's, when the schedule did), so this bean calls the
+ * application services as the system user {@code end-of-day} in the SUPERVISOR role (run-as, in
+ * META-INF/jboss-ejb3.xml): the audit trail and the journal name it. Nothing outside this module calls it.
  */
 @Stateless
 @PermitAll
