@@ -13,7 +13,9 @@ import static bank.teller.it.DayApi.businessDate;
 import static bank.teller.it.DayApi.closeTheDemoBranch;
 import static bank.teller.it.DayApi.countAndClose;
 import static bank.teller.it.DayApi.deposit;
+import static bank.teller.it.DayApi.depositing;
 import static bank.teller.it.DayApi.finished;
+import static bank.teller.it.DayApi.json;
 import static bank.teller.it.DayApi.ok;
 import static bank.teller.it.DayApi.startEndOfDay;
 import static bank.teller.it.DayApi.transactionsOf;
@@ -79,11 +81,18 @@ class BusinessDaysIT {
         String account = accountOf("张三");
 
         // Friday, through the API: a deposit, both demo tills counted and closed, the branch closed
-        deposit(account, "36000.00");
+        long fridayDeposit = deposit(account, "36000.00").getJsonNumber("entryId").longValue();
         BigDecimal friday = balanceOf(account);
+        // a large deposit that waits for a supervisor nobody asks: Friday's cut-off expires it
+        JsonObject waiting = json(depositing(account, "60000.00"), 409).asJsonObject();
+        assertEquals("APPROVAL_REQUIRED", waiting.getString("code"), waiting.toString());
+        long approval = waiting.getJsonNumber("approvalId").longValue();
         closeTheDemoBranch();
         JsonObject fridayRun = finished(startEndOfDay("2027-03-19", ""));
         assertCompletedInOrder(fridayRun, STEPS);
+        assertEquals("EXPIRED 1", fridayRun.getJsonArray("steps").getJsonObject(STEPS.indexOf("cut-off"))
+                .getString("exitStatus"));
+        assertEquals("EXPIRED", ok(Https.get("/api/v1/approvals/" + approval, TELLER, TELLER_PASSWORD)).getString("status"));
         assertEquals("2027-03-22", businessDate(), "Friday rolls to Monday");
 
         // Friday's balance earns Friday, Saturday the 20th (the period's last day) and Sunday
@@ -97,6 +106,9 @@ class BusinessDaysIT {
         JsonObject till = ok(Https.postJson("/api/v1/tills/sessions", TELLER, TELLER_PASSWORD,
                 TestData.requestId("open"), "{}"), 201);
         assertEquals("2027-03-22", till.getString("businessDate"));
+        JsonObject reversal = json(Https.postJson("/api/v1/reversals", TELLER, TELLER_PASSWORD, TestData.requestId("rev"),
+                "{\"entryId\":" + fridayDeposit + ",\"reason\":\"客户要求撤销\"}"), 409).asJsonObject();
+        assertEquals("REVERSAL_NOT_SAME_DAY", reversal.getString("code"), "Friday is closed: an adjustment, not a reversal");
         deposit(account, "1000.00");
         BigDecimal monday = balanceOf(account);
         countAndClose(TELLER, TELLER_PASSWORD);

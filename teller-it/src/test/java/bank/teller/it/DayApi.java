@@ -123,9 +123,15 @@ final class DayApi {
         assertEquals(true, branch.getBoolean("closed"), branch.toString());
     }
 
-    static void deposit(String account, String amount) throws Exception {
-        ok(Https.postJson("/api/v1/cash-deposits", TELLER, TELLER_PASSWORD, TestData.requestId("dep"),
-                "{\"accountNumber\":\"" + account + "\",\"amount\":\"" + amount + "\"}"), 201);
+    /** A cash deposit by the demo teller; answers the HTTP response (201 with the receipt, or a problem). */
+    static HttpResponse<String> depositing(String account, String amount) throws Exception {
+        return Https.postJson("/api/v1/cash-deposits", TELLER, TELLER_PASSWORD, TestData.requestId("dep"),
+                "{\"accountNumber\":\"" + account + "\",\"amount\":\"" + amount + "\"}");
+    }
+
+    /** A cash deposit by the demo teller; answers its receipt. */
+    static JsonObject deposit(String account, String amount) throws Exception {
+        return ok(depositing(account, amount), 201);
     }
 
     static BigDecimal balanceOf(String account) throws Exception {
