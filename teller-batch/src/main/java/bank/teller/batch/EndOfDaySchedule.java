@@ -13,6 +13,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -41,6 +42,7 @@ public class EndOfDaySchedule {
     @EJB
     private EndOfDayWork work;
 
+    private final Clock clock = Clock.systemUTC();
     private ZoneId zone;
 
     @PostConstruct
@@ -59,7 +61,7 @@ public class EndOfDaySchedule {
 
     @Timeout
     void evening() {
-        LocalDate date = LocalDate.now(zone);
+        LocalDate date = LocalDate.now(clock.withZone(zone));
         LocalDate businessDate = work.today();
         if (!businessDate.equals(date)) {
             LOG.info(() -> "no end of day on " + date + ": the business date is " + businessDate);

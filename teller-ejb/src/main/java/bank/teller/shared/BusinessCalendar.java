@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The bank's business date (营业日期), which is not the calendar date: it is rolled by end of day.
@@ -36,8 +38,7 @@ public class BusinessCalendar {
 
     /** The advisory lock's key ("DAY" in ASCII, 4473177): postings take it shared (teller_posting_date), the roll exclusively. */
     private static final long DAY_LOCK = 0x444159L;
-    private static final java.util.regex.Pattern DATE_CHANGED =
-            java.util.regex.Pattern.compile("BUSINESS_DATE_CHANGED (\\d{4}-\\d{2}-\\d{2})");
+    private static final Pattern DATE_CHANGED = Pattern.compile("BUSINESS_DATE_CHANGED (\\d{4}-\\d{2}-\\d{2})");
 
     private record Day(LocalDate date, long referenceVersion) {
     }
@@ -89,7 +90,7 @@ public class BusinessCalendar {
      */
     public RuntimeException postingRefused(RuntimeException failure, LocalDate bookedOn) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            java.util.regex.Matcher refused = DATE_CHANGED.matcher(String.valueOf(cause.getMessage()));
+            Matcher refused = DATE_CHANGED.matcher(String.valueOf(cause.getMessage()));
             if (refused.find()) {
                 return new TellerException(ErrorCode.BUSINESS_DATE_CHANGED, bookedOn, LocalDate.parse(refused.group(1)));
             }

@@ -216,6 +216,12 @@ class BusinessDayIT {
                 "nothing was posted");
     }
 
+    /** Accrues {@code account} alone for {@code today} as end of day's accrual would, committed. */
+    private DemandInterest.Outcome accrue(DemandInterest interest, String account, LocalDate today) throws Exception {
+        return asUser.supervisor(() -> committed(() -> interest.accrue(interest.accrualPage(account.substring(0, 15),
+                account, 20).stream().filter(item -> item.accountNumber().equals(account)).toList(), today)));
+    }
+
     /** Runs {@code work} in a transaction of its own and commits it (rolls it back when the work fails). */
     private <T> T committed(AsUser.Work<T> work) throws Exception {
         transaction.begin();
@@ -254,9 +260,7 @@ class BusinessDayIT {
         LocalDate today = Sql.businessDate();
         DemandInterest interest = Lookup.ejb("teller-ejb", DemandInterest.class);
         for (int run = 0; run < 2; run++) {
-            DemandInterest.Outcome outcome = asUser.supervisor(() -> committed(() -> interest.accrue(
-                    interest.accrualPage(account.substring(0, 15), account, 20).stream()
-                            .filter(item -> item.accountNumber().equals(account)).toList(), today)));
+            DemandInterest.Outcome outcome = accrue(interest, account, today);
             assertEquals(run == 0 ? 1 : 0, outcome.posted(), "run " + run + ": " + outcome);
             assertEquals(run == 0 ? 0 : 1, outcome.skipped(), "run " + run + ": " + outcome);
         }
@@ -279,8 +283,7 @@ class BusinessDayIT {
                 TestData.requestId("dep")));
         LocalDate today = Sql.businessDate();
         DemandInterest interest = Lookup.ejb("teller-ejb", DemandInterest.class);
-        asUser.supervisor(() -> committed(() -> interest.accrue(interest.accrualPage(account.substring(0, 15), account, 20)
-                .stream().filter(item -> item.accountNumber().equals(account)).toList(), today)));
+        accrue(interest, account, today);
         BigDecimal earned = new BigDecimal(asUser.teller(() -> interest.toDate(account)).interest());
         assertTrue(earned.signum() > 0, "interest earned: " + earned);
 

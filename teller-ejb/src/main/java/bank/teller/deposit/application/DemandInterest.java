@@ -183,13 +183,12 @@ public class DemandInterest {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public long countEarning(String after, String upTo) {
         return jdbc.query("SELECT COUNT(*) FROM account a WHERE " + EARNING + range(upTo), row -> row.getLong(1),
-                range(after, upTo)).get(0);
+                parameters(List.of(), after, upTo)).get(0);
     }
 
     /** The next {@code max} accounts of the range that earn interest, after {@code after}, in number order. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<AccrualItem> accrualPage(String after, String upTo, int max) {
-        Object[] parameters = append(range(after, upTo), max);
         return jdbc.query("SELECT a.account_number, a.currency, a.balance + COALESCE((SELECT SUM(p.amount) "
                         + "FROM pending_credit p WHERE p.account_number = a.account_number), 0), "
                         + "i.period_start, i.accrued_through, i.balance_sum, i.interest FROM account a "
@@ -199,7 +198,7 @@ public class DemandInterest {
                 row -> new AccrualItem(row.getString(1), row.getString(2), row.getBigDecimal(3),
                         row.getObject(4) == null ? null : new InterestAccrual(row.getObject(4, LocalDate.class),
                                 row.getObject(5, LocalDate.class), row.getBigDecimal(6), row.getBigDecimal(7))),
-                parameters);
+                parameters(List.of(), after, upTo, max));
     }
 
     /**
@@ -249,7 +248,7 @@ public class DemandInterest {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public long countDue(String after, String upTo, LocalDate closing) {
         return jdbc.query("SELECT COUNT(*) FROM interest_accrual a WHERE a.settled_on IS NULL AND a.period_end < ?"
-                + range(upTo), row -> row.getLong(1), prepend(closing, range(after, upTo))).get(0);
+                + range(upTo), row -> row.getLong(1), parameters(List.of(closing), after, upTo)).get(0);
     }
 
     /**
@@ -259,9 +258,8 @@ public class DemandInterest {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<SettlementItem> settlementPage(SettlementItem after, String from, String upTo, LocalDate closing,
                                                int max) {
-        Object[] parameters = after == null ? append(prepend(closing, range(from, upTo)), max)
-                : append(append(append(append(prepend(closing, range(from, upTo)), after.accountNumber()),
-                after.accountNumber()), after.periodEnd()), max);
+        Object[] parameters = after == null ? parameters(List.of(closing), from, upTo, max)
+                : parameters(List.of(closing), from, upTo, after.accountNumber(), after.accountNumber(), after.periodEnd(), max);
         return jdbc.query("SELECT a.account_number, a.period_end FROM interest_accrual a WHERE a.settled_on IS NULL "
                         + "AND a.period_end < ?" + range(upTo) + (after == null ? "" : " AND (a.account_number > ? "
                         + "OR (a.account_number = ? AND a.period_end > ?))") + " ORDER BY a.account_number, a.period_end "
@@ -298,20 +296,14 @@ public class DemandInterest {
         return " AND a.account_number > ?" + (upTo == null ? "" : " AND a.account_number <= ?");
     }
 
-    private static Object[] range(String after, String upTo) {
-        return upTo == null ? new Object[] {after == null ? "" : after} : new Object[] {after == null ? "" : after, upTo};
-    }
-
-    private static Object[] append(Object[] parameters, Object last) {
-        Object[] all = java.util.Arrays.copyOf(parameters, parameters.length + 1);
-        all[parameters.length] = last;
-        return all;
-    }
-
-    private static Object[] prepend(Object first, Object[] parameters) {
-        Object[] all = new Object[parameters.length + 1];
-        all[0] = first;
-        System.arraycopy(parameters, 0, all, 1, parameters.length);
-        return all;
+    /** A range's statement parameters: {@code before}, the range's start ("" for none) and end (if any), then {@code rest}. */
+    private static Object[] parameters(List<?> before, String after, String upTo, Object... rest) {
+        List<Object> all = new ArrayList<>(before);
+        all.add(after == null ? "" : after);
+        if (upTo != null) {
+            all.add(upTo);
+        }
+        all.addAll(List.of(rest));
+        return all.toArray();
     }
 }
