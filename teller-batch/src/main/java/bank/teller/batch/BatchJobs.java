@@ -139,18 +139,22 @@ public class BatchJobs {
         executions.sort(Comparator.comparingLong(JobExecution::getExecutionId));
         JobExecution newest = executions.get(executions.size() - 1);
         Map<String, StepExecution> latestSteps = new LinkedHashMap<>();
+        Map<String, JobExecution> stepsRuns = new LinkedHashMap<>();
         for (JobExecution each : executions) {
             for (StepExecution step : operator.getStepExecutions(each.getExecutionId())) {
                 latestSteps.put(step.getStepName(), step);
+                stepsRuns.put(step.getStepName(), each);
             }
         }
         Map<String, List<EndOfDaySteps.StepReport>> reports = new LinkedHashMap<>();
         for (EndOfDaySteps.StepReport report : steps.of(instance.getInstanceId())) {
             reports.computeIfAbsent(report.step(), name -> new ArrayList<>()).add(report);
         }
-        List<EndOfDayView.Step> views = latestSteps.values().stream().map(step -> new EndOfDayView.Step(
-                step.getStepName(), step.getBatchStatus().name(), step.getExitStatus(), instant(step.getStartTime()),
-                instant(step.getEndTime()), reports.getOrDefault(step.getStepName(), List.of()))).toList();
+        List<EndOfDayView.Step> views = latestSteps.values().stream().map(step -> {
+            List<EndOfDaySteps.StepReport> partitions = reports.getOrDefault(step.getStepName(), List.of());
+            return new EndOfDayView.Step(step.getStepName(), step.getBatchStatus().name(), step.getExitStatus(),
+                    started(step, stepsRuns.get(step.getStepName()), partitions), instant(step.getEndTime()), partitions);
+        }).toList();
         return new EndOfDayView(run(newest), operator.getParameters(newest.getExecutionId())
                 .getProperty(EndOfDayRun.BUSINESS_DATE), views, restartable(newest));
     }
@@ -222,6 +226,24 @@ public class BatchJobs {
         return new JobRun(execution.getExecutionId(), execution.getJobName(),
                 execution.getBatchStatus().name(), execution.getExitStatus(),
                 instant(execution.getStartTime()), instant(execution.getEndTime()), report);
+    }
+
+    /**
+     * When a step's latest execution started. While the server that ran it is up, JBeret's cached
+     * execution of a partitioned step says it started when its last partition ended (its repository's
+     * row is right); the earliest report row its partitions began in the same run tells the start.
+     */
+    private static Instant started(StepExecution step, JobExecution run, List<EndOfDaySteps.StepReport> partitions) {
+        Instant started = instant(step.getStartTime());
+        Instant runStarted = instant(run.getStartTime());
+        for (EndOfDaySteps.StepReport partition : partitions) {
+            Instant begun = partition.started();
+            if (begun != null && (started == null || begun.isBefore(started))
+                    && (runStarted == null || !begun.isBefore(runStarted))) {
+                started = begun;
+            }
+        }
+        return started;
     }
 
     private static Instant instant(Date date) {

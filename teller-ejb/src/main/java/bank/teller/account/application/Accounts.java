@@ -275,9 +275,15 @@ public class Accounts {
 
     /** The holds and freezes ever placed on the account and not released (expired ones included). */
     public List<Restriction> unreleasedRestrictionsOf(AccountNumber number) {
-        return em.createQuery("SELECT r FROM Restriction r WHERE r.accountNumber = :number AND r.releasedAt IS NULL "
+        return unreleasedRestrictionsOf(List.of(number.value())).getOrDefault(number.value(), List.of());
+    }
+
+    /** The unreleased holds and freezes of each of the accounts that has any, oldest first, read by one query. */
+    public Map<String, List<Restriction>> unreleasedRestrictionsOf(Collection<String> numbers) {
+        return em.createQuery("SELECT r FROM Restriction r WHERE r.accountNumber IN :numbers AND r.releasedAt IS NULL "
                         + "ORDER BY r.id", Restriction.class)
-                .setParameter("number", number.value()).getResultList();
+                .setParameter("numbers", List.copyOf(numbers)).getResultStream()
+                .collect(Collectors.groupingBy(r -> r.accountNumber().value(), LinkedHashMap::new, Collectors.toList()));
     }
 
     public void add(Account account) {

@@ -12,6 +12,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The month's statements (月度对账单) as end of day writes them on the month's last business day:
@@ -40,6 +40,7 @@ public class StatementFiles {
 
     public static final String MANIFEST = "manifest.csv";
     public static final String WRITTEN = "STATEMENTS_WRITTEN";
+    private static final int MANIFEST_PAGE = 1_000;
     /** Which accounts get a statement for the month from {@code ?} to {@code ?}. */
     private static final String DUE = "(a.gl_code = '" + GlCodes.CORPORATE_DEMAND_DEPOSITS + "' AND a.status <> 'CLOSED' "
             + "OR EXISTS (SELECT 1 FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id "
@@ -81,9 +82,9 @@ public class StatementFiles {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public void write(List<String> accounts, LocalDate from, LocalDate to) {
         Path day = folder(to);
-        for (String number : accounts) {
-            Statement statement = statements.statement(number, from, to);
+        for (Statement statement : statements.statements(accounts, from, to)) {
             Path branch = day.resolve(statement.account().branchCode());
+            String number = statement.account().accountNumber();
             replace(branch.resolve(number + ".pdf"), StatementDocuments.pdf(Pdfs.BANK_NAME, statement));
             replace(branch.resolve(number + ".csv"), StatementDocuments.csv(statement).getBytes(StandardCharsets.UTF_8));
         }
@@ -91,28 +92,54 @@ public class StatementFiles {
 
     /**
      * Writes the day's manifest: a line per statement file (its path in the day's folder, size and
-     * SHA-256) and the count; answers how many files it lists. Audited once for the day.
+     * SHA-256), branch by branch and account by account (the CSV before the PDF), then the count;
+     * answers how many files it lists. It looks for the files of every account of the bank a page at
+     * a time and writes each line as it goes, so a million accounts take no more memory than ten.
+     * Audited once for the day.
      */
     public int writeManifest(LocalDate businessDate) {
         Path day = folder(businessDate);
-        List<String> lines = new ArrayList<>(List.of("file,bytes,sha256"));
-        if (Files.isDirectory(day)) {
-            try (Stream<Path> files = Files.walk(day)) {
-                for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals(MANIFEST)
-                        && !f.getFileName().toString().endsWith(".tmp")).sorted().toList()) {
-                    byte[] content = Files.readAllBytes(file);
-                    lines.add(day.relativize(file).toString().replace('\\', '/') + "," + content.length + ","
-                            + HexFormat.of().formatHex(sha256().digest(content)));
+        Path manifest = day.resolve(MANIFEST);
+        Path temporary = manifest.resolveSibling(MANIFEST + ".tmp");
+        int count = 0;
+        try {
+            Files.createDirectories(day);
+            try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                out.write("file,bytes,sha256\n");
+                String lastBranch = "";
+                String lastAccount = "";
+                List<String[]> page;
+                while (!(page = accountsAfter(lastBranch, lastAccount)).isEmpty()) {
+                    for (String[] account : page) {
+                        for (String kind : List.of(".csv", ".pdf")) {
+                            Path file = day.resolve(account[0]).resolve(account[1] + kind);
+                            if (Files.isRegularFile(file)) {
+                                out.write(day.relativize(file).toString().replace('\\', '/') + "," + Files.size(file) + ","
+                                        + sha256(file) + "\n");
+                                count++;
+                            }
+                        }
+                    }
+                    String[] last = page.get(page.size() - 1);
+                    lastBranch = last[0];
+                    lastAccount = last[1];
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the statements of " + businessDate, e);
+                out.write("count," + count + ",\n");
             }
+            Files.move(temporary, manifest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the statements manifest of " + businessDate, e);
         }
-        int count = lines.size() - 1;
-        lines.add("count," + count + ",");
-        replace(day.resolve(MANIFEST), (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
         audit.record(WRITTEN, businessDate.toString(), count + " files in " + day, AuditEvent.SUCCESS);
         return count;
+    }
+
+    /** The next page of accounts (branch, number) after the given one, in branch and number order. */
+    private List<String[]> accountsAfter(String branch, String account) {
+        return jdbc.query("SELECT branch_code, account_number FROM account WHERE branch_code > ? "
+                        + "OR branch_code = ? AND account_number > ? ORDER BY branch_code, account_number "
+                        + "FETCH FIRST " + MANIFEST_PAGE + " ROWS ONLY",
+                row -> new String[] {row.getString(1), row.getString(2)}, branch, branch, account);
     }
 
     /** Writes {@code content} under a temporary name beside {@code file} and moves it into place. */
@@ -127,9 +154,9 @@ public class StatementFiles {
         }
     }
 
-    private static MessageDigest sha256() {
+    private static String sha256(Path file) throws IOException {
         try {
-            return MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,0 +1,167 @@
+package bank.teller.bench;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * End of day over a large database (bench/eod): as the demo supervisor, force-closes every branch
+ * with tills still open (end of day closes those without counter business itself), starts the end-of-day run for the business date with {@code -Dpartitions}, follows it
+ * to its end, and prints a line per step (items, seconds, items per second and the WildFly heap's
+ * peak while it ran, sampled every second with jstat on {@code -Dserver.pid}). Exit status 1 when
+ * the run does not complete.
+ */
+public final class EndOfDayBench {
+
+    private EndOfDayBench() {
+    }
+
+    /** A heap sample: when, the heap used (eden, survivors and old generation) and the old generation, in MiB. */
+    record Heap(Instant at, double usedMb, double oldMb) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Api supervisor = Target.supervisor();
+        HttpClient http = Api.client();
+        int partitions = Integer.getInteger("partitions", Runtime.getRuntime().availableProcessors());
+        List<Heap> heap = new ArrayList<>();
+        Process jstat = sampleHeap(System.getProperty("server.pid"), heap);
+
+        JsonObject day = ok(supervisor.get(http, "/business-day"));
+        String businessDate = day.getString("businessDate");
+        for (JsonValue value : day.getJsonArray("branches")) {
+            JsonObject branch = value.asJsonObject();
+            if (!branch.getBoolean("closed") && !branch.getJsonArray("blockers").isEmpty()) {
+                ok(supervisor.post(http, "/business-day/branches/" + branch.getString("branchCode") + "/close", UUID.randomUUID().toString(),
+                        "{\"force\":true,\"reason\":\"bench/eod: the counters' day is not part of the benchmark\"}"));
+            }
+        }
+        Instant started = Instant.now();
+        long execution = ok(supervisor.post(http, "/end-of-day", UUID.randomUUID().toString(), "{\"businessDate\":\"" + businessDate
+                + "\",\"partitions\":" + partitions + "}")).getJsonNumber("executionId").longValue();
+        System.out.printf("end of day %s: execution %d, %d partitions%n", businessDate, execution, partitions);
+
+        JsonObject run;
+        String lastProgress = "";
+        while (true) {
+            run = ok(supervisor.get(http, "/end-of-day/" + execution));
+            String status = run.getJsonObject("run").getString("batchStatus");
+            String progress = progress(run);
+            if (!progress.equals(lastProgress)) {
+                System.out.printf("  %5ds %s%n", Duration.between(started, Instant.now()).toSeconds(), progress);
+                lastProgress = progress;
+            }
+            if (!status.startsWith("START")) {
+                break;
+            }
+            Thread.sleep(1_000);
+        }
+        if (jstat != null) {
+            jstat.destroy();
+        }
+        String status = run.getJsonObject("run").getString("batchStatus");
+        System.out.printf("run status=%s seconds=%d heap_peak_mb=%.0f old_peak_mb=%.0f%n", status,
+                Duration.between(started, Instant.now()).toSeconds(), peak(heap, null, null, false),
+                peak(heap, null, null, true));
+        for (JsonValue value : run.getJsonArray("steps")) {
+            JsonObject step = value.asJsonObject();
+            Instant from = instant(step, "started");
+            Instant to = instant(step, "ended");
+            double seconds = from == null || to == null ? 0 : Duration.between(from, to).toMillis() / 1000.0;
+            long done = sum(step, "done");
+            System.out.println(String.format(Locale.ROOT,
+                    "step name=%s status=%s items=%d seconds=%.1f per_second=%.0f heap_peak_mb=%.0f old_peak_mb=%.0f",
+                    step.getString("name"), step.getString("status"), done, seconds, seconds > 0 ? done / seconds : 0,
+                    peak(heap, from, to, false), peak(heap, from, to, true)));
+        }
+        System.exit("COMPLETED".equals(status) ? 0 : 1);
+    }
+
+    /** "step done/total" of the steps under way or done, for the progress lines. */
+    private static String progress(JsonObject run) {
+        StringBuilder line = new StringBuilder(run.getJsonObject("run").getString("batchStatus"));
+        for (JsonValue value : run.getJsonArray("steps")) {
+            JsonObject step = value.asJsonObject();
+            if ("STARTED".equals(step.getString("status"))) {
+                line.append(' ').append(step.getString("name")).append(' ').append(sum(step, "done") / 10_000 * 10_000)
+                        .append('/').append(sum(step, "total"));
+            }
+        }
+        return line.toString();
+    }
+
+    /** The step's total, or its items done (posted, skipped or failed), over its partitions' report rows. */
+    private static long sum(JsonObject step, String field) {
+        List<String> fields = field.equals("done") ? List.of("posted", "skipped", "failed") : List.of(field);
+        return step.getJsonArray("partitions").stream().map(JsonValue::asJsonObject)
+                .mapToLong(p -> fields.stream().mapToLong(f -> p.getJsonNumber(f).longValue()).sum()).sum();
+    }
+
+    private static Instant instant(JsonObject step, String field) {
+        return step.isNull(field) ? null : Instant.parse(step.getString(field));
+    }
+
+    /** The largest sample between {@code from} and {@code to} (null: open), of the old generation or the heap used. */
+    private static double peak(List<Heap> heap, Instant from, Instant to, boolean old) {
+        synchronized (heap) {
+            return heap.stream().filter(h -> (from == null || !h.at().isBefore(from)) && (to == null || !h.at().isAfter(to)))
+                    .mapToDouble(h -> old ? h.oldMb() : h.usedMb()).max().orElse(0);
+        }
+    }
+
+    /** {@code jstat -gc} every second on the server's JVM, each line stamped as it arrives; null without a pid. */
+    private static Process sampleHeap(String pid, List<Heap> heap) throws Exception {
+        if (pid == null || pid.isBlank()) {
+            return null;
+        }
+        Process jstat = new ProcessBuilder("jstat", "-gc", pid, "1000").redirectErrorStream(true).start();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(jstat.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String[] header = null;
+                for (String line; (line = lines.readLine()) != null; ) {
+                    String[] fields = line.trim().split("\\s+");
+                    if (fields[0].equals("S0C")) {
+                        header = fields;
+                    } else if (header != null && fields.length == header.length) {
+                        double used = kb(header, fields, "S0U") + kb(header, fields, "S1U") + kb(header, fields, "EU")
+                                + kb(header, fields, "OU");
+                        synchronized (heap) {
+                            heap.add(new Heap(Instant.now(), used / 1024, kb(header, fields, "OU") / 1024));
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                System.err.println("heap sampling stopped: " + e);
+            }
+        }, "jstat");
+        reader.setDaemon(true);
+        reader.start();
+        return jstat;
+    }
+
+    private static double kb(String[] header, String[] fields, String column) {
+        for (int i = 0; i < header.length; i++) {
+            if (header[i].equals(column)) {
+                return Double.parseDouble(fields[i]);
+            }
+        }
+        return 0;
+    }
+
+    private static JsonObject ok(Api.Answer answer) {
+        if (answer.status() / 100 != 2) {
+            throw new IllegalStateException("HTTP " + answer.status() + ": " + answer.body());
+        }
+        return answer.json();
+    }
+}
