@@ -14,11 +14,14 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * End of day over a large database (bench/eod): as the demo supervisor, force-closes every branch
- * with tills still open (end of day closes those without counter business itself), starts the end-of-day run for the business date with {@code -Dpartitions}, follows it
- * to its end, and prints a line per step (items, seconds, items per second and the WildFly heap's
- * peak while it ran, sampled every second with jstat on {@code -Dserver.pid}). Exit status 1 when
- * the run does not complete.
+ * End of day over a large database (bench/eod, bench/proof): as the demo supervisor, force-closes
+ * every branch with tills still open (end of day closes those without counter business itself),
+ * starts the end-of-day run for the business date with {@code -Dpartitions}, follows it to its end,
+ * and prints a line per step (items, seconds, items per second and the WildFly heap's peak while it
+ * ran, sampled every second with jstat on {@code -Dserver.pid}). Exit status 1 when the run does not
+ * complete. With {@code -Dkill.during=STEP} it kills the server (SIGKILL to {@code -Dserver.pid}) as
+ * soon as that step has done a tenth of its items; with {@code -Drestart=EXECUTION} it restarts that
+ * run instead of starting one, and follows the restarted run.
  */
 public final class EndOfDayBench {
 
@@ -33,22 +36,25 @@ public final class EndOfDayBench {
         Api supervisor = Target.supervisor();
         HttpClient http = Api.client();
         int partitions = Integer.getInteger("partitions", Runtime.getRuntime().availableProcessors());
+        String serverPid = System.getProperty("server.pid");
+        String killDuring = System.getProperty("kill.during");
+        String restart = System.getProperty("restart");
         List<Heap> heap = new ArrayList<>();
-        Process jstat = sampleHeap(System.getProperty("server.pid"), heap);
+        Process jstat = sampleHeap(serverPid, heap);
 
-        JsonObject day = ok(supervisor.get(http, "/business-day"));
-        String businessDate = day.getString("businessDate");
-        for (JsonValue value : day.getJsonArray("branches")) {
-            JsonObject branch = value.asJsonObject();
-            if (!branch.getBoolean("closed") && !branch.getJsonArray("blockers").isEmpty()) {
-                ok(supervisor.post(http, "/business-day/branches/" + branch.getString("branchCode") + "/close", UUID.randomUUID().toString(),
-                        "{\"force\":true,\"reason\":\"bench/eod: the counters' day is not part of the benchmark\"}"));
-            }
-        }
         Instant started = Instant.now();
-        long execution = ok(supervisor.post(http, "/end-of-day", UUID.randomUUID().toString(), "{\"businessDate\":\"" + businessDate
-                + "\",\"partitions\":" + partitions + "}")).getJsonNumber("executionId").longValue();
-        System.out.printf("end of day %s: execution %d, %d partitions%n", businessDate, execution, partitions);
+        long execution;
+        if (restart != null) {
+            execution = ok(supervisor.post(http, "/end-of-day/" + restart + "/restart", UUID.randomUUID().toString(), "{}"))
+                    .getJsonNumber("executionId").longValue();
+            System.out.printf("end of day restarted: execution %d after %s%n", execution, restart);
+        } else {
+            String businessDate = closeTheBranches(supervisor, http);
+            started = Instant.now();
+            execution = ok(supervisor.post(http, "/end-of-day", UUID.randomUUID().toString(), "{\"businessDate\":\""
+                    + businessDate + "\",\"partitions\":" + partitions + "}")).getJsonNumber("executionId").longValue();
+            System.out.printf("end of day %s: execution %d, %d partitions%n", businessDate, execution, partitions);
+        }
 
         JsonObject run;
         String lastProgress = "";
@@ -60,10 +66,19 @@ public final class EndOfDayBench {
                 System.out.printf("  %5ds %s%n", Duration.between(started, Instant.now()).toSeconds(), progress);
                 lastProgress = progress;
             }
+            if (killDuring != null && underWay(run, killDuring)) {
+                ProcessHandle.of(Long.parseLong(serverPid)).orElseThrow().destroyForcibly();
+                System.out.printf("killed %s (SIGKILL) during %s: %s%n", serverPid, killDuring, progress);
+                System.exit(0);
+            }
             if (!status.startsWith("START")) {
                 break;
             }
-            Thread.sleep(1_000);
+            Thread.sleep(killDuring == null ? 1_000 : 100);
+        }
+        if (killDuring != null) {
+            System.out.println("the run ended before its " + killDuring + " step was under way: nothing killed");
+            System.exit(1);
         }
         if (jstat != null) {
             jstat.destroy();
@@ -84,6 +99,33 @@ public final class EndOfDayBench {
                     peak(heap, from, to, false), peak(heap, from, to, true)));
         }
         System.exit("COMPLETED".equals(status) ? 0 : 1);
+    }
+
+    /**
+     * As the demo supervisor, force-closes every branch with tills still open (end of day closes
+     * those without counter business itself); answers the business date.
+     */
+    private static String closeTheBranches(Api supervisor, HttpClient http) throws Exception {
+        JsonObject day = ok(supervisor.get(http, "/business-day"));
+        for (JsonValue value : day.getJsonArray("branches")) {
+            JsonObject branch = value.asJsonObject();
+            if (!branch.getBoolean("closed") && !branch.getJsonArray("blockers").isEmpty()) {
+                ok(supervisor.post(http, "/business-day/branches/" + branch.getString("branchCode") + "/close",
+                        UUID.randomUUID().toString(),
+                        "{\"force\":true,\"reason\":\"bench: the counters' day is not part of the benchmark\"}"));
+            }
+        }
+        return day.getString("businessDate");
+    }
+
+    /** Whether the step has done at least a tenth of its items and not all of them. */
+    private static boolean underWay(JsonObject run, String name) {
+        return run.getJsonArray("steps").stream().map(JsonValue::asJsonObject)
+                .filter(step -> step.getString("name").equals(name)).anyMatch(step -> {
+                    long total = sum(step, "total");
+                    long done = sum(step, "done");
+                    return total > 0 && done * 10 >= total && done < total;
+                });
     }
 
     /** "step done/total" of the steps under way or done, for the progress lines. */

@@ -73,18 +73,21 @@ public class EndOfDayWork {
         return workingCalendar.days().next(closing).getMonth() == closing.getMonth() ? null : closing.withDayOfMonth(1);
     }
 
-    public long countStatements(String after, String upTo, LocalDate from, LocalDate to) {
-        return statementFiles.countDue(after, upTo, from, to);
+    public long countStatementAccounts(String after, String upTo) {
+        return statementFiles.countAccounts(after, upTo);
     }
 
-    public List<String> statementPage(String after, String upTo, LocalDate from, LocalDate to, int max) {
-        return statementFiles.duePage(after, upTo, from, to, max);
+    public List<String> statementPage(String after, String upTo, int max) {
+        return statementFiles.accountPage(after, upTo, max);
     }
 
-    /** Writes a chunk's statements and counts them in the step's report, in the chunk's transaction. */
+    /**
+     * Writes the statements of a chunk's accounts that get one and counts them in the step's report
+     * (the others skipped), in the chunk's transaction.
+     */
     public void writeStatements(List<String> accounts, LocalDate from, LocalDate to, StepRow row) {
-        statementFiles.write(accounts, from, to);
-        steps.add(row.instance(), row.step(), row.partition(), accounts.size(), accounts.size(), 0, 0, null);
+        int written = statementFiles.write(accounts, from, to);
+        steps.add(row.instance(), row.step(), row.partition(), accounts.size(), written, accounts.size() - written, 0, null);
     }
 
     public int writeStatementManifest(LocalDate closing) {

@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The accounts of a partition due a statement, on the month's last business day (on any other day
- * there are none), checkpointed by the last account read.
+ * The accounts of a partition, on the month's last business day (on any other day none), for the
+ * writer to write the statements of those due one; checkpointed by the last account read.
  */
 @Named
 @Dependent
@@ -15,13 +15,12 @@ public class StatementReader extends AccountRangeReader<String> {
 
     @Override
     protected long total(LocalDate closing, String after, String upTo) {
-        LocalDate from = work.statementPeriodStart(closing);
-        return from == null ? 0 : work.countStatements(after, upTo, from, closing);
+        return work.statementPeriodStart(closing) == null ? 0 : work.countStatementAccounts(after, upTo);
     }
 
     @Override
     protected List<String> page(LocalDate closing, String last, String after, String upTo, int max) {
-        return work.statementPage(last == null ? after : last, upTo, work.statementPeriodStart(closing), closing, max);
+        return work.statementPage(last == null ? after : last, upTo, max);
     }
 
     @Override

@@ -61,6 +61,27 @@ public class Jdbc {
     /** The key of the transaction's connection among its resources. */
     private static final Object CONNECTION = Jdbc.class.getName() + ".connection";
 
+    /**
+     * A page's limit written into the SQL, not bound: PostgreSQL's generic plan for a prepared
+     * statement (from its sixth run) guesses a tenth of the rows for a bound limit and an open-ended
+     * range, and then hashes the whole range for every page; with the number it walks the primary
+     * key from the page's start.
+     */
+    public static String firstRows(int max) {
+        return " FETCH FIRST " + Math.max(1, max) + " ROWS ONLY";
+    }
+
+    /**
+     * A business date written into the SQL, not bound, for a query that joins the journal by date:
+     * the generic plan guesses a few hundred entries for a bound date range and hashes every entry of
+     * the range for each call (the month's, or all before it), where the written dates let it look
+     * up the lines of the accounts asked for and then their entries. A LocalDate prints as digits
+     * and dashes only.
+     */
+    public static String date(LocalDate date) {
+        return "DATE '" + date + "'";
+    }
+
     /** The rows {@code sql} selects, each read by {@code row}. */
     public <T> List<T> query(String sql, Row<T> row, Object... parameters) {
         return run(sql, statement -> {

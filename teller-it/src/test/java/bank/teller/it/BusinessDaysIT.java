@@ -83,6 +83,10 @@ class BusinessDaysIT {
         // Friday, through the API: a deposit, both demo tills counted and closed, the branch closed
         long fridayDeposit = deposit(account, "36000.00").getJsonNumber("entryId").longValue();
         BigDecimal friday = balanceOf(account);
+        // a class II account takes 10,000.00 of cash a day: Friday's is used up
+        String classTwo = accountOf("张三", "INDIVIDUAL_II");
+        deposit(classTwo, "10000.00");
+        assertEquals("CLASS_II_DAILY_LIMIT", json(depositing(classTwo, "0.01"), 409).asJsonObject().getString("code"));
         // a large deposit that waits for a supervisor nobody asks: Friday's cut-off expires it
         JsonObject waiting = json(depositing(account, "60000.00"), 409).asJsonObject();
         assertEquals("APPROVAL_REQUIRED", waiting.getString("code"), waiting.toString());
@@ -111,6 +115,7 @@ class BusinessDaysIT {
         assertEquals("REVERSAL_NOT_SAME_DAY", reversal.getString("code"), "Friday is closed: an adjustment, not a reversal");
         deposit(account, "1000.00");
         BigDecimal monday = balanceOf(account);
+        deposit(classTwo, "10000.00"); // Monday's daily limit starts at zero
         countAndClose(TELLER, TELLER_PASSWORD);
 
         // Monday's close and end of day on the supervisor's screen

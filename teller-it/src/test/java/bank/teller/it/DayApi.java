@@ -145,11 +145,19 @@ final class DayApi {
 
     /** The number of the first account of the demo customer {@code name}. */
     static String accountOf(String name) throws Exception {
+        return accountOf(name, null);
+    }
+
+    /** The customer's first account of the type (INDIVIDUAL_II ...; null: of any type). */
+    static String accountOf(String name, String accountType) throws Exception {
         JsonArray found = json(Https.get("/api/v1/customers?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8),
                 SUPERVISOR, SUPERVISOR_PASSWORD), 200).asJsonArray();
         long id = found.getJsonObject(0).getJsonNumber("id").longValue();
         return json(Https.get("/api/v1/customers/" + id + "/accounts", SUPERVISOR, SUPERVISOR_PASSWORD), 200)
-                .asJsonArray().getJsonObject(0).getString("accountNumber");
+                .asJsonArray().stream().map(JsonValue::asJsonObject)
+                .filter(a -> accountType == null || accountType.equals(a.getString("accountType")))
+                .findFirst().orElseThrow(() -> new AssertionError(name + " has no account of type " + accountType))
+                .getString("accountNumber");
     }
 
     static JsonObject ok(HttpResponse<String> response) {

@@ -20,6 +20,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -38,8 +43,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The newcomer's first run: the server the README's run command boots ({@code ./teller serve}, what
  * {@code ./teller run} starts after its build) on the embedded H2 database, in a fresh folder. A
- * teller signs in on the screen and deposits cash; the deposit's core posting must leave the outbox,
- * and the server log must hold no ERROR and no stack trace, from boot to shutdown. Then the same
+ * teller signs in on the screen and deposits cash; the deposit's core posting must leave the outbox;
+ * end of day, scheduled three minutes after the boot, starts by itself and stops at its checks (the
+ * demo tills are open); and the server log must hold no ERROR and no stack trace, from boot to shutdown. Then the same
  * server folder boots again in another time zone (Asia/Shanghai first, America/New_York with its
  * daylight saving second): it must read the same instants and find the audit trail intact. Runs in
  * a failsafe execution of its own, before the suite's WildFly (on PostgreSQL) takes the same ports.
@@ -48,6 +54,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class EmbeddedDefaultSmokeIT {
 
     private static final Path HOME = Path.of("target", "smoke-server").toAbsolutePath();
+    /** The branches' time zone, end of day's default (teller.eod.zone). */
+    private static final ZoneId BRANCHES = ZoneId.of("Asia/Shanghai");
     private static final ServedTeller SERVER = new ServedTeller(HOME);
     private static String account;
     private static JsonArray transactionsSeenFirst;
@@ -77,7 +85,8 @@ class EmbeddedDefaultSmokeIT {
     @Test
     @Order(1)
     void aTellerDepositsOnTheEmbeddedDefaultItsPostingReachesTheCoreQueueAndTheLogHoldsNoError() throws Exception {
-        boot("Asia/Shanghai", "first");
+        LocalTime endOfDay = endOfDayInThreeMinutes();
+        boot("Asia/Shanghai", "first", "-Dteller.eod.time=" + endOfDay);
         account = accountOf("张三");
         WebDriver browser = Browsers.newBrowser();
         try {
@@ -115,6 +124,7 @@ class EmbeddedDefaultSmokeIT {
                 TestData.requestId("seal"), "{}");
         assertEquals(2, sealed.statusCode() / 100, "the chains sealed before the restart: " + sealed.body());
         assertIntact();
+        assertTheScheduledEndOfDayStartedAndStoppedAtItsChecks(endOfDay);
         Thread.sleep(3000); // a few more runs of the relay
         SERVER.stop();
         SERVER.assertNoErrorInTheLog();
@@ -131,8 +141,46 @@ class EmbeddedDefaultSmokeIT {
         SERVER.assertNoErrorInTheLog();
     }
 
-    private static void boot(String timeZone, String which) throws Exception {
-        SERVER.boot(which, Map.of("TZ", timeZone));
+    private static void boot(String timeZone, String which, String... settings) throws Exception {
+        SERVER.boot(which, Map.of("TZ", timeZone), settings);
+    }
+
+    /**
+     * A time to schedule end of day at, three minutes from now in the branches' time zone (Teller
+     * boots within them) and on the same date as now: a run scheduled past midnight would find the
+     * business date (the first boot's date) over, so just before midnight it waits for the new day.
+     */
+    private static LocalTime endOfDayInThreeMinutes() throws InterruptedException {
+        ZonedDateTime now = ZonedDateTime.now(BRANCHES);
+        if (now.toLocalTime().isAfter(LocalTime.of(23, 55))) {
+            Thread.sleep(Duration.between(now, now.toLocalDate().plusDays(1).atStartOfDay(BRANCHES)).toMillis() + 1_000);
+            now = ZonedDateTime.now(BRANCHES);
+        }
+        return now.toLocalTime().plusMinutes(3).truncatedTo(ChronoUnit.MINUTES);
+    }
+
+    /**
+     * End of day starts by itself at its scheduled time (teller.eod.time) on the business day, and with
+     * the demo tills still open it stops at its checks: the run FAILED, the checks' exit status
+     * BRANCHES OPEN, and the date has not rolled.
+     */
+    private static void assertTheScheduledEndOfDayStartedAndStoppedAtItsChecks(LocalTime scheduled) throws Exception {
+        String businessDate = json(Https.get("/api/v1/business-day", DemoData.AUDITOR, DemoData.AUDITOR_PASSWORD))
+                .asJsonObject().getString("businessDate");
+        assertEquals(LocalDate.now(BRANCHES).toString(), businessDate, "a fresh database begins on today's date");
+        Instant deadline = ZonedDateTime.of(LocalDate.now(BRANCHES), scheduled, BRANCHES).toInstant().plusSeconds(120);
+        HttpResponse<String> latest;
+        while ((latest = Https.get("/api/v1/end-of-day", DemoData.AUDITOR, DemoData.AUDITOR_PASSWORD)).statusCode() != 200
+                || json(latest).asJsonObject().getJsonObject("run").getString("batchStatus").startsWith("START")) {
+            assertTrue(Instant.now().isBefore(deadline), "no end of day ran by itself at " + scheduled + ": " + latest.body());
+            Thread.sleep(1_000);
+        }
+        JsonObject run = json(latest).asJsonObject();
+        assertEquals(businessDate, run.getString("businessDate"), run.toString());
+        assertEquals("FAILED", run.getJsonObject("run").getString("batchStatus"), run.toString());
+        assertEquals("BRANCHES OPEN", run.getJsonArray("steps").getJsonObject(0).getString("exitStatus"), run.toString());
+        assertEquals(businessDate, json(Https.get("/api/v1/business-day", DemoData.AUDITOR, DemoData.AUDITOR_PASSWORD))
+                .asJsonObject().getString("businessDate"), "the date did not roll");
     }
 
     private static JsonArray transactionsOf(String number) throws Exception {

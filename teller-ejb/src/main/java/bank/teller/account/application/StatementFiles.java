@@ -22,7 +22,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -41,10 +41,13 @@ public class StatementFiles {
     public static final String MANIFEST = "manifest.csv";
     public static final String WRITTEN = "STATEMENTS_WRITTEN";
     private static final int MANIFEST_PAGE = 1_000;
-    /** Which accounts get a statement for the month from {@code ?} to {@code ?}. */
-    private static final String DUE = "(a.gl_code = '" + GlCodes.CORPORATE_DEMAND_DEPOSITS + "' AND a.status <> 'CLOSED' "
-            + "OR EXISTS (SELECT 1 FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id "
-            + "WHERE l.account_number = a.account_number AND e.business_date BETWEEN ? AND ?))";
+    /** Which accounts get a statement for the period from {@code from} to {@code to}. */
+    private static String due(LocalDate from, LocalDate to) {
+        return "(a.gl_code = '" + GlCodes.CORPORATE_DEMAND_DEPOSITS + "' AND a.status <> 'CLOSED' "
+                + "OR EXISTS (SELECT 1 FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id "
+                + "WHERE l.account_number = a.account_number AND e.business_date BETWEEN " + Jdbc.date(from) + " AND "
+                + Jdbc.date(to) + "))";
+    }
 
     @Inject
     private Jdbc jdbc;
@@ -62,32 +65,50 @@ public class StatementFiles {
         return base.resolve(businessDate.toString());
     }
 
-    /** How many accounts of the range ({@code after} excluded, {@code upTo} included; null: open) get one. */
+    /** How many accounts the range holds ({@code after} excluded, {@code upTo} included; null: open). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public long countDue(String after, String upTo, LocalDate from, LocalDate to) {
-        return jdbc.query("SELECT COUNT(*) FROM account a WHERE a.account_number > ?" + upper(upTo) + " AND " + DUE,
-                row -> row.getLong(1), parameters(after, upTo, from, to)).get(0);
+    public long countAccounts(String after, String upTo) {
+        return jdbc.query("SELECT COUNT(*) FROM account a WHERE a.account_number > ?" + upper(upTo),
+                row -> row.getLong(1), range(after, upTo)).get(0);
     }
 
-    /** The next {@code max} accounts of the range that get one, in number order. */
+    /**
+     * The range's next {@code max} accounts, in number order, which {@link #write} sorts into those due
+     * a statement and the others: a page walks the primary key whatever plan PostgreSQL keeps for the
+     * statement (the limit written into the SQL), where a filter on the
+     * month's postings here made its generic plan hash the month's journal for every page.
+     */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<String> duePage(String after, String upTo, LocalDate from, LocalDate to, int max) {
-        List<Object> parameters = new ArrayList<>(List.of(parameters(after, upTo, from, to)));
-        parameters.add(max);
-        return jdbc.query("SELECT a.account_number FROM account a WHERE a.account_number > ?" + upper(upTo) + " AND "
-                + DUE + " ORDER BY a.account_number FETCH FIRST ? ROWS ONLY", row -> row.getString(1), parameters.toArray());
+    public List<String> accountPage(String after, String upTo, int max) {
+        return jdbc.query("SELECT a.account_number FROM account a WHERE a.account_number > ?" + upper(upTo)
+                + " ORDER BY a.account_number" + Jdbc.firstRows(max), row -> row.getString(1),
+                range(after, upTo));
     }
 
-    /** Writes the statements of {@code accounts} for {@code from} to {@code to}, each read in one snapshot. */
+    /**
+     * Writes the statements for {@code from} to {@code to} of those of {@code accounts} that get one
+     * (postings in the period, or an open corporate account), each read in one snapshot; answers how
+     * many it wrote.
+     */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public void write(List<String> accounts, LocalDate from, LocalDate to) {
+    public int write(List<String> accounts, LocalDate from, LocalDate to) {
+        if (accounts.isEmpty()) {
+            return 0;
+        }
+        List<String> due = jdbc.query("SELECT a.account_number FROM account a WHERE a.account_number IN ("
+                + String.join(", ", Collections.nCopies(accounts.size(), "?")) + ") AND " + due(from, to)
+                + " ORDER BY a.account_number", row -> row.getString(1), accounts.toArray());
+        if (due.isEmpty()) {
+            return 0;
+        }
         Path day = folder(to);
-        for (Statement statement : statements.statements(accounts, from, to)) {
+        for (Statement statement : statements.statements(due, from, to)) {
             Path branch = day.resolve(statement.account().branchCode());
             String number = statement.account().accountNumber();
             replace(branch.resolve(number + ".pdf"), StatementDocuments.pdf(Pdfs.BANK_NAME, statement));
             replace(branch.resolve(number + ".csv"), StatementDocuments.csv(statement).getBytes(StandardCharsets.UTF_8));
         }
+        return due.size();
     }
 
     /**
@@ -166,8 +187,8 @@ public class StatementFiles {
         return upTo == null ? "" : " AND a.account_number <= ?";
     }
 
-    private static Object[] parameters(String after, String upTo, LocalDate from, LocalDate to) {
+    private static Object[] range(String after, String upTo) {
         String start = after == null ? "" : after;
-        return upTo == null ? new Object[] {start, from, to} : new Object[] {start, upTo, from, to};
+        return upTo == null ? new Object[] {start} : new Object[] {start, upTo};
     }
 }

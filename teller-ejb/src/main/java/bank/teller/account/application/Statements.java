@@ -17,7 +17,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -61,34 +60,29 @@ public class Statements {
             throw new TellerException(ErrorCode.STATEMENT_PERIOD_INVALID, from, to, MAX_YEARS);
         }
         List<AccountView> read = queries.accounts(accountNumbers);
-        List<Object> numbers = read.stream().map(a -> (Object) a.accountNumber()).toList();
+        List<String> numbers = read.stream().map(AccountView::accountNumber).toList();
         String in = " l.account_number IN (" + String.join(", ", Collections.nCopies(numbers.size(), "?")) + ")";
         // the postings before the period, summed: a hot account's last line may be a pending credit,
         // which has no balance after
         Map<String, BigDecimal> before = jdbc.query("SELECT l.account_number, "
                         + "SUM(CASE WHEN l.side = 'CREDIT' THEN l.amount ELSE -l.amount END) "
                         + "FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id WHERE" + in
-                        + " AND e.business_date < ? GROUP BY l.account_number",
-                row -> Map.entry(row.getString(1), row.getBigDecimal(2)), with(numbers, from)).stream()
+                        + " AND e.business_date < " + Jdbc.date(from) + " GROUP BY l.account_number",
+                row -> Map.entry(row.getString(1), row.getBigDecimal(2)), numbers.toArray()).stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         Map<String, List<AccountTransaction>> lines = jdbc.query("SELECT l.account_number, e.id, e.business_date, e.posted_at, e.entry_type, l.side, l.amount, "
                         + "l.currency, l.balance_after, e.teller FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id "
-                        + "WHERE" + in + " AND e.business_date BETWEEN ? AND ? ORDER BY l.account_number, e.id, l.line_no",
+                        + "WHERE" + in + " AND e.business_date BETWEEN " + Jdbc.date(from) + " AND " + Jdbc.date(to)
+                        + " ORDER BY l.account_number, e.id, l.line_no",
                 row -> Map.entry(row.getString(1), new AccountTransaction(row.getLong(2), row.getObject(3, LocalDate.class),
                         StoredTime.instant(row.getObject(4)), row.getString(5), row.getString(6),
                         row.getBigDecimal(7).toPlainString(), row.getString(8),
                         row.getBigDecimal(9) == null ? null : row.getBigDecimal(9).toPlainString(), row.getString(10))),
-                with(numbers, from, to)).stream()
+                numbers.toArray()).stream()
                 .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         return read.stream().map(account -> Statement.of(account, from, to,
                 Money.of(before.getOrDefault(account.accountNumber(), BigDecimal.ZERO), account.currency()),
                 lines.getOrDefault(account.accountNumber(), List.of()))).toList();
-    }
-
-    private static Object[] with(List<Object> numbers, Object... more) {
-        List<Object> parameters = new ArrayList<>(numbers);
-        parameters.addAll(List.of(more));
-        return parameters.toArray();
     }
 
     public byte[] pdf(String accountNumber, LocalDate from, LocalDate to) {

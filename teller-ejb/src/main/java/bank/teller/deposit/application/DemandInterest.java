@@ -191,14 +191,16 @@ public class DemandInterest {
     public List<AccrualItem> accrualPage(String after, String upTo, int max) {
         return jdbc.query("SELECT a.account_number, a.currency, a.balance + COALESCE((SELECT SUM(p.amount) "
                         + "FROM pending_credit p WHERE p.account_number = a.account_number), 0), "
-                        + "i.period_start, i.accrued_through, i.balance_sum, i.interest FROM account a "
+                        + "i.period_start, i.accrued_through, i.balance_sum, i.interest FROM (SELECT a.account_number, "
+                        + "a.currency, a.balance FROM account a WHERE " + EARNING + range(upTo)
+                        + " ORDER BY a.account_number" + Jdbc.firstRows(max) + ") a "
                         + "LEFT JOIN interest_accrual i ON i.account_number = a.account_number AND i.period_end = "
                         + "(SELECT MAX(x.period_end) FROM interest_accrual x WHERE x.account_number = a.account_number) "
-                        + "WHERE " + EARNING + range(upTo) + " ORDER BY a.account_number FETCH FIRST ? ROWS ONLY",
+                        + "ORDER BY a.account_number",
                 row -> new AccrualItem(row.getString(1), row.getString(2), row.getBigDecimal(3),
                         row.getObject(4) == null ? null : new InterestAccrual(row.getObject(4, LocalDate.class),
                                 row.getObject(5, LocalDate.class), row.getBigDecimal(6), row.getBigDecimal(7))),
-                parameters(List.of(), after, upTo, max));
+                parameters(List.of(), after, upTo));
     }
 
     /**
@@ -258,12 +260,12 @@ public class DemandInterest {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<SettlementItem> settlementPage(SettlementItem after, String from, String upTo, LocalDate closing,
                                                int max) {
-        Object[] parameters = after == null ? parameters(List.of(closing), from, upTo, max)
-                : parameters(List.of(closing), from, upTo, after.accountNumber(), after.accountNumber(), after.periodEnd(), max);
+        Object[] parameters = after == null ? parameters(List.of(closing), from, upTo)
+                : parameters(List.of(closing), from, upTo, after.accountNumber(), after.accountNumber(), after.periodEnd());
         return jdbc.query("SELECT a.account_number, a.period_end FROM interest_accrual a WHERE a.settled_on IS NULL "
                         + "AND a.period_end < ?" + range(upTo) + (after == null ? "" : " AND (a.account_number > ? "
-                        + "OR (a.account_number = ? AND a.period_end > ?))") + " ORDER BY a.account_number, a.period_end "
-                        + "FETCH FIRST ? ROWS ONLY", row -> new SettlementItem(row.getString(1),
+                        + "OR (a.account_number = ? AND a.period_end > ?))") + " ORDER BY a.account_number, a.period_end"
+                        + Jdbc.firstRows(max), row -> new SettlementItem(row.getString(1),
                         row.getObject(2, LocalDate.class)), parameters);
     }
 
