@@ -70,16 +70,17 @@ public class Statements {
                         + " AND e.business_date < " + Jdbc.date(from) + " GROUP BY l.account_number",
                 row -> Map.entry(row.getString(1), row.getBigDecimal(2)), numbers.toArray()).stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        Map<String, List<AccountTransaction>> lines = jdbc.query("SELECT l.account_number, e.id, e.business_date, e.posted_at, e.entry_type, l.side, l.amount, "
-                        + "l.currency, l.balance_after, e.teller FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id "
+        Map<String, List<AccountTransaction>> lines = jdbc.query("SELECT l.account_number, e.id, e.business_date, "
+                        + "e.posted_at, e.entry_type, l.side, l.amount, l.currency, l.balance_after, e.teller "
+                        + "FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id "
                         + "WHERE" + in + " AND e.business_date BETWEEN " + Jdbc.date(from) + " AND " + Jdbc.date(to)
                         + " ORDER BY l.account_number, e.id, l.line_no",
                 row -> Map.entry(row.getString(1), new AccountTransaction(row.getLong(2), row.getObject(3, LocalDate.class),
                         StoredTime.instant(row.getObject(4)), row.getString(5), row.getString(6),
                         row.getBigDecimal(7).toPlainString(), row.getString(8),
                         row.getBigDecimal(9) == null ? null : row.getBigDecimal(9).toPlainString(), row.getString(10))),
-                numbers.toArray()).stream()
-                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+                numbers.toArray()).stream().collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         return read.stream().map(account -> Statement.of(account, from, to,
                 Money.of(before.getOrDefault(account.accountNumber(), BigDecimal.ZERO), account.currency()),
                 lines.getOrDefault(account.accountNumber(), List.of()))).toList();
