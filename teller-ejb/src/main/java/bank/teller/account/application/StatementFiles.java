@@ -22,16 +22,20 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The month's statements (月度对账单) as end of day writes them on the month's last business day:
  * for every account with postings that month, and every open corporate account, a PDF and a CSV in
- * {@code <statements folder>/<business date>/<branch>/<account>.pdf|.csv}, then a manifest of the
- * day's files (each with its size and SHA-256). A file is written whole under a temporary name and
- * moved into place, so a re-run rewrites the same files and never leaves half of one or a second.
+ * {@code <statements folder>/<business date>/<branch>/<account>.pdf|.csv}, each registered with its
+ * size and SHA-256 (table statement_file) in the transaction of the chunk that wrote it, then a
+ * manifest of the day's files from that register. A file is written whole under a temporary name and
+ * moved into place, so a re-run rewrites the same files (and their rows) and never leaves half of one
+ * or a second.
  * The folder is {@code teller.statements.dir}, by default {@code statements} in the server's data folder.
  */
 @Stateless
@@ -73,10 +77,10 @@ public class StatementFiles {
     }
 
     /**
-     * The range's next {@code max} accounts, in number order, which {@link #write} sorts into those due
-     * a statement and the others: a page walks the primary key whatever plan PostgreSQL keeps for the
-     * statement (the limit written into the SQL), where a filter on the
-     * month's postings here made its generic plan hash the month's journal for every page.
+     * The range's next {@code max} accounts, in number order, which {@link #write} sorts into those
+     * due a statement and the others: a page walks the primary key whatever plan PostgreSQL keeps for
+     * the statement (the limit written into the SQL), where a filter on the month's postings here made
+     * its generic plan hash the month's journal for every page.
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<String> accountPage(String after, String upTo, int max) {
@@ -102,21 +106,31 @@ public class StatementFiles {
             return 0;
         }
         Path day = folder(to);
+        List<Object[]> written = new ArrayList<>();
         for (Statement statement : statements.statements(due, from, to)) {
-            Path branch = day.resolve(statement.account().branchCode());
+            String branch = statement.account().branchCode();
             String number = statement.account().accountNumber();
-            replace(branch.resolve(number + ".pdf"), StatementDocuments.pdf(Pdfs.BANK_NAME, statement));
-            replace(branch.resolve(number + ".csv"), StatementDocuments.csv(statement).getBytes(StandardCharsets.UTF_8));
+            // the CSV before the PDF: the manifest's order
+            byte[] csv = StatementDocuments.csv(statement).getBytes(StandardCharsets.UTF_8);
+            byte[] pdf = StatementDocuments.pdf(Pdfs.BANK_NAME, statement);
+            for (Map.Entry<String, byte[]> file : List.of(Map.entry(".csv", csv), Map.entry(".pdf", pdf))) {
+                String path = branch + "/" + number + file.getKey();
+                replace(day.resolve(path), file.getValue());
+                written.add(new Object[] {to, path, number, (long) file.getValue().length, sha256(file.getValue())});
+            }
         }
+        jdbc.batch("DELETE FROM statement_file WHERE business_date = ? AND path = ?",
+                written.stream().map(row -> new Object[] {row[0], row[1]}).toList());
+        jdbc.batch("INSERT INTO statement_file (business_date, path, account_number, size_bytes, sha256) "
+                + "VALUES (?, ?, ?, ?, ?)", written);
         return due.size();
     }
 
     /**
-     * Writes the day's manifest: a line per statement file (its path in the day's folder, size and
-     * SHA-256), branch by branch and account by account (the CSV before the PDF), then the count;
-     * answers how many files it lists. It looks for the files of every account of the bank a page at
-     * a time and writes each line as it goes, so a million accounts take no more memory than ten.
-     * Audited once for the day.
+     * Writes the day's manifest: a line per statement file the day's statements wrote (its path in
+     * the day's folder, size and SHA-256, as registered when it was written), in path order, then the
+     * count; answers how many files it lists. Read a page at a time and written line by line, so a
+     * million accounts take no more memory than ten. Audited once for the day.
      */
     public int writeManifest(LocalDate businessDate) {
         Path day = folder(businessDate);
@@ -127,23 +141,18 @@ public class StatementFiles {
             Files.createDirectories(day);
             try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
                 out.write("file,bytes,sha256\n");
-                String lastBranch = "";
-                String lastAccount = "";
-                List<String[]> page;
-                while (!(page = accountsAfter(lastBranch, lastAccount)).isEmpty()) {
-                    for (String[] account : page) {
-                        for (String kind : List.of(".csv", ".pdf")) {
-                            Path file = day.resolve(account[0]).resolve(account[1] + kind);
-                            if (Files.isRegularFile(file)) {
-                                out.write(day.relativize(file).toString().replace('\\', '/') + "," + Files.size(file) + ","
-                                        + sha256(file) + "\n");
-                                count++;
-                            }
-                        }
+                String last = "";
+                List<String> page;
+                while (!(page = jdbc.query("SELECT path, size_bytes, sha256 FROM statement_file "
+                                + "WHERE business_date = ? AND path > ? ORDER BY path" + Jdbc.firstRows(MANIFEST_PAGE),
+                        row -> row.getString(1) + "," + row.getLong(2) + "," + row.getString(3), businessDate, last))
+                        .isEmpty()) {
+                    for (String line : page) {
+                        out.write(line + "\n");
                     }
-                    String[] last = page.get(page.size() - 1);
-                    lastBranch = last[0];
-                    lastAccount = last[1];
+                    count += page.size();
+                    String lastLine = page.get(page.size() - 1);
+                    last = lastLine.substring(0, lastLine.indexOf(','));
                 }
                 out.write("count," + count + ",\n");
             }
@@ -153,14 +162,6 @@ public class StatementFiles {
         }
         audit.record(WRITTEN, businessDate.toString(), count + " files in " + day, AuditEvent.SUCCESS);
         return count;
-    }
-
-    /** The next page of accounts (branch, number) after the given one, in branch and number order. */
-    private List<String[]> accountsAfter(String branch, String account) {
-        return jdbc.query("SELECT branch_code, account_number FROM account WHERE branch_code > ? "
-                        + "OR branch_code = ? AND account_number > ? ORDER BY branch_code, account_number "
-                        + "FETCH FIRST " + MANIFEST_PAGE + " ROWS ONLY",
-                row -> new String[] {row.getString(1), row.getString(2)}, branch, branch, account);
     }
 
     /** Writes {@code content} under a temporary name beside {@code file} and moves it into place. */
@@ -175,9 +176,9 @@ public class StatementFiles {
         }
     }
 
-    private static String sha256(Path file) throws IOException {
+    private static String sha256(byte[] content) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
