@@ -1,9 +1,13 @@
--- :accounts demand accounts of 100.00 each at branch 0001, opened on the business date, held by the
+-- :accounts demand accounts of :balance each (default 100.00) at branch 0001, opened on the business date, held by the
 -- first customer, their balances credited by one balanced journal entry (Dr clearing / Cr each
 -- account), so the books still balance. For end-of-day runs over many accounts: bench/eod and
 -- EndOfDayRestartIT (psql -v accounts=N -f bench/eod/accounts.sql, as the database's owner or postgres).
 -- Their numbers are 9 and a serial of 14 digits, with the Luhn check digit Teller checks (AccountNumber).
 \set ON_ERROR_STOP on
+\if :{?balance}
+\else
+    \set balance 100.00
+\endif
 CREATE FUNCTION pg_temp.bench_account(i BIGINT) RETURNS TEXT LANGUAGE SQL IMMUTABLE AS $$
     SELECT b || (10 - SUM(CASE WHEN p % 2 = 1 THEN (2 * d) % 10 + (2 * d) / 10 ELSE d END) % 10) % 10
     FROM (SELECT '9' || LPAD(i::text, 14, '0') AS b) body,
@@ -13,16 +17,16 @@ $$;
 BEGIN;
 INSERT INTO account (account_number, customer_id, branch_code, gl_code, product, currency, balance, status,
                      opened_on, version, account_type, hot)
-SELECT pg_temp.bench_account(i), (SELECT MIN(id) FROM customer), '0001', '2011', '01', 'CNY', 100.00, 'ACTIVE',
+SELECT pg_temp.bench_account(i), (SELECT MIN(id) FROM customer), '0001', '2011', '01', 'CNY', :balance, 'ACTIVE',
        (SELECT business_date FROM business_day), 0, 'INDIVIDUAL_I', FALSE
 FROM generate_series(1, :accounts) AS i;
 INSERT INTO journal_entry (id, entry_type, business_date, branch_code, teller, request_id, posted_at)
 VALUES (2000000000, 'OPENING_BALANCES', (SELECT business_date FROM business_day), '0001', 'bench',
         'bench-opening-balances', CURRENT_TIMESTAMP);
 INSERT INTO journal_line (id, entry_id, line_no, gl_code, account_number, side, amount, currency, balance_after)
-VALUES (2000000000, 2000000000, 1, '1011', NULL, 'DEBIT', :accounts * 100.00, 'CNY', NULL);
+VALUES (2000000000, 2000000000, 1, '1011', NULL, 'DEBIT', :accounts * :balance, 'CNY', NULL);
 INSERT INTO journal_line (id, entry_id, line_no, gl_code, account_number, side, amount, currency, balance_after)
-SELECT 2000000000 + i, 2000000000, i + 1, '2011', pg_temp.bench_account(i), 'CREDIT', 100.00, 'CNY', 100.00
+SELECT 2000000000 + i, 2000000000, i + 1, '2011', pg_temp.bench_account(i), 'CREDIT', :balance, 'CNY', :balance
 FROM generate_series(1, :accounts) AS i;
 COMMIT;
 ANALYZE account;
