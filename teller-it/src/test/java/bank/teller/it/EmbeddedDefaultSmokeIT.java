@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -45,10 +44,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code ./teller run} starts after its build) on the embedded H2 database, in a fresh folder. A
  * teller signs in on the screen and deposits cash; the deposit's core posting must leave the outbox;
  * end of day, scheduled three minutes after the boot, starts by itself and stops at its checks (the
- * demo tills are open); and the server log must hold no ERROR and no stack trace, from boot to shutdown. Then the same
- * server folder boots again in another time zone (Asia/Shanghai first, America/New_York with its
- * daylight saving second): it must read the same instants and find the audit trail intact. Runs in
- * a failsafe execution of its own, before the suite's WildFly (on PostgreSQL) takes the same ports.
+ * demo tills are open); and the server log must hold no ERROR and no stack trace, from boot to
+ * shutdown. Then the same server folder boots again in another time zone (Asia/Shanghai first,
+ * America/New_York with its daylight saving second): it must read the same instants and find the
+ * audit trail intact. Runs in a failsafe execution of its own, before the suite's WildFly (on
+ * PostgreSQL) takes the same ports.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EmbeddedDefaultSmokeIT {
@@ -85,8 +85,8 @@ class EmbeddedDefaultSmokeIT {
     @Test
     @Order(1)
     void aTellerDepositsOnTheEmbeddedDefaultItsPostingReachesTheCoreQueueAndTheLogHoldsNoError() throws Exception {
-        LocalTime endOfDay = endOfDayInThreeMinutes();
-        boot("Asia/Shanghai", "first", "-Dteller.eod.time=" + endOfDay);
+        ZonedDateTime endOfDay = endOfDayInThreeMinutes();
+        boot("Asia/Shanghai", "first", "-Dteller.eod.time=" + endOfDay.toLocalTime());
         account = accountOf("张三");
         WebDriver browser = Browsers.newBrowser();
         try {
@@ -150,13 +150,13 @@ class EmbeddedDefaultSmokeIT {
      * boots within them) and on the same date as now: a run scheduled past midnight would find the
      * business date (the first boot's date) over, so just before midnight it waits for the new day.
      */
-    private static LocalTime endOfDayInThreeMinutes() throws InterruptedException {
+    private static ZonedDateTime endOfDayInThreeMinutes() throws InterruptedException {
         ZonedDateTime now = ZonedDateTime.now(BRANCHES);
         if (now.toLocalTime().isAfter(LocalTime.of(23, 55))) {
             Thread.sleep(Duration.between(now, now.toLocalDate().plusDays(1).atStartOfDay(BRANCHES)).toMillis() + 1_000);
             now = ZonedDateTime.now(BRANCHES);
         }
-        return now.toLocalTime().plusMinutes(3).truncatedTo(ChronoUnit.MINUTES);
+        return now.plusMinutes(3).truncatedTo(ChronoUnit.MINUTES);
     }
 
     /**
@@ -164,15 +164,17 @@ class EmbeddedDefaultSmokeIT {
      * the demo tills still open it stops at its checks: the run FAILED, the checks' exit status
      * BRANCHES OPEN, and the date has not rolled.
      */
-    private static void assertTheScheduledEndOfDayStartedAndStoppedAtItsChecks(LocalTime scheduled) throws Exception {
+    private static void assertTheScheduledEndOfDayStartedAndStoppedAtItsChecks(ZonedDateTime scheduled)
+            throws Exception {
         String businessDate = json(Https.get("/api/v1/business-day", DemoData.AUDITOR, DemoData.AUDITOR_PASSWORD))
                 .asJsonObject().getString("businessDate");
-        assertEquals(LocalDate.now(BRANCHES).toString(), businessDate, "a fresh database begins on today's date");
-        Instant deadline = ZonedDateTime.of(LocalDate.now(BRANCHES), scheduled, BRANCHES).toInstant().plusSeconds(120);
+        assertEquals(scheduled.toLocalDate().toString(), businessDate, "a fresh database begins on today's date");
+        Instant deadline = scheduled.toInstant().plusSeconds(120);
         HttpResponse<String> latest;
         while ((latest = Https.get("/api/v1/end-of-day", DemoData.AUDITOR, DemoData.AUDITOR_PASSWORD)).statusCode() != 200
                 || json(latest).asJsonObject().getJsonObject("run").getString("batchStatus").startsWith("START")) {
-            assertTrue(Instant.now().isBefore(deadline), "no end of day ran by itself at " + scheduled + ": " + latest.body());
+            assertTrue(Instant.now().isBefore(deadline), "no end of day ran by itself at " + scheduled + ": "
+                    + latest.body());
             Thread.sleep(1_000);
         }
         JsonObject run = json(latest).asJsonObject();
