@@ -93,9 +93,10 @@ public final class EndOfDayBench {
             Instant to = instant(step, "ended");
             double seconds = from == null || to == null ? 0 : Duration.between(from, to).toMillis() / 1000.0;
             long done = sum(step, "done");
-            System.out.println(String.format(Locale.ROOT,
-                    "step date=%s name=%s status=%s items=%d seconds=%.1f per_second=%.0f heap_peak_mb=%.0f old_peak_mb=%.0f",
-                    run.getString("businessDate"), step.getString("name"), step.getString("status"), done, seconds, seconds > 0 ? done / seconds : 0,
+            // a rate only over a tenth of a second or more (a step's times are to the millisecond)
+            System.out.println(String.format(Locale.ROOT, "step date=%s name=%s status=%s items=%d seconds=%.1f "
+                            + "per_second=%.0f heap_peak_mb=%.0f old_peak_mb=%.0f", run.getString("businessDate"),
+                    step.getString("name"), step.getString("status"), done, seconds, seconds >= 0.1 ? done / seconds : 0,
                     peak(heap, from, to, false), peak(heap, from, to, true)));
         }
         System.exit("COMPLETED".equals(status) ? 0 : 1);
