@@ -61,7 +61,7 @@ public class EndOfDaySchedule {
 
     @Timeout
     void evening() {
-        LocalDate date = LocalDate.now(clock.withZone(zone));
+        LocalDate date = clock.instant().atZone(zone).toLocalDate();
         LocalDate businessDate = work.today();
         if (!businessDate.equals(date)) {
             LOG.info(() -> "no end of day on " + date + ": the business date is " + businessDate);

@@ -3,6 +3,7 @@ package bank.teller.account.application;
 import bank.teller.audit.AuditEvent;
 import bank.teller.audit.AuditTrail;
 import bank.teller.ledger.domain.GlCodes;
+import bank.teller.platform.AccountRange;
 import bank.teller.platform.Jdbc;
 import bank.teller.security.Roles;
 import bank.teller.shared.Pdfs;
@@ -72,8 +73,9 @@ public class StatementFiles {
     /** How many accounts the range holds ({@code after} excluded, {@code upTo} included; null: open). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public long countAccounts(String after, String upTo) {
-        return jdbc.query("SELECT COUNT(*) FROM account a WHERE a.account_number > ?" + upper(upTo),
-                row -> row.getLong(1), range(after, upTo)).get(0);
+        AccountRange range = new AccountRange(after, upTo);
+        return jdbc.query("SELECT COUNT(*) FROM account a WHERE " + range.sql(), row -> row.getLong(1),
+                range.parameters(List.of())).get(0);
     }
 
     /**
@@ -84,9 +86,9 @@ public class StatementFiles {
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<String> accountPage(String after, String upTo, int max) {
-        return jdbc.query("SELECT a.account_number FROM account a WHERE a.account_number > ?" + upper(upTo)
-                + " ORDER BY a.account_number" + Jdbc.firstRows(max), row -> row.getString(1),
-                range(after, upTo));
+        AccountRange range = new AccountRange(after, upTo);
+        return jdbc.query("SELECT a.account_number FROM account a WHERE " + range.sql() + " ORDER BY a.account_number"
+                + Jdbc.firstRows(max), row -> row.getString(1), range.parameters(List.of()));
     }
 
     /**
@@ -182,14 +184,5 @@ public class StatementFiles {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String upper(String upTo) {
-        return upTo == null ? "" : " AND a.account_number <= ?";
-    }
-
-    private static Object[] range(String after, String upTo) {
-        String start = after == null ? "" : after;
-        return upTo == null ? new Object[] {start} : new Object[] {start, upTo};
     }
 }

@@ -16,6 +16,7 @@ import bank.teller.ledger.domain.JournalEntry;
 import bank.teller.ledger.domain.PostingLine;
 import bank.teller.ledger.domain.Side;
 import bank.teller.platform.Database;
+import bank.teller.platform.AccountRange;
 import bank.teller.platform.Jdbc;
 import bank.teller.security.Roles;
 import bank.teller.shared.BusinessCalendar;
@@ -182,17 +183,19 @@ public class DemandInterest {
     /** How many accounts of the range ({@code after} excluded, {@code upTo} included; null: open) earn interest. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public long countEarning(String after, String upTo) {
-        return jdbc.query("SELECT COUNT(*) FROM account a WHERE " + EARNING + range(upTo), row -> row.getLong(1),
-                parameters(List.of(), after, upTo)).get(0);
+        AccountRange range = new AccountRange(after, upTo);
+        return jdbc.query("SELECT COUNT(*) FROM account a WHERE " + EARNING + " AND " + range.sql(),
+                row -> row.getLong(1), range.parameters(List.of())).get(0);
     }
 
     /** The next {@code max} accounts of the range that earn interest, after {@code after}, in number order. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<AccrualItem> accrualPage(String after, String upTo, int max) {
+        AccountRange range = new AccountRange(after, upTo);
         return jdbc.query("SELECT a.account_number, a.currency, a.balance + COALESCE((SELECT SUM(p.amount) "
                         + "FROM pending_credit p WHERE p.account_number = a.account_number), 0), "
                         + "i.period_start, i.accrued_through, i.balance_sum, i.interest FROM (SELECT a.account_number, "
-                        + "a.currency, a.balance FROM account a WHERE " + EARNING + range(upTo)
+                        + "a.currency, a.balance FROM account a WHERE " + EARNING + " AND " + range.sql()
                         + " ORDER BY a.account_number" + Jdbc.firstRows(max) + ") a "
                         + "LEFT JOIN interest_accrual i ON i.account_number = a.account_number AND i.period_end = "
                         + "(SELECT MAX(x.period_end) FROM interest_accrual x WHERE x.account_number = a.account_number) "
@@ -200,7 +203,7 @@ public class DemandInterest {
                 row -> new AccrualItem(row.getString(1), row.getString(2), row.getBigDecimal(3),
                         row.getObject(4) == null ? null : new InterestAccrual(row.getObject(4, LocalDate.class),
                                 row.getObject(5, LocalDate.class), row.getBigDecimal(6), row.getBigDecimal(7))),
-                parameters(List.of(), after, upTo));
+                range.parameters(List.of()));
     }
 
     /**
@@ -249,8 +252,9 @@ public class DemandInterest {
     /** How many periods of the range are due for settlement on {@code closing}. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public long countDue(String after, String upTo, LocalDate closing) {
-        return jdbc.query("SELECT COUNT(*) FROM interest_accrual a WHERE a.settled_on IS NULL AND a.period_end < ?"
-                + range(upTo), row -> row.getLong(1), parameters(List.of(closing), after, upTo)).get(0);
+        AccountRange range = new AccountRange(after, upTo);
+        return jdbc.query("SELECT COUNT(*) FROM interest_accrual a WHERE a.settled_on IS NULL AND a.period_end < ? AND "
+                + range.sql(), row -> row.getLong(1), range.parameters(List.of(closing))).get(0);
     }
 
     /**
@@ -260,10 +264,11 @@ public class DemandInterest {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<SettlementItem> settlementPage(SettlementItem after, String from, String upTo, LocalDate closing,
                                                int max) {
-        Object[] parameters = after == null ? parameters(List.of(closing), from, upTo)
-                : parameters(List.of(closing), from, upTo, after.accountNumber(), after.accountNumber(), after.periodEnd());
+        AccountRange range = new AccountRange(from, upTo);
+        Object[] parameters = after == null ? range.parameters(List.of(closing))
+                : range.parameters(List.of(closing), after.accountNumber(), after.accountNumber(), after.periodEnd());
         return jdbc.query("SELECT a.account_number, a.period_end FROM interest_accrual a WHERE a.settled_on IS NULL "
-                        + "AND a.period_end < ?" + range(upTo) + (after == null ? "" : " AND (a.account_number > ? "
+                        + "AND a.period_end < ? AND " + range.sql() + (after == null ? "" : " AND (a.account_number > ? "
                         + "OR (a.account_number = ? AND a.period_end > ?))") + " ORDER BY a.account_number, a.period_end"
                         + Jdbc.firstRows(max), row -> new SettlementItem(row.getString(1),
                         row.getObject(2, LocalDate.class)), parameters);
@@ -291,21 +296,5 @@ public class DemandInterest {
         jdbc.update("UPDATE interest_accrual SET settled_on = ?, settled_entry = ? WHERE account_number = ? "
                 + "AND period_end = ?", closing, entryId, item.accountNumber(), item.periodEnd());
         return entryId == null ? Outcome.skipped(item.accountNumber() + " earned under half a fen") : Outcome.one();
-    }
-
-    /** The condition of a range's upper end on {@code a.account_number} (its lower end is always bound). */
-    private static String range(String upTo) {
-        return " AND a.account_number > ?" + (upTo == null ? "" : " AND a.account_number <= ?");
-    }
-
-    /** A range's statement parameters: {@code before}, the range's start ("" for none) and end (if any), then {@code rest}. */
-    private static Object[] parameters(List<?> before, String after, String upTo, Object... rest) {
-        List<Object> all = new ArrayList<>(before);
-        all.add(after == null ? "" : after);
-        if (upTo != null) {
-            all.add(upTo);
-        }
-        all.addAll(List.of(rest));
-        return all.toArray();
     }
 }
