@@ -83,9 +83,12 @@ public class AuditTrail {
                 terminalAddress(), cut(action, 40), cut(subject, 100), cut(detail, MAX_DETAIL), cut(result, 60));
     }
 
-    /** One insert, with no JPA unit of work to flush it (every posting writes one: issue 14). */
+    /**
+     * One insert, with no JPA unit of work to flush it (every posting writes one: issue 14), sent
+     * with the posting's other writes inside {@link Jdbc#together}.
+     */
     private void append(AuditEvent event) {
-        jdbc.update(AuditRecord.INSERT, AuditRecord.row(jdbc.nextId(AuditRecord.class), event));
+        jdbc.write(AuditRecord.INSERT, AuditRecord.row(jdbc.nextId(AuditRecord.class), event));
     }
 
     private String terminalAddress() {

@@ -7,6 +7,7 @@ import bank.teller.fee.application.Fees;
 import bank.teller.ledger.application.Ledger;
 import bank.teller.ledger.domain.JournalEntry;
 import bank.teller.ledger.domain.PostingLine;
+import bank.teller.platform.Jdbc;
 import bank.teller.security.Caller;
 import bank.teller.security.CurrentUser;
 import bank.teller.shared.BusinessCalendar;
@@ -17,8 +18,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -27,7 +30,9 @@ import java.util.stream.Collectors;
  * PostingRequests}, which begins it and makes the request happen once) and the entry of a use case
  * whose idempotency is already in hand ({@link #postAsCaller}). The accounts are locked and changed
  * by the use case's {@link PostingRequests.Lines}, their balanced journal entry is posted, and last
- * the voucher is numbered.
+ * the voucher is numbered. A request's writes (balances, entry, lines, outbox row, pending credits,
+ * audit record, voucher) go to the database together, as one statement on PostgreSQL ({@link
+ * Jdbc#together}, issue 14).
  */
 @ApplicationScoped
 public class AccountPostings {
@@ -45,6 +50,8 @@ public class AccountPostings {
     private CurrentUser currentUser;
     @Inject
     private BusinessCalendar calendar;
+    @Inject
+    private Jdbc jdbc;
     @EJB
     private Vouchers vouchers;
     @EJB
@@ -65,10 +72,24 @@ public class AccountPostings {
     public Receipt post(Request request, String caller, PostingRequests.Lines lines,
                         UnaryOperator<JournalEntry> decorate) {
         readBeforeLocking(request.operation());
-        JournalEntry entry = postAsCaller(request.operation(), request.requestId(), StoredTime.now(clock),
-                lines.apply(), e -> decorate.apply(e).requestedBy(caller, request.fingerprint()));
-        return Receipt.of(entry, request.receiptFor(), request.counterparty(),
-                vouchers.issue(entry, request.receiptFor(), request.counterparty()));
+        List<PostingLine> decided = lines.apply();
+        Instant now = StoredTime.now(clock);
+        LocalDate today = calendar.today();
+        Posted posted;
+        try {
+            posted = jdbc.together(() -> {
+                JournalEntry entry = postAsCaller(request.operation(), request.requestId(), now, decided,
+                        e -> decorate.apply(e).requestedBy(caller, request.fingerprint()));
+                return new Posted(entry, vouchers.issue(entry, request.receiptFor(), request.counterparty()));
+            });
+        } catch (RuntimeException failed) {
+            throw calendar.postingRefused(failed, today);
+        }
+        return Receipt.of(posted.entry(), request.receiptFor(), request.counterparty(), posted.voucher().get());
+    }
+
+    /** A posted entry and its voucher's number, known once the posting's writes have been sent. */
+    private record Posted(JournalEntry entry, Supplier<String> voucher) {
     }
 
     /** The receipt of an entry posted before, for a replay of its request. */
@@ -102,9 +123,10 @@ public class AccountPostings {
     private JournalEntry postAsCaller(String operation, String requestId, Instant now, List<PostingLine> lines,
                                       UnaryOperator<JournalEntry> decorate) {
         Caller teller = currentUser.caller();
+        Long tillSession = tills.sessionFor(lines); // a locking read, before the writes
         accounts.writeBalances();
         JournalEntry entry = ledger.post(decorate.apply(JournalEntry.balanced(operation, calendar.today(),
-                teller.branchCode(), teller.username(), requestId, now, lines).throughTill(tills.sessionFor(lines))));
+                teller.branchCode(), teller.username(), requestId, now, lines).throughTill(tillSession)));
         accounts.recordPendingCredits(entry);
         audit.record(operation, lines.stream().map(PostingLine::accountNumber).filter(Objects::nonNull).findFirst()
                 .orElse(null), "entry " + entry.id() + ": " + lines.stream().map(line -> line.side() + " "

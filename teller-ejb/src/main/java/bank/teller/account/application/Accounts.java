@@ -155,12 +155,10 @@ public class Accounts {
 
     /** Writes the balances this transaction changed on accounts it locked with {@link #lockForBalanceChange}. */
     public void writeBalances() {
-        int[] written = jdbc.batch("UPDATE account SET balance = ?, version = version + 1 "
-                + "WHERE account_number = ? AND version = ?", BalanceChanges.takeChanged(transaction));
-        for (int rows : written) {
-            if (rows != 1) {
-                throw new IllegalStateException("an account's balance changed behind its row lock");
-            }
+        for (Object[] change : BalanceChanges.takeChanged(transaction)) {
+            jdbc.writeOne("an account's balance changed behind its row lock",
+                    "UPDATE account SET balance = ?, version = version + 1 WHERE account_number = ? AND version = ?",
+                    change);
         }
     }
 
@@ -223,7 +221,7 @@ public class Accounts {
      * balance after, written with one batch (the posting path's known statements, {@link Jdbc}).
      */
     public void recordPendingCredits(JournalEntry entry) {
-        jdbc.batch("INSERT INTO pending_credit (entry_id, line_no, account_number, amount) VALUES (?, ?, ?, ?)",
+        jdbc.writeRows("INSERT INTO pending_credit (entry_id, line_no, account_number, amount) VALUES (?, ?, ?, ?)",
                 entry.lines().stream().filter(line -> line.accountNumber() != null && line.side() == Side.CREDIT
                                 && line.balanceAfter() == null)
                         .map(line -> new Object[] {entry.id(), line.lineNo(), line.accountNumber(),

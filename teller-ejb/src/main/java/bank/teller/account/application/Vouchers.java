@@ -27,6 +27,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /**
  * Vouchers (凭证) of counter postings: numbered as the posting's last step (only for users with a
@@ -50,15 +51,16 @@ public class Vouchers {
     private final Clock clock = Clock.systemUTC();
 
     /**
-     * Numbers the voucher of {@code entry}, read for {@code accountNumber}; returns its number, or
-     * null when the caller has no till. Call it last in the posting: it locks the till's counter.
+     * Numbers the voucher of {@code entry}, read for {@code accountNumber}; its number (known at the
+     * end of the caller's {@link bank.teller.platform.Jdbc#together} scope, if it has one), or null
+     * when the caller has no till. Call it last in the posting: it locks the till's counter.
      */
     @PermitAll
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public String issue(JournalEntry entry, String accountNumber, String counterparty) {
+    public Supplier<String> issue(JournalEntry entry, String accountNumber, String counterparty) {
         Caller teller = currentUser.caller();
         if (teller.tillCode() == null) {
-            return null;
+            return () -> null;
         }
         return sequences.issue(new VoucherSequences.Draft(entry.id(), entry.branchCode(), entry.businessDate(),
                 teller.tillCode(), accountNumber, counterparty, teller.username()));

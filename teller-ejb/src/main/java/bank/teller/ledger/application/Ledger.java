@@ -21,8 +21,9 @@ import java.util.List;
  * BusinessCalendar#postingDate}): never on a date the roll has closed.
  *
  * <p>An entry is written with three known statements (the entry, its lines in one batch, its outbox
- * row), not through JPA's unit of work (issue 14). What the use case changed through JPA is flushed
- * first: a line may name an account opened in the same transaction.
+ * row), not through JPA's unit of work (issue 14), sent with the posting's other writes when it
+ * posts inside {@link Jdbc#together}. What the use case changed through JPA is flushed first: a
+ * line may name an account opened in the same transaction.
  */
 @ApplicationScoped
 public class Ledger {
@@ -48,7 +49,7 @@ public class Ledger {
         em.flush();
         entry.numbered(jdbc.nextId(JournalEntry.class), () -> jdbc.nextId(JournalLine.class));
         try {
-            jdbc.update(String.format(INSERT_ENTRY, calendar.postingDate()), entry.id(), entry.type(), entry.businessDate(),
+            jdbc.write(String.format(INSERT_ENTRY, calendar.postingDate()), entry.id(), entry.type(), entry.businessDate(),
                     entry.branchCode(), entry.teller(), entry.requestId(), entry.postedAt(), entry.requestCaller(),
                     entry.requestFingerprint(), entry.reversesEntry(), entry.reason(), entry.adjustsEntry(),
                     entry.tillSessionId());
@@ -58,8 +59,8 @@ public class Ledger {
         List<Object[]> lines = entry.lines().stream().map(line -> new Object[] {line.id(), entry.id(), line.lineNo(),
                 line.glCode(), line.accountNumber(), line.side(), line.amount().amount(), line.amount().currency(),
                 line.balanceAfter() == null ? null : line.balanceAfter().amount()}).toList();
-        jdbc.batch(INSERT_LINE, lines);
-        jdbc.update(INSERT_OUTBOX, entry.id(), entry.postedAt());
+        jdbc.writeRows(INSERT_LINE, lines);
+        jdbc.write(INSERT_OUTBOX, entry.id(), entry.postedAt());
         return entry;
     }
 

@@ -16,13 +16,15 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Voucher sequences per branch, business date and till, and the vouchers numbered from them. The
  * next number is taken under the counter row's lock inside the posting's transaction, so it is unique
  * and without gaps; the posting takes it last, to hold that lock only until its commit. On
- * PostgreSQL one statement increments the counter and writes the voucher with the new number (a
- * data-modifying WITH); on H2 the counter answers with its new value and the voucher follows.
+ * PostgreSQL the counter's upsert and the voucher with the new number are two parts of one
+ * data-modifying WITH, sent with the rest of the posting's writes ({@link Jdbc#together}); on H2
+ * the counter answers with its new value and the voucher follows.
  */
 @Stateless
 @PermitAll
@@ -53,22 +55,27 @@ public class VoucherSequences {
 
     /**
      * Numbers and writes the voucher of {@code draft} with the till's next number today (the counter
-     * locked until the caller's transaction ends); returns its number.
+     * locked until the caller's transaction ends); its number, known once the statement has run: on
+     * PostgreSQL at the end of the caller's {@link Jdbc#together} scope, if it has one.
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public String issue(Draft draft) {
+    public Supplier<String> issue(Draft draft) {
+        if (database.isPostgres()) {
+            return jdbc.together(() -> issueOnPostgres(draft));
+        }
         String number = tryIssue(draft);
         if (number == null) {
             context.getBusinessObject(VoucherSequences.class).create(draft.branchCode(), draft.businessDate(),
                     draft.tillCode());
             number = tryIssue(draft);
         }
-        return number;
+        String issued = number;
+        return () -> issued;
     }
 
     /**
      * Creates the day's counter at zero in its own transaction, committed before the posting goes on;
-     * when another posting created it first, that one's row is used.
+     * when another posting created it first, that one's row is used (H2).
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void create(String branchCode, LocalDate businessDate, String tillCode) {
@@ -82,18 +89,26 @@ public class VoucherSequences {
         }
     }
 
-    /** The voucher's number, or null (nothing written) if the day's counter does not exist yet. */
+    /**
+     * The day's counter created at one or incremented (an upsert, which locks it as an UPDATE
+     * would), and the voucher written with its number: two parts of the caller's one statement.
+     */
+    private Supplier<String> issueOnPostgres(Draft draft) {
+        Jdbc.Returned counter = jdbc.writeReturning("INSERT INTO voucher_sequence (branch_code, business_date, "
+                        + "till_code, last_value) VALUES (?, ?, ?, 1) ON CONFLICT (branch_code, business_date, till_code) "
+                        + "DO UPDATE SET last_value = voucher_sequence.last_value + 1 RETURNING last_value",
+                draft.branchCode(), draft.businessDate(), draft.tillCode());
+        Jdbc.Returned number = jdbc.writeReturning("INSERT INTO voucher (" + COLUMNS + ") SELECT ? || LPAD(CAST("
+                        + "c.last_value AS VARCHAR), " + Voucher.SEQUENCE_DIGITS + ", '0'), ?, ?, ?, ?, c.last_value, ?, ?, ?, 0 "
+                        + "FROM " + counter.table() + " c RETURNING voucher_no",
+                Voucher.numberPrefix(draft.branchCode(), draft.businessDate(), draft.tillCode()), draft.entryId(),
+                draft.branchCode(), draft.businessDate(), draft.tillCode(), draft.accountNumber(), draft.counterparty(),
+                draft.teller());
+        return () -> (String) number.value();
+    }
+
+    /** The voucher's number, or null (nothing written) if the day's counter does not exist yet (H2). */
     private String tryIssue(Draft draft) {
-        if (database.isPostgres()) {
-            String prefix = Voucher.numberPrefix(draft.branchCode(), draft.businessDate(), draft.tillCode());
-            List<String> numbers = jdbc.query("WITH s AS (" + INCREMENT + " RETURNING last_value) "
-                    + "INSERT INTO voucher (" + COLUMNS + ") SELECT ? || LPAD(CAST(s.last_value AS VARCHAR), "
-                    + Voucher.SEQUENCE_DIGITS + ", '0'), ?, ?, ?, ?, s.last_value, ?, ?, ?, 0 FROM s RETURNING voucher_no",
-                    row -> row.getString(1), draft.branchCode(), draft.businessDate(), draft.tillCode(), prefix,
-                    draft.entryId(), draft.branchCode(), draft.businessDate(), draft.tillCode(), draft.accountNumber(),
-                    draft.counterparty(), draft.teller());
-            return numbers.isEmpty() ? null : numbers.get(0);
-        }
         List<Integer> values = jdbc.query(database.updateReturning(INCREMENT, "last_value"), row -> row.getInt(1),
                 draft.branchCode(), draft.businessDate(), draft.tillCode());
         if (values.isEmpty()) {
