@@ -63,6 +63,7 @@ public final class TellerBench {
         List<Api> oneTill = List.of(api);
         run(tellers, numbers, null, "warm-up", 0, tellers.size(), warmup, false);
         run(tellers, numbers, hot, "warm-up", 0, tellers.size(), warmup, false);
+        untilTheJitIsQuiet(tellers, numbers, hot);
         // spread, hot and pgbench one after the other at each client count, in rounds: the machine's
         // speed drifts (other work, the JIT still warming), and what runs side by side in time is
         // what a ratio may compare; bench/run reports each ratio's median and range over the rounds
@@ -86,6 +87,43 @@ public final class TellerBench {
         if (overload > 0) {
             run(tellers, numbers, null, "overload", 0, overload, seconds, true);
             run(tellers, numbers, null, "recovery", 0, 1, Math.max(5, seconds / 2), true);
+        }
+    }
+
+    /**
+     * More warm-up, in turns of spread and hot postings, until WildFly's JIT compilers spent less
+     * than a twentieth of a turn compiling (at most ten turns): WildFly's compilers were seen busy
+     * with one of the two cores for three minutes into the load (bench/NOTES.md), and a round run
+     * then measures the JIT as much as the posting. Needs -Dserver.pid and the JDK's jstat.
+     */
+    static void untilTheJitIsQuiet(List<Api> tellers, List<String> accounts, String hot) throws Exception {
+        String pid = System.getProperty("server.pid");
+        int turn = 15;
+        double before = compileSeconds(pid);
+        for (int i = 0; i < 10 && !Double.isNaN(before); i++) {
+            run(tellers, accounts, i % 2 == 0 ? null : hot, "warm-up", 0, tellers.size(), turn, false);
+            double after = compileSeconds(pid);
+            System.out.printf("warm-up turn=%d jit_seconds=%.1f of %d%n", i + 1, after - before, turn);
+            if (after - before < turn / 20.0) {
+                return;
+            }
+            before = after;
+        }
+    }
+
+    /** The seconds WildFly's JIT has spent compiling so far ({@code jstat -compiler}), or NaN. */
+    static double compileSeconds(String pid) {
+        if (pid == null || pid.isBlank()) {
+            return Double.NaN;
+        }
+        try {
+            Process jstat = new ProcessBuilder("jstat", "-compiler", pid).redirectErrorStream(true).start();
+            String[] lines = new String(jstat.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip()
+                    .split("\\R");
+            jstat.waitFor();
+            return Double.parseDouble(lines[lines.length - 1].trim().split("\\s+")[3]); // Compiled Failed Invalid Time
+        } catch (Exception unavailable) {
+            return Double.NaN;
         }
     }
 

@@ -29,9 +29,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class PostingStatementsIT {
 
-    /** Issue 14's targets: a cash deposit in at most 10 statements, a transfer in at most 12. */
-    static final int CASH_DEPOSIT_BUDGET = 10;
-    static final int TRANSFER_BUDGET = 12;
+    /**
+     * Issue 14's targets were a cash deposit in at most 10 statements and a transfer in at most 12;
+     * the budgets are what the posting path takes now that its writes go as one statement (the
+     * session check, the business date, the account locks, the till's lock, the writes; a transfer
+     * also reads the debited account's holds), so a round trip added to it fails here.
+     */
+    static final int CASH_DEPOSIT_BUDGET = 5;
+    static final int TRANSFER_BUDGET = 6;
     private static final int TRIES = 8;
 
     @Deployment
