@@ -39,9 +39,9 @@ import org.eclipse.persistence.sessions.server.Server;
  * records), and flushes the entities it changed before it writes rows that refer to them.
  * A failure is a {@link PersistenceException}, as from JPA: the transaction is rolled back.
  *
- * <p>Writes that need no answer but their row count ({@link #write}, {@link #writeOne}, {@link
- * #writeRows}, {@link #writeReturning}) made inside {@link #together} go to PostgreSQL as one
- * statement at its end, each a part of one data-modifying WITH: a posting's balances, entry, lines,
+ * <p>Writes made inside {@link #together} through {@link #write}, {@link #writeOne}, {@link
+ * #writeRows} and {@link #writeReturning} go to PostgreSQL as one statement at its end, each a part
+ * of one data-modifying WITH: a posting's balances, entry, lines,
  * outbox row, audit record and voucher in one round trip instead of six (issue 14). Anywhere else,
  * and on H2, each is sent at once.
  */
@@ -142,7 +142,6 @@ public class Jdbc {
         });
     }
 
-
     /**
      * Runs {@code work}; on PostgreSQL in a transaction, the writes it makes through this class are
      * sent together when it ends, as one statement (a scope inside another joins the outer one, and
@@ -170,7 +169,7 @@ public class Jdbc {
         }
     }
 
-    /** An INSERT, UPDATE or DELETE whose row count does not matter: sent at once, or with its {@link #together} scope. */
+    /** An INSERT, UPDATE or DELETE whose row count does not matter: sent at once, or with its together scope. */
     public void write(String sql, Object... parameters) {
         if (!deferred(new Part(sql, parameters, null, false))) {
             update(sql, parameters);
@@ -194,7 +193,8 @@ public class Jdbc {
         }
         int values = insert.lastIndexOf(" VALUES ");
         String tuple = insert.substring(values + " VALUES ".length());
-        String many = insert.substring(0, values) + " VALUES " + String.join(", ", Collections.nCopies(rows.size(), tuple));
+        String many = insert.substring(0, values) + " VALUES "
+                + String.join(", ", Collections.nCopies(rows.size(), tuple));
         if (!deferred(new Part(many, rows.stream().flatMap(Arrays::stream).toArray(), null, false))) {
             batch(insert, rows);
         }
@@ -297,11 +297,10 @@ public class Jdbc {
         List<Object> parameters = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             Part part = parts.get(i);
-            String name = part.name;
-            with.append(i == 0 ? "" : ", ").append(name).append(" AS (").append(part.sql)
+            with.append(i == 0 ? "" : ", ").append(part.name).append(" AS (").append(part.sql)
                     .append(part.returned == null ? " RETURNING 1)" : ")");
-            select.append(i == 0 ? "" : ", ").append(part.returned == null ? "(SELECT COUNT(*) FROM " + name + ")"
-                    : "(SELECT * FROM " + name + " LIMIT 1)");
+            select.append(i == 0 ? "" : ", ").append(part.returned == null ? "(SELECT COUNT(*) FROM " + part.name + ")"
+                    : "(SELECT * FROM " + part.name + " LIMIT 1)");
             parameters.addAll(Arrays.asList(part.parameters));
         }
         String sql = with.append(select).toString();

@@ -94,13 +94,14 @@ public class VoucherSequences {
      * would), and the voucher written with its number: two parts of the caller's one statement.
      */
     private Supplier<String> issueOnPostgres(Draft draft) {
-        Jdbc.Returned counter = jdbc.writeReturning("INSERT INTO voucher_sequence (branch_code, business_date, "
-                        + "till_code, last_value) VALUES (?, ?, ?, 1) ON CONFLICT (branch_code, business_date, till_code) "
+        Jdbc.Returned counter = jdbc.writeReturning("INSERT INTO voucher_sequence "
+                        + "(branch_code, business_date, till_code, last_value) VALUES (?, ?, ?, 1) "
+                        + "ON CONFLICT (branch_code, business_date, till_code) "
                         + "DO UPDATE SET last_value = voucher_sequence.last_value + 1 RETURNING last_value",
                 draft.branchCode(), draft.businessDate(), draft.tillCode());
-        Jdbc.Returned number = jdbc.writeReturning("INSERT INTO voucher (" + COLUMNS + ") SELECT ? || LPAD(CAST("
-                        + "c.last_value AS VARCHAR), " + Voucher.SEQUENCE_DIGITS + ", '0'), ?, ?, ?, ?, c.last_value, ?, ?, ?, 0 "
-                        + "FROM " + counter.table() + " c RETURNING voucher_no",
+        Jdbc.Returned number = jdbc.writeReturning("INSERT INTO voucher (" + COLUMNS + ") "
+                        + "SELECT ? || LPAD(CAST(c.last_value AS VARCHAR), " + Voucher.SEQUENCE_DIGITS + ", '0'), "
+                        + "?, ?, ?, ?, c.last_value, ?, ?, ?, 0 FROM " + counter.table() + " c RETURNING voucher_no",
                 Voucher.numberPrefix(draft.branchCode(), draft.businessDate(), draft.tillCode()), draft.entryId(),
                 draft.branchCode(), draft.businessDate(), draft.tillCode(), draft.accountNumber(), draft.counterparty(),
                 draft.teller());
