@@ -218,7 +218,7 @@ public class Accounts {
 
     /**
      * Records the pending credits of {@code entry}: its credit lines to customer accounts with no
-     * balance after, written with one batch (the posting path's known statements, {@link Jdbc}).
+     * balance after, written as one insert (the posting path's known statements, {@link Jdbc}).
      */
     public void recordPendingCredits(JournalEntry entry) {
         jdbc.writeRows("INSERT INTO pending_credit (entry_id, line_no, account_number, amount) VALUES (?, ?, ?, ?)",
