@@ -191,13 +191,14 @@ public class Jdbc {
         if (rows.isEmpty()) {
             return;
         }
+        if (openScope() == null) {
+            batch(insert, rows);
+            return;
+        }
         int values = insert.lastIndexOf(" VALUES ");
         String tuple = insert.substring(values + " VALUES ".length());
-        String many = insert.substring(0, values) + " VALUES "
-                + String.join(", ", Collections.nCopies(rows.size(), tuple));
-        if (!deferred(new Part(many, rows.stream().flatMap(Arrays::stream).toArray(), null, false))) {
-            batch(insert, rows);
-        }
+        deferred(new Part(insert.substring(0, values) + " VALUES " + String.join(", ", Collections.nCopies(rows.size(),
+                tuple)), rows.stream().flatMap(Arrays::stream).toArray(), null, false));
     }
 
     /**
