@@ -1,0 +1,11 @@
+package bank.teller.deposit.domain;
+
+/** What a time deposit does at maturity (自动转存), chosen at opening. */
+public enum Renewal {
+    /** Nothing: the money waits for the customer and earns the demand rate for the overdue days. */
+    NONE,
+    /** The principal is deposited again for the same term; the interest is paid to the customer's demand account. */
+    PRINCIPAL,
+    /** Principal and interest are deposited again for the same term. */
+    PRINCIPAL_AND_INTEREST
+}
