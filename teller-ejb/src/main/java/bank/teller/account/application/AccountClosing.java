@@ -82,6 +82,7 @@ public class AccountClosing {
         Map<AccountNumber, Account> locked = payee == null
                 ? accounts.lockAllForPosting(number) : accounts.lockAllForPosting(number, payee);
         Account account = locked.get(number);
+        account.requireDemand(); // a deposit is closed by its own withdrawal
         account.requireClosable(accounts.unreleasedRestrictionsOf(number), today);
         approvals.requireApproval(OPERATION, requestId, fingerprint, null, number.value(),
                 TransactionNames.of(OPERATION) + " " + number);

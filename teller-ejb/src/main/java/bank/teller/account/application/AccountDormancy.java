@@ -2,6 +2,7 @@ package bank.teller.account.application;
 
 import bank.teller.account.domain.Account;
 import bank.teller.account.domain.AccountNumber;
+import bank.teller.account.domain.AccountType;
 import bank.teller.customer.domain.Customer;
 import bank.teller.security.Roles;
 import bank.teller.shared.BusinessCalendar;
@@ -39,13 +40,13 @@ public class AccountDormancy {
     @Inject
     private BusinessCalendar calendar;
 
-    /** Marks every account unused since the cut-off dormant; returns their numbers. */
+    /** Marks every demand account unused since the cut-off dormant (a deposit waits for its term); returns their numbers. */
     @RolesAllowed(Roles.SUPERVISOR)
     public List<String> markDormantAccounts() {
         LocalDate cutoff = calendar.today().minusDays(DAYS);
         @SuppressWarnings("unchecked")
         List<String> unused = em.createNativeQuery("SELECT a.account_number FROM account a WHERE a.status = 'ACTIVE' "
-                        + "AND a.opened_on < ?1 AND NOT EXISTS (SELECT 1 FROM journal_line l JOIN journal_entry e "
+                        + "AND a.account_type IN (" + AccountType.demandTypesInSql() + ") AND a.opened_on < ?1 AND NOT EXISTS (SELECT 1 FROM journal_line l JOIN journal_entry e "
                         + "ON e.id = l.entry_id WHERE l.account_number = a.account_number AND e.business_date >= ?1) "
                         + "ORDER BY a.account_number")
                 .setParameter(1, cutoff).getResultList();

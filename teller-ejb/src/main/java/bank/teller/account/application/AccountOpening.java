@@ -100,7 +100,11 @@ public class AccountOpening {
     }
 
     private static AccountType type(String text) {
-        return Arrays.stream(AccountType.values()).filter(t -> t.name().equals(text)).findFirst()
+        AccountType type = Arrays.stream(AccountType.values()).filter(t -> t.name().equals(text)).findFirst()
                 .orElseThrow(() -> new TellerException(ErrorCode.VALIDATION_FAILED, "accountType", Objects.toString(text)));
+        if (type.isTerm()) {
+            throw new TellerException(ErrorCode.ACCOUNT_TYPE_IS_DEPOSIT, type);
+        }
+        return type;
     }
 }

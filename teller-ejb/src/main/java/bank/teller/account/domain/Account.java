@@ -16,7 +16,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A demand deposit account (活期账户). Invariants: the number carries a valid check digit; the
+ * A customer's account: a demand deposit account (活期账户), or a time or notice deposit whose
+ * balance is its principal and whose terms are kept by the deposit module. Invariants: the number carries a valid check digit; the
  * balance is in the account's currency at two decimals and changes only through {@link #credit}
  * and {@link #debit} in the same transaction as the journal entry that explains it; only an
  * ACTIVE account takes postings; a temporary account has an expiry at most two years after
@@ -140,7 +141,7 @@ public class Account {
      * may be hot (not class II or III: their limits are checked against the balance row under its lock).
      */
     public void markHot(boolean hot) {
-        if (hot && (type == AccountType.INDIVIDUAL_II || type == AccountType.INDIVIDUAL_III)) {
+        if (hot && (type == AccountType.INDIVIDUAL_II || type == AccountType.INDIVIDUAL_III || type.isTerm())) {
             throw new TellerException(ErrorCode.HOT_ACCOUNT_NOT_ALLOWED, number, type.name());
         }
         if (hot) {
@@ -170,13 +171,40 @@ public class Account {
         return after;
     }
 
-    /** Adds {@code amount} to the balance and returns the balance after. */
+    /** Adds {@code amount} to the balance of this demand account and returns the balance after. */
     public Money credit(Money amount) {
+        requireDemand();
+        return add(amount);
+    }
+
+    /** Pays {@code amount} into this time or notice deposit (its opening) and returns the balance after. */
+    public Money creditDeposit(Money amount) {
+        requireTerm();
+        return add(amount);
+    }
+
+    private Money add(Money amount) {
         requireActive();
         amount.requirePositive();
         Money after = row().plus(amount);
         this.balance = after.amount();
         return after;
+    }
+
+    /**
+     * Refused for a time or notice deposit: money moves in and out of one only by its deposit
+     * transactions (opening, withdrawal, renewal), which keep its terms with its balance.
+     */
+    public void requireDemand() {
+        if (type.isTerm()) {
+            throw new TellerException(ErrorCode.ACCOUNT_IS_TERM_DEPOSIT, number, type);
+        }
+    }
+
+    private void requireTerm() {
+        if (!type.isTerm()) {
+            throw new IllegalStateException(number + " is not a time or notice deposit");
+        }
     }
 
     /**
@@ -200,6 +228,17 @@ public class Account {
      * (all of them: those no longer active on {@code businessDate} are skipped here).
      */
     public Money debit(Money amount, List<Restriction> restrictions, LocalDate businessDate) {
+        requireDemand();
+        return take(amount, restrictions, businessDate);
+    }
+
+    /** Pays {@code amount} out of this time or notice deposit, as {@link #debit} would a demand account's. */
+    public Money debitDeposit(Money amount, List<Restriction> restrictions, LocalDate businessDate) {
+        requireTerm();
+        return take(amount, restrictions, businessDate);
+    }
+
+    private Money take(Money amount, List<Restriction> restrictions, LocalDate businessDate) {
         requireActive();
         amount.requirePositive();
         requireAvailable(amount, restrictions, businessDate);

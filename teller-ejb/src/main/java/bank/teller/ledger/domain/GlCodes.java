@@ -10,6 +10,10 @@ public final class GlCodes {
     public static final String SUSPENSE = "2251";
     public static final String INDIVIDUAL_DEMAND_DEPOSITS = "2011";
     public static final String CORPORATE_DEMAND_DEPOSITS = "2012";
+    public static final String INDIVIDUAL_TIME_DEPOSITS = "2013";
+    public static final String CORPORATE_TIME_DEPOSITS = "2014";
+    public static final String INDIVIDUAL_NOTICE_DEPOSITS = "2015";
+    public static final String CORPORATE_NOTICE_DEPOSITS = "2016";
     public static final String FEE_INCOME = "6021";
     public static final String INTEREST_EXPENSE = "6411";
 
