@@ -42,7 +42,7 @@ CREATE SEQUENCE deposit_event_seq START WITH 50 INCREMENT BY 50;
 CREATE TABLE deposit_event (
     id             BIGINT        PRIMARY KEY,
     account_number VARCHAR(16)   NOT NULL REFERENCES account (account_number),
-    event          VARCHAR(20)   NOT NULL,
+    kind           VARCHAR(20)   NOT NULL,
     business_date  DATE          NOT NULL,
     certificate_no VARCHAR(12),
     amount         NUMERIC(19, 2),
@@ -50,10 +50,25 @@ CREATE TABLE deposit_event (
     entry_id       BIGINT,
     detail         VARCHAR(200),
     actor          VARCHAR(40)   NOT NULL,
-    at             TIMESTAMP WITH TIME ZONE NOT NULL
+    recorded_at    TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX deposit_event_account_idx ON deposit_event (account_number, id);
 CREATE INDEX deposit_event_certificate_idx ON deposit_event (certificate_no);
+
+-- The interest slip (利息清单) of an event that paid or renewed with interest, line by line, so a
+-- reprint shows what was paid: the period, the principal, the rate, the days, the interest.
+CREATE TABLE deposit_interest_line (
+    event_id    BIGINT         NOT NULL REFERENCES deposit_event (id),
+    line_no     INTEGER        NOT NULL,
+    kind        VARCHAR(20)    NOT NULL,
+    from_date   DATE           NOT NULL,
+    to_date     DATE           NOT NULL,
+    days        INTEGER        NOT NULL,
+    principal   NUMERIC(19, 2) NOT NULL,
+    annual_rate NUMERIC(9, 6)  NOT NULL,
+    interest    NUMERIC(19, 2) NOT NULL,
+    CONSTRAINT deposit_interest_line_pk PRIMARY KEY (event_id, line_no)
+);
 
 -- PBOC benchmark rates in force since 24 October 2015 (five years: none published since; the 3-year
 -- rate, as banks posted), which the bank replaces with its posted rates.
@@ -66,3 +81,13 @@ INSERT INTO interest_rate (product, effective_from, annual_rate, entered_by, ent
     ('TIME_5Y', DATE '2015-10-24', 0.027500, 'system', CURRENT_TIMESTAMP),
     ('NOTICE_1D', DATE '2015-10-24', 0.008000, 'system', CURRENT_TIMESTAMP),
     ('NOTICE_7D', DATE '2015-10-24', 0.013500, 'system', CURRENT_TIMESTAMP);
+
+-- The approval policy for deposits (reference data, changed by administrators like any other):
+-- a large opening, a large payout, and any early withdrawal of a large deposit (the amount weighed
+-- is the deposit's principal).
+INSERT INTO approval_policy (id, operation, maker_role, min_amount, description_zh, description_en)
+VALUES (7, 'DEPOSIT_OPENING', 'TELLER', 200000.00, '大额存款开户（20万元及以上）', 'Large deposit opening (200,000 and above)');
+INSERT INTO approval_policy (id, operation, maker_role, min_amount, description_zh, description_en)
+VALUES (8, 'DEPOSIT_WITHDRAWAL', 'TELLER', 200000.00, '大额存款支取（20万元及以上）', 'Large deposit withdrawal (200,000 and above)');
+INSERT INTO approval_policy (id, operation, maker_role, min_amount, description_zh, description_en)
+VALUES (9, 'DEPOSIT_EARLY_WITHDRAWAL', 'TELLER', 50000.00, '大额存款提前支取（本金5万元及以上）', 'Early withdrawal of a large deposit (principal 50,000 and above)');

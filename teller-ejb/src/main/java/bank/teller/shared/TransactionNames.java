@@ -5,15 +5,18 @@ import java.util.Map;
 /** How printed documents (vouchers, statements) name each kind of posting, in Chinese and English. */
 public final class TransactionNames {
 
-    private static final Map<String, String> NAMES = Map.of(
-            "CASH_DEPOSIT", "现金存款 Cash deposit",
-            "CASH_WITHDRAWAL", "现金取款 Cash withdrawal",
-            "TRANSFER", "转账 Transfer",
-            "ACCOUNT_CLOSING", "销户 Account closing",
-            "CARD_REPLACEMENT", "补卡手续费 Card replacement fee",
-            "REVERSAL", "冲正 Reversal",
-            "ADJUSTMENT", "错账调整 Adjustment",
-            "INTEREST_SETTLEMENT", "结息 Interest");
+    private static final Map<String, String> NAMES = Map.ofEntries(
+            Map.entry("CASH_DEPOSIT", "现金存款 Cash deposit"),
+            Map.entry("CASH_WITHDRAWAL", "现金取款 Cash withdrawal"),
+            Map.entry("TRANSFER", "转账 Transfer"),
+            Map.entry("ACCOUNT_CLOSING", "销户 Account closing"),
+            Map.entry("CARD_REPLACEMENT", "补卡手续费 Card replacement fee"),
+            Map.entry("REVERSAL", "冲正 Reversal"),
+            Map.entry("ADJUSTMENT", "错账调整 Adjustment"),
+            Map.entry("INTEREST_SETTLEMENT", "结息 Interest"),
+            Map.entry("DEPOSIT_OPENING", "存款开户 Deposit opening"),
+            Map.entry("DEPOSIT_WITHDRAWAL", "存款支取 Deposit withdrawal"),
+            Map.entry("DEPOSIT_RENEWAL", "自动转存 Deposit renewal"));
 
     private TransactionNames() {
     }

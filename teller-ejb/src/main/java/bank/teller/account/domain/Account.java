@@ -376,7 +376,7 @@ public class Account {
         }
     }
 
-    private void requireActive() {
+    public void requireActive() {
         if (status != AccountStatus.ACTIVE) {
             throw new TellerException(ErrorCode.ACCOUNT_NOT_ACTIVE, number, status);
         }

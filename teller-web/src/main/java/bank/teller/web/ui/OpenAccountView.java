@@ -141,7 +141,7 @@ public class OpenAccountView implements Serializable {
     /** The account types for the selected customer's kind. */
     public List<String> accountTypes() {
         String kind = customer == null ? customerType : customer.type();
-        return Arrays.stream(AccountType.values()).filter(t -> t.customerType().name().equals(kind))
+        return Arrays.stream(AccountType.values()).filter(t -> !t.isTerm() && t.customerType().name().equals(kind))
                 .map(Enum::name).toList();
     }
 

@@ -1,0 +1,110 @@
+package bank.teller.web.api;
+
+import bank.teller.deposit.application.DepositQueries;
+import bank.teller.deposit.application.DepositReceipt;
+import bank.teller.deposit.application.DepositView;
+import bank.teller.deposit.application.TermDeposits;
+import bank.teller.shared.Dates;
+import bank.teller.shared.ErrorCode;
+import bank.teller.shared.SameRequest;
+import bank.teller.shared.TellerException;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/**
+ * Time and notice deposits (定期/通知存款) and their certificates (存单): {@code POST /api/v1/deposits}
+ * opens one, {@code POST .../{number}/withdrawals} withdraws (everything, or a part), {@code
+ * GET .../{number}/quote} says what a withdrawal would pay first, {@code POST}/{@code DELETE
+ * .../{number}/notice} registers or cancels a notice deposit's notice; each write with an
+ * Idempotency-Key. {@code GET /api/v1/deposits?certificate=} or {@code ?customerId=} finds deposits.
+ */
+@Path("/v1/deposits")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class DepositsResource {
+
+    /** Body of POST /v1/deposits/{number}/withdrawals: the amount (none: everything), where to (none: cash). */
+    public record WithdrawalRequest(String amount, String toAccount, String newCertificateNo) {
+    }
+
+    /** Body of POST /v1/deposits/{number}/notice: the day of the withdrawal and its amount. */
+    public record NoticeRequest(String date, String amount) {
+    }
+
+    @EJB
+    private TermDeposits deposits;
+    @EJB
+    private DepositQueries queries;
+
+    @POST
+    public Response open(@HeaderParam("Idempotency-Key") String key, TermDeposits.Opening request) {
+        TermDeposits.Opening body = request == null
+                ? new TermDeposits.Opening(null, null, null, null, null, null, null) : request;
+        return created(SameRequest.settled(() -> deposits.open(body, key)));
+    }
+
+    @GET
+    public List<DepositView> find(@QueryParam("certificate") String certificate,
+                                  @QueryParam("customerId") Long customerId) {
+        if (certificate != null) {
+            return queries.byCertificate(certificate);
+        }
+        if (customerId != null) {
+            return queries.ofCustomer(customerId);
+        }
+        throw new TellerException(ErrorCode.VALIDATION_FAILED, "certificate or customerId", "one of them");
+    }
+
+    @GET
+    @Path("{number}")
+    public DepositView deposit(@PathParam("number") String number) {
+        return queries.deposit(number);
+    }
+
+    @GET
+    @Path("{number}/quote")
+    public DepositReceipt quote(@PathParam("number") String number, @QueryParam("amount") String amount) {
+        return deposits.quote(number, amount);
+    }
+
+    @POST
+    @Path("{number}/withdrawals")
+    public Response withdraw(@HeaderParam("Idempotency-Key") String key, @PathParam("number") String number,
+                             WithdrawalRequest request) {
+        WithdrawalRequest body = request == null ? new WithdrawalRequest(null, null, null) : request;
+        return created(SameRequest.settled(() -> deposits.withdraw(new TermDeposits.Withdrawal(number, body.amount(),
+                body.toAccount(), body.newCertificateNo()), key)));
+    }
+
+    @POST
+    @Path("{number}/notice")
+    public DepositView notice(@HeaderParam("Idempotency-Key") String key, @PathParam("number") String number,
+                              NoticeRequest request) {
+        NoticeRequest body = request == null ? new NoticeRequest(null, null) : request;
+        return SameRequest.settled(() -> deposits.registerNotice(number, Dates.required("date", body.date()),
+                body.amount(), key));
+    }
+
+    @DELETE
+    @Path("{number}/notice")
+    public DepositView cancelNotice(@HeaderParam("Idempotency-Key") String key, @PathParam("number") String number) {
+        return SameRequest.settled(() -> deposits.cancelNotice(number, key));
+    }
+
+    private static Response created(DepositReceipt receipt) {
+        return Response.status(Response.Status.CREATED).entity(receipt).build();
+    }
+}
