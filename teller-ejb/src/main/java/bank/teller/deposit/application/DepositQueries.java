@@ -38,6 +38,17 @@ public class DepositQueries {
         return view(accounts.require(new AccountNumber(accountNumber)));
     }
 
+    /** The deposits of a certificate number, or else of a customer (VALIDATION_FAILED when neither is given). */
+    public List<DepositView> find(String certificateNo, Long customerId) {
+        if (certificateNo != null) {
+            return byCertificate(certificateNo);
+        }
+        if (customerId != null) {
+            return ofCustomer(customerId);
+        }
+        throw new TellerException(ErrorCode.VALIDATION_FAILED, "certificate or customerId", "one of them");
+    }
+
     /** The deposits a certificate number was ever issued for (one, unless two branches' stocks share numbers). */
     public List<DepositView> byCertificate(String certificateNo) {
         String serial = Text.required("certificate", certificateNo, 12);

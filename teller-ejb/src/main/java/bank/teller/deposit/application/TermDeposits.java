@@ -29,6 +29,7 @@ import bank.teller.security.Caller;
 import bank.teller.security.CurrentUser;
 import bank.teller.security.Roles;
 import bank.teller.shared.BusinessCalendar;
+import bank.teller.shared.Dates;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.Money;
 import bank.teller.shared.RequestIds;
@@ -275,11 +276,9 @@ public class TermDeposits {
     }
 
     /** A notice deposit's withdrawal notice (通知) of {@code amount} for {@code date}. */
-    public DepositView registerNotice(String accountNumber, LocalDate date, String amount, String requestId) {
+    public DepositView registerNotice(String accountNumber, String dateText, String amount, String requestId) {
         AccountNumber number = new AccountNumber(accountNumber);
-        if (date == null) {
-            throw new TellerException(ErrorCode.VALIDATION_FAILED, "date", "yyyy-MM-dd");
-        }
+        LocalDate date = Dates.required("date", dateText);
         Money noticed = Money.parse(amount, Money.CNY).requirePositive();
         return requestIds.once(requestId, NOTICE, number + "|" + date + "|" + noticed, ref -> view(number),
                 now -> changeNotice(number, now, DepositEvent.Kind.NOTICE_REGISTERED, noticed, "for " + date,

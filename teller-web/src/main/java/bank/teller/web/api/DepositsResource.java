@@ -4,10 +4,7 @@ import bank.teller.deposit.application.DepositQueries;
 import bank.teller.deposit.application.DepositReceipt;
 import bank.teller.deposit.application.DepositView;
 import bank.teller.deposit.application.TermDeposits;
-import bank.teller.shared.Dates;
-import bank.teller.shared.ErrorCode;
 import bank.teller.shared.SameRequest;
-import bank.teller.shared.TellerException;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -59,13 +56,7 @@ public class DepositsResource {
     @GET
     public List<DepositView> find(@QueryParam("certificate") String certificate,
                                   @QueryParam("customerId") Long customerId) {
-        if (certificate != null) {
-            return queries.byCertificate(certificate);
-        }
-        if (customerId != null) {
-            return queries.ofCustomer(customerId);
-        }
-        throw new TellerException(ErrorCode.VALIDATION_FAILED, "certificate or customerId", "one of them");
+        return queries.find(certificate, customerId);
     }
 
     @GET
@@ -94,7 +85,7 @@ public class DepositsResource {
     public DepositView notice(@HeaderParam("Idempotency-Key") String key, @PathParam("number") String number,
                               NoticeRequest request) {
         NoticeRequest body = request == null ? new NoticeRequest(null, null) : request;
-        return SameRequest.settled(() -> deposits.registerNotice(number, Dates.required("date", body.date()),
+        return SameRequest.settled(() -> deposits.registerNotice(number, body.date(),
                 body.amount(), key));
     }
 
