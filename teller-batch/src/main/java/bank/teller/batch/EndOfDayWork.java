@@ -4,7 +4,9 @@ import bank.teller.account.application.AccountDormancy;
 import bank.teller.account.application.StatementFiles;
 import bank.teller.approval.application.Approvals;
 import bank.teller.calendar.application.BusinessDays;
+import bank.teller.calendar.application.EndOfDayProducts;
 import bank.teller.calendar.application.EndOfDaySteps;
+import bank.teller.calendar.application.ProductStep;
 import bank.teller.calendar.application.WorkingCalendar;
 import bank.teller.deposit.application.DemandInterest;
 import bank.teller.ledger.application.TrialBalance;
@@ -56,6 +58,8 @@ public class EndOfDayWork {
     private WorkingCalendar workingCalendar;
     @EJB
     private StatementFiles statementFiles;
+    @EJB
+    private EndOfDayProducts products;
 
     /** A step's row in the run's report: the job instance (kept by restarts), the step, the partition (0: none). */
     public record StepRow(long instance, String step, int partition) implements java.io.Serializable {
@@ -149,6 +153,24 @@ public class EndOfDayWork {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void settle(DemandInterest.SettlementItem item, LocalDate closing, StepRow row) {
         DemandInterest.Outcome outcome = interest.settle(item, closing);
+        steps.add(row.instance(), row.step(), row.partition(), 1, outcome.posted(), outcome.skipped(), 0, outcome.reason());
+    }
+
+    public long countProductDue(String step, String after, String upTo, LocalDate closing) {
+        return products.countDue(step, after, upTo, closing);
+    }
+
+    public List<String> productDuePage(String step, String after, String upTo, LocalDate closing, int max) {
+        return products.duePage(step, after, upTo, closing, max);
+    }
+
+    /**
+     * Does what a product's step has due on one account and counts it in the step's report, both in
+     * a transaction of their own: what commits is counted, what fails leaves no count.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void processProduct(String step, String account, LocalDate closing, StepRow row) {
+        ProductStep.Outcome outcome = products.process(step, account, closing);
         steps.add(row.instance(), row.step(), row.partition(), 1, outcome.posted(), outcome.skipped(), 0, outcome.reason());
     }
 

@@ -58,7 +58,7 @@ class BusinessDaysIT {
     private static final ServedTeller SERVER = new ServedTeller(HOME);
     private static final String DATABASE = "teller_days";
     private static final BigDecimal DAILY_RATE = new BigDecimal("0.0035");
-    private static final List<String> STEPS = List.of("checks", "cut-off", "accrual", "settlement", "dormancy",
+    private static final List<String> STEPS = List.of("checks", "cut-off", "accrual", "settlement", "maturities", "dormancy",
             "statements", "statement-manifest", "trial-balance", "audit", "roll");
 
     @BeforeAll

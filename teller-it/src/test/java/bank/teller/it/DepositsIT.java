@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bank.teller.account.application.AccountOpening;
 import bank.teller.account.application.CashDeposits;
+import bank.teller.calendar.application.EndOfDayProducts;
 import bank.teller.customer.application.CustomerView;
 import bank.teller.deposit.application.DepositQueries;
 import bank.teller.deposit.application.DepositReceipt;
@@ -239,6 +240,65 @@ class DepositsIT {
         assertTrue(found.body().contains(number), found.body());
         HttpResponse<String> neither = Https.get("/api/v1/deposits", teller, TestUsers.PASSWORD);
         assertEquals(400, neither.statusCode(), neither.body());
+    }
+
+    @Test
+    void atMaturityEndOfDayRenewsWithOrWithoutTheInterestAndMarksADepositWithoutRenewalMatured() throws Exception {
+        CustomerView holder = Counter.individual(asUser, "转存客户");
+        String demand = Counter.open(asUser, holder, "INDIVIDUAL_I", null);
+        List<String> certificates = certificatesInTill(AsUser.TELLER, 3);
+        LocalDate today = Sql.businessDate();
+        String withInterest = openThreeMonths(holder, "PRINCIPAL_AND_INTEREST", demand, certificates.get(0));
+        String principalOnly = openThreeMonths(holder, "PRINCIPAL", demand, certificates.get(1));
+        String none = openThreeMonths(holder, "NONE", null, certificates.get(2));
+        LocalDate start = today.minusMonths(3);
+        LocalDate maturity = start.plusMonths(3);
+        for (String deposit : List.of(withInterest, principalOnly, none)) {
+            backdate(deposit, start, maturity);
+        }
+        EndOfDayProducts products = Lookup.ejb("teller-ejb", EndOfDayProducts.class);
+        List<String> due = asUser.supervisor(() -> products.duePage("maturities", null, null, today, 100_000));
+        assertTrue(due.containsAll(List.of(withInterest, principalOnly, none)), due.toString());
+        BigDecimal demandBefore = balance(demand);
+
+        for (String deposit : List.of(withInterest, principalOnly, none)) {
+            assertEquals(1, asUser.supervisor(() -> products.process("maturities", deposit, today)).posted());
+        }
+
+        DepositView renewed = asUser.teller(() -> queries.deposit(withInterest));
+        assertEquals("10027.50", renewed.principal(), "10,000 and its 27.50 (1.10 % for 90 days) deposited again");
+        assertEquals(maturity, renewed.termStart());
+        assertEquals(maturity.plusMonths(3), renewed.maturesOn());
+        assertEquals("RENEWED", renewed.history().get(1).event());
+        assertEquals("27.50", renewed.history().get(1).slip().total());
+        assertEquals(List.of("DEBIT 6411 27.50", "CREDIT 2013 27.50"), lines(renewed.history().get(1).entryId()));
+
+        DepositView paidOut = asUser.teller(() -> queries.deposit(principalOnly));
+        assertEquals("10000.00", paidOut.principal(), "the principal alone renewed");
+        assertEquals(maturity.plusMonths(3), paidOut.maturesOn());
+        assertEquals(0, demandBefore.add(new BigDecimal("27.50")).compareTo(balance(demand)),
+                "its interest paid to the settlement account");
+
+        DepositView waiting = asUser.teller(() -> queries.deposit(none));
+        assertEquals(maturity, waiting.maturesOn(), "no renewal: it waits");
+        assertEquals(List.of("OPENED", "MATURED"), waiting.history().stream().map(DepositView.Event::event).toList());
+
+        for (String deposit : List.of(withInterest, principalOnly, none)) {
+            assertEquals(0, asUser.supervisor(() -> products.process("maturities", deposit, today)).posted(),
+                    "a second run (a restart) finds nothing due");
+        }
+        assertEquals(1, Sql.count("SELECT COUNT(*) FROM journal_entry e WHERE e.entry_type = 'DEPOSIT_RENEWAL' AND "
+                + "EXISTS (SELECT 1 FROM journal_line l WHERE l.entry_id = e.id AND l.account_number = ?)", withInterest));
+        List<String> dueAfter = asUser.supervisor(() -> products.duePage("maturities", null, null, today, 100_000));
+        assertTrue(dueAfter.stream().noneMatch(List.of(withInterest, principalOnly, none)::contains), dueAfter.toString());
+        assertEquals("27.50", asUser.teller(() -> deposits.quote(none, null)).interest(),
+                "matured today: the term, no overdue day yet");
+    }
+
+    private String openThreeMonths(CustomerView holder, String renewal, String settlement, String certificate)
+            throws Exception {
+        return asUser.teller(() -> deposits.open(new TermDeposits.Opening(holder.id(), "TIME_3M", "10000.00", null,
+                renewal, settlement, certificate), TestData.requestId("open"))).accountNumber();
     }
 
     private ErrorCode refusedOpening(CustomerView holder, String product, String amount, String from, String certificate) {

@@ -51,7 +51,7 @@ class EndOfDayRestartIT {
     private static final ServedTeller SERVER = new ServedTeller(HOME);
     private static final String DATABASE = "teller_restart";
     private static Map<String, String> environment;
-    private static final List<String> STEPS = List.of("checks", "cut-off", "accrual", "settlement", "dormancy",
+    private static final List<String> STEPS = List.of("checks", "cut-off", "accrual", "settlement", "maturities", "dormancy",
             "statements", "statement-manifest", "trial-balance", "audit", "roll");
 
     @BeforeAll

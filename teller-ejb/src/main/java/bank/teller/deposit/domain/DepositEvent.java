@@ -28,7 +28,7 @@ import java.util.List;
 public class DepositEvent {
 
     /** What happened. */
-    public enum Kind { OPENED, RENEWED, PARTLY_WITHDRAWN, NOTICE_REGISTERED, NOTICE_CANCELLED, CLOSED }
+    public enum Kind { OPENED, MATURED, RENEWED, PARTLY_WITHDRAWN, NOTICE_REGISTERED, NOTICE_CANCELLED, CLOSED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "deposit_event_seq")

@@ -107,6 +107,11 @@ public record TimeDeposit(DepositProduct product, Money principal, BigDecimal ra
                 new TimeDeposit(product, rest, rate, termStart, maturesOn, renewal, true));
     }
 
+    /** The same deposit with another choice of what happens at maturity. */
+    public TimeDeposit withRenewal(Renewal choice) {
+        return new TimeDeposit(product, principal, rate, termStart, maturesOn, choice, partlyWithdrawn);
+    }
+
     /** A renewal at maturity: the finished term's interest slip and the next term. */
     public record Renewed(InterestSlip slip, TimeDeposit next) {
 
