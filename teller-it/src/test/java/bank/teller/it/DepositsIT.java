@@ -201,6 +201,10 @@ class DepositsIT {
         assertEquals(201, opened.statusCode(), opened.body());
         String number = field(opened.body(), "accountNumber");
         assertEquals("NOTICE_7D", field(field(opened.body(), "deposit"), "product"));
+        HttpResponse<byte[]> certificate = Https.getBytes("/api/v1/deposits/" + number + "/certificate", teller,
+                TestUsers.PASSWORD, "application/pdf");
+        assertEquals(200, certificate.statusCode());
+        assertTrue(new String(certificate.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-"));
 
         String path = "/api/v1/deposits/" + number + "/notice";
         HttpResponse<String> soon = Https.postJson(path, teller, TestUsers.PASSWORD, TestData.requestId("n"),
@@ -233,6 +237,16 @@ class DepositsIT {
         assertEquals("CLOSED", Sql.string("SELECT status FROM account WHERE account_number = ?", number));
         assertEquals(0, demandBefore.add(new BigDecimal("100000.00")).compareTo(balance(demand)),
                 "opened and withdrawn the same day: no interest");
+
+        String entry = Sql.string("SELECT CAST(entry_id AS VARCHAR(20)) FROM deposit_event WHERE account_number = ? "
+                + "AND kind = 'CLOSED'", number);
+        HttpResponse<byte[]> slip = Https.getBytes("/api/v1/deposits/" + number + "/slips/" + entry, teller,
+                TestUsers.PASSWORD, "application/pdf");
+        assertEquals(200, slip.statusCode());
+        assertTrue(new String(slip.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-"));
+        HttpResponse<byte[]> closedCertificate = Https.getBytes("/api/v1/deposits/" + number + "/certificate", teller,
+                TestUsers.PASSWORD, "application/pdf");
+        assertEquals(409, closedCertificate.statusCode(), "a closed deposit has no valid certificate to print");
 
         HttpResponse<String> found = Https.get("/api/v1/deposits?certificate=" + certificates.get(0), teller,
                 TestUsers.PASSWORD);

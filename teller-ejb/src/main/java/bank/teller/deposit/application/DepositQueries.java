@@ -4,6 +4,12 @@ import bank.teller.account.application.Accounts;
 import bank.teller.account.domain.Account;
 import bank.teller.account.domain.AccountNumber;
 import bank.teller.customer.domain.Customer;
+import bank.teller.deposit.domain.DepositDocuments;
+import bank.teller.deposit.domain.DepositEvent;
+import bank.teller.deposit.domain.DepositTerms;
+import bank.teller.deposit.domain.InterestSlip;
+import bank.teller.deposit.domain.TimeDeposit;
+import bank.teller.shared.Pdfs;
 import bank.teller.security.Roles;
 import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.ErrorCode;
@@ -65,6 +71,42 @@ public class DepositQueries {
         return em.createQuery("SELECT a FROM Account a, DepositTerms t WHERE t.accountNumber = a.number "
                         + "AND a.customerId = :customer ORDER BY a.openedOn, a.number", Account.class)
                 .setParameter("customer", customerId).getResultList().stream().map(this::view).toList();
+    }
+
+    /** The deposit's valid certificate (存单), its values laid out for the pre-printed blank. */
+    @RolesAllowed({Roles.TELLER, Roles.SUPERVISOR})
+    public byte[] certificatePdf(String accountNumber) {
+        Account account = accounts.require(new AccountNumber(accountNumber));
+        DepositTerms terms = book.terms(account);
+        account.requireActive();
+        DepositEvent issued = em.createQuery("SELECT e FROM DepositEvent e WHERE e.accountNumber = :account "
+                        + "AND e.certificateNo = :serial ORDER BY e.id", DepositEvent.class)
+                .setParameter("account", account.number().value()).setParameter("serial", terms.certificateNo())
+                .setMaxResults(1).getSingleResult();
+        TimeDeposit time = terms.product().isTime() ? terms.time(account.balance()) : null;
+        return DepositDocuments.certificate(new DepositDocuments.Certificate(terms.certificateNo(),
+                account.number().value(), em.find(Customer.class, account.customerId()).name(),
+                terms.product().printedName(), account.balance(), time == null ? null : SlipView.percent(time.rate()),
+                time == null ? account.openedOn() : time.termStart(), time == null ? null : time.maturesOn(),
+                time == null ? null : time.renewal().printedName(), account.branchCode(), issued.actor(),
+                issued.businessDate()));
+    }
+
+    /** The interest slip (利息清单) of the deposit's withdrawal or renewal posted as {@code entryId}. */
+    public byte[] slipPdf(String accountNumber, long entryId) {
+        Account account = accounts.require(new AccountNumber(accountNumber));
+        book.terms(account);
+        DepositEvent event = em.createQuery("SELECT e FROM DepositEvent e WHERE e.accountNumber = :account "
+                        + "AND e.entryId = :entry", DepositEvent.class).setParameter("account", account.number().value())
+                .setParameter("entry", entryId).getResultStream().findFirst()
+                .orElseThrow(() -> new TellerException(ErrorCode.ENTRY_NOT_FOUND, entryId));
+        InterestSlip slip = event.slip(account.currency());
+        if (slip == null) {
+            throw new TellerException(ErrorCode.ENTRY_NOT_FOUND, entryId);
+        }
+        return DepositDocuments.interestSlip(Pdfs.BANK_NAME, account.number().value(),
+                em.find(Customer.class, account.customerId()).name(), event.certificateNo(), event.businessDate(),
+                event.actor(), slip);
     }
 
     private DepositView view(Account account) {

@@ -262,6 +262,25 @@ public class TermDeposits {
         return receipt(WITHDRAWAL, event, voucherNo);
     }
 
+    /** What an opening would earn: the rate in force today, and for a time deposit its maturity and interest then. */
+    public record OpeningQuote(String product, String ratePercent, LocalDate maturesOn, String interestAtMaturity) {
+    }
+
+    /** What opening {@code amount} of {@code product} today would earn, opening nothing (the minimum checked). */
+    @RolesAllowed({Roles.TELLER, Roles.SUPERVISOR, Roles.AUDITOR})
+    public OpeningQuote quoteOpening(String productName, String amount) {
+        DepositProduct product = product(productName);
+        Money principal = Money.parse(amount, Money.CNY).requirePositive();
+        LocalDate today = calendar.today();
+        if (product.isNotice()) {
+            NoticeDeposit.open(product, principal, today);
+            return new OpeningQuote(product.name(), SlipView.percent(rateTables.of(product).on(today)), null, null);
+        }
+        TimeDeposit deposit = TimeDeposit.open(product, principal, today, rateTables.of(product), Renewal.NONE);
+        return new OpeningQuote(product.name(), SlipView.percent(deposit.rate()), deposit.maturesOn(),
+                deposit.term().interest().toPlainString());
+    }
+
     /** What withdrawing {@code amount} (blank: everything) would pay today, posting nothing. */
     @RolesAllowed({Roles.TELLER, Roles.SUPERVISOR, Roles.AUDITOR})
     public DepositReceipt quote(String accountNumber, String amount) {

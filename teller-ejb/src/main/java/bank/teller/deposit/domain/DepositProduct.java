@@ -64,6 +64,15 @@ public enum DepositProduct {
         return HolidayRule.PRECEDING;
     }
 
+    /** The product's name as printed documents show it, in Chinese and English. */
+    public String printedName() {
+        if (isTime()) {
+            return termMonths < 12 ? "整存整取 " + termMonths + "个月 Time deposit, " + termMonths + " months"
+                    : "整存整取 " + termMonths / 12 + "年 Time deposit, " + termMonths / 12 + " year(s)";
+        }
+        return isNotice() ? noticeDays + "天通知存款 Notice deposit, " + noticeDays + " day(s)" : "活期 Demand";
+    }
+
     /** The time deposit product of a term of {@code months}, if there is one. */
     public static Optional<DepositProduct> timeOf(int months) {
         return Arrays.stream(values()).filter(p -> p.isTime() && p.termMonths == months).findFirst();

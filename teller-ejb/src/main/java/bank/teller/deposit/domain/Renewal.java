@@ -7,5 +7,14 @@ public enum Renewal {
     /** The principal is deposited again for the same term; the interest is paid to the customer's demand account. */
     PRINCIPAL,
     /** Principal and interest are deposited again for the same term. */
-    PRINCIPAL_AND_INTEREST
+    PRINCIPAL_AND_INTEREST;
+
+    /** As printed documents show it, in Chinese and English. */
+    public String printedName() {
+        return switch (this) {
+            case NONE -> "不转存 No renewal";
+            case PRINCIPAL -> "本金转存 Principal renewed";
+            case PRINCIPAL_AND_INTEREST -> "本息转存 Principal and interest renewed";
+        };
+    }
 }

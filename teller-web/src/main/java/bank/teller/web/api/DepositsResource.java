@@ -71,6 +71,26 @@ public class DepositsResource {
         return deposits.quote(number, amount);
     }
 
+    /** The valid certificate (存单) as a PDF for the pre-printed blank. */
+    @GET
+    @Path("{number}/certificate")
+    @Produces("application/pdf")
+    public Response certificate(@PathParam("number") String number) {
+        return pdf(queries.certificatePdf(number), "certificate-" + number + ".pdf");
+    }
+
+    /** The interest slip (利息清单) of the withdrawal or renewal posted as the entry. */
+    @GET
+    @Path("{number}/slips/{entryId}")
+    @Produces("application/pdf")
+    public Response slip(@PathParam("number") String number, @PathParam("entryId") long entryId) {
+        return pdf(queries.slipPdf(number, entryId), "interest-slip-" + entryId + ".pdf");
+    }
+
+    private static Response pdf(byte[] document, String name) {
+        return Response.ok(document, "application/pdf").header("Content-Disposition", "inline; filename=" + name).build();
+    }
+
     @POST
     @Path("{number}/withdrawals")
     public Response withdraw(@HeaderParam("Idempotency-Key") String key, @PathParam("number") String number,

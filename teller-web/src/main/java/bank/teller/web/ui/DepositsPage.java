@@ -1,0 +1,306 @@
+package bank.teller.web.ui;
+
+import bank.teller.customer.application.CustomerView;
+import bank.teller.customer.application.Customers;
+import bank.teller.deposit.application.DepositQueries;
+import bank.teller.deposit.application.DepositReceipt;
+import bank.teller.deposit.application.DepositView;
+import bank.teller.deposit.application.TermDeposits;
+import bank.teller.deposit.domain.DepositProduct;
+import bank.teller.deposit.domain.Renewal;
+import bank.teller.shared.ChineseCapitalAmount;
+import bank.teller.shared.Money;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The deposits screen (定期/通知存款): find deposits by account, certificate or customer; open one
+ * (what it earns shown before the teller confirms); and on the deposit shown, withdraw (the interest
+ * slip shown before confirming) or register and cancel a notice. Each write keeps its request id
+ * until it succeeds, so sending it again (after a supervisor's approval) is the same request.
+ */
+@Named
+@ViewScoped
+public class DepositsPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private TermDeposits deposits;
+    @EJB
+    private DepositQueries queries;
+    @EJB
+    private Customers customers;
+
+    private String query;
+    private List<DepositView> found = List.of();
+    private DepositView deposit;
+
+    private Long customerId;
+    private String product = DepositProduct.TIME_1Y.name();
+    private String amount;
+    private String fromAccount;
+    private String renewal = Renewal.NONE.name();
+    private String settlementAccount;
+    private String certificateNo;
+    private TermDeposits.OpeningQuote openingQuote;
+    private String openCapitals;
+    private String openRequestId = Screens.newRequestId();
+
+    private String withdrawAmount;
+    private String toAccount;
+    private String newCertificateNo;
+    private DepositReceipt withdrawalQuote;
+    private String withdrawRequestId = Screens.newRequestId();
+
+    private String noticeDate;
+    private String noticeAmount;
+    private String noticeRequestId = Screens.newRequestId();
+
+    private DepositReceipt receipt;
+
+    /** Finds by account number, certificate number, or else the customers the text names (name, ID, phone). */
+    public void find() {
+        String text = query == null ? "" : query.strip();
+        List<DepositView> result = new ArrayList<>();
+        if (text.matches("\\d{16}")) {
+            DepositView one = Screens.attempt("find:query", () -> queries.deposit(text));
+            if (one != null) {
+                result.add(one);
+            }
+        } else if (!text.isEmpty()) {
+            if (text.matches("[0-9A-Za-z]{1,12}")) {
+                result.addAll(Screens.attempt("find:query", () -> queries.byCertificate(text)));
+            }
+            if (result.isEmpty()) {
+                List<CustomerView> named = Screens.attempt("find:query", () -> customers.search(text));
+                for (CustomerView customer : named == null ? List.<CustomerView>of() : named) {
+                    result.addAll(queries.ofCustomer(customer.id()));
+                }
+            }
+        }
+        found = result;
+        deposit = result.size() == 1 ? result.get(0) : null;
+        if (result.isEmpty()) {
+            Screens.warn(Screens.text("deposit.noneFound"));
+        }
+    }
+
+    public void select(String accountNumber) {
+        deposit = Screens.attempt(null, () -> queries.deposit(accountNumber));
+        withdrawalQuote = null;
+        receipt = null;
+    }
+
+    /** First step of an opening: checks it and says what it earns. */
+    public void prepareOpening() {
+        openingQuote = Screens.attempt("open:amount", () -> deposits.quoteOpening(product, amount));
+        openCapitals = openingQuote == null ? null
+                : "人民币" + ChineseCapitalAmount.of(Money.parse(amount, Money.CNY));
+    }
+
+    public void open() {
+        DepositReceipt opened = Screens.attempt("open:amount", () -> deposits.open(new TermDeposits.Opening(customerId,
+                product, amount, fromAccount, isTime() ? renewal : null, settlementAccount, certificateNo),
+                openRequestId));
+        if (opened != null) {
+            receipt = opened;
+            deposit = opened.deposit();
+            found = List.of(deposit);
+            openRequestId = Screens.newRequestId();
+            openingQuote = null;
+            amount = null;
+            certificateNo = null;
+        }
+    }
+
+    /** First step of a withdrawal: what it pays, line by line. */
+    public void prepareWithdrawal() {
+        withdrawalQuote = Screens.attempt("withdraw:amount", () -> deposits.quote(deposit.accountNumber(), withdrawAmount));
+    }
+
+    public void withdraw() {
+        DepositReceipt done = Screens.attempt("withdraw:amount", () -> deposits.withdraw(new TermDeposits.Withdrawal(
+                deposit.accountNumber(), withdrawAmount, toAccount, newCertificateNo), withdrawRequestId));
+        if (done != null) {
+            receipt = done;
+            deposit = done.deposit();
+            withdrawRequestId = Screens.newRequestId();
+            withdrawalQuote = null;
+            withdrawAmount = null;
+            newCertificateNo = null;
+        }
+    }
+
+    public void registerNotice() {
+        DepositView changed = Screens.attempt("notice:date", () -> deposits.registerNotice(deposit.accountNumber(),
+                noticeDate, noticeAmount, noticeRequestId));
+        if (changed != null) {
+            deposit = changed;
+            noticeRequestId = Screens.newRequestId();
+        }
+    }
+
+    public void cancelNotice() {
+        DepositView changed = Screens.attempt("notice:date", () -> deposits.cancelNotice(deposit.accountNumber(),
+                noticeRequestId));
+        if (changed != null) {
+            deposit = changed;
+            noticeRequestId = Screens.newRequestId();
+        }
+    }
+
+    /** The products a teller opens: the time deposits' terms and the notice deposits. */
+    public List<String> getProducts() {
+        return Arrays.stream(DepositProduct.values()).filter(p -> p.isTime() || p.isNotice()).map(Enum::name).toList();
+    }
+
+    public List<String> getRenewals() {
+        return Arrays.stream(Renewal.values()).map(Enum::name).toList();
+    }
+
+    public boolean isTime() {
+        return product != null && product.startsWith("TIME_");
+    }
+
+    public boolean isOpen() {
+        return deposit != null && !"CLOSED".equals(deposit.status());
+    }
+
+    public boolean isNotice() {
+        return deposit != null && deposit.product().startsWith("NOTICE_");
+    }
+
+    public String getQuery() {
+        return query;
+    }
+
+    public void setQuery(String query) {
+        this.query = query;
+    }
+
+    public List<DepositView> getFound() {
+        return found;
+    }
+
+    public DepositView getDeposit() {
+        return deposit;
+    }
+
+    public Long getCustomerId() {
+        return customerId;
+    }
+
+    public void setCustomerId(Long customerId) {
+        this.customerId = customerId;
+    }
+
+    public String getProduct() {
+        return product;
+    }
+
+    public void setProduct(String product) {
+        this.product = product;
+    }
+
+    public String getAmount() {
+        return amount;
+    }
+
+    public void setAmount(String amount) {
+        this.amount = amount;
+    }
+
+    public String getFromAccount() {
+        return fromAccount;
+    }
+
+    public void setFromAccount(String fromAccount) {
+        this.fromAccount = fromAccount;
+    }
+
+    public String getRenewal() {
+        return renewal;
+    }
+
+    public void setRenewal(String renewal) {
+        this.renewal = renewal;
+    }
+
+    public String getSettlementAccount() {
+        return settlementAccount;
+    }
+
+    public void setSettlementAccount(String settlementAccount) {
+        this.settlementAccount = settlementAccount;
+    }
+
+    public String getCertificateNo() {
+        return certificateNo;
+    }
+
+    public void setCertificateNo(String certificateNo) {
+        this.certificateNo = certificateNo;
+    }
+
+    public TermDeposits.OpeningQuote getOpeningQuote() {
+        return openingQuote;
+    }
+
+    public String getOpenCapitals() {
+        return openCapitals;
+    }
+
+    public String getWithdrawAmount() {
+        return withdrawAmount;
+    }
+
+    public void setWithdrawAmount(String withdrawAmount) {
+        this.withdrawAmount = withdrawAmount;
+    }
+
+    public String getToAccount() {
+        return toAccount;
+    }
+
+    public void setToAccount(String toAccount) {
+        this.toAccount = toAccount;
+    }
+
+    public String getNewCertificateNo() {
+        return newCertificateNo;
+    }
+
+    public void setNewCertificateNo(String newCertificateNo) {
+        this.newCertificateNo = newCertificateNo;
+    }
+
+    public DepositReceipt getWithdrawalQuote() {
+        return withdrawalQuote;
+    }
+
+    public String getNoticeDate() {
+        return noticeDate;
+    }
+
+    public void setNoticeDate(String noticeDate) {
+        this.noticeDate = noticeDate;
+    }
+
+    public String getNoticeAmount() {
+        return noticeAmount;
+    }
+
+    public void setNoticeAmount(String noticeAmount) {
+        this.noticeAmount = noticeAmount;
+    }
+
+    public DepositReceipt getReceipt() {
+        return receipt;
+    }
+}
