@@ -140,6 +140,60 @@ class CounterBrowserIT {
     }
 
     @Test
+    void aTellerOpensATimeDepositSeeingWhatItEarnsThenWithdrawsItSeeingItsInterestSlip() throws Exception {
+        signIn(AsUser.TELLER, AsUser.TELLER_PASSWORD);
+        String demand = openAccount("钱七");
+        post("DEPOSIT", "5000.00", null);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("balance"), "5,000.00 CNY"));
+        String certificate = certificateInTill();
+
+        browser.findElement(By.id("menu:nav-deposits")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("open:customer"))).sendKeys(demand);
+        browser.findElement(By.id("open:amount")).sendKeys("3000.00");
+        browser.findElement(By.id("open:from")).sendKeys(demand);
+        browser.findElement(By.id("open:certificate")).sendKeys(certificate);
+        browser.findElement(By.id("open:prepare")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("open:confirm")));
+        assertEquals("45.00", browser.findElement(By.id("confirm-interest")).getText(), "3,000 x 1.50 % for the year");
+        assertEquals("人民币叁仟元整", browser.findElement(By.id("confirm-capitals")).getText());
+        browser.findElement(By.id("open:confirm-yes")).click();
+        String deposit = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt-account"))).getText();
+        assertEquals(deposit, browser.findElement(By.id("deposit-number")).getText());
+        assertEquals("3,000.00 CNY", browser.findElement(By.id("principal")).getText());
+        assertEquals(certificate, browser.findElement(By.id("certificate")).getText());
+        assertEquals("1.50 %", browser.findElement(By.id("rate")).getText());
+
+        browser.findElement(By.id("withdraw:to")).sendKeys(demand);
+        browser.findElement(By.id("withdraw:prepare")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("withdraw:confirm")));
+        assertEquals("3,000.00", browser.findElement(By.id("confirm-paid")).getText(), "opened today: no interest yet");
+        assertTrue(browser.findElement(By.id("withdraw:slip")).getText().contains("活期利率（提前支取）"),
+                browser.findElement(By.id("withdraw:slip")).getText());
+        browser.findElement(By.id("withdraw:confirm-yes")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "销户"));
+        String history = browser.findElement(By.id("history")).getText();
+        assertTrue(history.contains("开户") && history.contains("销户"), history);
+
+        browser.get(Https.BASE + "/app/account.xhtml?number=" + demand);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("balance"), "5,000.00 CNY"));
+    }
+
+    /** A new certificate blank in the signed-in teller's till: received and issued by the supervisor. */
+    private String certificateInTill() throws Exception {
+        String cookie = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        HttpResponse<String> till = Https.send(Https.inSession("/api/v1/tills/sessions/current", cookie).GET().build());
+        assertEquals(200, till.statusCode(), till.body());
+        String tillCode = Json.createReader(new StringReader(till.body())).readObject().getString("tillCode");
+        String serial = String.format("%08d", System.nanoTime() % 90_000_000L + 10_000_000L);
+        String range = "{\"kind\":\"CERTIFICATE\",\"from\":\"" + serial + "\",\"to\":\"" + serial + "\"";
+        assertEquals(200, Https.postJson("/api/v1/blank-vouchers/receipts", AsUser.SUPERVISOR, AsUser.SUPERVISOR_PASSWORD,
+                null, range + "}").statusCode());
+        assertEquals(200, Https.postJson("/api/v1/blank-vouchers/issues", AsUser.SUPERVISOR, AsUser.SUPERVISOR_PASSWORD,
+                null, range + ",\"tillCode\":\"" + tillCode + "\"}").statusCode());
+        return serial;
+    }
+
+    @Test
     void aTellerPaysOutCashAndTransfersToAnotherCustomer() {
         signIn(AsUser.TELLER, AsUser.TELLER_PASSWORD);
         String payee = openAccount("孙八");

@@ -1,5 +1,7 @@
 package bank.teller.web.ui;
 
+import bank.teller.account.application.AccountQueries;
+import bank.teller.account.application.AccountView;
 import bank.teller.customer.application.CustomerView;
 import bank.teller.customer.application.Customers;
 import bank.teller.deposit.application.DepositQueries;
@@ -36,12 +38,15 @@ public class DepositsPage implements Serializable {
     private DepositQueries queries;
     @EJB
     private Customers customers;
+    @EJB
+    private AccountQueries accountQueries;
 
     private String query;
     private List<DepositView> found = List.of();
     private DepositView deposit;
 
-    private Long customerId;
+    /** The customer who opens: their customer number, or the number of an account or card of theirs. */
+    private String customer;
     private String product = DepositProduct.TIME_1Y.name();
     private String amount;
     private String fromAccount;
@@ -99,12 +104,20 @@ public class DepositsPage implements Serializable {
 
     /** First step of an opening: checks it and says what it earns. */
     public void prepareOpening() {
+        openingQuote = null;
+        if (customerId() == null) {
+            return;
+        }
         openingQuote = Screens.attempt("open:amount", () -> deposits.quoteOpening(product, amount));
         openCapitals = openingQuote == null ? null
                 : "人民币" + ChineseCapitalAmount.of(Money.parse(amount, Money.CNY));
     }
 
     public void open() {
+        Long customerId = customerId();
+        if (customerId == null) {
+            return;
+        }
         DepositReceipt opened = Screens.attempt("open:amount", () -> deposits.open(new TermDeposits.Opening(customerId,
                 product, amount, fromAccount, isTime() ? renewal : null, settlementAccount, certificateNo),
                 openRequestId));
@@ -117,6 +130,16 @@ public class DepositsPage implements Serializable {
             amount = null;
             certificateNo = null;
         }
+    }
+
+    /** The customer number the customer field gives (an account's or card's holder), or null with a message. */
+    private Long customerId() {
+        String text = customer == null ? "" : customer.strip();
+        if (text.matches("\\d{1,12}")) {
+            return Long.valueOf(text);
+        }
+        AccountView account = Screens.attempt("open:customer", () -> accountQueries.account(text));
+        return account == null ? null : account.customerId();
     }
 
     /** First step of a withdrawal: what it pays, line by line. */
@@ -192,12 +215,12 @@ public class DepositsPage implements Serializable {
         return deposit;
     }
 
-    public Long getCustomerId() {
-        return customerId;
+    public String getCustomer() {
+        return customer;
     }
 
-    public void setCustomerId(Long customerId) {
-        this.customerId = customerId;
+    public void setCustomer(String customer) {
+        this.customer = customer;
     }
 
     public String getProduct() {
