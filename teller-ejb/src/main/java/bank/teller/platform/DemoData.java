@@ -21,6 +21,7 @@ import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.Money;
 import bank.teller.shared.StoredTime;
 import bank.teller.till.application.Tills;
+import bank.teller.till.domain.BlankVoucher;
 import bank.teller.till.domain.TillSession;
 import bank.teller.till.domain.TillStatus;
 import jakarta.annotation.security.PermitAll;
@@ -105,6 +106,21 @@ public class DemoData {
     }
 
     /**
+     * Blank deposit certificates (存单, 重要空白凭证) 00000001-00000050 in the branch: the first twenty in
+     * teller1's till, the next ten in super1's, the rest in the vault.
+     */
+    private void blankCertificates(Instant now) {
+        for (int serial = 1; serial <= 50; serial++) {
+            BlankVoucher blank = new BlankVoucher(new BlankVoucher.Key("0001", "CERTIFICATE", String.format("%08d", serial)),
+                    "system", now);
+            if (serial <= 30) {
+                blank.issueTo(serial <= 20 ? "001" : "901", "system", now);
+            }
+            em.persist(blank);
+        }
+    }
+
+    /**
      * Individuals and companies, verified, with accounts of several types and a morning's deposits,
      * a withdrawal and transfers (one with the corporate transfer fee).
      */
@@ -127,6 +143,7 @@ public class DemoData {
         Account tradeBasic = account(trade, AccountType.CORPORATE_BASIC, null, null, today);
         account(trade, AccountType.CORPORATE_TEMPORARY, today.plusYears(1), null, today);
 
+        blankCertificates(now);
         deposit(zhang, "20000.00", 1, today, now);
         deposit(li, "5600.50", 2, today, now);
         deposit(wang, "888.88", 3, today, now);

@@ -16,7 +16,9 @@ public final class TransactionNames {
             Map.entry("INTEREST_SETTLEMENT", "结息 Interest"),
             Map.entry("DEPOSIT_OPENING", "存款开户 Deposit opening"),
             Map.entry("DEPOSIT_WITHDRAWAL", "存款支取 Deposit withdrawal"),
-            Map.entry("DEPOSIT_RENEWAL", "自动转存 Deposit renewal"));
+            Map.entry("DEPOSIT_RENEWAL", "自动转存 Deposit renewal"),
+            Map.entry("CERTIFICATE_LOSS_REPORT", "存单挂失 Certificate loss report"),
+            Map.entry("CERTIFICATE_REISSUE", "存单补发 Certificate reissue"));
 
     private TransactionNames() {
     }

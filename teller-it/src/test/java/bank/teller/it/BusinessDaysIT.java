@@ -58,8 +58,8 @@ class BusinessDaysIT {
     private static final ServedTeller SERVER = new ServedTeller(HOME);
     private static final String DATABASE = "teller_days";
     private static final BigDecimal DAILY_RATE = new BigDecimal("0.0035");
-    private static final List<String> STEPS = List.of("checks", "cut-off", "accrual", "settlement", "maturities", "dormancy",
-            "statements", "statement-manifest", "trial-balance", "audit", "roll");
+    private static final List<String> STEPS = List.of("checks", "cut-off", "accrual", "settlement", "maturities",
+            "loss-lapses", "dormancy", "statements", "statement-manifest", "trial-balance", "audit", "roll");
 
     @BeforeAll
     static void freshServer() throws Exception {
@@ -91,9 +91,22 @@ class BusinessDaysIT {
         JsonObject waiting = json(depositing(account, "60000.00"), 409).asJsonObject();
         assertEquals("APPROVAL_REQUIRED", waiting.getString("code"), waiting.toString());
         long approval = waiting.getJsonNumber("approvalId").longValue();
+        // Friday: 李四's deposits on certificates from teller1's till; two as if opened three months ago,
+        // maturing on Saturday the 20th; the third's certificate reported lost by telephone (口头挂失)
+        String liSi = accountOf("李四", "INDIVIDUAL_I");
+        long liSiId = ok(Https.get("/api/v1/accounts/" + liSi, TELLER, TELLER_PASSWORD)).getJsonNumber("customerId")
+                .longValue();
+        String renewing = openDeposit(liSiId, "TIME_3M", "PRINCIPAL_AND_INTEREST", "00000001");
+        String unrenewed = openDeposit(liSiId, "TIME_3M", "NONE", "00000002");
+        String lost = openDeposit(liSiId, "TIME_1Y", "NONE", "00000003");
+        ServedTeller.script("pg_admin", "-d", DATABASE, "-tAc", "UPDATE term_deposit SET term_start = DATE '2026-12-20', "
+                + "matures_on = DATE '2027-03-20' WHERE account_number IN ('" + renewing + "', '" + unrenewed + "')");
+        ok(Https.postJson("/api/v1/deposits/" + lost + "/loss-reports", TELLER, TELLER_PASSWORD, TestData.requestId("lost"),
+                "{\"certificateNo\":\"00000003\",\"kind\":\"ORAL\"}"));
         closeTheDemoBranch();
         JsonObject fridayRun = finished(startEndOfDay("2027-03-19", ""));
         assertCompletedInOrder(fridayRun, STEPS);
+        assertTheDepositsMaturingOnSaturdayAreRenewedOrWaiting(fridayRun, renewing, unrenewed);
         assertEquals("EXPIRED 1", fridayRun.getJsonArray("steps").getJsonObject(STEPS.indexOf("cut-off"))
                 .getString("exitStatus"));
         assertEquals("EXPIRED", ok(Https.get("/api/v1/approvals/" + approval, TELLER, TELLER_PASSWORD)).getString("status"));
@@ -116,6 +129,12 @@ class BusinessDaysIT {
         deposit(account, "1000.00");
         BigDecimal monday = balanceOf(account);
         deposit(classTwo, "10000.00"); // Monday's daily limit starts at zero
+        // the deposit that waited is paid to 李四 on Monday: its term, and two overdue days at the demand rate
+        BigDecimal liSiBefore = balanceOf(liSi);
+        JsonObject paid = ok(Https.postJson("/api/v1/deposits/" + unrenewed + "/withdrawals", TELLER, TELLER_PASSWORD,
+                TestData.requestId("paid"), "{\"toAccount\":\"" + liSi + "\"}"), 201);
+        assertEquals("27.69", paid.getString("interest"), "27.50 for the term, 10,000 x 0.35 % x 2 / 360 = 0.19");
+        assertEquals(liSiBefore.add(new BigDecimal("10027.69")), balanceOf(liSi));
         countAndClose(TELLER, TELLER_PASSWORD);
 
         // Monday's close and end of day on the supervisor's screen
@@ -170,12 +189,45 @@ class BusinessDaysIT {
         }
         assertEquals("2027-04-01", businessDate());
         assertTheMonthsStatementsAreWrittenWithTheirManifest(account);
+        // the oral loss report of Friday the 19th, never followed in writing, lapsed after Wednesday the 24th
+        JsonObject lostNow = ok(Https.get("/api/v1/deposits/" + lost, TELLER, TELLER_PASSWORD));
+        assertTrue(!lostNow.containsKey("loss") || lostNow.isNull("loss"), "payment resumes: " + lostNow);
+        JsonObject lapse = lostNow.getJsonArray("history").getJsonObject(lostNow.getJsonArray("history").size() - 1);
+        assertEquals("LOSS_LAPSED", lapse.getString("event"));
+        assertEquals("2027-03-24", lapse.getString("businessDate"));
         assertEquals("end-of-day", ServedTeller.script("pg_admin", "-d", DATABASE, "-tAc", "SELECT string_agg(DISTINCT actor, ',') "
                 + "FROM audit_record WHERE action IN ('BUSINESS_DATE_ROLL', 'INTEREST_SETTLEMENT', 'STATEMENTS_WRITTEN')").strip(),
                 "end of day's changes are the system user's in the audit trail");
 
         SERVER.stop();
         SERVER.assertNoErrorInTheLog();
+    }
+
+    /** A 10,000.00 deposit in cash for 李四 on a blank certificate of teller1's till; answers its account number. */
+    private static String openDeposit(long customer, String product, String renewal, String certificate) throws Exception {
+        return ok(Https.postJson("/api/v1/deposits", TELLER, TELLER_PASSWORD, TestData.requestId("open"),
+                "{\"customerId\":" + customer + ",\"product\":\"" + product + "\",\"amount\":\"10000.00\","
+                        + "\"renewal\":\"" + renewal + "\",\"certificateNo\":\"" + certificate + "\"}"), 201)
+                .getString("accountNumber");
+    }
+
+    /**
+     * Friday's end of day covers Saturday the 20th: the deposit with renewal is renewed for another three
+     * months with its 27.50 of interest (10,000 x 1.10 % x 90 / 360), the one without is marked matured.
+     */
+    private static void assertTheDepositsMaturingOnSaturdayAreRenewedOrWaiting(JsonObject run, String renewing,
+                                                                                String waiting) throws Exception {
+        JsonObject step = run.getJsonArray("steps").getJsonObject(STEPS.indexOf("maturities"));
+        assertEquals(2, step.getJsonArray("partitions").stream()
+                .mapToLong(p -> p.asJsonObject().getJsonNumber("posted").longValue()).sum(), step.toString());
+        JsonObject renewed = ok(Https.get("/api/v1/deposits/" + renewing, TELLER, TELLER_PASSWORD));
+        assertEquals("10027.50", renewed.getString("principal"));
+        assertEquals("2027-03-20", renewed.getString("termStart"));
+        assertEquals("2027-06-20", renewed.getString("maturesOn"));
+        assertEquals("RENEWED", renewed.getJsonArray("history").getJsonObject(1).getString("event"));
+        JsonObject matured = ok(Https.get("/api/v1/deposits/" + waiting, TELLER, TELLER_PASSWORD));
+        assertEquals("MATURED", matured.getJsonArray("history").getJsonObject(1).getString("event"));
+        assertEquals("10000.00", matured.getString("principal"));
     }
 
     /**

@@ -162,6 +162,9 @@ class CounterBrowserIT {
         assertEquals("3,000.00 CNY", browser.findElement(By.id("principal")).getText());
         assertEquals(certificate, browser.findElement(By.id("certificate")).getText());
         assertEquals("1.50 %", browser.findElement(By.id("rate")).getText());
+        String certificatePdf = pdfText(browser.findElement(By.id("print-certificate")).getAttribute("href"));
+        assertTrue(certificatePdf.contains(certificate) && certificatePdf.contains("3,000.00")
+                && certificatePdf.contains("人民币 叁仟元整"), certificatePdf);
 
         browser.findElement(By.id("withdraw:to")).sendKeys(demand);
         browser.findElement(By.id("withdraw:prepare")).click();
@@ -171,6 +174,8 @@ class CounterBrowserIT {
                 browser.findElement(By.id("withdraw:slip")).getText());
         browser.findElement(By.id("withdraw:confirm-yes")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "销户"));
+        String slipPdf = pdfText(browser.findElement(By.id("print-slip")).getAttribute("href"));
+        assertTrue(slipPdf.contains("利息清单") && slipPdf.contains(deposit), slipPdf);
         String history = browser.findElement(By.id("history")).getText();
         assertTrue(history.contains("开户") && history.contains("销户"), history);
 

@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bank.teller.account.application.AccountOpening;
 import bank.teller.account.application.CashDeposits;
+import bank.teller.approval.application.Approvals;
 import bank.teller.calendar.application.EndOfDayProducts;
 import bank.teller.customer.application.CustomerView;
+import bank.teller.deposit.application.CertificateLosses;
 import bank.teller.deposit.application.DepositQueries;
 import bank.teller.deposit.application.DepositReceipt;
 import bank.teller.deposit.application.DepositView;
@@ -99,7 +101,7 @@ class DepositsIT {
         assertEquals("EARLY", quote.slip().lines().get(0).kind());
 
         DepositReceipt partly = asUser.teller(() -> deposits.withdraw(new TermDeposits.Withdrawal(number, "4000.00",
-                null, certificates.get(1)), TestData.requestId("part")));
+                null, certificates.get(1), null), TestData.requestId("part")));
         assertEquals(earlyInterest, partly.interest(), "what the quote said");
         assertEquals("6000.00", partly.deposit().principal());
         assertTrue(partly.deposit().partlyWithdrawn());
@@ -113,7 +115,7 @@ class DepositsIT {
                 lines(partly.entryId()));
 
         assertEquals(ErrorCode.DEPOSIT_PARTIAL_TAKEN, refused(() -> deposits.withdraw(new TermDeposits.Withdrawal(
-                number, "1000.00", null, certificates.get(2)), TestData.requestId("again"))));
+                number, "1000.00", null, certificates.get(2), null), TestData.requestId("again"))));
         assertEquals("ISSUED", Sql.string("SELECT status FROM blank_voucher WHERE kind = 'CERTIFICATE' AND serial_no = ?",
                 certificates.get(2)), "the refused withdrawal used no certificate");
         assertEquals(0, new BigDecimal("6000.00").compareTo(balance(number)), "and moved no money");
@@ -122,7 +124,7 @@ class DepositsIT {
         backdate(number, today.minusYears(1), today.minusYears(1).plusYears(1));
         BigDecimal demandBefore = balance(demand);
         DepositReceipt closed = asUser.teller(() -> deposits.withdraw(new TermDeposits.Withdrawal(number, null,
-                demand, null), TestData.requestId("close")));
+                demand, null, null), TestData.requestId("close")));
         assertEquals("90.00", closed.interest(), "6,000 x 1.50 % for the year");
         assertEquals("TERM", closed.slip().lines().get(0).kind());
         assertEquals("CLOSED", closed.deposit().status());
@@ -173,11 +175,11 @@ class DepositsIT {
                 TestData.requestId("cash"))), "a deposit's money moves only by its own transactions");
         assertEquals(ErrorCode.DEPOSIT_NOT_FOUND, refused(() -> deposits.quote(demand, null)));
         assertEquals(ErrorCode.DEPOSIT_AMOUNT_ABOVE_PRINCIPAL, refused(() -> deposits.withdraw(
-                new TermDeposits.Withdrawal(number, "100.01", null, null), TestData.requestId("more"))));
+                new TermDeposits.Withdrawal(number, "100.01", null, null, null), TestData.requestId("more"))));
         assertEquals(ErrorCode.DEPOSIT_CERTIFICATE_REQUIRED, refused(() -> deposits.withdraw(
-                new TermDeposits.Withdrawal(number, "40.00", null, null), TestData.requestId("part"))));
+                new TermDeposits.Withdrawal(number, "40.00", null, null, null), TestData.requestId("part"))));
         assertEquals(ErrorCode.DEPOSIT_ACCOUNT_NOT_HOLDERS, refused(() -> deposits.withdraw(
-                new TermDeposits.Withdrawal(number, null, stranger, null), TestData.requestId("theirs"))));
+                new TermDeposits.Withdrawal(number, null, stranger, null, null), TestData.requestId("theirs"))));
         assertEquals(ErrorCode.DEPOSIT_NOT_NOTICE, refused(() -> deposits.registerNotice(number,
                 Sql.businessDate().plusDays(7).toString(), "100.00", TestData.requestId("notice"))));
         assertEquals(0, new BigDecimal("100.00").compareTo(balance(number)), "the deposit is as it was");
@@ -307,6 +309,101 @@ class DepositsIT {
         assertTrue(dueAfter.stream().noneMatch(List.of(withInterest, principalOnly, none)::contains), dueAfter.toString());
         assertEquals("27.50", asUser.teller(() -> deposits.quote(none, null)).interest(),
                 "matured today: the term, no overdue day yet");
+    }
+
+    @Test
+    void aLostCertificateStopsPaymentUntilItsReissueAfterTheWrittenReportsWaitApprovedByASupervisor() throws Exception {
+        CertificateLosses losses = Lookup.ejb("teller-ejb", CertificateLosses.class);
+        CustomerView holder = Counter.individual(asUser, "挂失客户");
+        String owner = Sql.string("SELECT id_number FROM customer WHERE id = ?", holder.id());
+        List<String> certificates = certificatesInTill(AsUser.TELLER, 2);
+        String number = openThreeMonths(holder, "NONE", null, certificates.get(0));
+        LocalDate today = Sql.businessDate();
+        long fees = Sql.count("SELECT COUNT(*) FROM journal_entry WHERE entry_type LIKE 'CERTIFICATE_%'");
+
+        DepositView oral = asUser.teller(() -> losses.report(number, certificates.get(0), "ORAL", null,
+                TestData.requestId("lost")));
+        assertEquals("ORAL", oral.loss().kind());
+        assertEquals(today.plusDays(5), oral.loss().lapsesAfter());
+        assertEquals(ErrorCode.DEPOSIT_CERTIFICATE_LOST, refused(() -> deposits.withdraw(new TermDeposits.Withdrawal(
+                number, null, null, null, null), TestData.requestId("w"))), "payment stops at once");
+        assertEquals(ErrorCode.LOSS_REPORT_EXISTS, refused(() -> losses.report(number, certificates.get(0), "ORAL",
+                null, TestData.requestId("again"))));
+        assertEquals(ErrorCode.LOSS_REPORT_CERTIFICATE_MISMATCH, refused(() -> losses.report(number, "99999999",
+                "WRITTEN", owner, TestData.requestId("other"))));
+        assertEquals(ErrorCode.LOSS_REPORT_ID_MISMATCH, refused(() -> losses.report(number, certificates.get(0),
+                "WRITTEN", "110101199003070000", TestData.requestId("not-owner"))));
+        assertEquals(ErrorCode.LOSS_REPORT_NOT_WRITTEN, refused(() -> losses.reissue(number, owner,
+                certificates.get(1), TestData.requestId("early"))));
+
+        DepositView written = asUser.teller(() -> losses.report(number, certificates.get(0), "WRITTEN", owner,
+                TestData.requestId("written")));
+        assertEquals("WRITTEN", written.loss().kind());
+        assertEquals(today.plusDays(7), written.loss().waitOverOn());
+        assertEquals(ErrorCode.LOSS_REPORT_WAITING, refused(() -> losses.reissue(number, owner, certificates.get(1),
+                TestData.requestId("early"))));
+        assertEquals("ISSUED", Sql.string("SELECT status FROM blank_voucher WHERE kind = 'CERTIFICATE' AND serial_no = ?",
+                certificates.get(1)), "a refused reissue uses no blank");
+
+        // seven days on: the reissue waits for a supervisor, then the same request goes through
+        Sql.update("UPDATE certificate_loss SET reported_on = ? WHERE account_number = ?", today.minusDays(7), number);
+        String reissueId = TestData.requestId("reissue");
+        TellerException waiting = assertThrows(TellerException.class, () -> asUser.teller(() -> losses.reissue(number,
+                owner, certificates.get(1), reissueId)));
+        assertEquals(ErrorCode.APPROVAL_REQUIRED, waiting.code(), "every reissue is approved");
+        long approval = ((Number) waiting.args().get(0)).longValue();
+        asUser.supervisor(() -> Lookup.ejb("teller-ejb", Approvals.class).approve(approval, "核实本人证件"));
+        DepositView reissued = asUser.teller(() -> losses.reissue(number, owner, certificates.get(1), reissueId));
+        assertEquals(certificates.get(1), reissued.certificateNo());
+        assertNull(reissued.loss(), "payment resumes");
+        assertEquals(List.of("OPENED", "LOST", "LOSS_CONFIRMED", "REISSUED"),
+                reissued.history().stream().map(DepositView.Event::event).toList());
+        assertEquals(fees + 2, Sql.count("SELECT COUNT(*) FROM journal_entry WHERE entry_type LIKE 'CERTIFICATE_%'"),
+                "the report's fee and the reissue's, once each");
+        assertEquals(List.of("DEBIT 1001 10.00", "CREDIT 6021 10.00"), lines(reissued.history().get(3).entryId()));
+        assertEquals(ErrorCode.LOSS_REPORT_CERTIFICATE_MISMATCH, refused(() -> losses.report(number,
+                certificates.get(0), "ORAL", null, TestData.requestId("old"))), "the lost certificate is void for ever");
+
+        DepositReceipt paid = asUser.teller(() -> deposits.withdraw(new TermDeposits.Withdrawal(number, null, null,
+                null, null), TestData.requestId("paid")));
+        assertEquals("CLOSED", paid.deposit().status());
+    }
+
+    @Test
+    void anOralReportLapsesAtEndOfDayAndAWrittenOneIsPaidOutToItsOwnerAfterItsWait() throws Exception {
+        CertificateLosses losses = Lookup.ejb("teller-ejb", CertificateLosses.class);
+        EndOfDayProducts products = Lookup.ejb("teller-ejb", EndOfDayProducts.class);
+        CustomerView holder = Counter.individual(asUser, "失效客户");
+        String owner = Sql.string("SELECT id_number FROM customer WHERE id = ?", holder.id());
+        List<String> certificates = certificatesInTill(AsUser.TELLER, 2);
+        String oral = openThreeMonths(holder, "NONE", null, certificates.get(0));
+        String written = openThreeMonths(holder, "NONE", null, certificates.get(1));
+        LocalDate today = Sql.businessDate();
+        asUser.teller(() -> losses.report(oral, certificates.get(0), "ORAL", null, TestData.requestId("o")));
+        asUser.teller(() -> losses.report(written, certificates.get(1), "WRITTEN", owner, TestData.requestId("w")));
+
+        assertEquals(0, asUser.supervisor(() -> products.process("loss-lapses", oral, today)).posted(),
+                "reported today: not yet lapsed");
+        Sql.update("UPDATE certificate_loss SET reported_on = ? WHERE account_number IN (?, ?)", today.minusDays(7),
+                oral, written);
+        assertTrue(asUser.supervisor(() -> products.duePage("loss-lapses", null, null, today, 100_000)).contains(oral));
+        assertEquals(1, asUser.supervisor(() -> products.process("loss-lapses", oral, today)).posted());
+        DepositView lapsed = asUser.teller(() -> queries.deposit(oral));
+        assertNull(lapsed.loss(), "not followed in writing: payment resumes");
+        assertEquals("LOSS_LAPSED", lapsed.history().get(lapsed.history().size() - 1).event());
+        assertEquals(0, asUser.supervisor(() -> products.process("loss-lapses", written, today)).posted(),
+                "a written report does not lapse");
+
+        assertEquals(ErrorCode.DEPOSIT_CERTIFICATE_LOST, refused(() -> deposits.withdraw(new TermDeposits.Withdrawal(
+                written, null, null, null, null), TestData.requestId("no-id"))), "without the owner's ID");
+        assertEquals(ErrorCode.DEPOSIT_CERTIFICATE_LOST, refused(() -> deposits.withdraw(new TermDeposits.Withdrawal(
+                written, "100.00", null, null, owner), TestData.requestId("part"))), "a lost certificate's deposit is paid whole");
+        assertEquals(ErrorCode.LOSS_REPORT_ID_MISMATCH, refused(() -> deposits.withdraw(new TermDeposits.Withdrawal(
+                written, null, null, null, "110101199003070000"), TestData.requestId("other"))));
+        DepositReceipt paid = asUser.teller(() -> deposits.withdraw(new TermDeposits.Withdrawal(written, null, null,
+                null, owner), TestData.requestId("payout")));
+        assertEquals("CLOSED", paid.deposit().status(), "挂失销户");
+        assertEquals("RESOLVED", Sql.string("SELECT status FROM certificate_loss WHERE account_number = ?", written));
     }
 
     private String openThreeMonths(CustomerView holder, String renewal, String settlement, String certificate)

@@ -32,10 +32,12 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * End of day killed twice on the month's last business day: WildFly gets SIGKILL while the accrual
- * step has done part of its accounts, starts again, and a supervisor restarts the run on the screen;
- * then SIGKILL again while the statements step has written part of the month's statements, and the
- * run is restarted through the API. It goes on from the steps' checkpoints and completes: every
+ * End of day killed three times on the month's last business day: WildFly gets SIGKILL while the
+ * accrual step has done part of its accounts, starts again, and a supervisor restarts the run on the
+ * screen; then SIGKILL while the maturities step has renewed part of the {@value #DEPOSITS} time
+ * deposits maturing that day, and again while the statements step has written part of the month's
+ * statements, each time restarted through the API. It goes on from the steps' checkpoints and
+ * completes: every deposit is renewed exactly once, every
  * account is accrued exactly once (its balance-sum is one day of its balance), every statement is
  * one PDF and one CSV (the chunk written again when the kill came is rewritten, never doubled, and no
  * half-written file is left), the manifest lists them all, and each step's report counts each
@@ -45,14 +47,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class EndOfDayRestartIT {
 
     static final int ACCOUNTS = 60_000;
+    /** Three-month time deposits maturing on the 31st, renewed with their interest (bench/eod/deposits.sql). */
+    static final int DEPOSITS = 3_000;
     /** Wednesday the 31st, the month's last business day: end of day accrues and writes the statements. */
     private static final String MONTH_END = "2027-03-31";
     private static final Path HOME = Path.of("target", "restart-server").toAbsolutePath();
     private static final ServedTeller SERVER = new ServedTeller(HOME);
     private static final String DATABASE = "teller_restart";
     private static Map<String, String> environment;
-    private static final List<String> STEPS = List.of("checks", "cut-off", "accrual", "settlement", "maturities", "dormancy",
-            "statements", "statement-manifest", "trial-balance", "audit", "roll");
+    private static final List<String> STEPS = List.of("checks", "cut-off", "accrual", "settlement", "maturities",
+            "loss-lapses", "dormancy", "statements", "statement-manifest", "trial-balance", "audit", "roll");
 
     @BeforeAll
     static void serverWithManyAccounts() throws Exception {
@@ -60,6 +64,8 @@ class EndOfDayRestartIT {
         environment = ServedTeller.freshPostgres(DATABASE);
         SERVER.boot("first", environment, "-Dteller.first-business-date=" + MONTH_END, "-Dteller.eod.time=off");
         ServedTeller.script("pg_admin", "-d", DATABASE, "-v", "accounts=" + ACCOUNTS, "-f", "bench/eod/accounts.sql");
+        ServedTeller.script("pg_admin", "-d", DATABASE, "-v", "deposits=" + DEPOSITS, "-v", "matures='" + MONTH_END + "'",
+                "-f", "bench/eod/deposits.sql");
     }
 
     @AfterAll
@@ -99,12 +105,20 @@ class EndOfDayRestartIT {
             browser.quit();
         }
 
-        atKill = underWay(restarted, "statements");
+        atKill = underWay(restarted, "maturities");
+        SERVER.kill();
+        assertTrue(atKill[1] > 0 && atKill[1] < atKill[0], "killed in the middle of the maturities: " + atKill[1]
+                + " of " + atKill[0] + " deposits done");
+        SERVER.boot("third", environment, "-Dteller.eod.time=off");
+        long resumed = ok(Https.postJson("/api/v1/end-of-day/" + restarted + "/restart", SUPERVISOR, SUPERVISOR_PASSWORD,
+                null, "{}"), 202).getJsonNumber("executionId").longValue();
+
+        atKill = underWay(resumed, "statements");
         SERVER.kill();
         assertTrue(atKill[1] > 0 && atKill[1] < atKill[0], "killed in the middle of the statements: " + atKill[1]
                 + " of " + atKill[0] + " accounts done");
-        SERVER.boot("third", environment, "-Dteller.eod.time=off");
-        long again = ok(Https.postJson("/api/v1/end-of-day/" + restarted + "/restart", SUPERVISOR, SUPERVISOR_PASSWORD,
+        SERVER.boot("fourth", environment, "-Dteller.eod.time=off");
+        long again = ok(Https.postJson("/api/v1/end-of-day/" + resumed + "/restart", SUPERVISOR, SUPERVISOR_PASSWORD,
                 null, "{}"), 202).getJsonNumber("executionId").longValue();
         JsonObject run = finished(again);
         assertCompletedInOrder(run, STEPS);
@@ -125,6 +139,18 @@ class EndOfDayRestartIT {
                 + "AND i.interest = 0.0009722222) FROM account a JOIN interest_accrual i ON i.account_number = a.account_number "
                 + "WHERE a.account_number LIKE '9%'").strip();
         assertEquals(ACCOUNTS + " " + ACCOUNTS, accrued, "accrual rows of the generated accounts, and those of one day");
+
+        // every generated deposit renewed once: one entry of 27.50 (10,000 x 1.10 % x 90 / 360), its next term to June
+        String renewed = ServedTeller.script("pg_admin", "-d", DATABASE, "-tAc", "SELECT COUNT(*) || ' ' || "
+                + "COUNT(*) FILTER (WHERE a.balance = 10027.50 AND t.term_start = DATE '" + MONTH_END + "' AND t.matures_on "
+                + "= DATE '2027-06-30') || ' ' || (SELECT COUNT(*) FROM journal_line l JOIN journal_entry e ON e.id = "
+                + "l.entry_id WHERE e.entry_type = 'DEPOSIT_RENEWAL' AND l.account_number LIKE '8%' AND l.amount = 27.50) "
+                + "FROM account a JOIN term_deposit t ON t.account_number = a.account_number WHERE a.account_number LIKE '8%'")
+                .strip();
+        assertEquals(DEPOSITS + " " + DEPOSITS + " " + DEPOSITS, renewed,
+                "generated deposits, those renewed once with their interest, and their renewal entries");
+        long[] maturities = totalAndDone(step(run, "maturities"));
+        assertEquals(maturities[0], maturities[1], "each deposit counted once in the report: " + step(run, "maturities"));
 
         // one PDF and one CSV per statement, nothing half written, all of them in the manifest
         Path day = HOME.resolve("standalone/data/statements/" + MONTH_END);

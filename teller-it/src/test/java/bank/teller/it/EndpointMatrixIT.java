@@ -54,7 +54,9 @@ class EndpointMatrixIT {
                 "GET /v1/tills/sessions/{id}/report", "POST /v1/tills/vault-transfers", "POST /v1/transfers",
                 "POST /v1/vouchers/{number}/confirmation", "GET /v1/vouchers/{number}/pdf", "POST /v1/deposits",
                 "POST /v1/deposits/{number}/withdrawals", "POST /v1/deposits/{number}/notice",
-                "DELETE /v1/deposits/{number}/notice", "GET /v1/deposits/{number}/certificate");
+                "DELETE /v1/deposits/{number}/notice", "GET /v1/deposits/{number}/certificate",
+                "POST /v1/deposits/{number}/loss-reports", "POST /v1/deposits/{number}/loss-reports/release",
+                "POST /v1/deposits/{number}/loss-reports/reissue");
         allow(READERS, "GET /v1/accounts/{number}", "POST /v1/accounts/by-card", "GET /v1/accounts/balances",
                 "GET /v1/accounts/{number}/fee-quote", "GET /v1/accounts/{number}/statement",
                 "GET /v1/accounts/{number}/transactions", "GET /v1/customers",

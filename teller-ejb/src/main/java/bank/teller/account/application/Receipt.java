@@ -21,13 +21,20 @@ public record Receipt(long entryId, String type, String accountNumber, String co
     /** The receipt of {@code entry} for the customer of {@code accountNumber}. */
     static Receipt of(JournalEntry entry, String accountNumber, String counterpartyAccountNumber, String voucherNo) {
         List<JournalLine> own = entry.lines().stream().filter(l -> accountNumber.equals(l.accountNumber())).toList();
+        List<JournalLine> fees = entry.lines().stream().filter(l -> GlCodes.FEE_INCOME.equals(l.glCode())).toList();
+        if (own.isEmpty() && !fees.isEmpty()) {
+            // a fee paid in cash for a service to the account (a certificate's loss report): nothing moves on it
+            Money fee = fees.stream().map(JournalLine::amount).reduce(Money::plus).orElseThrow();
+            return new Receipt(entry.id(), entry.type(), accountNumber, counterpartyAccountNumber,
+                    Money.zero(fee.currency()).toPlainString(), fee.toPlainString(), fee.currency(), null,
+                    entry.businessDate(), entry.postedAt(), entry.teller(), entry.requestId(), voucherNo);
+        }
         if (own.isEmpty()) {
             throw new IllegalStateException("entry " + entry.id() + " has no line for " + accountNumber);
         }
         JournalLine main = own.get(0);
         Money zero = Money.zero(main.amount().currency());
-        Money fee = entry.lines().stream().filter(l -> GlCodes.FEE_INCOME.equals(l.glCode()))
-                .map(JournalLine::amount).reduce(zero, Money::plus);
+        Money fee = fees.stream().map(JournalLine::amount).reduce(zero, Money::plus);
         Money charged = own.stream().map(JournalLine::amount).reduce(zero, Money::plus);
         // an entry that only charges a fee (a card replacement) moves no amount besides it
         Money amount = charged.equals(fee) && own.size() == 1 ? zero : main.amount();

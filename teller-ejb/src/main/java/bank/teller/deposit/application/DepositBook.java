@@ -4,6 +4,7 @@ import bank.teller.account.domain.Account;
 import bank.teller.account.domain.AccountStatus;
 import bank.teller.calendar.application.WorkingCalendar;
 import bank.teller.customer.domain.Customer;
+import bank.teller.deposit.domain.CertificateLoss;
 import bank.teller.deposit.domain.DepositEvent;
 import bank.teller.deposit.domain.DepositProduct;
 import bank.teller.deposit.domain.DepositTerms;
@@ -108,8 +109,34 @@ public class DepositBook {
                 time == null ? null : time.maturesOn(), time == null ? null : payableFrom(time),
                 time == null ? null : time.renewal().name(), time != null && time.partlyWithdrawn(),
                 notice == null ? null : notice.date(), notice == null ? null : notice.amount().toPlainString(),
-                terms.settlementAccount(), terms.certificateNo(), account.branchCode(), payout,
+                terms.settlementAccount(), terms.certificateNo(), account.branchCode(), loss(activeLoss(account.number().value())),
+                payout,
                 events.stream().map(e -> event(e, account.balance().currency())).toList());
+    }
+
+    /** The deposit's loss report in force, or null. */
+    public CertificateLoss activeLoss(String accountNumber) {
+        return em.createQuery("SELECT l FROM CertificateLoss l WHERE l.accountNumber = :account AND l.status = :active",
+                        CertificateLoss.class).setParameter("account", accountNumber)
+                .setParameter("active", CertificateLoss.Status.ACTIVE).getResultStream().findFirst().orElse(null);
+    }
+
+    /** Refused (DEPOSIT_CERTIFICATE_LOST) while the deposit's certificate is reported lost. */
+    public void requireNotLost(String accountNumber) {
+        CertificateLoss loss = activeLoss(accountNumber);
+        if (loss != null) {
+            throw lost(loss);
+        }
+    }
+
+    static TellerException lost(CertificateLoss loss) {
+        return new TellerException(ErrorCode.DEPOSIT_CERTIFICATE_LOST, loss.certificateNo(), loss.kind(),
+                loss.reportedOn());
+    }
+
+    private static DepositView.Loss loss(CertificateLoss loss) {
+        return loss == null ? null : new DepositView.Loss(loss.kind().name(), loss.certificateNo(), loss.reportedOn(),
+                loss.lapsesAfter(), loss.waitOverOn());
     }
 
     private static DepositView.Event event(DepositEvent e, String currency) {

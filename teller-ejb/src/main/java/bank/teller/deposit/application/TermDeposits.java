@@ -15,6 +15,7 @@ import bank.teller.audit.AuditEvent;
 import bank.teller.audit.AuditTrail;
 import bank.teller.customer.application.Customers;
 import bank.teller.customer.domain.Customer;
+import bank.teller.deposit.domain.CertificateLoss;
 import bank.teller.deposit.domain.DepositEvent;
 import bank.teller.deposit.domain.DepositProduct;
 import bank.teller.deposit.domain.DepositTerms;
@@ -81,8 +82,12 @@ public class TermDeposits {
                           String settlementAccount, String certificateNo) {
     }
 
-    /** A withdrawal: how much (none: everything), where to (none: cash), the new certificate of a partial one. */
-    public record Withdrawal(String accountNumber, String amount, String toAccount, String newCertificateNo) {
+    /**
+     * A withdrawal: how much (none: everything), where to (none: cash), the new certificate of a partial
+     * one, and the owner's ID number when a lost certificate's deposit is paid out (挂失销户; else none).
+     */
+    public record Withdrawal(String accountNumber, String amount, String toAccount, String newCertificateNo,
+                             String idNumber) {
     }
 
     @PersistenceContext(unitName = "teller")
@@ -195,14 +200,16 @@ public class TermDeposits {
                 : Money.parse(withdrawal.amount(), Money.CNY).requirePositive();
         AccountNumber to = optionalAccount(withdrawal.toAccount());
         String newCertificate = Text.optional("newCertificateNo", withdrawal.newCertificateNo(), SERIAL_MAX);
-        String fingerprint = number + "|" + amount + ">" + (to == null ? "CASH" : to.value()) + "|" + newCertificate;
+        String idNumber = Text.optional("idNumber", withdrawal.idNumber(), 18);
+        String fingerprint = number + "|" + amount + ">" + (to == null ? "CASH" : to.value()) + "|" + newCertificate
+                + "|" + (idNumber != null);
         return requestIds.once(requestId, WITHDRAWAL, fingerprint, this::replayed,
-                now -> withdrawn(number, amount, to, newCertificate, requestId, fingerprint, now),
+                now -> withdrawn(number, amount, to, newCertificate, idNumber, requestId, fingerprint, now),
                 receipt -> String.valueOf(receipt.entryId()));
     }
 
     private DepositReceipt withdrawn(AccountNumber number, Money amount, AccountNumber to, String newCertificate,
-                                     String requestId, String fingerprint, Instant now) {
+                                     String idNumber, String requestId, String fingerprint, Instant now) {
         Caller teller = currentUser.caller();
         LocalDate today = calendar.today();
         Map<AccountNumber, Account> locked = to == null ? accounts.lockAllForPosting(number)
@@ -214,6 +221,16 @@ public class TermDeposits {
             requireHoldersDemandAccount(payee, holderOf(deposit));
         }
         Money principalBefore = deposit.balance();
+        CertificateLoss loss = book.activeLoss(number.value());
+        if (loss != null) {
+            // a lost certificate's deposit is paid out whole, to its owner, once a written report's wait is over
+            if (idNumber == null || amount != null && !amount.equals(principalBefore)) {
+                throw DepositBook.lost(loss);
+            }
+            loss.requireWaitOver(today);
+            CertificateLosses.requireOwner(holderOf(deposit), idNumber);
+            loss.resolve(today, teller.username());
+        }
         DepositBook.Settlement settlement = book.settle(deposit, terms, amount, today);
         if (!settlement.closes() && newCertificate == null) {
             throw new TellerException(ErrorCode.DEPOSIT_CERTIFICATE_REQUIRED);
@@ -325,6 +342,7 @@ public class TermDeposits {
             throw new TellerException(ErrorCode.DEPOSIT_NOT_NOTICE, number.value());
         }
         deposit.requireActive();
+        book.requireNotLost(number.value());
         NoticeDeposit before = terms.notice(deposit.balance());
         NoticeDeposit after = change.apply(before, today);
         terms.apply(after);

@@ -28,7 +28,10 @@ import java.util.List;
 public class DepositEvent {
 
     /** What happened. */
-    public enum Kind { OPENED, MATURED, RENEWED, PARTLY_WITHDRAWN, NOTICE_REGISTERED, NOTICE_CANCELLED, CLOSED }
+    public enum Kind {
+        OPENED, MATURED, RENEWED, PARTLY_WITHDRAWN, NOTICE_REGISTERED, NOTICE_CANCELLED, LOST, LOSS_CONFIRMED,
+        LOSS_RELEASED, LOSS_LAPSED, REISSUED, CLOSED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "deposit_event_seq")

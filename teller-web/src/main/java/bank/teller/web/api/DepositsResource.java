@@ -1,5 +1,6 @@
 package bank.teller.web.api;
 
+import bank.teller.deposit.application.CertificateLosses;
 import bank.teller.deposit.application.DepositQueries;
 import bank.teller.deposit.application.DepositReceipt;
 import bank.teller.deposit.application.DepositView;
@@ -24,7 +25,8 @@ import java.util.List;
  * Time and notice deposits (定期/通知存款) and their certificates (存单): {@code POST /api/v1/deposits}
  * opens one, {@code POST .../{number}/withdrawals} withdraws (everything, or a part), {@code
  * GET .../{number}/quote} says what a withdrawal would pay first, {@code POST}/{@code DELETE
- * .../{number}/notice} registers or cancels a notice deposit's notice; each write with an
+ * .../{number}/notice} registers or cancels a notice deposit's notice, {@code .../{number}/loss-reports}
+ * reports a certificate lost, releases or reissues it; each write with an
  * Idempotency-Key. {@code GET /api/v1/deposits?certificate=} or {@code ?customerId=} finds deposits.
  */
 @Path("/v1/deposits")
@@ -34,7 +36,15 @@ import java.util.List;
 public class DepositsResource {
 
     /** Body of POST /v1/deposits/{number}/withdrawals: the amount (none: everything), where to (none: cash). */
-    public record WithdrawalRequest(String amount, String toAccount, String newCertificateNo) {
+    public record WithdrawalRequest(String amount, String toAccount, String newCertificateNo, String idNumber) {
+    }
+
+    /** Body of POST /v1/deposits/{number}/loss-reports: the certificate, ORAL or WRITTEN, the owner's ID (written). */
+    public record LossRequest(String certificateNo, String kind, String idNumber) {
+    }
+
+    /** Body of a release or a reissue: the owner's ID number, and a reissue's new certificate. */
+    public record OwnerRequest(String idNumber, String newCertificateNo) {
     }
 
     /** Body of POST /v1/deposits/{number}/notice: the day of the withdrawal and its amount. */
@@ -45,6 +55,8 @@ public class DepositsResource {
     private TermDeposits deposits;
     @EJB
     private DepositQueries queries;
+    @EJB
+    private CertificateLosses losses;
 
     @POST
     public Response open(@HeaderParam("Idempotency-Key") String key, TermDeposits.Opening request) {
@@ -95,9 +107,9 @@ public class DepositsResource {
     @Path("{number}/withdrawals")
     public Response withdraw(@HeaderParam("Idempotency-Key") String key, @PathParam("number") String number,
                              WithdrawalRequest request) {
-        WithdrawalRequest body = request == null ? new WithdrawalRequest(null, null, null) : request;
+        WithdrawalRequest body = request == null ? new WithdrawalRequest(null, null, null, null) : request;
         return created(SameRequest.settled(() -> deposits.withdraw(new TermDeposits.Withdrawal(number, body.amount(),
-                body.toAccount(), body.newCertificateNo()), key)));
+                body.toAccount(), body.newCertificateNo(), body.idNumber()), key)));
     }
 
     @POST
@@ -107,6 +119,33 @@ public class DepositsResource {
         NoticeRequest body = request == null ? new NoticeRequest(null, null) : request;
         return SameRequest.settled(() -> deposits.registerNotice(number, body.date(),
                 body.amount(), key));
+    }
+
+    /** 挂失: payment stops at once; an oral report in force followed by a written one is confirmed in writing. */
+    @POST
+    @Path("{number}/loss-reports")
+    public DepositView reportLoss(@HeaderParam("Idempotency-Key") String key, @PathParam("number") String number,
+                                  LossRequest request) {
+        LossRequest body = request == null ? new LossRequest(null, null, null) : request;
+        return SameRequest.settled(() -> losses.report(number, body.certificateNo(), body.kind(), body.idNumber(), key));
+    }
+
+    /** 解挂 by the owner with their ID. */
+    @POST
+    @Path("{number}/loss-reports/release")
+    public DepositView releaseLoss(@HeaderParam("Idempotency-Key") String key, @PathParam("number") String number,
+                                   OwnerRequest request) {
+        OwnerRequest body = request == null ? new OwnerRequest(null, null) : request;
+        return SameRequest.settled(() -> losses.release(number, body.idNumber(), key));
+    }
+
+    /** 补发 after a written report's waiting period, approved by a supervisor first (APPROVAL_REQUIRED). */
+    @POST
+    @Path("{number}/loss-reports/reissue")
+    public DepositView reissue(@HeaderParam("Idempotency-Key") String key, @PathParam("number") String number,
+                               OwnerRequest request) {
+        OwnerRequest body = request == null ? new OwnerRequest(null, null) : request;
+        return SameRequest.settled(() -> losses.reissue(number, body.idNumber(), body.newCertificateNo(), key));
     }
 
     @DELETE

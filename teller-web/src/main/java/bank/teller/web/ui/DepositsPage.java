@@ -4,6 +4,7 @@ import bank.teller.account.application.AccountQueries;
 import bank.teller.account.application.AccountView;
 import bank.teller.customer.application.CustomerView;
 import bank.teller.customer.application.Customers;
+import bank.teller.deposit.application.CertificateLosses;
 import bank.teller.deposit.application.DepositQueries;
 import bank.teller.deposit.application.DepositReceipt;
 import bank.teller.deposit.application.DepositView;
@@ -19,6 +20,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The deposits screen (定期/通知存款): find deposits by account, certificate or customer; open one
@@ -40,6 +42,8 @@ public class DepositsPage implements Serializable {
     private Customers customers;
     @EJB
     private AccountQueries accountQueries;
+    @EJB
+    private CertificateLosses losses;
 
     private String query;
     private List<DepositView> found = List.of();
@@ -62,6 +66,12 @@ public class DepositsPage implements Serializable {
     private String newCertificateNo;
     private DepositReceipt withdrawalQuote;
     private String withdrawRequestId = Screens.newRequestId();
+
+    /** The owner's ID number, seen by the teller: for a written loss report, a release, a reissue, a lost certificate's payout. */
+    private String idNumber;
+    private String lossKind = "ORAL";
+    private String reissueCertificateNo;
+    private String lossRequestId = Screens.newRequestId();
 
     private String noticeDate;
     private String noticeAmount;
@@ -149,7 +159,7 @@ public class DepositsPage implements Serializable {
 
     public void withdraw() {
         DepositReceipt done = Screens.attempt("withdraw:amount", () -> deposits.withdraw(new TermDeposits.Withdrawal(
-                deposit.accountNumber(), withdrawAmount, toAccount, newCertificateNo), withdrawRequestId));
+                deposit.accountNumber(), withdrawAmount, toAccount, newCertificateNo, idNumber), withdrawRequestId));
         if (done != null) {
             receipt = done;
             deposit = done.deposit();
@@ -157,6 +167,28 @@ public class DepositsPage implements Serializable {
             withdrawalQuote = null;
             withdrawAmount = null;
             newCertificateNo = null;
+        }
+    }
+
+    public void reportLoss() {
+        changeLoss(() -> losses.report(deposit.accountNumber(), deposit.certificateNo(), lossKind, idNumber,
+                lossRequestId));
+    }
+
+    public void releaseLoss() {
+        changeLoss(() -> losses.release(deposit.accountNumber(), idNumber, lossRequestId));
+    }
+
+    public void reissue() {
+        changeLoss(() -> losses.reissue(deposit.accountNumber(), idNumber, reissueCertificateNo, lossRequestId));
+    }
+
+    private void changeLoss(Supplier<DepositView> change) {
+        DepositView changed = Screens.attempt("loss:id", change);
+        if (changed != null) {
+            deposit = changed;
+            lossRequestId = Screens.newRequestId();
+            reissueCertificateNo = null;
         }
     }
 
@@ -321,6 +353,30 @@ public class DepositsPage implements Serializable {
 
     public void setNoticeAmount(String noticeAmount) {
         this.noticeAmount = noticeAmount;
+    }
+
+    public String getIdNumber() {
+        return idNumber;
+    }
+
+    public void setIdNumber(String idNumber) {
+        this.idNumber = idNumber;
+    }
+
+    public String getLossKind() {
+        return lossKind;
+    }
+
+    public void setLossKind(String lossKind) {
+        this.lossKind = lossKind;
+    }
+
+    public String getReissueCertificateNo() {
+        return reissueCertificateNo;
+    }
+
+    public void setReissueCertificateNo(String reissueCertificateNo) {
+        this.reissueCertificateNo = reissueCertificateNo;
     }
 
     public DepositReceipt getReceipt() {

@@ -1,0 +1,87 @@
+package bank.teller.deposit.application;
+
+import bank.teller.account.application.Accounts;
+import bank.teller.account.domain.Account;
+import bank.teller.account.domain.AccountNumber;
+import bank.teller.calendar.application.BusinessDays;
+import bank.teller.calendar.application.ProductStep;
+import bank.teller.calendar.application.WorkingCalendar;
+import bank.teller.deposit.domain.CertificateLoss;
+import bank.teller.deposit.domain.DepositEvent;
+import bank.teller.platform.AccountRange;
+import bank.teller.platform.Jdbc;
+import bank.teller.shared.StoredTime;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Oral loss reports not followed in writing lapse after their days (口头挂失 {@value
+ * CertificateLoss#ORAL_DAYS} 天后失效), as a step of end of day: payment on the deposit resumes.
+ */
+@ApplicationScoped
+public class LossReportLapses implements ProductStep {
+
+    public static final String STEP = "loss-lapses";
+
+    /** Oral reports in force whose last day is by the date given (their report day is by it less the days). */
+    private static final String DUE = "FROM certificate_loss l JOIN account a ON a.account_number = l.account_number "
+            + "WHERE l.status = 'ACTIVE' AND l.kind = 'ORAL' AND l.reported_on <= ?";
+
+    @PersistenceContext(unitName = "teller")
+    private EntityManager em;
+
+    @Inject
+    private Jdbc jdbc;
+    @Inject
+    private Accounts accounts;
+    @Inject
+    private DepositBook book;
+    @Inject
+    private WorkingCalendar workingCalendar;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Override
+    public String name() {
+        return STEP;
+    }
+
+    @Override
+    public long countDue(AccountRange range, LocalDate closing) {
+        return jdbc.query("SELECT COUNT(*) " + DUE + " AND " + range.sql(), row -> row.getLong(1),
+                range.parameters(List.of(lastReportDay(closing)))).get(0);
+    }
+
+    @Override
+    public List<String> duePage(AccountRange range, LocalDate closing, int max) {
+        return jdbc.query("SELECT a.account_number " + DUE + " AND " + range.sql() + " ORDER BY a.account_number"
+                + Jdbc.firstRows(max), row -> row.getString(1), range.parameters(List.of(lastReportDay(closing))));
+    }
+
+    /** The last day the end of day of {@code closing} covers: the day before the next business day. */
+    private LocalDate lastDay(LocalDate closing) {
+        return workingCalendar.days().next(closing).minusDays(1);
+    }
+
+    private LocalDate lastReportDay(LocalDate closing) {
+        return lastDay(closing).minusDays(CertificateLoss.ORAL_DAYS);
+    }
+
+    @Override
+    public Outcome process(String accountNumber, LocalDate closing) {
+        Account deposit = accounts.lockForPosting(new AccountNumber(accountNumber));
+        CertificateLoss loss = book.activeLoss(accountNumber);
+        if (loss == null || !loss.lapse(lastDay(closing), BusinessDays.SYSTEM_USER)) {
+            return Outcome.skipped(accountNumber + " has no oral loss report to lapse");
+        }
+        em.persist(new DepositEvent(deposit.number().value(), DepositEvent.Kind.LOSS_LAPSED, closing,
+                loss.certificateNo(), null, null, "oral report of " + loss.reportedOn() + " not followed in writing",
+                BusinessDays.SYSTEM_USER, StoredTime.now(clock)));
+        return Outcome.done();
+    }
+}
