@@ -1,7 +1,7 @@
 -- :deposits three-month time deposits of 10,000.00 each at branch 0001, held by the first customer, opened three
 -- months before the business date so they mature on it (:matures, a date literal), renewed with their interest
--- at maturity; the principal credited by one balanced journal entry (Dr clearing / Cr each deposit), so the books
--- still balance. For EndOfDayRestartIT's maturities (psql -v deposits=N -v matures="'2027-03-31'" -f ...).
+-- at maturity; the principal credited by one balanced journal entry on the day they opened (Dr clearing / Cr each
+-- deposit), so the books still balance and their statements start from it. For EndOfDayRestartIT's maturities (psql -v deposits=N -v matures="'2027-03-31'" -f ...).
 -- Their numbers are 8 and a serial of 14 digits, with the Luhn check digit Teller checks (AccountNumber).
 \set ON_ERROR_STOP on
 CREATE FUNCTION pg_temp.bench_deposit(i BIGINT) RETURNS TEXT LANGUAGE SQL IMMUTABLE AS $$
@@ -22,7 +22,7 @@ SELECT pg_temp.bench_deposit(i), 'TIME_3M', 0.011000, (DATE :matures - INTERVAL 
        'PRINCIPAL_AND_INTEREST', FALSE, 'B' || LPAD(i::text, 7, '0'), 0
 FROM generate_series(1, :deposits) AS i;
 INSERT INTO journal_entry (id, entry_type, business_date, branch_code, teller, request_id, posted_at)
-VALUES (2100000000, 'OPENING_BALANCES', (SELECT business_date FROM business_day), '0001', 'bench',
+VALUES (2100000000, 'OPENING_BALANCES', (DATE :matures - INTERVAL '3 months')::date, '0001', 'bench',
         'bench-opening-deposits', CURRENT_TIMESTAMP);
 INSERT INTO journal_line (id, entry_id, line_no, gl_code, account_number, side, amount, currency, balance_after)
 VALUES (2100000000, 2100000000, 1, '1011', NULL, 'DEBIT', :deposits * 10000.00, 'CNY', NULL);

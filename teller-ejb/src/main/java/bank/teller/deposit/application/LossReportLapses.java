@@ -4,12 +4,9 @@ import bank.teller.account.application.Accounts;
 import bank.teller.account.domain.Account;
 import bank.teller.account.domain.AccountNumber;
 import bank.teller.calendar.application.BusinessDays;
-import bank.teller.calendar.application.ProductStep;
-import bank.teller.calendar.application.WorkingCalendar;
+import bank.teller.calendar.application.DueAccountsStep;
 import bank.teller.deposit.domain.CertificateLoss;
 import bank.teller.deposit.domain.DepositEvent;
-import bank.teller.platform.AccountRange;
-import bank.teller.platform.Jdbc;
 import bank.teller.shared.StoredTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,14 +14,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 
 /**
  * Oral loss reports not followed in writing lapse after their days (口头挂失 {@value
  * CertificateLoss#ORAL_DAYS} 天后失效), as a step of end of day: payment on the deposit resumes.
  */
 @ApplicationScoped
-public class LossReportLapses implements ProductStep {
+public class LossReportLapses extends DueAccountsStep {
 
     public static final String STEP = "loss-lapses";
 
@@ -36,13 +32,9 @@ public class LossReportLapses implements ProductStep {
     private EntityManager em;
 
     @Inject
-    private Jdbc jdbc;
-    @Inject
     private Accounts accounts;
     @Inject
     private DepositBook book;
-    @Inject
-    private WorkingCalendar workingCalendar;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -52,23 +44,13 @@ public class LossReportLapses implements ProductStep {
     }
 
     @Override
-    public long countDue(AccountRange range, LocalDate closing) {
-        return jdbc.query("SELECT COUNT(*) " + DUE + " AND " + range.sql(), row -> row.getLong(1),
-                range.parameters(List.of(lastReportDay(closing)))).get(0);
+    protected String due() {
+        return DUE;
     }
 
+    /** Oral reports made by this day have lapsed by the last day the end of day covers. */
     @Override
-    public List<String> duePage(AccountRange range, LocalDate closing, int max) {
-        return jdbc.query("SELECT a.account_number " + DUE + " AND " + range.sql() + " ORDER BY a.account_number"
-                + Jdbc.firstRows(max), row -> row.getString(1), range.parameters(List.of(lastReportDay(closing))));
-    }
-
-    /** The last day the end of day of {@code closing} covers: the day before the next business day. */
-    private LocalDate lastDay(LocalDate closing) {
-        return workingCalendar.days().next(closing).minusDays(1);
-    }
-
-    private LocalDate lastReportDay(LocalDate closing) {
+    protected LocalDate dueBy(LocalDate closing) {
         return lastDay(closing).minusDays(CertificateLoss.ORAL_DAYS);
     }
 

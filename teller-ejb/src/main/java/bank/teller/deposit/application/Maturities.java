@@ -7,8 +7,7 @@ import bank.teller.account.domain.AccountStatus;
 import bank.teller.audit.AuditEvent;
 import bank.teller.audit.AuditTrail;
 import bank.teller.calendar.application.BusinessDays;
-import bank.teller.calendar.application.ProductStep;
-import bank.teller.calendar.application.WorkingCalendar;
+import bank.teller.calendar.application.DueAccountsStep;
 import bank.teller.deposit.domain.DepositEvent;
 import bank.teller.deposit.domain.DepositTerms;
 import bank.teller.deposit.domain.Renewal;
@@ -18,8 +17,6 @@ import bank.teller.ledger.domain.GlCodes;
 import bank.teller.ledger.domain.JournalEntry;
 import bank.teller.ledger.domain.PostingLine;
 import bank.teller.ledger.domain.Side;
-import bank.teller.platform.AccountRange;
-import bank.teller.platform.Jdbc;
 import bank.teller.shared.Money;
 import bank.teller.shared.StoredTime;
 import jakarta.ejb.EJB;
@@ -43,7 +40,7 @@ import java.util.Map;
  * per renewal, unique for the deposit and the maturity, so a restart never renews twice.
  */
 @ApplicationScoped
-public class Maturities implements ProductStep {
+public class Maturities extends DueAccountsStep {
 
     public static final String STEP = "maturities";
     public static final String RENEWAL = "DEPOSIT_RENEWAL";
@@ -57,15 +54,11 @@ public class Maturities implements ProductStep {
     private EntityManager em;
 
     @Inject
-    private Jdbc jdbc;
-    @Inject
     private Accounts accounts;
     @Inject
     private DepositBook book;
     @Inject
     private RateTables rateTables;
-    @Inject
-    private WorkingCalendar workingCalendar;
     @Inject
     private Ledger ledger;
     @EJB
@@ -79,20 +72,13 @@ public class Maturities implements ProductStep {
     }
 
     @Override
-    public long countDue(AccountRange range, LocalDate closing) {
-        return jdbc.query("SELECT COUNT(*) " + DUE + " AND " + range.sql(), row -> row.getLong(1),
-                range.parameters(List.of(lastDay(closing)))).get(0);
+    protected String due() {
+        return DUE;
     }
 
     @Override
-    public List<String> duePage(AccountRange range, LocalDate closing, int max) {
-        return jdbc.query("SELECT a.account_number " + DUE + " AND " + range.sql() + " ORDER BY a.account_number"
-                + Jdbc.firstRows(max), row -> row.getString(1), range.parameters(List.of(lastDay(closing))));
-    }
-
-    /** The last day the end of day of {@code closing} covers: the day before the next business day. */
-    private LocalDate lastDay(LocalDate closing) {
-        return workingCalendar.days().next(closing).minusDays(1);
+    protected LocalDate dueBy(LocalDate closing) {
+        return lastDay(closing);
     }
 
     @Override
