@@ -162,6 +162,9 @@ class CounterBrowserIT {
         assertEquals("3,000.00 CNY", browser.findElement(By.id("principal")).getText());
         assertEquals(certificate, browser.findElement(By.id("certificate")).getText());
         assertEquals("1.50 %", browser.findElement(By.id("rate")).getText());
+        Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(Path.of("target", "screenshots", "deposit-opened.png"),
+                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         String certificatePdf = pdfText(browser.findElement(By.id("print-certificate")).getAttribute("href"));
         assertTrue(certificatePdf.contains(certificate) && certificatePdf.contains("3,000.00")
                 && certificatePdf.contains("人民币 叁仟元整"), certificatePdf);
