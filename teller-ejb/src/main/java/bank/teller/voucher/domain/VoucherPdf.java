@@ -58,8 +58,9 @@ public final class VoucherPdf {
                     text, Element.ALIGN_LEFT);
             capitals.setColspan(4);
             table.addCell(capitals);
-            row(table, text, "余额 Balance after", v.balanceAfter() == null ? "入账中 Being credited"
-                            : v.currency() + " " + grouped(v.balanceAfter()),
+            row(table, text, "余额 Balance after", v.balanceAfter() != null ? v.currency() + " " + grouped(v.balanceAfter())
+                            // a fee paid in cash for a service to the account moves nothing on it
+                            : Money.cny(v.amount()).isZero() ? "不变 Unchanged" : "入账中 Being credited",
                     "柜员 Teller", v.teller() + " " + v.tellerName());
             document.add(table);
             document.add(new Paragraph(" ", text));

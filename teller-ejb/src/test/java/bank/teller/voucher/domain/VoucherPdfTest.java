@@ -48,6 +48,17 @@ class VoucherPdfTest {
     }
 
     @Test
+    void aFeePaidInCashForAServiceToTheAccountLeavesItsBalanceUnchanged() throws IOException {
+        VoucherContent fee = new VoucherContent("0001-20261127-001-000043", "CERTIFICATE_LOSS_REPORT", "0001",
+                "示范银行总行营业部", "Demo Bank Head Office Branch", TODAY, Instant.parse("2026-11-27T02:03:04Z"), 4713L,
+                VoucherContent.maskAccount("0001030000000097"), "张三", null, null, "0.00", "10.00", "CNY", null,
+                "teller1", "柜员一 Teller One", 0, null, null, null);
+        String text = text(VoucherPdf.render("示范银行 Demo Bank", fee, false));
+        assertTrue(text.contains("存单挂失") && text.contains("CNY 10.00") && text.contains("不变 Unchanged"), text);
+        assertFalse(text.contains("Being credited"), text);
+    }
+
+    @Test
     void aReprintSaysCopyAndAConfirmedVoucherSaysWhen() throws IOException {
         String text = text(VoucherPdf.render("示范银行 Demo Bank", transfer(Instant.parse("2026-11-27T02:05:00Z")), true));
         assertTrue(text.contains("副本 COPY"), text);
