@@ -406,6 +406,49 @@ class DepositsIT {
         assertEquals("RESOLVED", Sql.string("SELECT status FROM certificate_loss WHERE account_number = ?", written));
     }
 
+    @Test
+    void aMaturedDepositIsRenewedAtTheCounterWithItsInterestOrWithTheInterestPaidInCash() throws Exception {
+        CustomerView holder = Counter.individual(asUser, "转存柜面客户");
+        List<String> certificates = certificatesInTill(AsUser.TELLER, 5);
+        String withInterest = openThreeMonths(holder, "NONE", null, certificates.get(0));
+        String interestInCash = openThreeMonths(holder, "NONE", null, certificates.get(1));
+        String young = openThreeMonths(holder, "NONE", null, certificates.get(2));
+        LocalDate today = Sql.businessDate();
+        LocalDate start = today.minusMonths(3).minusDays(10);
+        backdate(withInterest, start, start.plusMonths(3));
+        backdate(interestInCash, start, start.plusMonths(3));
+        long overdue = java.time.temporal.ChronoUnit.DAYS.between(start.plusMonths(3), today);
+        String interest = new BigDecimal("27.50").add(new BigDecimal("10000").multiply(new BigDecimal("0.0035"))
+                .multiply(BigDecimal.valueOf(overdue)).divide(new BigDecimal("360"), 2, java.math.RoundingMode.HALF_UP))
+                .toPlainString();
+
+        assertEquals(ErrorCode.DEPOSIT_NOT_MATURED, refused(() -> deposits.renew(new TermDeposits.Renewing(young, null,
+                null, true, certificates.get(3)), TestData.requestId("young"))));
+        String renewal = TestData.requestId("renew");
+        TermDeposits.Renewing sixMonths = new TermDeposits.Renewing(withInterest, "TIME_6M", "PRINCIPAL_AND_INTEREST",
+                true, certificates.get(3));
+        DepositReceipt renewed = asUser.teller(() -> deposits.renew(sixMonths, renewal));
+        assertEquals(interest, renewed.interest(), "27.50 for the term and " + overdue + " overdue days at 0.35 %");
+        assertEquals("0.00", renewed.paidOut());
+        DepositView next = renewed.deposit();
+        assertEquals(new BigDecimal("10000.00").add(new BigDecimal(interest)).toPlainString(), next.principal());
+        assertEquals("TIME_6M", next.product());
+        assertEquals("1.30", next.ratePercent(), "the six-month rate of today");
+        assertEquals(today, next.termStart());
+        assertEquals(today.plusMonths(6), next.maturesOn());
+        assertEquals(certificates.get(3), next.certificateNo());
+        assertEquals(List.of("DEBIT 6411 " + interest, "CREDIT 2013 " + interest), lines(renewed.entryId()));
+        assertEquals(renewed.entryId(), asUser.teller(() -> deposits.renew(sixMonths, renewal)).entryId(),
+                "a replay answers the first renewal");
+
+        DepositReceipt paid = asUser.teller(() -> deposits.renew(new TermDeposits.Renewing(interestInCash, null, null,
+                false, certificates.get(4)), TestData.requestId("renew")));
+        assertEquals(interest, paid.paidOut(), "the interest paid in cash");
+        assertEquals("10000.00", paid.deposit().principal());
+        assertEquals("TIME_3M", paid.deposit().product());
+        assertEquals(List.of("DEBIT 6411 " + interest, "CREDIT 1001 " + interest), lines(paid.entryId()));
+    }
+
     private String openThreeMonths(CustomerView holder, String renewal, String settlement, String certificate)
             throws Exception {
         return asUser.teller(() -> deposits.open(new TermDeposits.Opening(holder.id(), "TIME_3M", "10000.00", null,

@@ -56,7 +56,7 @@ class EndpointMatrixIT {
                 "POST /v1/deposits/{number}/withdrawals", "POST /v1/deposits/{number}/notice",
                 "DELETE /v1/deposits/{number}/notice", "GET /v1/deposits/{number}/certificate",
                 "POST /v1/deposits/{number}/loss-reports", "POST /v1/deposits/{number}/loss-reports/release",
-                "POST /v1/deposits/{number}/loss-reports/reissue");
+                "POST /v1/deposits/{number}/loss-reports/reissue", "POST /v1/deposits/{number}/renewals");
         allow(READERS, "GET /v1/accounts/{number}", "POST /v1/accounts/by-card", "GET /v1/accounts/balances",
                 "GET /v1/accounts/{number}/fee-quote", "GET /v1/accounts/{number}/statement",
                 "GET /v1/accounts/{number}/transactions", "GET /v1/customers",

@@ -19,6 +19,7 @@ import bank.teller.deposit.domain.CertificateLoss;
 import bank.teller.deposit.domain.DepositEvent;
 import bank.teller.deposit.domain.DepositProduct;
 import bank.teller.deposit.domain.DepositTerms;
+import bank.teller.deposit.domain.InterestSlip;
 import bank.teller.deposit.domain.NoticeDeposit;
 import bank.teller.deposit.domain.Renewal;
 import bank.teller.deposit.domain.TimeDeposit;
@@ -71,11 +72,15 @@ public class TermDeposits {
     public static final String WITHDRAWAL = "DEPOSIT_WITHDRAWAL";
     /** The approval policy's name for a withdrawal before maturity (the amount it weighs: the deposit's principal). */
     public static final String EARLY_WITHDRAWAL = "DEPOSIT_EARLY_WITHDRAWAL";
+    /** A matured time deposit renewed at the counter (转存); end of day's automatic renewal posts the same type. */
+    public static final String RENEWAL = Maturities.RENEWAL;
     static final String NOTICE = "DEPOSIT_NOTICE";
     static final String NOTICE_CANCELLED = "DEPOSIT_NOTICE_CANCELLED";
     /** The blank-voucher kind a certificate is printed on. */
     static final String CERTIFICATE = "CERTIFICATE";
     private static final int SERIAL_MAX = 12;
+    /** The request reservation's reference to a write that posted nothing: its event. */
+    private static final String EVENT_REF = "event-";
 
     /** An opening: whose, which product, how much, from where (none: cash), renewal, certificate blank. */
     public record Opening(Long customerId, String product, String amount, String fromAccount, String renewal,
@@ -205,7 +210,7 @@ public class TermDeposits {
                 + "|" + (idNumber != null);
         return requestIds.once(requestId, WITHDRAWAL, fingerprint, this::replayed,
                 now -> withdrawn(number, amount, to, newCertificate, idNumber, requestId, fingerprint, now),
-                receipt -> String.valueOf(receipt.entryId()));
+                TermDeposits::reference);
     }
 
     private DepositReceipt withdrawn(AccountNumber number, Money amount, AccountNumber to, String newCertificate,
@@ -279,6 +284,86 @@ public class TermDeposits {
         return receipt(WITHDRAWAL, event, voucherNo);
     }
 
+    /**
+     * A matured time deposit renewed at the counter (转存): for another term (none: the same), what happens at
+     * its next maturity, the interest deposited with the principal or paid in cash, and the new certificate.
+     */
+    public record Renewing(String accountNumber, String product, String renewal, boolean withInterest,
+                           String newCertificateNo) {
+    }
+
+    /**
+     * Renews a time deposit payable as matured today: its interest to today (the term, and the overdue
+     * days at the demand rate) is deposited with the principal or paid in cash, and a new term begins
+     * today at today's rate, on a new certificate from the till (the old one collected).
+     */
+    public DepositReceipt renew(Renewing renewing, String requestId) {
+        AccountNumber number = new AccountNumber(renewing.accountNumber());
+        DepositProduct product = renewing.product() == null || renewing.product().isBlank() ? null
+                : product(renewing.product());
+        if (product != null && !product.isTime()) {
+            throw new TellerException(ErrorCode.VALIDATION_FAILED, "product", "TIME_3M ... TIME_5Y");
+        }
+        Renewal renewal = renewing.renewal() == null || renewing.renewal().isBlank() ? Renewal.NONE
+                : Text.oneOf("renewal", renewing.renewal(), Renewal.class);
+        String certificate = Text.required("newCertificateNo", renewing.newCertificateNo(), SERIAL_MAX);
+        String fingerprint = number + "|" + product + "|" + renewal + "|" + renewing.withInterest() + "|" + certificate;
+        return requestIds.once(requestId, RENEWAL, fingerprint, this::replayed,
+                now -> renewed(number, product, renewal, renewing.withInterest(), certificate, requestId, now),
+                TermDeposits::reference);
+    }
+
+    private DepositReceipt renewed(AccountNumber number, DepositProduct chosen, Renewal renewal, boolean withInterest,
+                                   String certificate, String requestId, Instant now) {
+        LocalDate today = calendar.today();
+        Account deposit = accounts.lockForPosting(number);
+        DepositTerms terms = book.terms(deposit);
+        if (!terms.product().isTime()) {
+            throw new TellerException(ErrorCode.DEPOSIT_NOT_TIME, number.value());
+        }
+        deposit.requireActive();
+        book.requireNotLost(number.value());
+        TimeDeposit time = terms.time(deposit.balance());
+        LocalDate payableFrom = book.payableFrom(time);
+        if (!time.maturedOn(today, payableFrom)) {
+            throw new TellerException(ErrorCode.DEPOSIT_NOT_MATURED, number.value(), time.maturesOn(), payableFrom);
+        }
+        InterestSlip slip = time.payout(today, payableFrom, rateTables.of(DepositProduct.DEMAND));
+        Money interest = slip.total();
+        DepositProduct product = chosen == null ? time.product() : chosen;
+        TimeDeposit next = TimeDeposit.open(product, withInterest ? deposit.balance().plus(interest) : deposit.balance(),
+                today, rateTables.of(product), renewal);
+        voucherStock.use(CERTIFICATE, certificate, number.value());
+        Long entryId = null;
+        String voucherNo = null;
+        if (!interest.isZero()) {
+            PostingLine to = withInterest
+                    ? PostingLine.customer(deposit.glCode(), number.value(), Side.CREDIT, interest,
+                    deposit.creditInterest(interest))
+                    : PostingLine.gl(GlCodes.TILL_CASH, Side.CREDIT, interest);
+            JournalEntry entry = postings.postAsCaller(RENEWAL, requestId, now,
+                    List.of(PostingLine.gl(GlCodes.INTEREST_EXPENSE, Side.DEBIT, interest), to));
+            voucherNo = vouchers.issue(entry, number.value(), null).get();
+            entryId = entry.id();
+        }
+        String old = terms.certificateNo();
+        terms.apply(next);
+        terms.certificate(certificate);
+        DepositEvent event = new DepositEvent(number.value(), DepositEvent.Kind.RENEWED, today, certificate,
+                next.principal().amount(), entryId, "at the counter: " + product + " at " + SlipView.percent(next.rate())
+                + " % to " + next.maturesOn() + ", " + next.renewal() + ", interest " + (withInterest ? "deposited"
+                : "paid in cash") + ", certificate " + old + " collected", currentUser.name(), now).withSlip(slip);
+        em.persist(event);
+        audit.record(RENEWAL, number.value(), "renewed at the counter: interest " + interest + ", " + product + " to "
+                + next.maturesOn(), AuditEvent.SUCCESS);
+        return receipt(RENEWAL, event, voucherNo);
+    }
+
+    /** What a write's receipt is kept by: its entry, or its event when it posted nothing. */
+    private static String reference(DepositReceipt receipt) {
+        return receipt.entryId() != null ? String.valueOf(receipt.entryId()) : EVENT_REF + receipt.eventId();
+    }
+
     /** What an opening would earn: the rate in force today, and for a time deposit its maturity and interest then. */
     public record OpeningQuote(String product, String ratePercent, LocalDate maturesOn, String interestAtMaturity) {
     }
@@ -306,7 +391,7 @@ public class TermDeposits {
         deposit.requireActive();
         DepositBook.Settlement settlement = book.settle(deposit, terms, amount == null || amount.isBlank() ? null
                 : Money.parse(amount, Money.CNY).requirePositive(), calendar.today());
-        return new DepositReceipt(WITHDRAWAL, accountNumber, null, null, settlement.principal().toPlainString(),
+        return new DepositReceipt(WITHDRAWAL, accountNumber, null, null, null, settlement.principal().toPlainString(),
                 settlement.slip().total().toPlainString(), settlement.paidOut().toPlainString(), Money.CNY,
                 settlement.closes() ? null : terms.certificateNo(), SlipView.of(settlement.slip()), null);
     }
@@ -360,26 +445,37 @@ public class TermDeposits {
         return book.view(deposit, book.terms(deposit), holderOf(deposit), calendar.today());
     }
 
-    /** The receipt of a posting replayed: rebuilt from the event that names its entry. */
-    private DepositReceipt replayed(String entryRef) {
-        long entryId = Long.parseLong(entryRef);
-        DepositEvent event = em.createQuery("SELECT e FROM DepositEvent e WHERE e.entryId = :entry", DepositEvent.class)
-                .setParameter("entry", entryId).getSingleResult();
-        return receipt(event.event().equals(DepositEvent.Kind.OPENED.name()) ? OPENING : WITHDRAWAL, event,
-                vouchers.numberOf(entryId));
+    /** The receipt of a write replayed: rebuilt from the event that names its entry (or the event itself). */
+    private DepositReceipt replayed(String reference) {
+        DepositEvent event = reference.startsWith(EVENT_REF)
+                ? em.find(DepositEvent.class, Long.valueOf(reference.substring(EVENT_REF.length())))
+                : em.createQuery("SELECT e FROM DepositEvent e WHERE e.entryId = :entry", DepositEvent.class)
+                .setParameter("entry", Long.valueOf(reference)).getSingleResult();
+        String operation = switch (DepositEvent.Kind.valueOf(event.event())) {
+            case OPENED -> OPENING;
+            case RENEWED -> RENEWAL;
+            default -> WITHDRAWAL;
+        };
+        return receipt(operation, event, event.entryId() == null ? null : vouchers.numberOf(event.entryId()));
     }
 
     private DepositReceipt receipt(String operation, DepositEvent event, String voucherNo) {
         Account deposit = accounts.require(new AccountNumber(event.accountNumber()));
-        Money principal = Money.of(event.amount(), deposit.currency());
+        Money amount = Money.of(event.amount(), deposit.currency());
         Money interest = event.interest() == null ? Money.zero(deposit.currency())
                 : Money.of(event.interest(), deposit.currency());
-        DepositTerms terms = book.terms(deposit);
-        return new DepositReceipt(operation, event.accountNumber(), event.entryId(), voucherNo,
-                principal.toPlainString(), interest.toPlainString(), principal.plus(interest).toPlainString(),
-                deposit.currency(), deposit.status() == AccountStatus.CLOSED ? null : event.certificateNo(),
-                SlipView.of(event.slip(deposit.currency())),
-                book.view(deposit, terms, holderOf(deposit), calendar.today()));
+        InterestSlip slip = event.slip(deposit.currency());
+        Money paidOut = switch (operation) {
+            case OPENING -> amount;
+            // a renewal pays the interest in cash unless it was deposited with the principal (the amount renewed)
+            case RENEWAL -> slip != null && slip.lines().get(0).principal().equals(amount) ? interest
+                    : Money.zero(deposit.currency());
+            default -> amount.plus(interest);
+        };
+        return new DepositReceipt(operation, event.accountNumber(), event.entryId(), event.id(), voucherNo,
+                amount.toPlainString(), interest.toPlainString(), paidOut.toPlainString(), deposit.currency(),
+                deposit.status() == AccountStatus.CLOSED ? null : event.certificateNo(), SlipView.of(slip),
+                book.view(deposit, book.terms(deposit), holderOf(deposit), calendar.today()));
     }
 
     private Customer holderOf(Account deposit) {

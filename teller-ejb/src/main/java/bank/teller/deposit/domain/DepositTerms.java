@@ -94,8 +94,9 @@ public class DepositTerms {
                 : new NoticeDeposit.Notice(noticeDate, Money.of(noticeAmount, principal.currency()), noticeRegisteredOn));
     }
 
-    /** Keeps {@code deposit}'s terms (its principal is the account's balance, changed by the posting). */
+    /** Keeps {@code deposit}'s terms, its product included (its principal is the account's balance, changed by the posting). */
     public void apply(TimeDeposit deposit) {
+        this.product = deposit.product();
         this.annualRate = deposit.rate();
         this.termStart = deposit.termStart();
         this.maturesOn = deposit.maturesOn();

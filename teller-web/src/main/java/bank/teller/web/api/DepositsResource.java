@@ -39,6 +39,10 @@ public class DepositsResource {
     public record WithdrawalRequest(String amount, String toAccount, String newCertificateNo, String idNumber) {
     }
 
+    /** Body of POST /v1/deposits/{number}/renewals: another term (none: the same), the next renewal, the interest deposited or not, the new certificate. */
+    public record RenewalRequest(String product, String renewal, Boolean withInterest, String newCertificateNo) {
+    }
+
     /** Body of POST /v1/deposits/{number}/loss-reports: the certificate, ORAL or WRITTEN, the owner's ID (written). */
     public record LossRequest(String certificateNo, String kind, String idNumber) {
     }
@@ -119,6 +123,16 @@ public class DepositsResource {
         NoticeRequest body = request == null ? new NoticeRequest(null, null) : request;
         return SameRequest.settled(() -> deposits.registerNotice(number, body.date(),
                 body.amount(), key));
+    }
+
+    /** 转存 of a matured time deposit at the counter: its interest deposited with it or paid in cash, a new term from today. */
+    @POST
+    @Path("{number}/renewals")
+    public Response renew(@HeaderParam("Idempotency-Key") String key, @PathParam("number") String number,
+                          RenewalRequest request) {
+        RenewalRequest body = request == null ? new RenewalRequest(null, null, null, null) : request;
+        return created(SameRequest.settled(() -> deposits.renew(new TermDeposits.Renewing(number, body.product(),
+                body.renewal(), Boolean.TRUE.equals(body.withInterest()), body.newCertificateNo()), key)));
     }
 
     /** 挂失: payment stops at once; an oral report in force followed by a written one is confirmed in writing. */

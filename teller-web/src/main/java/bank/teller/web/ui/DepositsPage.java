@@ -11,10 +11,12 @@ import bank.teller.deposit.application.DepositView;
 import bank.teller.deposit.application.TermDeposits;
 import bank.teller.deposit.domain.DepositProduct;
 import bank.teller.deposit.domain.Renewal;
+import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.ChineseCapitalAmount;
 import bank.teller.shared.Money;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -44,6 +46,8 @@ public class DepositsPage implements Serializable {
     private AccountQueries accountQueries;
     @EJB
     private CertificateLosses losses;
+    @Inject
+    private BusinessCalendar calendar;
 
     private String query;
     private List<DepositView> found = List.of();
@@ -72,6 +76,12 @@ public class DepositsPage implements Serializable {
     private String lossKind = "ORAL";
     private String reissueCertificateNo;
     private String lossRequestId = Screens.newRequestId();
+
+    private String renewProduct;
+    private String renewRenewal = Renewal.NONE.name();
+    private boolean renewWithInterest = true;
+    private String renewCertificateNo;
+    private String renewRequestId = Screens.newRequestId();
 
     private String noticeDate;
     private String noticeAmount;
@@ -168,6 +178,27 @@ public class DepositsPage implements Serializable {
             withdrawAmount = null;
             newCertificateNo = null;
         }
+    }
+
+    /** A matured time deposit renewed at the counter (转存). */
+    public void renew() {
+        DepositReceipt done = Screens.attempt("renew:certificate", () -> deposits.renew(new TermDeposits.Renewing(
+                deposit.accountNumber(), renewProduct, renewRenewal, renewWithInterest, renewCertificateNo), renewRequestId));
+        if (done != null) {
+            receipt = done;
+            deposit = done.deposit();
+            renewRequestId = Screens.newRequestId();
+            renewCertificateNo = null;
+        }
+    }
+
+    /** Whether the deposit shown is a time deposit payable as matured today (it may be renewed at the counter). */
+    public boolean isRenewable() {
+        return isOpen() && deposit.payableFrom() != null && !deposit.payableFrom().isAfter(calendar.today());
+    }
+
+    public List<String> getTerms() {
+        return Arrays.stream(DepositProduct.values()).filter(DepositProduct::isTime).map(Enum::name).toList();
     }
 
     public void reportLoss() {
@@ -353,6 +384,38 @@ public class DepositsPage implements Serializable {
 
     public void setNoticeAmount(String noticeAmount) {
         this.noticeAmount = noticeAmount;
+    }
+
+    public String getRenewProduct() {
+        return renewProduct;
+    }
+
+    public void setRenewProduct(String renewProduct) {
+        this.renewProduct = renewProduct;
+    }
+
+    public String getRenewRenewal() {
+        return renewRenewal;
+    }
+
+    public void setRenewRenewal(String renewRenewal) {
+        this.renewRenewal = renewRenewal;
+    }
+
+    public boolean isRenewWithInterest() {
+        return renewWithInterest;
+    }
+
+    public void setRenewWithInterest(boolean renewWithInterest) {
+        this.renewWithInterest = renewWithInterest;
+    }
+
+    public String getRenewCertificateNo() {
+        return renewCertificateNo;
+    }
+
+    public void setRenewCertificateNo(String renewCertificateNo) {
+        this.renewCertificateNo = renewCertificateNo;
     }
 
     public String getIdNumber() {
