@@ -4,6 +4,7 @@ import static bank.teller.shared.JsonSupport.JSON;
 
 import bank.teller.account.application.AccountView;
 import bank.teller.account.application.Receipt;
+import bank.teller.deposit.application.DepositView;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.Money;
 import jakarta.json.JsonException;
@@ -26,20 +27,32 @@ public final class ChannelMessages {
     public static final int VERSION = 1;
     public static final String BALANCE_INQUIRY = "BALANCE_INQUIRY";
     public static final String TRANSFER = "TRANSFER";
+    public static final String DEPOSIT_INQUIRY = "DEPOSIT_INQUIRY";
+    public static final String DEPOSIT_NOTICE = "DEPOSIT_NOTICE";
 
     /**
      * A request as read: its id and type; the account of an inquiry; payer, payee, amount and
-     * currency of a transfer. Fields a type does not use are null.
+     * currency of a transfer; the deposit, date and amount of a notice. Fields a type does not use are null.
      */
     public record Request(String requestId, String type, String accountNumber, String payerAccountNumber,
-                          String payeeAccountNumber, String amount, String currency) {
+                          String payeeAccountNumber, String amount, String currency, String date) {
 
         public static Request inquiry(String requestId, String accountNumber) {
-            return new Request(requestId, BALANCE_INQUIRY, accountNumber, null, null, null, null);
+            return new Request(requestId, BALANCE_INQUIRY, accountNumber, null, null, null, null, null);
         }
 
         public static Request transfer(String requestId, String payer, String payee, String amount, String currency) {
-            return new Request(requestId, TRANSFER, null, payer, payee, amount, currency);
+            return new Request(requestId, TRANSFER, null, payer, payee, amount, currency, null);
+        }
+
+        /** A time or notice deposit's terms, certificate and what withdrawing it today would pay. */
+        public static Request depositInquiry(String requestId, String accountNumber) {
+            return new Request(requestId, DEPOSIT_INQUIRY, accountNumber, null, null, null, null, null);
+        }
+
+        /** A notice deposit's withdrawal notice (通知) for {@code date}. */
+        public static Request notice(String requestId, String accountNumber, String date, String amount) {
+            return new Request(requestId, DEPOSIT_NOTICE, accountNumber, null, null, amount, null, date);
         }
     }
 
@@ -72,6 +85,9 @@ public final class ChannelMessages {
             case TRANSFER -> Request.transfer(requestId, required(json, "payerAccountNumber"),
                     required(json, "payeeAccountNumber"), required(json, "amount"),
                     json.containsKey("currency") ? required(json, "currency") : Money.CNY);
+            case DEPOSIT_INQUIRY -> Request.depositInquiry(requestId, required(json, "accountNumber"));
+            case DEPOSIT_NOTICE -> Request.notice(requestId, required(json, "accountNumber"), required(json, "date"),
+                    required(json, "amount"));
             default -> throw new MalformedMessageException("unknown request type " + type);
         };
     }
@@ -97,6 +113,31 @@ public final class ChannelMessages {
                 .add("businessDate", receipt.businessDate().toString());
         if (receipt.balanceAfter() != null) { // none while a credit to a hot account is pending
             reply.add("balance", receipt.balanceAfter());
+        }
+        return reply.build().toString();
+    }
+
+    /** A deposit as a channel shows it: its product, principal, terms or notice, and whether its certificate is lost. */
+    public static String deposit(Request request, DepositView deposit) {
+        JsonObjectBuilder reply = reply(request, "OK")
+                .add("accountNumber", deposit.accountNumber())
+                .add("accountStatus", deposit.status())
+                .add("product", deposit.product())
+                .add("principal", deposit.principal())
+                .add("currency", deposit.currency())
+                .add("termStart", deposit.termStart().toString())
+                .add("certificateLost", deposit.loss() != null);
+        if (deposit.ratePercent() != null) {
+            reply.add("ratePercent", deposit.ratePercent());
+        }
+        if (deposit.maturesOn() != null) {
+            reply.add("maturesOn", deposit.maturesOn().toString());
+        }
+        if (deposit.noticeDate() != null) {
+            reply.add("noticeDate", deposit.noticeDate().toString()).add("noticeAmount", deposit.noticeAmount());
+        }
+        if (deposit.payoutToday() != null) {
+            reply.add("interestToday", deposit.payoutToday().total());
         }
         return reply.build().toString();
     }

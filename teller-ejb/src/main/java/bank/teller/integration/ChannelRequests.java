@@ -2,6 +2,8 @@ package bank.teller.integration;
 
 import bank.teller.account.application.AccountQueries;
 import bank.teller.account.application.Transfers;
+import bank.teller.deposit.application.DepositQueries;
+import bank.teller.deposit.application.TermDeposits;
 import bank.teller.integration.ChannelMessages.Request;
 import bank.teller.security.Roles;
 import bank.teller.shared.ErrorCode;
@@ -27,6 +29,10 @@ public class ChannelRequests {
     private AccountQueries accounts;
     @EJB
     private Transfers transfers;
+    @EJB
+    private DepositQueries deposits;
+    @EJB
+    private TermDeposits termDeposits;
 
     /** The reply to send (schema teller.channel.reply) to a request of {@code channel}. */
     public String handle(String channel, Request request) {
@@ -37,6 +43,10 @@ public class ChannelRequests {
                 case ChannelMessages.TRANSFER -> ChannelMessages.transferred(request, transfers.transfer(
                         request.payerAccountNumber(), request.payeeAccountNumber(), request.amount(),
                         request.currency(), ownId(channel, request)));
+                case ChannelMessages.DEPOSIT_INQUIRY ->
+                        ChannelMessages.deposit(request, deposits.deposit(request.accountNumber()));
+                case ChannelMessages.DEPOSIT_NOTICE -> ChannelMessages.deposit(request, termDeposits.registerNotice(
+                        request.accountNumber(), request.date(), request.amount(), ownId(channel, request)));
                 default -> throw new MalformedMessageException("unknown request type " + request.type());
             };
         } catch (TellerException refused) {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bank.teller.account.application.AccountView;
 import bank.teller.account.application.Receipt;
+import bank.teller.deposit.application.DepositView;
+import bank.teller.deposit.application.SlipView;
 import bank.teller.ledger.domain.GlCodes;
 import bank.teller.ledger.domain.JournalEntry;
 import bank.teller.ledger.domain.PostingLine;
@@ -65,6 +67,33 @@ class MessageSchemasTest {
                 "0001010000000016", 50L, "张三", "INDIVIDUAL", "x", "INDIVIDUAL_I", "01", "ACTIVE", "CNY", "1.00", "1.00",
                 "0001", LocalDate.of(2026, 11, 27), null, null)))
                 .isEmpty(), "an OK transfer reply without its entry must not pass");
+    }
+
+    @Test
+    void aDepositReplyAndANoticeReplyConformToTheReplySchemaAndTheirRequestsAreRead() throws Exception {
+        String inquiry = "{\"version\":1,\"requestId\":\"mb-0003\",\"type\":\"DEPOSIT_INQUIRY\","
+                + "\"accountNumber\":\"0001030000000097\"}";
+        String notice = "{\"version\":1,\"requestId\":\"mb-0004\",\"type\":\"DEPOSIT_NOTICE\","
+                + "\"accountNumber\":\"0001050000000105\",\"date\":\"2026-12-07\",\"amount\":\"50000.00\"}";
+        assertConforms("teller.channel.request.v1.json", inquiry);
+        assertConforms("teller.channel.request.v1.json", notice);
+        assertEquals(ChannelMessages.Request.depositInquiry("mb-0003", "0001030000000097"), ChannelMessages.parse(inquiry));
+        assertEquals(ChannelMessages.Request.notice("mb-0004", "0001050000000105", "2026-12-07", "50000.00"),
+                ChannelMessages.parse(notice));
+        assertFalse(errors("teller.channel.request.v1.json", notice.replace(",\"date\":\"2026-12-07\"", "")).isEmpty(),
+                "a notice without its date must not pass");
+
+        DepositView time = new DepositView("0001030000000097", 1L, "张三", "TIME_1Y", "ACTIVE", "5000.00", "CNY", "1.50",
+                LocalDate.of(2026, 11, 29), LocalDate.of(2027, 11, 29), LocalDate.of(2027, 11, 29), "NONE", false, null,
+                null, null, "00000004", "0001", null, new SlipView("5000.00", List.of(), "0.00", "CNY"), List.of());
+        assertConforms("teller.channel.reply.v1.json", ChannelMessages.deposit(ChannelMessages.parse(inquiry), time));
+        DepositView noticed = new DepositView("0001050000000105", 1L, "张三", "NOTICE_7D", "ACTIVE", "100000.00", "CNY",
+                null, LocalDate.of(2026, 11, 29), null, null, null, false, LocalDate.of(2026, 12, 7), "50000.00", null,
+                "00000005", "0001", new DepositView.Loss("ORAL", "00000005", LocalDate.of(2026, 11, 29),
+                LocalDate.of(2026, 12, 4), null), null, List.of());
+        assertConforms("teller.channel.reply.v1.json", ChannelMessages.deposit(ChannelMessages.parse(notice), noticed));
+        assertConforms("teller.channel.reply.v1.json",
+                ChannelMessages.refusal(ChannelMessages.parse(notice), ErrorCode.DEPOSIT_NOTICE_TOO_SOON));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import bank.teller.account.application.CashDeposits;
 import bank.teller.account.application.Transfers;
 import bank.teller.account.domain.AccountNumber;
+import bank.teller.deposit.application.TermDeposits;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSConsumer;
@@ -64,6 +65,55 @@ class ChannelMessagingIT {
         assertEquals(account, reply.getString("accountNumber"));
         assertEquals("66.60", reply.getString("balance"));
         assertEquals("CNY", reply.getString("currency"));
+    }
+
+    @Test
+    void aChannelAsksForADepositAndRegistersANoticeOnceEvenWhenTheMessageComesTwice() throws Exception {
+        String demand = Counter.classOneAccount(asUser, "渠道存款客户");
+        long holder = Sql.scalar("SELECT customer_id FROM account WHERE account_number = ?", demand).longValue();
+        for (int i = 0; i < 2; i++) {
+            asUser.teller(() -> Lookup.ejb("teller-ejb", CashDeposits.class)
+                    .deposit(demand, "40000.00", "CNY", TestData.requestId("dep")));
+        }
+        String certificate = Counter.certificatesInTill(asUser, AsUser.TELLER, 1).get(0);
+        String deposit = asUser.teller(() -> Lookup.ejb("teller-ejb", TermDeposits.class).open(new TermDeposits.Opening(
+                holder, "NOTICE_7D", "60000.00", demand, null, null, certificate), TestData.requestId("open")))
+                .accountNumber();
+
+        String asked = "corr-" + UUID.randomUUID();
+        send(asked, depositMessage("DEPOSIT_INQUIRY", "mb-" + UUID.randomUUID(), deposit, null));
+        JsonObject inquiry = replyTo(asked);
+        assertEquals("OK", inquiry.getString("status"), inquiry.toString());
+        assertEquals("NOTICE_7D", inquiry.getString("product"));
+        assertEquals("60000.00", inquiry.getString("principal"));
+        assertEquals(false, inquiry.getBoolean("certificateLost"));
+
+        String date = Sql.businessDate().plusDays(7).toString();
+        String notice = depositMessage("DEPOSIT_NOTICE", "mb-" + UUID.randomUUID(), deposit, date);
+        String first = "corr-" + UUID.randomUUID();
+        String second = "corr-" + UUID.randomUUID();
+        send(first, notice);
+        send(second, notice);
+        assertEquals(date, replyTo(first).getString("noticeDate"));
+        assertEquals(date, replyTo(second).getString("noticeDate"), "the repeat answers the first");
+        assertEquals(1, Sql.count("SELECT COUNT(*) FROM deposit_event WHERE account_number = ? "
+                + "AND kind = 'NOTICE_REGISTERED'", deposit), "registered once");
+
+        String soon = "corr-" + UUID.randomUUID();
+        send(soon, depositMessage("DEPOSIT_NOTICE", "mb-" + UUID.randomUUID(), deposit,
+                Sql.businessDate().plusDays(1).toString()));
+        JsonObject refused = replyTo(soon);
+        assertEquals("REFUSED", refused.getString("status"));
+        assertEquals("DEPOSIT_NOTICE_EXISTS", refused.getString("code"));
+    }
+
+    private static String depositMessage(String type, String requestId, String account, String date) {
+        var message = Json.createObjectBuilder().add("schema", "teller.channel.request").add("version", 1)
+                .add("type", type).add("requestId", requestId).add("accountNumber", account);
+        if (date != null) {
+            message.add("date", date).add("amount", "50000.00");
+        }
+        return message.build().toString();
     }
 
     @Test

@@ -5,7 +5,10 @@ import bank.teller.customer.application.CorporateDetails;
 import bank.teller.customer.application.CustomerView;
 import bank.teller.customer.application.Customers;
 import bank.teller.customer.application.IndividualDetails;
+import bank.teller.till.application.VoucherStock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.LongStream;
 
 /**
  * What a teller does before any posting, for in-container tests: verify a new customer's identity,
@@ -39,6 +42,18 @@ public final class Counter {
         AccountOpening opening = Lookup.ejb("teller-ejb", AccountOpening.class);
         return asUser.teller(() -> opening.open(customer.id(), type, expiresOn, TestData.requestId("open")))
                 .accountNumber();
+    }
+
+    /** {@code count} new certificate blanks, received by the branch and issued to {@code teller}'s till; their numbers. */
+    public static List<String> certificatesInTill(AsUser asUser, String teller, int count) throws Exception {
+        VoucherStock stock = Lookup.ejb("teller-ejb", VoucherStock.class);
+        String till = Sql.string("SELECT till_code FROM app_user WHERE username = ?", teller);
+        long first = System.nanoTime() % 90_000_000L + 10_000_000L;
+        String from = String.format("%08d", first);
+        String to = String.format("%08d", first + count - 1);
+        asUser.supervisor(() -> stock.receive("CERTIFICATE", from, to));
+        asUser.supervisor(() -> stock.issueToTill("CERTIFICATE", from, to, till));
+        return LongStream.range(0, count).mapToObj(i -> String.format("%08d", first + i)).toList();
     }
 
     /** A class-I account for a new individual; returns its number. */

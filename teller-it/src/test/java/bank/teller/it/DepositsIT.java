@@ -481,15 +481,8 @@ class DepositsIT {
         Sql.update("UPDATE account SET opened_on = ? WHERE account_number = ?", start, number);
     }
 
-    /** {@code count} new certificate blanks, received by the branch and issued to {@code teller}'s till. */
     private List<String> certificatesInTill(String teller, int count) throws Exception {
-        String till = Sql.string("SELECT till_code FROM app_user WHERE username = ?", teller);
-        String from = String.format("%08d", System.nanoTime() % 90_000_000L + 10_000_000L);
-        String to = String.format("%08d", Long.parseLong(from) + count - 1);
-        asUser.supervisor(() -> stock.receive("CERTIFICATE", from, to));
-        asUser.supervisor(() -> stock.issueToTill("CERTIFICATE", from, to, till));
-        return java.util.stream.LongStream.range(0, count).mapToObj(i -> String.format("%08d", Long.parseLong(from) + i))
-                .toList();
+        return Counter.certificatesInTill(asUser, teller, count);
     }
 
     private static List<String> lines(long entryId) throws Exception {

@@ -40,6 +40,7 @@ public class DepositQueries {
     @Inject
     private BusinessCalendar calendar;
 
+    @RolesAllowed({Roles.TELLER, Roles.SUPERVISOR, Roles.AUDITOR, Roles.CHANNEL})
     public DepositView deposit(String accountNumber) {
         return view(accounts.require(new AccountNumber(accountNumber)));
     }

@@ -396,7 +396,8 @@ public class TermDeposits {
                 settlement.closes() ? null : terms.certificateNo(), SlipView.of(settlement.slip()), null);
     }
 
-    /** A notice deposit's withdrawal notice (通知) of {@code amount} for {@code date}. */
+    /** A notice deposit's withdrawal notice (通知) of {@code amount} for {@code date}, at the counter or from a channel. */
+    @RolesAllowed({Roles.TELLER, Roles.SUPERVISOR, Roles.CHANNEL})
     public DepositView registerNotice(String accountNumber, String dateText, String amount, String requestId) {
         AccountNumber number = new AccountNumber(accountNumber);
         LocalDate date = Dates.required("date", dateText);
