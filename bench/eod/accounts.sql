@@ -8,16 +8,11 @@
 \else
     \set balance 100.00
 \endif
-CREATE FUNCTION pg_temp.bench_account(i BIGINT) RETURNS TEXT LANGUAGE SQL IMMUTABLE AS $$
-    SELECT b || (10 - SUM(CASE WHEN p % 2 = 1 THEN (2 * d) % 10 + (2 * d) / 10 ELSE d END) % 10) % 10
-    FROM (SELECT '9' || LPAD(i::text, 14, '0') AS b) body,
-         LATERAL (SELECT p, substr(b, 16 - p, 1)::int AS d FROM generate_series(1, 15) AS p) digit
-    GROUP BY b
-$$;
+\ir numbers.sql
 BEGIN;
 INSERT INTO account (account_number, customer_id, branch_code, gl_code, product, currency, balance, status,
                      opened_on, version, account_type, hot)
-SELECT pg_temp.bench_account(i), (SELECT MIN(id) FROM customer), '0001', '2011', '01', 'CNY', :balance, 'ACTIVE',
+SELECT pg_temp.bench_number('9', i), (SELECT MIN(id) FROM customer), '0001', '2011', '01', 'CNY', :balance, 'ACTIVE',
        (SELECT business_date FROM business_day), 0, 'INDIVIDUAL_I', FALSE
 FROM generate_series(1, :accounts) AS i;
 INSERT INTO journal_entry (id, entry_type, business_date, branch_code, teller, request_id, posted_at)
@@ -26,7 +21,7 @@ VALUES (2000000000, 'OPENING_BALANCES', (SELECT business_date FROM business_day)
 INSERT INTO journal_line (id, entry_id, line_no, gl_code, account_number, side, amount, currency, balance_after)
 VALUES (2000000000, 2000000000, 1, '1011', NULL, 'DEBIT', :accounts * :balance, 'CNY', NULL);
 INSERT INTO journal_line (id, entry_id, line_no, gl_code, account_number, side, amount, currency, balance_after)
-SELECT 2000000000 + i, 2000000000, i + 1, '2011', pg_temp.bench_account(i), 'CREDIT', :balance, 'CNY', :balance
+SELECT 2000000000 + i, 2000000000, i + 1, '2011', pg_temp.bench_number('9', i), 'CREDIT', :balance, 'CNY', :balance
 FROM generate_series(1, :accounts) AS i;
 COMMIT;
 ANALYZE account;

@@ -105,7 +105,7 @@ public class DepositBook {
         SlipView payout = open ? SlipView.of(settle(account, terms, null, today).slip()) : null;
         return new DepositView(account.number().value(), holder.id(), holder.name(), terms.product().name(),
                 account.status().name(), account.balance().toPlainString(), account.balance().currency(),
-                time == null ? null : SlipView.percent(time.rate()), time == null ? account.openedOn() : time.termStart(),
+                time == null ? null : RateTable.percent(time.rate()), time == null ? account.openedOn() : time.termStart(),
                 time == null ? null : time.maturesOn(), time == null ? null : payableFrom(time),
                 time == null ? null : time.renewal().name(), time != null && time.partlyWithdrawn(),
                 notice == null ? null : notice.date(), notice == null ? null : notice.amount().toPlainString(),

@@ -3,11 +3,13 @@ package bank.teller.deposit.application;
 import bank.teller.account.application.Accounts;
 import bank.teller.account.domain.Account;
 import bank.teller.account.domain.AccountNumber;
+import bank.teller.customer.application.Customers;
 import bank.teller.customer.domain.Customer;
 import bank.teller.deposit.domain.DepositDocuments;
 import bank.teller.deposit.domain.DepositEvent;
 import bank.teller.deposit.domain.DepositTerms;
 import bank.teller.deposit.domain.InterestSlip;
+import bank.teller.deposit.domain.RateTable;
 import bank.teller.deposit.domain.TimeDeposit;
 import bank.teller.shared.Pdfs;
 import bank.teller.security.Roles;
@@ -16,6 +18,7 @@ import bank.teller.shared.ErrorCode;
 import bank.teller.shared.TellerException;
 import bank.teller.shared.Text;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -35,6 +38,8 @@ public class DepositQueries {
 
     @Inject
     private Accounts accounts;
+    @EJB
+    private Customers customers;
     @Inject
     private DepositBook book;
     @Inject
@@ -43,6 +48,23 @@ public class DepositQueries {
     @RolesAllowed({Roles.TELLER, Roles.SUPERVISOR, Roles.AUDITOR, Roles.CHANNEL})
     public DepositView deposit(String accountNumber) {
         return view(accounts.require(new AccountNumber(accountNumber)));
+    }
+
+    /**
+     * What a teller typed: an account number (16 digits), else a certificate number, else the customers
+     * it names (name, ID or phone, as the customer search reads it) and their deposits.
+     */
+    public List<DepositView> search(String text) {
+        String typed = text == null ? "" : text.strip();
+        if (typed.matches("\\d{16}")) {
+            return List.of(deposit(typed));
+        }
+        if (typed.isEmpty()) {
+            return List.of();
+        }
+        List<DepositView> found = typed.matches("[0-9A-Za-z]{1,12}") ? byCertificate(typed) : List.of();
+        return !found.isEmpty() ? found : customers.search(typed).stream()
+                .flatMap(customer -> ofCustomer(customer.id()).stream()).toList();
     }
 
     /** The deposits of a certificate number, or else of a customer (VALIDATION_FAILED when neither is given). */
@@ -87,7 +109,7 @@ public class DepositQueries {
         TimeDeposit time = terms.product().isTime() ? terms.time(account.balance()) : null;
         return DepositDocuments.certificate(new DepositDocuments.Certificate(terms.certificateNo(),
                 account.number().value(), em.find(Customer.class, account.customerId()).name(),
-                terms.product().printedName(), account.balance(), time == null ? null : SlipView.percent(time.rate()),
+                terms.product().printedName(), account.balance(), time == null ? null : RateTable.percent(time.rate()),
                 time == null ? account.openedOn() : time.termStart(), time == null ? null : time.maturesOn(),
                 time == null ? null : time.renewal().printedName(), account.branchCode(), issued.actor(),
                 issued.businessDate()));

@@ -10,6 +10,7 @@ import bank.teller.calendar.application.BusinessDays;
 import bank.teller.calendar.application.DueAccountsStep;
 import bank.teller.deposit.domain.DepositEvent;
 import bank.teller.deposit.domain.DepositTerms;
+import bank.teller.deposit.domain.RateTable;
 import bank.teller.deposit.domain.Renewal;
 import bank.teller.deposit.domain.TimeDeposit;
 import bank.teller.ledger.application.Ledger;
@@ -137,7 +138,7 @@ public class Maturities extends DueAccountsStep {
         }
         TimeDeposit next = renewed.next();
         terms.apply(next);
-        String detail = next.product() + " at " + SlipView.percent(next.rate()) + " % to " + next.maturesOn()
+        String detail = next.product() + " at " + RateTable.percent(next.rate()) + " % to " + next.maturesOn()
                 + ", " + next.renewal();
         em.persist(new DepositEvent(accountNumber, DepositEvent.Kind.RENEWED, closing, terms.certificateNo(),
                 next.principal().amount(), entryId, detail, BusinessDays.SYSTEM_USER, now).withSlip(renewed.slip()));

@@ -2,7 +2,7 @@ package bank.teller.deposit.application;
 
 import bank.teller.deposit.domain.InterestLine;
 import bank.teller.deposit.domain.InterestSlip;
-import java.math.BigDecimal;
+import bank.teller.deposit.domain.RateTable;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -24,15 +24,6 @@ public record SlipView(String principal, List<Line> lines, String total, String 
 
     private static Line line(InterestLine l) {
         return new Line(l.kind().name(), l.from(), l.to(), l.days(), l.principal().toPlainString(),
-                percent(l.annualRate()), l.interest().toPlainString());
-    }
-
-    /** An annual rate as a fraction (0.0150) in per cent, as a bank posts it ("1.50"). */
-    static String percent(BigDecimal rate) {
-        if (rate == null) {
-            return null;
-        }
-        BigDecimal percent = rate.movePointRight(2).stripTrailingZeros();
-        return percent.setScale(Math.max(2, percent.scale())).toPlainString();
+                RateTable.percent(l.annualRate()), l.interest().toPlainString());
     }
 }

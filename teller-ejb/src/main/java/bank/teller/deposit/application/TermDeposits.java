@@ -21,6 +21,7 @@ import bank.teller.deposit.domain.DepositProduct;
 import bank.teller.deposit.domain.DepositTerms;
 import bank.teller.deposit.domain.InterestSlip;
 import bank.teller.deposit.domain.NoticeDeposit;
+import bank.teller.deposit.domain.RateTable;
 import bank.teller.deposit.domain.Renewal;
 import bank.teller.deposit.domain.TimeDeposit;
 import bank.teller.ledger.domain.GlCodes;
@@ -131,8 +132,7 @@ public class TermDeposits {
         }
         DepositProduct product = product(opening.product());
         Money amount = Money.parse(opening.amount(), Money.CNY).requirePositive();
-        Renewal renewal = opening.renewal() == null || opening.renewal().isBlank() ? Renewal.NONE
-                : Text.oneOf("renewal", opening.renewal(), Renewal.class);
+        Renewal renewal = renewal(opening.renewal());
         if (product.isNotice() && renewal != Renewal.NONE) {
             throw new TellerException(ErrorCode.VALIDATION_FAILED, "renewal", Renewal.NONE.name());
         }
@@ -191,7 +191,7 @@ public class TermDeposits {
         em.persist(time != null ? new DepositTerms(number, time, settlementNumber, certificate)
                 : new DepositTerms(number, notice, settlementNumber, certificate));
         String terms = time != null
-                ? product + " at " + SlipView.percent(time.rate()) + " % to " + time.maturesOn() + ", renewal " + renewal
+                ? product + " at " + RateTable.percent(time.rate()) + " % to " + time.maturesOn() + ", renewal " + renewal
                 : product.name();
         DepositEvent event = new DepositEvent(number, DepositEvent.Kind.OPENED, today, certificate, amount.amount(),
                 entry.id(), terms + (from == null ? ", cash" : ", from " + from.value()), teller.username(), now);
@@ -304,8 +304,7 @@ public class TermDeposits {
         if (product != null && !product.isTime()) {
             throw new TellerException(ErrorCode.VALIDATION_FAILED, "product", "TIME_3M ... TIME_5Y");
         }
-        Renewal renewal = renewing.renewal() == null || renewing.renewal().isBlank() ? Renewal.NONE
-                : Text.oneOf("renewal", renewing.renewal(), Renewal.class);
+        Renewal renewal = renewal(renewing.renewal());
         String certificate = Text.required("newCertificateNo", renewing.newCertificateNo(), SERIAL_MAX);
         String fingerprint = number + "|" + product + "|" + renewal + "|" + renewing.withInterest() + "|" + certificate;
         return requestIds.once(requestId, RENEWAL, fingerprint, this::replayed,
@@ -323,14 +322,15 @@ public class TermDeposits {
         }
         deposit.requireActive();
         book.requireNotLost(number.value());
-        TimeDeposit time = terms.time(deposit.balance());
-        LocalDate payableFrom = book.payableFrom(time);
-        if (!time.maturedOn(today, payableFrom)) {
-            throw new TellerException(ErrorCode.DEPOSIT_NOT_MATURED, number.value(), time.maturesOn(), payableFrom);
+        DepositBook.Settlement due = book.settle(deposit, terms, null, today); // the whole deposit, paid as matured
+        if (due.early()) {
+            TimeDeposit time = terms.time(deposit.balance());
+            throw new TellerException(ErrorCode.DEPOSIT_NOT_MATURED, number.value(), time.maturesOn(),
+                    book.payableFrom(time));
         }
-        InterestSlip slip = time.payout(today, payableFrom, rateTables.of(DepositProduct.DEMAND));
+        InterestSlip slip = due.slip();
         Money interest = slip.total();
-        DepositProduct product = chosen == null ? time.product() : chosen;
+        DepositProduct product = chosen == null ? terms.product() : chosen;
         TimeDeposit next = TimeDeposit.open(product, withInterest ? deposit.balance().plus(interest) : deposit.balance(),
                 today, rateTables.of(product), renewal);
         voucherStock.use(CERTIFICATE, certificate, number.value());
@@ -350,7 +350,7 @@ public class TermDeposits {
         terms.apply(next);
         terms.certificate(certificate);
         DepositEvent event = new DepositEvent(number.value(), DepositEvent.Kind.RENEWED, today, certificate,
-                next.principal().amount(), entryId, "at the counter: " + product + " at " + SlipView.percent(next.rate())
+                next.principal().amount(), entryId, "at the counter: " + product + " at " + RateTable.percent(next.rate())
                 + " % to " + next.maturesOn() + ", " + next.renewal() + ", interest " + (withInterest ? "deposited"
                 : "paid in cash") + ", certificate " + old + " collected", currentUser.name(), now).withSlip(slip);
         em.persist(event);
@@ -376,10 +376,10 @@ public class TermDeposits {
         LocalDate today = calendar.today();
         if (product.isNotice()) {
             NoticeDeposit.open(product, principal, today);
-            return new OpeningQuote(product.name(), SlipView.percent(rateTables.of(product).on(today)), null, null);
+            return new OpeningQuote(product.name(), RateTable.percent(rateTables.of(product).on(today)), null, null);
         }
         TimeDeposit deposit = TimeDeposit.open(product, principal, today, rateTables.of(product), Renewal.NONE);
-        return new OpeningQuote(product.name(), SlipView.percent(deposit.rate()), deposit.maturesOn(),
+        return new OpeningQuote(product.name(), RateTable.percent(deposit.rate()), deposit.maturesOn(),
                 deposit.term().interest().toPlainString());
     }
 
@@ -493,6 +493,11 @@ public class TermDeposits {
 
     private AccountNumber optionalAccount(String text) {
         return text == null || text.isBlank() ? null : accounts.resolve(text);
+    }
+
+    /** What happens at maturity, as asked (none: NONE). */
+    private static Renewal renewal(String text) {
+        return text == null || text.isBlank() ? Renewal.NONE : Text.oneOf("renewal", text, Renewal.class);
     }
 
     /** A time or notice deposit product (VALIDATION_FAILED naming them for anything else). */

@@ -104,7 +104,7 @@ public final class DepositDocuments {
                 table.addCell(Pdfs.cell(kind(line.kind()), text, Element.ALIGN_LEFT));
                 table.addCell(Pdfs.cell(line.from() + " – " + line.to(), text, Element.ALIGN_LEFT));
                 table.addCell(Pdfs.cell(Pdfs.figures(line.principal()), text, Element.ALIGN_RIGHT));
-                table.addCell(Pdfs.cell(line.annualRate().movePointRight(2).stripTrailingZeros().toPlainString(), text,
+                table.addCell(Pdfs.cell(RateTable.percent(line.annualRate()), text,
                         Element.ALIGN_RIGHT));
                 table.addCell(Pdfs.cell(String.valueOf(line.days()), text, Element.ALIGN_RIGHT));
                 table.addCell(Pdfs.cell(Pdfs.figures(line.interest()), text, Element.ALIGN_RIGHT));

@@ -29,6 +29,15 @@ public final class RateTable {
         }
     }
 
+    /** An annual rate as a fraction (0.0150) in per cent, as a bank posts it: at least two decimals ("1.50"). */
+    public static String percent(BigDecimal rate) {
+        if (rate == null) {
+            return null;
+        }
+        BigDecimal percent = rate.movePointRight(2).stripTrailingZeros();
+        return percent.setScale(Math.max(2, percent.scale())).toPlainString();
+    }
+
     /** The annual rate in force on {@code day}. */
     public BigDecimal on(LocalDate day) {
         Map.Entry<LocalDate, BigDecimal> rate = rates.floorEntry(day);

@@ -2,8 +2,6 @@ package bank.teller.web.ui;
 
 import bank.teller.account.application.AccountQueries;
 import bank.teller.account.application.AccountView;
-import bank.teller.customer.application.CustomerView;
-import bank.teller.customer.application.Customers;
 import bank.teller.deposit.application.CertificateLosses;
 import bank.teller.deposit.application.DepositQueries;
 import bank.teller.deposit.application.DepositReceipt;
@@ -19,7 +17,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
@@ -40,8 +37,6 @@ public class DepositsPage implements Serializable {
     private TermDeposits deposits;
     @EJB
     private DepositQueries queries;
-    @EJB
-    private Customers customers;
     @EJB
     private AccountQueries accountQueries;
     @EJB
@@ -91,27 +86,10 @@ public class DepositsPage implements Serializable {
 
     /** Finds by account number, certificate number, or else the customers the text names (name, ID, phone). */
     public void find() {
-        String text = query == null ? "" : query.strip();
-        List<DepositView> result = new ArrayList<>();
-        if (text.matches("\\d{16}")) {
-            DepositView one = Screens.attempt("find:query", () -> queries.deposit(text));
-            if (one != null) {
-                result.add(one);
-            }
-        } else if (!text.isEmpty()) {
-            if (text.matches("[0-9A-Za-z]{1,12}")) {
-                result.addAll(Screens.attempt("find:query", () -> queries.byCertificate(text)));
-            }
-            if (result.isEmpty()) {
-                List<CustomerView> named = Screens.attempt("find:query", () -> customers.search(text));
-                for (CustomerView customer : named == null ? List.<CustomerView>of() : named) {
-                    result.addAll(queries.ofCustomer(customer.id()));
-                }
-            }
-        }
-        found = result;
-        deposit = result.size() == 1 ? result.get(0) : null;
-        if (result.isEmpty()) {
+        List<DepositView> result = Screens.attempt("find:query", () -> queries.search(query));
+        found = result == null ? List.of() : result;
+        deposit = found.size() == 1 ? found.get(0) : null;
+        if (result != null && result.isEmpty()) {
             Screens.warn(Screens.text("deposit.noneFound"));
         }
     }
