@@ -59,7 +59,7 @@ class BusinessDaysIT {
     private static final String DATABASE = "teller_days";
     private static final BigDecimal DAILY_RATE = new BigDecimal("0.0035");
     private static final List<String> STEPS = List.of("checks", "cut-off", "accrual", "settlement", "maturities",
-            "loss-lapses", "dormancy", "statements", "statement-manifest", "trial-balance", "audit", "roll");
+            "overdue-accrual", "loss-lapses", "dormancy", "statements", "statement-manifest", "trial-balance", "audit", "roll");
 
     @BeforeAll
     static void freshServer() throws Exception {
@@ -111,6 +111,9 @@ class BusinessDaysIT {
                 .getString("exitStatus"));
         assertEquals("EXPIRED", ok(Https.get("/api/v1/approvals/" + approval, TELLER, TELLER_PASSWORD)).getString("status"));
         assertEquals("2027-03-22", businessDate(), "Friday rolls to Monday");
+        // the deposit that waits owes its overdue Saturday and Sunday at the demand rate: 0.1944... accrued to 应付利息
+        assertEquals(1, posted(fridayRun, "overdue-accrual"));
+        assertEquals("0.19", accruedInterestPayable());
 
         // Friday's balance earns Friday, Saturday the 20th (the period's last day) and Sunday
         JsonObject interest = ok(Https.get("/api/v1/accounts/" + account + "/interest", TELLER, TELLER_PASSWORD));
@@ -135,6 +138,7 @@ class BusinessDaysIT {
                 TestData.requestId("paid"), "{\"toAccount\":\"" + liSi + "\"}"), 201);
         assertEquals("27.69", paid.getString("interest"), "27.50 for the term, 10,000 x 0.35 % x 2 / 360 = 0.19");
         assertEquals(liSiBefore.add(new BigDecimal("10027.69")), balanceOf(liSi));
+        assertEquals("0.00", accruedInterestPayable(), "the payout takes the accrued 0.19 out of 应付利息");
         countAndClose(TELLER, TELLER_PASSWORD);
 
         // Monday's close and end of day on the supervisor's screen
@@ -211,15 +215,25 @@ class BusinessDaysIT {
                 .getString("accountNumber");
     }
 
+    /** How many accounts the run's {@code step} posted, over its partitions. */
+    private static long posted(JsonObject run, String step) {
+        return run.getJsonArray("steps").getJsonObject(STEPS.indexOf(step)).getJsonArray("partitions").stream()
+                .mapToLong(p -> p.asJsonObject().getJsonNumber("posted").longValue()).sum();
+    }
+
+    /** The balance of 应付利息 (2231), credits less debits, from the journal. */
+    private static String accruedInterestPayable() throws Exception {
+        return ServedTeller.script("pg_admin", "-d", DATABASE, "-tAc", "SELECT COALESCE(SUM(CASE side WHEN 'CREDIT' "
+                + "THEN amount ELSE -amount END), 0.00) FROM journal_line WHERE gl_code = '2231'").trim();
+    }
+
     /**
      * Friday's end of day covers Saturday the 20th: the deposit with renewal is renewed for another three
      * months with its 27.50 of interest (10,000 x 1.10 % x 90 / 360), the one without is marked matured.
      */
     private static void assertTheDepositsMaturingOnSaturdayAreRenewedOrWaiting(JsonObject run, String renewing,
                                                                                 String waiting) throws Exception {
-        JsonObject step = run.getJsonArray("steps").getJsonObject(STEPS.indexOf("maturities"));
-        assertEquals(2, step.getJsonArray("partitions").stream()
-                .mapToLong(p -> p.asJsonObject().getJsonNumber("posted").longValue()).sum(), step.toString());
+        assertEquals(2, posted(run, "maturities"), run.toString());
         JsonObject renewed = ok(Https.get("/api/v1/deposits/" + renewing, TELLER, TELLER_PASSWORD));
         assertEquals("10027.50", renewed.getString("principal"));
         assertEquals("2027-03-20", renewed.getString("termStart"));

@@ -140,50 +140,62 @@ class CounterBrowserIT {
     }
 
     @Test
-    void aTellerOpensATimeDepositSeeingWhatItEarnsThenWithdrawsItSeeingItsInterestSlip() throws Exception {
+    void aTellerOpensATimeDepositSeeingWhatItEarnsThenClosesItEarlyOnceTheSupervisorApprovesOnTheSpot() throws Exception {
         signIn(AsUser.TELLER, AsUser.TELLER_PASSWORD);
         String demand = openAccount("钱七");
-        post("DEPOSIT", "5000.00", null);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("balance"), "5,000.00 CNY"));
+        post("DEPOSIT", "40000.00", null);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("balance"), "40,000.00 CNY"));
+        post("DEPOSIT", "20000.00", null);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("balance"), "60,000.00 CNY"));
         String certificate = certificateInTill();
 
         browser.findElement(By.id("menu:nav-deposits")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("open:customer"))).sendKeys(demand);
-        browser.findElement(By.id("open:amount")).sendKeys("3000.00");
+        browser.findElement(By.id("open:amount")).sendKeys("55000.00");
         browser.findElement(By.id("open:from")).sendKeys(demand);
         browser.findElement(By.id("open:certificate")).sendKeys(certificate);
         browser.findElement(By.id("open:prepare")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("open:confirm")));
-        assertEquals("45.00", browser.findElement(By.id("confirm-interest")).getText(), "3,000 x 1.50 % for the year");
-        assertEquals("人民币叁仟元整", browser.findElement(By.id("confirm-capitals")).getText());
+        assertEquals("825.00", browser.findElement(By.id("confirm-interest")).getText(), "55,000 x 1.50 % for the year");
+        assertEquals("人民币伍万伍仟元整", browser.findElement(By.id("confirm-capitals")).getText());
         browser.findElement(By.id("open:confirm-yes")).click();
         String deposit = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt-account"))).getText();
         assertEquals(deposit, browser.findElement(By.id("deposit-number")).getText());
-        assertEquals("3,000.00 CNY", browser.findElement(By.id("principal")).getText());
+        assertEquals("55,000.00 CNY", browser.findElement(By.id("principal")).getText());
         assertEquals(certificate, browser.findElement(By.id("certificate")).getText());
         assertEquals("1.50 %", browser.findElement(By.id("rate")).getText());
         Files.createDirectories(Path.of("target", "screenshots"));
         Files.write(Path.of("target", "screenshots", "deposit-opened.png"),
                 ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         String certificatePdf = pdfText(browser.findElement(By.id("print-certificate")).getAttribute("href"));
-        assertTrue(certificatePdf.contains(certificate) && certificatePdf.contains("3,000.00")
-                && certificatePdf.contains("人民币 叁仟元整"), certificatePdf);
+        assertTrue(certificatePdf.contains(certificate) && certificatePdf.contains("55,000.00")
+                && certificatePdf.contains("人民币 伍万伍仟元整"), certificatePdf);
 
+        // closed the day it opened: everything paid at the demand rate, and a principal of 50,000 or more
+        // taken out early waits for a supervisor, who approves on the spot on this screen
         browser.findElement(By.id("withdraw:to")).sendKeys(demand);
-        browser.findElement(By.id("withdraw:prepare")).click();
+        browser.findElement(By.id("withdraw:close")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("withdraw:confirm")));
-        assertEquals("3,000.00", browser.findElement(By.id("confirm-paid")).getText(), "opened today: no interest yet");
+        assertEquals("55,000.00", browser.findElement(By.id("confirm-paid")).getText(), "opened today: no interest yet");
         assertTrue(browser.findElement(By.id("withdraw:slip")).getText().contains("活期利率（提前支取）"),
                 browser.findElement(By.id("withdraw:slip")).getText());
         browser.findElement(By.id("withdraw:confirm-yes")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("approval-waiting")));
+        assertEquals("正常", browser.findElement(By.id("status")).getText(),
+                "nothing is paid while the supervisor has not approved");
+        browser.findElement(By.id("approval:supervisor")).sendKeys(AsUser.SUPERVISOR);
+        browser.findElement(By.id("approval:password")).sendKeys(AsUser.SUPERVISOR_PASSWORD);
+        browser.findElement(By.id("approval:code")).sendKeys(Tokens.nextCode(AsUser.SUPERVISOR));
+        browser.findElement(By.id("approval:approve")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "销户"));
+        assertTrue(browser.findElements(By.id("approval-waiting")).isEmpty(), "the wait is over");
         String slipPdf = pdfText(browser.findElement(By.id("print-slip")).getAttribute("href"));
         assertTrue(slipPdf.contains("利息清单") && slipPdf.contains(deposit), slipPdf);
         String history = browser.findElement(By.id("history")).getText();
         assertTrue(history.contains("开户") && history.contains("销户"), history);
 
         browser.get(Https.BASE + "/app/account.xhtml?number=" + demand);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("balance"), "5,000.00 CNY"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("balance"), "60,000.00 CNY"));
     }
 
     /** A new certificate blank in the signed-in teller's till: received and issued by the supervisor. */

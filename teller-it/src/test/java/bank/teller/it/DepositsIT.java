@@ -441,12 +441,27 @@ class DepositsIT {
         assertEquals(renewed.entryId(), asUser.teller(() -> deposits.renew(sixMonths, renewal)).entryId(),
                 "a replay answers the first renewal");
 
+        // end of day has accrued the other one's overdue interest to 应付利息 (through the last day it covers)
+        EndOfDayProducts products = Lookup.ejb("teller-ejb", EndOfDayProducts.class);
+        assertEquals(1, asUser.supervisor(() -> products.process("overdue-accrual", interestInCash, today)).posted());
+        assertEquals(0, asUser.supervisor(() -> products.process("overdue-accrual", interestInCash, today)).posted(),
+                "accrued once");
+        LocalDate through = Sql.date("SELECT overdue_accrued_through FROM term_deposit WHERE account_number = ?",
+                interestInCash);
+        BigDecimal accrued = new BigDecimal("10000").multiply(new BigDecimal("0.0035")).multiply(BigDecimal.valueOf(
+                java.time.temporal.ChronoUnit.DAYS.between(start.plusMonths(3), through.plusDays(1))))
+                .divide(new BigDecimal("360"), 2, java.math.RoundingMode.HALF_UP);
+        assertEquals(accrued, Sql.scalar("SELECT overdue_accrued FROM term_deposit WHERE account_number = ?",
+                interestInCash));
         DepositReceipt paid = asUser.teller(() -> deposits.renew(new TermDeposits.Renewing(interestInCash, null, null,
                 false, certificates.get(4)), TestData.requestId("renew")));
         assertEquals(interest, paid.paidOut(), "the interest paid in cash");
         assertEquals("10000.00", paid.deposit().principal());
         assertEquals("TIME_3M", paid.deposit().product());
-        assertEquals(List.of("DEBIT 6411 " + interest, "CREDIT 1001 " + interest), lines(paid.entryId()));
+        assertEquals(List.of("DEBIT 2231 " + accrued, "DEBIT 6411 " + new BigDecimal(interest).subtract(accrued),
+                "CREDIT 1001 " + interest), lines(paid.entryId()), "what was accrued is paid out of 应付利息");
+        assertEquals(0, Sql.scalar("SELECT overdue_accrued FROM term_deposit WHERE account_number = ?", interestInCash)
+                .signum(), "nothing owed any more");
     }
 
     private String openThreeMonths(CustomerView holder, String renewal, String settlement, String certificate)

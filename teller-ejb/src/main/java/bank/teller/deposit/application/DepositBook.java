@@ -12,6 +12,9 @@ import bank.teller.deposit.domain.InterestSlip;
 import bank.teller.deposit.domain.NoticeDeposit;
 import bank.teller.deposit.domain.RateTable;
 import bank.teller.deposit.domain.TimeDeposit;
+import bank.teller.ledger.domain.GlCodes;
+import bank.teller.ledger.domain.PostingLine;
+import bank.teller.ledger.domain.Side;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.Money;
 import bank.teller.shared.TellerException;
@@ -20,6 +23,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -84,6 +88,26 @@ public class DepositBook {
         }
         TimeDeposit.PartialWithdrawal partial = deposit.withdrawPart(asked, today, payableFrom, demandRates());
         return new Settlement(partial.slip(), asked, partial.rest(), null, true);
+    }
+
+    /**
+     * The debits that pay {@code interest} out of a deposit: the overdue interest end of day has
+     * accrued out of 应付利息 (the terms then owe none), the rest out of interest expense (credited
+     * back, should more have been accrued than is paid). None when there is nothing to pay or take.
+     */
+    public List<PostingLine> interestCost(DepositTerms terms, Money interest) {
+        Money accrued = terms.takeOverdueAccrued(interest.currency());
+        List<PostingLine> lines = new ArrayList<>();
+        if (!accrued.isZero()) {
+            lines.add(PostingLine.gl(GlCodes.ACCRUED_INTEREST_PAYABLE, Side.DEBIT, accrued));
+        }
+        Money expense = interest.minus(accrued);
+        if (!expense.isZero()) {
+            boolean more = expense.amount().signum() > 0;
+            lines.add(PostingLine.gl(GlCodes.INTEREST_EXPENSE, more ? Side.DEBIT : Side.CREDIT,
+                    more ? expense : accrued.minus(interest)));
+        }
+        return lines;
     }
 
     /** The first day the deposit is paid as matured: its maturity, moved by its product's rule off a closed day. */

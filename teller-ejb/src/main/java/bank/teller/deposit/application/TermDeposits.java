@@ -247,9 +247,7 @@ public class TermDeposits {
         Money paidOut = settlement.paidOut();
         List<PostingLine> lines = new ArrayList<>(List.of(
                 PostingLine.customer(deposit.glCode(), number.value(), Side.DEBIT, settlement.principal(), after)));
-        if (!interest.isZero()) {
-            lines.add(PostingLine.gl(GlCodes.INTEREST_EXPENSE, Side.DEBIT, interest));
-        }
+        lines.addAll(book.interestCost(terms, interest));
         lines.add(payee == null ? PostingLine.gl(GlCodes.TILL_CASH, Side.CREDIT, paidOut)
                 : PostingLine.customer(payee.glCode(), to.value(), Side.CREDIT, paidOut,
                 movements.credit(payee, paidOut, Movement.TRANSFER_OTHER, requestId)));
@@ -336,13 +334,13 @@ public class TermDeposits {
         voucherStock.use(CERTIFICATE, certificate, number.value());
         Long entryId = null;
         String voucherNo = null;
+        List<PostingLine> lines = new ArrayList<>(book.interestCost(terms, interest));
         if (!interest.isZero()) {
-            PostingLine to = withInterest
-                    ? PostingLine.customer(deposit.glCode(), number.value(), Side.CREDIT, interest,
-                    deposit.creditInterest(interest))
-                    : PostingLine.gl(GlCodes.TILL_CASH, Side.CREDIT, interest);
-            JournalEntry entry = postings.postAsCaller(RENEWAL, requestId, now,
-                    List.of(PostingLine.gl(GlCodes.INTEREST_EXPENSE, Side.DEBIT, interest), to));
+            lines.add(withInterest ? PostingLine.customer(deposit.glCode(), number.value(), Side.CREDIT, interest,
+                    deposit.creditInterest(interest)) : PostingLine.gl(GlCodes.TILL_CASH, Side.CREDIT, interest));
+        }
+        if (!lines.isEmpty()) {
+            JournalEntry entry = postings.postAsCaller(RENEWAL, requestId, now, lines);
             voucherNo = vouchers.issue(entry, number.value(), null).get();
             entryId = entry.id();
         }

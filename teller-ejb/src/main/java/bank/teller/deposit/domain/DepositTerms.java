@@ -59,6 +59,13 @@ public class DepositTerms {
     @Column(name = "certificate_no", length = 12)
     private String certificateNo;
 
+    /** The overdue interest accrued by end of day and not paid yet (in 应付利息), through {@link #overdueAccruedThrough}. */
+    @Column(name = "overdue_accrued", nullable = false, precision = 19, scale = 2)
+    private BigDecimal overdueAccrued = BigDecimal.ZERO.setScale(2);
+
+    @Column(name = "overdue_accrued_through")
+    private LocalDate overdueAccruedThrough;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -116,6 +123,30 @@ public class DepositTerms {
     /** The certificate (存单) now valid for the deposit: a new one replaces it at a partial withdrawal or a reissue. */
     public void certificate(String serialNo) {
         this.certificateNo = serialNo;
+    }
+
+    /** The overdue interest accrued so far (zero: none). */
+    public Money overdueAccrued(String currency) {
+        return Money.of(overdueAccrued, currency);
+    }
+
+    /** The last day whose overdue interest is accrued, or null. */
+    public LocalDate overdueAccruedThrough() {
+        return overdueAccruedThrough;
+    }
+
+    /** Keeps what the overdue days through {@code through} have earned, accrued to 应付利息 by the caller. */
+    public void overdueAccrued(Money total, LocalDate through) {
+        this.overdueAccrued = total.amount();
+        this.overdueAccruedThrough = through;
+    }
+
+    /** The overdue interest accrued, taken out of 应付利息 by the caller's payout: none is accrued afterwards. */
+    public Money takeOverdueAccrued(String currency) {
+        Money accrued = overdueAccrued(currency);
+        this.overdueAccrued = BigDecimal.ZERO.setScale(2);
+        this.overdueAccruedThrough = null;
+        return accrued;
     }
 
     public String accountNumber() {

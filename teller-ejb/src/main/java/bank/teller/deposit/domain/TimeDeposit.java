@@ -77,6 +77,15 @@ public record TimeDeposit(DepositProduct product, Money principal, BigDecimal ra
         return new InterestSlip(principal, lines);
     }
 
+    /**
+     * What the days from maturity through {@code last} have earned at the demand rate of each day (the
+     * overdue interest a payout the day after would pay, line by line rounded as on its slip); zero
+     * before maturity. End of day accrues it (计提) for the deposits that wait.
+     */
+    public Money overdueThrough(LocalDate last, RateTable demandRates) {
+        return new InterestSlip(principal, overdue(last.plusDays(1), demandRates)).total();
+    }
+
     /** The whole term's interest at the term's rate. */
     public InterestLine term() {
         return InterestLine.of(InterestLine.Kind.TERM, termStart, maturesOn, principal, rate, product.dayCount());

@@ -100,6 +100,18 @@ class TimeDepositTest {
     }
 
     @Test
+    void theOverdueInterestAccruedThroughADayIsWhatAPayoutTheDayAfterPaysForThoseDays() {
+        TimeDeposit deposit = oneYear("10000.00", "2026-01-15");
+        RateTable changed = new RateTable(Map.of(date("2000-01-01"), new BigDecimal("0.0035"),
+                date("2027-02-01"), new BigDecimal("0.0020")));
+        assertEquals(Money.cny("0.00"), deposit.overdueThrough(date("2027-01-14"), changed), "not matured yet");
+        assertEquals(Money.cny("0.10"), deposit.overdueThrough(date("2027-01-15"), changed), "one day: 0.0972...");
+        assertEquals(Money.cny("2.37"), deposit.overdueThrough(date("2027-02-13"), changed), "1.65 + 0.72, line by line");
+        InterestSlip payout = deposit.payout(date("2027-02-14"), date("2027-01-15"), changed);
+        assertEquals(payout.total().minus(deposit.term().interest()), deposit.overdueThrough(date("2027-02-13"), changed));
+    }
+
+    @Test
     void renewedTwiceWithInterestEachTermTakesTheRateOfItsRenewalDay() {
         TimeDeposit first = TimeDeposit.open(DepositProduct.TIME_3M, Money.cny("10000.00"), date("2026-01-15"),
                 THREE_MONTHS, Renewal.PRINCIPAL_AND_INTEREST);

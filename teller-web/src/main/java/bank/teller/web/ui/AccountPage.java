@@ -20,10 +20,9 @@ import bank.teller.deposit.application.DemandInterest;
 import bank.teller.fee.application.FeeQuote;
 import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.ChineseCapitalAmount;
-import bank.teller.shared.ErrorCode;
 import bank.teller.shared.Money;
-import bank.teller.shared.TellerException;
 import bank.teller.voucher.domain.VoucherContent;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -87,13 +86,15 @@ public class AccountPage implements Serializable {
     private String confirmCapitals;
     private String confirmFee;
     private VoucherContent voucher;
-    private ApprovalView awaiting;
+    private ApprovalWait approval;
     private List<ApprovalView> pendingApprovals = List.of();
     private Long reversalEntry;
     private String reversalReason;
-    private String supervisor;
-    private String supervisorPassword;
-    private String supervisorCode;
+
+    @PostConstruct
+    void init() {
+        approval = new ApprovalWait(approvals);
+    }
 
     /** viewAction: loads the account named in the URL, if any. */
     public void load() {
@@ -197,51 +198,26 @@ public class AccountPage implements Serializable {
         done();
     }
 
-    /**
-     * Runs the operation, or, when it needs a supervisor, remembers the waiting request (and shows
-     * nothing as an error): the screen then waits for the decision and submits the same request again.
-     */
+    /** Runs the operation, or, when it needs a supervisor, waits on this screen for the decision. */
     private <T> T orAwaitApproval(Supplier<T> operation) {
-        try {
-            T result = operation.get();
-            awaiting = null;
-            return result;
-        } catch (TellerException e) {
-            if (e.code() != ErrorCode.APPROVAL_REQUIRED) {
-                throw e;
-            }
-            awaiting = approvals.approval(((Number) e.args().get(0)).longValue());
-            return null;
-        }
+        return approval.run(operation);
     }
 
     /** Poll while waiting: an approval completes the transaction, a rejection ends it. */
     public void checkApproval() {
-        if (awaiting == null) {
-            return;
-        }
-        awaiting = approvals.approval(awaiting.id());
-        if ("APPROVED".equals(awaiting.status())) {
-            resume();
-        } else if ("REJECTED".equals(awaiting.status())) {
-            Screens.error(null, Screens.text("approval.rejected", awaiting.id(),
-                    awaiting.decisionNote() == null ? "" : awaiting.decisionNote()));
-            awaiting = null;
-            done();
-        } else {
-            return; // still waiting: nothing on the screen changes, so what the supervisor types stays
+        switch (approval.check()) {
+            case APPROVED -> resume();
+            case REJECTED -> done();
+            default -> {
+                return; // still waiting: nothing on the screen changes, so what the supervisor types stays
+            }
         }
         PrimeFaces.current().ajax().update("account-content", "messages");
     }
 
     /** 现场授权: the supervisor signs in on this screen; the transaction then completes. */
     public void approveOnTheSpot() {
-        ApprovalView decided = Screens.attempt("approval:supervisor",
-                () -> approvals.approveOnTheSpot(awaiting.id(), supervisor, supervisorPassword, supervisorCode, null));
-        supervisorPassword = null;
-        supervisorCode = null;
-        if (decided != null) {
-            awaiting = decided;
+        if (approval.approveOnTheSpot()) {
             resume();
         }
     }
@@ -284,7 +260,7 @@ public class AccountPage implements Serializable {
 
     /** The teller gives up waiting: the request stays for the record but this screen starts afresh. */
     public void cancelApproval() {
-        awaiting = null;
+        approval.cancel();
         done();
     }
 
@@ -293,32 +269,8 @@ public class AccountPage implements Serializable {
         return pendingApprovals;
     }
 
-    public ApprovalView getAwaiting() {
-        return awaiting;
-    }
-
-    public String getSupervisor() {
-        return supervisor;
-    }
-
-    public void setSupervisor(String supervisor) {
-        this.supervisor = supervisor;
-    }
-
-    public String getSupervisorPassword() {
-        return supervisorPassword;
-    }
-
-    public void setSupervisorPassword(String supervisorPassword) {
-        this.supervisorPassword = supervisorPassword;
-    }
-
-    public String getSupervisorCode() {
-        return supervisorCode;
-    }
-
-    public void setSupervisorCode(String supervisorCode) {
-        this.supervisorCode = supervisorCode;
+    public ApprovalWait getApproval() {
+        return approval;
     }
 
     /** 久悬激活: the customer is at the counter; the dormant account takes postings again. */

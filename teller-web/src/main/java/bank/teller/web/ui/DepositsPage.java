@@ -2,16 +2,19 @@ package bank.teller.web.ui;
 
 import bank.teller.account.application.AccountQueries;
 import bank.teller.account.application.AccountView;
+import bank.teller.approval.application.Approvals;
 import bank.teller.deposit.application.CertificateLosses;
 import bank.teller.deposit.application.DepositQueries;
 import bank.teller.deposit.application.DepositReceipt;
 import bank.teller.deposit.application.DepositView;
+import bank.teller.deposit.application.SlipView;
 import bank.teller.deposit.application.TermDeposits;
 import bank.teller.deposit.domain.DepositProduct;
 import bank.teller.deposit.domain.Renewal;
 import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.ChineseCapitalAmount;
 import bank.teller.shared.Money;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -20,12 +23,14 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
+import org.primefaces.PrimeFaces;
 
 /**
  * The deposits screen (定期/通知存款): find deposits by account, certificate or customer; open one
  * (what it earns shown before the teller confirms); and on the deposit shown, withdraw (the interest
- * slip shown before confirming) or register and cancel a notice. Each write keeps its request id
- * until it succeeds, so sending it again (after a supervisor's approval) is the same request.
+ * slip shown before confirming), renew, register and cancel a notice, report a lost certificate,
+ * release or reissue it. Each write keeps its request id until it succeeds, so sending it again
+ * (after a supervisor's approval, waited for on this screen) is the same request.
  */
 @Named
 @ViewScoped
@@ -41,8 +46,18 @@ public class DepositsPage implements Serializable {
     private AccountQueries accountQueries;
     @EJB
     private CertificateLosses losses;
+    @EJB
+    private Approvals approvals;
     @Inject
     private BusinessCalendar calendar;
+
+    /** The writes that may wait for a supervisor, to submit again once approved. */
+    private enum Pending {
+        OPEN, WITHDRAW, RENEW, REISSUE
+    }
+
+    private ApprovalWait approval;
+    private Pending pending;
 
     private String query;
     private List<DepositView> found = List.of();
@@ -76,6 +91,8 @@ public class DepositsPage implements Serializable {
     private String renewRenewal = Renewal.NONE.name();
     private boolean renewWithInterest = true;
     private String renewCertificateNo;
+    private SlipView renewalSlip;
+    private TermDeposits.OpeningQuote renewalQuote;
     private String renewRequestId = Screens.newRequestId();
 
     private String noticeDate;
@@ -83,6 +100,11 @@ public class DepositsPage implements Serializable {
     private String noticeRequestId = Screens.newRequestId();
 
     private DepositReceipt receipt;
+
+    @PostConstruct
+    void init() {
+        approval = new ApprovalWait(approvals);
+    }
 
     /** Finds by account number, certificate number, or else the customers the text names (name, ID, phone). */
     public void find() {
@@ -116,9 +138,9 @@ public class DepositsPage implements Serializable {
         if (customerId == null) {
             return;
         }
-        DepositReceipt opened = Screens.attempt("open:amount", () -> deposits.open(new TermDeposits.Opening(customerId,
-                product, amount, fromAccount, isTime() ? renewal : null, settlementAccount, certificateNo),
-                openRequestId));
+        DepositReceipt opened = Screens.attempt("open:amount", () -> awaitingApproval(Pending.OPEN,
+                () -> deposits.open(new TermDeposits.Opening(customerId, product, amount, fromAccount,
+                        isTime() ? renewal : null, settlementAccount, certificateNo), openRequestId)));
         if (opened != null) {
             receipt = opened;
             deposit = opened.deposit();
@@ -146,8 +168,9 @@ public class DepositsPage implements Serializable {
     }
 
     public void withdraw() {
-        DepositReceipt done = Screens.attempt("withdraw:amount", () -> deposits.withdraw(new TermDeposits.Withdrawal(
-                deposit.accountNumber(), withdrawAmount, toAccount, newCertificateNo, idNumber), withdrawRequestId));
+        DepositReceipt done = Screens.attempt("withdraw:amount", () -> awaitingApproval(Pending.WITHDRAW,
+                () -> deposits.withdraw(new TermDeposits.Withdrawal(deposit.accountNumber(), withdrawAmount, toAccount,
+                        newCertificateNo, idNumber), withdrawRequestId)));
         if (done != null) {
             receipt = done;
             deposit = done.deposit();
@@ -158,15 +181,42 @@ public class DepositsPage implements Serializable {
         }
     }
 
+    /** A withdrawal of everything (销户): what it pays, line by line. */
+    public void prepareClosing() {
+        withdrawAmount = null;
+        prepareWithdrawal();
+    }
+
+    /**
+     * First step of a renewal at the counter: the interest it pays today (the slip of the term and
+     * the overdue days) and what the new term earns on what is renewed.
+     */
+    public void prepareRenewal() {
+        renewalQuote = null;
+        DepositView current = Screens.attempt(null, () -> queries.deposit(deposit.accountNumber()));
+        if (current == null || current.payoutToday() == null) {
+            return;
+        }
+        deposit = current;
+        renewalSlip = current.payoutToday();
+        Money principal = Money.parse(current.principal(), current.currency());
+        Money renewed = renewWithInterest ? principal.plus(Money.parse(renewalSlip.total(), current.currency()))
+                : principal;
+        String term = renewProduct == null || renewProduct.isBlank() ? current.product() : renewProduct;
+        renewalQuote = Screens.attempt("renew:term", () -> deposits.quoteOpening(term, renewed.toPlainString()));
+    }
+
     /** A matured time deposit renewed at the counter (转存). */
     public void renew() {
-        DepositReceipt done = Screens.attempt("renew:certificate", () -> deposits.renew(new TermDeposits.Renewing(
-                deposit.accountNumber(), renewProduct, renewRenewal, renewWithInterest, renewCertificateNo), renewRequestId));
+        DepositReceipt done = Screens.attempt("renew:certificate", () -> awaitingApproval(Pending.RENEW,
+                () -> deposits.renew(new TermDeposits.Renewing(deposit.accountNumber(), renewProduct, renewRenewal,
+                        renewWithInterest, renewCertificateNo), renewRequestId)));
         if (done != null) {
             receipt = done;
             deposit = done.deposit();
             renewRequestId = Screens.newRequestId();
             renewCertificateNo = null;
+            renewalQuote = null;
         }
     }
 
@@ -189,7 +239,8 @@ public class DepositsPage implements Serializable {
     }
 
     public void reissue() {
-        changeLoss(() -> losses.reissue(deposit.accountNumber(), idNumber, reissueCertificateNo, lossRequestId));
+        changeLoss(() -> awaitingApproval(Pending.REISSUE,
+                () -> losses.reissue(deposit.accountNumber(), idNumber, reissueCertificateNo, lossRequestId)));
     }
 
     private void changeLoss(Supplier<DepositView> change) {
@@ -217,6 +268,58 @@ public class DepositsPage implements Serializable {
             deposit = changed;
             noticeRequestId = Screens.newRequestId();
         }
+    }
+
+    /** Runs a write that may need a supervisor: if it does, this screen waits for the decision (null meanwhile). */
+    private <T> T awaitingApproval(Pending write, Supplier<T> operation) {
+        T result = approval.run(operation);
+        pending = result == null ? write : null;
+        return result;
+    }
+
+    /** Poll while waiting: an approval submits the write again, a rejection ends the wait. */
+    public void checkApproval() {
+        switch (approval.check()) {
+            case APPROVED -> resume();
+            case REJECTED -> pending = null;
+            default -> {
+                return; // still waiting: nothing on the screen changes, so what the supervisor types stays
+            }
+        }
+        PrimeFaces.current().ajax().update("deposit", "open", "messages");
+    }
+
+    /** 现场授权: the supervisor signs in on this screen; the write then completes. */
+    public void approveOnTheSpot() {
+        if (approval.approveOnTheSpot()) {
+            resume();
+        }
+    }
+
+    /** The teller gives up waiting: the request stays for the record, the form keeps what was typed. */
+    public void cancelApproval() {
+        approval.cancel();
+        pending = null;
+    }
+
+    /** The write that waited runs now (the same request again). */
+    private void resume() {
+        Pending write = pending;
+        pending = null;
+        if (write == null) {
+            approval.cancel();
+            return;
+        }
+        switch (write) {
+            case OPEN -> open();
+            case WITHDRAW -> withdraw();
+            case RENEW -> renew();
+            case REISSUE -> reissue();
+        }
+    }
+
+    public ApprovalWait getApproval() {
+        return approval;
     }
 
     /** The products a teller opens: the time deposits' terms and the notice deposits. */
@@ -386,6 +489,14 @@ public class DepositsPage implements Serializable {
 
     public void setRenewWithInterest(boolean renewWithInterest) {
         this.renewWithInterest = renewWithInterest;
+    }
+
+    public SlipView getRenewalSlip() {
+        return renewalSlip;
+    }
+
+    public TermDeposits.OpeningQuote getRenewalQuote() {
+        return renewalQuote;
     }
 
     public String getRenewCertificateNo() {
