@@ -99,10 +99,17 @@ class BusinessDaysIT {
         String renewing = openDeposit(liSiId, "TIME_3M", "PRINCIPAL_AND_INTEREST", "00000001");
         String unrenewed = openDeposit(liSiId, "TIME_3M", "NONE", "00000002");
         String lost = openDeposit(liSiId, "TIME_1Y", "NONE", "00000003");
+        String written = openDeposit(liSiId, "TIME_1Y", "NONE", "00000004");
+        String liSiIdNumber = ServedTeller.script("pg_admin", "-d", DATABASE, "-tAc",
+                "SELECT id_number FROM customer WHERE id = " + liSiId).strip();
         ServedTeller.script("pg_admin", "-d", DATABASE, "-tAc", "UPDATE term_deposit SET term_start = DATE '2026-12-20', "
                 + "matures_on = DATE '2027-03-20' WHERE account_number IN ('" + renewing + "', '" + unrenewed + "')");
         ok(Https.postJson("/api/v1/deposits/" + lost + "/loss-reports", TELLER, TELLER_PASSWORD, TestData.requestId("lost"),
                 "{\"certificateNo\":\"00000003\",\"kind\":\"ORAL\"}"));
+        // the fourth's certificate reported lost in writing (书面挂失), the owner's ID seen: payment stops for seven days
+        ok(Https.postJson("/api/v1/deposits/" + written + "/loss-reports", TELLER, TELLER_PASSWORD,
+                TestData.requestId("lost"), "{\"certificateNo\":\"00000004\",\"kind\":\"WRITTEN\",\"idNumber\":\""
+                        + liSiIdNumber + "\"}"));
         closeTheDemoBranch();
         JsonObject fridayRun = finished(startEndOfDay("2027-03-19", ""));
         assertCompletedInOrder(fridayRun, STEPS);
@@ -199,12 +206,46 @@ class BusinessDaysIT {
         JsonObject lapse = lostNow.getJsonArray("history").getJsonObject(lostNow.getJsonArray("history").size() - 1);
         assertEquals("LOSS_LAPSED", lapse.getString("event"));
         assertEquals("2027-03-24", lapse.getString("businessDate"));
+        assertTheWrittenReportsCertificateIsReissuedAfterItsWaitThenPaidOut(written, liSi, liSiIdNumber);
         assertEquals("end-of-day", ServedTeller.script("pg_admin", "-d", DATABASE, "-tAc", "SELECT string_agg(DISTINCT actor, ',') "
                 + "FROM audit_record WHERE action IN ('BUSINESS_DATE_ROLL', 'INTEREST_SETTLEMENT', 'STATEMENTS_WRITTEN')").strip(),
                 "end of day's changes are the system user's in the audit trail");
 
         SERVER.stop();
         SERVER.assertNoErrorInTheLog();
+    }
+
+    /**
+     * Thursday 1 April, the written report of Friday 19 March is past its seven days: on the till
+     * opened again, the reissue (补发) waits for a supervisor, then the same request issues certificate
+     * 00000005 (the lost one void); the deposit is then paid out early on the new certificate: 13 days
+     * at the demand rate, 10,000 x 0.35 % x 13 / 360 = 1.26.
+     */
+    private static void assertTheWrittenReportsCertificateIsReissuedAfterItsWaitThenPaidOut(String deposit, String payee,
+                                                                                            String idNumber) throws Exception {
+        ok(Https.postJson("/api/v1/tills/sessions", TELLER, TELLER_PASSWORD, TestData.requestId("open"), "{}"), 201);
+        JsonObject lostNow = ok(Https.get("/api/v1/deposits/" + deposit, TELLER, TELLER_PASSWORD));
+        assertEquals("2027-03-26", lostNow.getJsonObject("loss").getString("waitOverOn"));
+        String reissue = TestData.requestId("reissue");
+        String body = "{\"idNumber\":\"" + idNumber + "\",\"newCertificateNo\":\"00000005\"}";
+        JsonObject waiting = json(Https.postJson("/api/v1/deposits/" + deposit + "/loss-reports/reissue", TELLER,
+                TELLER_PASSWORD, reissue, body), 409).asJsonObject();
+        assertEquals("APPROVAL_REQUIRED", waiting.getString("code"), waiting.toString());
+        ok(Https.postJson("/api/v1/approvals/" + waiting.getJsonNumber("approvalId").longValue() + "/approve",
+                SUPERVISOR, SUPERVISOR_PASSWORD, null, "{}"));
+        JsonObject reissued = ok(Https.postJson("/api/v1/deposits/" + deposit + "/loss-reports/reissue", TELLER,
+                TELLER_PASSWORD, reissue, body));
+        assertEquals("00000005", reissued.getString("certificateNo"));
+        assertTrue(!reissued.containsKey("loss") || reissued.isNull("loss"), reissued.toString());
+        BigDecimal before = balanceOf(payee);
+        JsonObject paid = ok(Https.postJson("/api/v1/deposits/" + deposit + "/withdrawals", TELLER, TELLER_PASSWORD,
+                TestData.requestId("paid"), "{\"toAccount\":\"" + payee + "\"}"), 201);
+        assertEquals("1.26", paid.getString("interest"));
+        assertEquals(before.add(new BigDecimal("10001.26")), balanceOf(payee));
+        JsonObject closed = ok(Https.get("/api/v1/deposits/" + deposit, TELLER, TELLER_PASSWORD));
+        assertEquals("CLOSED", closed.getString("status"));
+        assertEquals(List.of("OPENED", "LOST", "REISSUED", "CLOSED"), closed.getJsonArray("history").stream()
+                .map(e -> e.asJsonObject().getString("event")).toList());
     }
 
     /** A 10,000.00 deposit in cash for 李四 on a blank certificate of teller1's till; answers its account number. */

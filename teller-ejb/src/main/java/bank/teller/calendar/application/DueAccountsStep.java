@@ -7,31 +7,42 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A {@link ProductStep} whose due accounts one SQL condition finds: {@link #due()} is the statement's
+ * A {@link ProductStep} whose due accounts one SQL condition finds: {@code due} is the statement's
  * FROM and WHERE over the account table as {@code a}, with one date parameter, {@link #dueBy}.
  */
 public abstract class DueAccountsStep implements ProductStep {
+
+    private final String name;
+    private final String due;
 
     @Inject
     private Jdbc jdbc;
     @Inject
     private WorkingCalendar workingCalendar;
 
-    /** {@code FROM ... a ... WHERE ...}: the accounts due, given the date {@link #dueBy} answers. */
-    protected abstract String due();
+    /** The step {@code name}d in the job, whose accounts {@code due} ({@code FROM ... a ... WHERE ...}) finds. */
+    protected DueAccountsStep(String name, String due) {
+        this.name = name;
+        this.due = due;
+    }
 
-    /** The date {@link #due()} takes, for the end of day of {@code closing}. */
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** The date the due condition takes, for the end of day of {@code closing}. */
     protected abstract LocalDate dueBy(LocalDate closing);
 
     @Override
     public long countDue(AccountRange range, LocalDate closing) {
-        return jdbc.query("SELECT COUNT(*) " + due() + " AND " + range.sql(), row -> row.getLong(1),
+        return jdbc.query("SELECT COUNT(*) " + due + " AND " + range.sql(), row -> row.getLong(1),
                 range.parameters(List.of(dueBy(closing)))).get(0);
     }
 
     @Override
     public List<String> duePage(AccountRange range, LocalDate closing, int max) {
-        return jdbc.query("SELECT a.account_number " + due() + " AND " + range.sql() + " ORDER BY a.account_number"
+        return jdbc.query("SELECT a.account_number " + due + " AND " + range.sql() + " ORDER BY a.account_number"
                 + Jdbc.firstRows(max), row -> row.getString(1), range.parameters(List.of(dueBy(closing))));
     }
 

@@ -38,14 +38,8 @@ public class LossReportLapses extends DueAccountsStep {
 
     private final Clock clock = Clock.systemUTC();
 
-    @Override
-    public String name() {
-        return STEP;
-    }
-
-    @Override
-    protected String due() {
-        return DUE;
+    public LossReportLapses() {
+        super(STEP, DUE);
     }
 
     /** Oral reports made by this day have lapsed by the last day the end of day covers. */

@@ -67,14 +67,8 @@ public class Maturities extends DueAccountsStep {
 
     private final Clock clock = Clock.systemUTC();
 
-    @Override
-    public String name() {
-        return STEP;
-    }
-
-    @Override
-    protected String due() {
-        return DUE;
+    public Maturities() {
+        super(STEP, DUE);
     }
 
     @Override

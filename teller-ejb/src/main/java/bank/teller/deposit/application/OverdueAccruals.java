@@ -59,14 +59,8 @@ public class OverdueAccruals extends DueAccountsStep {
 
     private final Clock clock = Clock.systemUTC();
 
-    @Override
-    public String name() {
-        return STEP;
-    }
-
-    @Override
-    protected String due() {
-        return DUE;
+    public OverdueAccruals() {
+        super(STEP, DUE);
     }
 
     @Override
