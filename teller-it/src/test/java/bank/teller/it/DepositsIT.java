@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bank.teller.account.application.AccountOpening;
 import bank.teller.account.application.CashDeposits;
+import bank.teller.account.application.Reversals;
 import bank.teller.approval.application.Approvals;
 import bank.teller.calendar.application.EndOfDayProducts;
 import bank.teller.customer.application.CustomerView;
@@ -169,8 +170,12 @@ class DepositsIT {
         assertEquals("ISSUED", Sql.string("SELECT status FROM blank_voucher WHERE kind = 'CERTIFICATE' AND serial_no = ?",
                 certificates.get(0)), "no certificate was used");
 
-        String number = asUser.teller(() -> deposits.open(new TermDeposits.Opening(holder.id(), "TIME_3M", "100.00",
-                null, null, null, certificates.get(0)), TestData.requestId("open"))).accountNumber();
+        DepositReceipt opened = asUser.teller(() -> deposits.open(new TermDeposits.Opening(holder.id(), "TIME_3M",
+                "100.00", null, null, null, certificates.get(0)), TestData.requestId("open")));
+        String number = opened.accountNumber();
+        assertEquals(ErrorCode.REVERSAL_OF_DEPOSIT, assertThrows(TellerException.class, () -> asUser.supervisor(
+                () -> Lookup.ejb("teller-ejb", Reversals.class).reverse(opened.entryId(), "开错了",
+                        TestData.requestId("rev")))).code(), "a deposit is closed, not reversed");
         assertEquals(ErrorCode.ACCOUNT_IS_TERM_DEPOSIT, refused(() -> cash.deposit(number, "10.00", "CNY",
                 TestData.requestId("cash"))), "a deposit's money moves only by its own transactions");
         assertEquals(ErrorCode.DEPOSIT_NOT_FOUND, refused(() -> deposits.quote(demand, null)));

@@ -30,7 +30,8 @@ import java.util.Map;
  * every customer account changed back under the usual rules (a reversed deposit must still be
  * there), with a supervisor's approval always, and for a cash posting by a teller other than the
  * one who posted it. A reversal is never reversed, an entry is reversed once, and an earlier day's
- * entry needs an adjustment instead.
+ * entry needs an adjustment instead. A time or notice deposit's entries are not reversed here: its
+ * terms, certificate and interest slip went with them (the same day, the deposit is closed instead).
  */
 @Stateless
 @RolesAllowed({Roles.TELLER, Roles.SUPERVISOR})
@@ -62,6 +63,11 @@ public class Reversals {
         if (customerLines.isEmpty()) {
             throw new TellerException(ErrorCode.REVERSAL_NOT_ALLOWED, entryId, original.type());
         }
+        customerLines.stream().map(l -> accounts.require(new AccountNumber(l.accountNumber())))
+                .filter(a -> a.type().isTerm()).findFirst().ifPresent(deposit -> {
+                    throw new TellerException(ErrorCode.REVERSAL_OF_DEPOSIT, entryId, original.type(),
+                            deposit.number().value());
+                });
         String receiptFor = customerLines.get(0).accountNumber();
         String counterparty = customerLines.stream().map(JournalLine::accountNumber).filter(a -> !a.equals(receiptFor))
                 .findFirst().orElse(null);
