@@ -10,10 +10,13 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
@@ -196,6 +199,47 @@ class CounterBrowserIT {
 
         browser.get(Https.BASE + "/app/account.xhtml?number=" + demand);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("balance"), "60,000.00 CNY"));
+    }
+
+    @Test
+    void aTellerRenewsAMaturedDepositSeeingItsInterestAndTheNewTermBeforeConfirming() throws Exception {
+        signIn(AsUser.TELLER, AsUser.TELLER_PASSWORD);
+        String demand = openAccount("孙八");
+        String certificate = certificateInTill();
+        String renewal = certificateInTill();
+        browser.findElement(By.id("menu:nav-deposits")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("open:customer"))).sendKeys(demand);
+        browser.findElement(By.id("open:amount")).sendKeys("10000.00");
+        browser.findElement(By.id("open:certificate")).sendKeys(certificate);
+        browser.findElement(By.id("open:prepare")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("open:confirm-yes"))).click();
+        String deposit = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt-account"))).getText();
+        // as if opened for a year that ended ten days ago
+        LocalDate today = LocalDate.parse(ServedTeller.script("pg_admin", "-d", "teller_it", "-tAc",
+                "SELECT business_date FROM business_day WHERE id = 1").strip());
+        LocalDate start = today.minusDays(10).minusMonths(12);
+        ServedTeller.script("pg_admin", "-d", "teller_it", "-tAc", "UPDATE term_deposit SET term_start = DATE '" + start
+                + "', matures_on = DATE '" + start.plusMonths(12) + "' WHERE account_number = '" + deposit + "'");
+        long overdue = ChronoUnit.DAYS.between(start.plusMonths(12), today);
+        BigDecimal interest = new BigDecimal("150.00").add(new BigDecimal("35.00").multiply(BigDecimal.valueOf(overdue))
+                .divide(new BigDecimal("360"), 2, RoundingMode.HALF_UP)); // 10,000 x 0.35 % a day each
+        BigDecimal next = new BigDecimal("10000.00").add(interest).multiply(new BigDecimal("0.015"))
+                .setScale(2, RoundingMode.HALF_UP);
+
+        browser.findElement(By.id("find:query")).sendKeys(deposit);
+        browser.findElement(By.id("find:show")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("renew:certificate"))).sendKeys(renewal);
+        browser.findElement(By.id("renew:submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("renew:confirm")));
+        assertEquals(interest.toPlainString(), browser.findElement(By.xpath("//*[@id='renew:confirm']//*[@id='slip-total']"))
+                .getText(), "the year at 1.50 % and " + overdue + " overdue days at the demand rate");
+        assertEquals(String.format("%,.2f", next), browser.findElement(By.id("renewal-interest")).getText(),
+                "the new year's interest on the principal and the interest renewed");
+        browser.findElement(By.id("renew:confirm-yes")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("certificate"), renewal));
+        assertEquals(String.format("%,.2f CNY", new BigDecimal("10000.00").add(interest)),
+                browser.findElement(By.id("principal")).getText());
+        assertEquals(today + " – " + today.plusMonths(12), browser.findElement(By.id("term")).getText());
     }
 
     /** A new certificate blank in the signed-in teller's till: received and issued by the supervisor. */

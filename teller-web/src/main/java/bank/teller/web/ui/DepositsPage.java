@@ -53,7 +53,7 @@ public class DepositsPage implements Serializable {
 
     /** The writes that may wait for a supervisor, to submit again once approved. */
     private enum Pending {
-        OPEN, WITHDRAW, RENEW, REISSUE
+        OPEN, WITHDRAW, REISSUE
     }
 
     private ApprovalWait approval;
@@ -208,9 +208,8 @@ public class DepositsPage implements Serializable {
 
     /** A matured time deposit renewed at the counter (转存). */
     public void renew() {
-        DepositReceipt done = Screens.attempt("renew:certificate", () -> awaitingApproval(Pending.RENEW,
-                () -> deposits.renew(new TermDeposits.Renewing(deposit.accountNumber(), renewProduct, renewRenewal,
-                        renewWithInterest, renewCertificateNo), renewRequestId)));
+        DepositReceipt done = Screens.attempt("renew:certificate", () -> deposits.renew(new TermDeposits.Renewing(
+                deposit.accountNumber(), renewProduct, renewRenewal, renewWithInterest, renewCertificateNo), renewRequestId));
         if (done != null) {
             receipt = done;
             deposit = done.deposit();
@@ -313,7 +312,6 @@ public class DepositsPage implements Serializable {
         switch (write) {
             case OPEN -> open();
             case WITHDRAW -> withdraw();
-            case RENEW -> renew();
             case REISSUE -> reissue();
         }
     }
