@@ -17,6 +17,7 @@ import javax.naming.NamingException;
 final class Channels {
 
     static final String CORE = "core";
+    static final String CLEARING = "clearing";
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{1,19}");
     /** The address the broker says a diverted message was sent to; no sender can set it. */
     private static final String ORIGINAL_ADDRESS = "_AMQ_ORIG_ADDRESS";
@@ -26,9 +27,9 @@ final class Channels {
     private Channels() {
     }
 
-    /** True for the core system and for every channel with its queues on the broker. */
+    /** True for the core and clearing systems and for every channel with its queues on the broker. */
     static boolean isSystem(String name) {
-        return CORE.equals(name) || isChannel(name);
+        return CORE.equals(name) || CLEARING.equals(name) || isChannel(name);
     }
 
     static boolean isChannel(String name) {

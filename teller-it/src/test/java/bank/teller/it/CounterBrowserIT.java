@@ -242,6 +242,42 @@ class CounterBrowserIT {
         assertEquals(today + " – " + today.plusMonths(12), browser.findElement(By.id("term")).getText());
     }
 
+    @Test
+    void aTellerSendsAWireSeeingItsFeeAndTotalThenWatchesItSettle() {
+        signIn(AsUser.TELLER, AsUser.TELLER_PASSWORD);
+        String payer = openAccount("周九");
+        post("DEPOSIT", "5000.00", null);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("balance"), "5,000.00 CNY"));
+
+        browser.findElement(By.id("menu:nav-wires")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("wire:payer"))).sendKeys(payer);
+        browser.findElement(By.id("wire:payee-name")).sendKeys("王五");
+        browser.findElement(By.id("wire:payee-account")).sendKeys("6222020200001234");
+        browser.findElement(By.id("wire:bank")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("wire:bank_filter"))).sendKeys("102100099996");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#wire\\:bank_items li[data-label*='102100099996']")))
+                .click();
+        browser.findElement(By.id("wire:amount")).sendKeys("1000.00");
+        browser.findElement(By.id("wire:purpose")).sendKeys("货款");
+        browser.findElement(By.id("wire:prepare")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("wire:confirm")));
+        assertEquals("5.00", browser.findElement(By.id("confirm-fee")).getText());
+        assertEquals("1,005.00", browser.findElement(By.id("confirm-total")).getText());
+        assertEquals("人民币壹仟零伍元整", browser.findElement(By.id("confirm-capitals")).getText());
+        assertTrue(browser.findElement(By.id("confirm-text")).getText().contains("中国工商银行"),
+                browser.findElement(By.id("confirm-text")).getText());
+        browser.findElement(By.id("wire:confirm-yes")).click();
+        String reference = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt-reference"))).getText();
+        assertTrue(reference.startsWith("W"), reference);
+        // the screen follows the clearing system's answers until the wire is settled
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("shown:status"), "已清算"));
+        String progress = browser.findElement(By.id("shown:progress")).getText();
+        assertTrue(progress.contains("已提交") && progress.contains("清算已受理"), progress);
+
+        browser.get(Https.BASE + "/app/account.xhtml?number=" + payer);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("balance"), "3,995.00 CNY"));
+    }
+
     /** A new certificate blank in the signed-in teller's till: received and issued by the supervisor. */
     private String certificateInTill() throws Exception {
         String cookie = browser.manage().getCookieNamed("JSESSIONID").getValue();

@@ -56,14 +56,16 @@ class EndpointMatrixIT {
                 "POST /v1/deposits/{number}/withdrawals", "POST /v1/deposits/{number}/notice",
                 "DELETE /v1/deposits/{number}/notice", "GET /v1/deposits/{number}/certificate",
                 "POST /v1/deposits/{number}/loss-reports", "POST /v1/deposits/{number}/loss-reports/release",
-                "POST /v1/deposits/{number}/loss-reports/reissue", "POST /v1/deposits/{number}/renewals");
+                "POST /v1/deposits/{number}/loss-reports/reissue", "POST /v1/deposits/{number}/renewals",
+                "POST /v1/wires", "POST /v1/wires/quote");
         allow(READERS, "GET /v1/accounts/{number}", "POST /v1/accounts/by-card", "GET /v1/accounts/balances",
                 "GET /v1/accounts/{number}/fee-quote", "GET /v1/accounts/{number}/statement",
                 "GET /v1/accounts/{number}/transactions", "GET /v1/customers",
                 "GET /v1/customers/{id}", "GET /v1/customers/{id}/accounts", "GET /v1/approvals/{id}",
                 "GET /v1/vouchers/{number}", "GET /v1/business-day", "GET /v1/business-day/branches/{code}",
                 "GET /v1/accounts/{number}/interest", "GET /v1/deposits", "GET /v1/deposits/{number}",
-                "GET /v1/deposits/{number}/quote", "GET /v1/deposits/{number}/slips/{entryId}");
+                "GET /v1/deposits/{number}/quote", "GET /v1/deposits/{number}/slips/{entryId}", "GET /v1/wires",
+                "GET /v1/wires/{reference}");
         allow(SUPERVISORS, "POST /v1/dead-letters/{messageId}/resend", "POST /v1/dead-letters/{messageId}/discard",
                 "POST /v1/core-outbox/parked/{entryId}/resend", "PUT /v1/accounts/{number}/hot",
                 "POST /v1/accounts/{number}/freezes", "POST /v1/approvals/{id}/approve",

@@ -60,9 +60,11 @@ public final class TestData {
      * parameters filled in: {@code account} for an account number, harmless values for the rest.
      */
     public static String path(String template, String account) {
-        Map<String, String> values = Map.of("{number}", account, "{id}", "0", "{keyId}", "abcdef012345",
-                "{username}", "nobody-here", "{messageId}", "ID:00000000-0000-0000-0000-000000000000", "{entryId}", "0",
-                "{year}", "2099", "{date}", "2099-01-05", "{code}", "9999", "{execution}", "0");
+        Map<String, String> values = Map.ofEntries(Map.entry("{number}", account), Map.entry("{id}", "0"),
+                Map.entry("{keyId}", "abcdef012345"), Map.entry("{username}", "nobody-here"),
+                Map.entry("{messageId}", "ID:00000000-0000-0000-0000-000000000000"), Map.entry("{entryId}", "0"),
+                Map.entry("{year}", "2099"), Map.entry("{date}", "2099-01-05"), Map.entry("{code}", "9999"),
+                Map.entry("{execution}", "0"), Map.entry("{reference}", "W20990101000000000"));
         String path = template;
         for (Map.Entry<String, String> value : values.entrySet()) {
             path = path.replace(value.getKey(), value.getValue());

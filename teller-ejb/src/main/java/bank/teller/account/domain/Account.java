@@ -213,6 +213,18 @@ public class Account {
      * interest included), so only a closed account refuses it (closing settles its interest first).
      */
     public Money creditInterest(Money amount) {
+        return creditOwn(amount);
+    }
+
+    /**
+     * Credits the account's own money coming back (a wire rejected or returned by the other bank);
+     * returns the balance after. Like interest, only a closed account refuses it.
+     */
+    public Money creditReturned(Money amount) {
+        return creditOwn(amount);
+    }
+
+    private Money creditOwn(Money amount) {
         if (status == AccountStatus.CLOSED) {
             throw new TellerException(ErrorCode.ACCOUNT_NOT_ACTIVE, number, status);
         }

@@ -1,0 +1,90 @@
+package bank.clearing.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.DoubleSupplier;
+
+/**
+ * How the simulated clearing system answers a wire, as the real one does, misbehaviour included:
+ * it accepts and settles a wire a moment later; rejects one to a bank it does not know (its directory
+ * lacks one that Teller's has: a stale directory); and, by the payee account's last four digits, the
+ * payee bank returns it (4040: no such account, 4041: the name does not match), it is never answered
+ * (9999), every answer comes twice (2222), the settlement comes late (3333), or a rejection follows
+ * the settlement (6666, a wrong answer). With {@code chaos} above zero, any answer is also sent
+ * twice at that rate.
+ */
+public final class ClearingRules {
+
+    /** The participants the clearing system knows (Teller's reference data has 310290000013 too). */
+    static final Set<String> DIRECTORY = Set.of("102100099996", "103100000026", "104100000004", "105100000017",
+            "301290000007", "308584000013", "403100000004", "302100011000", "305100000013", "309391000011",
+            "303100000006");
+
+    /** One answer to send: its status, after how long, and why (a refusal). */
+    public record Answer(String status, long delayMillis, String reason) {
+    }
+
+    private final long settleMillis;
+    private final double chaos;
+    private final DoubleSupplier random;
+
+    public ClearingRules(long settleMillis, double chaos, DoubleSupplier random) {
+        this.settleMillis = settleMillis;
+        this.chaos = chaos;
+        this.random = random;
+    }
+
+    public List<Answer> answers(String payeeBank, String payeeAccount) {
+        List<Answer> answers = new ArrayList<>();
+        if (!DIRECTORY.contains(payeeBank)) {
+            answers.add(new Answer("REJECTED", 0, "participant " + payeeBank + " unknown to the clearing system"));
+            return withChaos(answers);
+        }
+        String last = payeeAccount.length() < 4 ? payeeAccount : payeeAccount.substring(payeeAccount.length() - 4);
+        switch (last) {
+            case "9999" -> {
+                return answers; // lost: never answered
+            }
+            case "3333" -> answers.add(new Answer("SETTLED", settleMillis * 10, null));
+            default -> {
+                answers.add(new Answer("ACCEPTED", 0, null));
+                answers.add(new Answer("SETTLED", settleMillis, null));
+            }
+        }
+        switch (last) {
+            case "4040" -> answers.add(new Answer("RETURNED", settleMillis * 2, "payee account does not exist"));
+            case "4041" -> answers.add(new Answer("RETURNED", settleMillis * 2, "payee name does not match the account"));
+            case "6666" -> answers.add(new Answer("REJECTED", settleMillis * 2, "rejected after settlement (wrong answer)"));
+            case "2222" -> {
+                return twice(answers);
+            }
+            default -> {
+            }
+        }
+        return withChaos(answers);
+    }
+
+    private static List<Answer> twice(List<Answer> answers) {
+        List<Answer> doubled = new ArrayList<>();
+        answers.forEach(answer -> {
+            doubled.add(answer);
+            doubled.add(answer);
+        });
+        return doubled;
+    }
+
+    private List<Answer> withChaos(List<Answer> answers) {
+        if (chaos <= 0) {
+            return answers;
+        }
+        List<Answer> sent = new ArrayList<>();
+        for (Answer answer : answers) {
+            sent.add(answer);
+            if (random.getAsDouble() < chaos) {
+                sent.add(answer);
+            }
+        }
+        return sent;
+    }
+}

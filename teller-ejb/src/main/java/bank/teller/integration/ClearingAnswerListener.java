@@ -1,0 +1,71 @@
+package bank.teller.integration;
+
+import bank.teller.payment.application.ClearingAnswers;
+import bank.teller.shared.Causes;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJB;
+import jakarta.ejb.MessageDriven;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+
+/**
+ * Takes the clearing system's answers from {@code teller.clearing.answers} ({@link ClearingMessages})
+ * and applies each to its wire ({@link ClearingAnswers}), in the delivery's transaction. An answer
+ * that cannot be read, or names no wire of Teller's, changes nothing: its delivery is rolled back and
+ * redelivered, and on the last delivery put on the dead-letter queue with the reason, for a
+ * supervisor to see on the dead-letters screen.
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/teller.clearing.answers"),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")
+})
+@PermitAll
+public class ClearingAnswerListener implements MessageListener {
+
+    /** The broker's max-delivery-attempts of teller.clearing.answers (wildfly-config teller.cli). */
+    static final int LAST_DELIVERY = 3;
+    static final String QUEUE = "teller.clearing.answers";
+
+    @EJB
+    private ClearingAnswers answers;
+    @EJB
+    private DeadLetters deadLetters;
+
+    @Override
+    public void onMessage(Message message) {
+        try {
+            ClearingAnswers.Answer answer = ClearingMessages.answer(body(message));
+            if (answers.apply(answer).isEmpty()) {
+                throw new MalformedMessageException("no wire " + answer.reference());
+            }
+        } catch (RuntimeException failed) {
+            if (deliveryCount(message) < LAST_DELIVERY) {
+                throw failed;
+            }
+            deadLetters.bury(QUEUE, null, message, Causes.find(failed, MalformedMessageException.class)
+                    .map(m -> "malformed: " + m.getMessage()).orElseGet(() -> "failed: " + Causes.root(failed)));
+        }
+    }
+
+    private static int deliveryCount(Message message) {
+        try {
+            return message.getIntProperty("JMSXDeliveryCount");
+        } catch (JMSException | NumberFormatException e) {
+            return LAST_DELIVERY;
+        }
+    }
+
+    private static String body(Message message) {
+        if (!(message instanceof TextMessage text)) {
+            throw new MalformedMessageException("not a text message");
+        }
+        try {
+            return text.getText();
+        } catch (JMSException e) {
+            throw new MalformedMessageException("unreadable text message", e);
+        }
+    }
+}
