@@ -7,13 +7,9 @@ import bank.teller.account.application.Receipt;
 import bank.teller.deposit.application.DepositView;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.Money;
-import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
-import java.io.StringReader;
-import java.math.BigDecimal;
 
 /**
  * The channel message formats (schemas {@code teller.channel.request} and
@@ -60,20 +56,7 @@ public final class ChannelMessages {
     }
 
     public static Request parse(String body) {
-        if (body == null) {
-            throw new MalformedMessageException("empty message");
-        }
-        JsonObject json;
-        try {
-            json = JSON.createReader(new StringReader(body)).readObject();
-        } catch (JsonException | IllegalStateException e) {
-            throw new MalformedMessageException("not a JSON object: " + e.getMessage(), e);
-        }
-        // compared as a decimal: intValue() of a long version would drop its high bits (2^32 + 1 is not 1)
-        if (!(json.get("version") instanceof JsonNumber version)
-                || version.bigDecimalValue().compareTo(BigDecimal.valueOf(VERSION)) != 0) {
-            throw new MalformedMessageException("unsupported or missing version");
-        }
+        JsonObject json = JmsMessages.versioned(body, VERSION);
         if (json.containsKey("schema") && !(json.get("schema") instanceof JsonString schema
                 && REQUEST_SCHEMA.equals(schema.getString()))) {
             throw new MalformedMessageException("schema, when given, must be " + REQUEST_SCHEMA);

@@ -15,7 +15,6 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.Queue;
-import jakarta.jms.TextMessage;
 
 /**
  * Requests from the channels (online and mobile banking, self-service terminals): balance inquiries
@@ -65,10 +64,10 @@ public class ChannelRequestListener implements MessageListener {
             if (channel == null) {
                 throw new MalformedMessageException("not sent to a channel's request queue");
             }
-            ChannelMessages.Request request = ChannelMessages.parse(body(message));
+            ChannelMessages.Request request = ChannelMessages.parse(JmsMessages.text(message));
             answer = answers.answer(channel, request, () -> SameRequest.settled(() -> requests.handle(channel, request)));
         } catch (RuntimeException failed) {
-            if (deliveryCount(message) < LAST_DELIVERY) {
+            if (JmsMessages.deliveryCount(message, LAST_DELIVERY) < LAST_DELIVERY) {
                 throw failed; // rolled back and redelivered: a passing fault may be gone by then
             }
             deadLetters.bury(QUEUE, channel, message, reason(failed));
@@ -77,31 +76,12 @@ public class ChannelRequestListener implements MessageListener {
         send(channel, message, answer);
     }
 
-    private static int deliveryCount(Message message) {
-        try {
-            return message.getIntProperty("JMSXDeliveryCount");
-        } catch (JMSException | NumberFormatException e) {
-            return LAST_DELIVERY;
-        }
-    }
-
     /** What the operator reads: the malformation, or the innermost cause of another failure. */
     private static String reason(RuntimeException failed) {
         Throwable cause = Causes.find(failed, MalformedMessageException.class).map(Throwable.class::cast)
                 .orElseGet(() -> Causes.root(failed));
         return cause instanceof MalformedMessageException ? "malformed: " + cause.getMessage()
                 : "failed: " + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-    }
-
-    private static String body(Message message) {
-        if (!(message instanceof TextMessage text)) {
-            throw new MalformedMessageException("not a text message");
-        }
-        try {
-            return text.getText();
-        } catch (JMSException e) {
-            throw new MalformedMessageException("unreadable text message", e);
-        }
     }
 
     private void send(String channel, Message request, String body) {

@@ -6,10 +6,8 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
-import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-import jakarta.jms.TextMessage;
 
 /**
  * Takes the clearing system's answers from {@code teller.clearing.answers} ({@link ClearingMessages})
@@ -37,35 +35,16 @@ public class ClearingAnswerListener implements MessageListener {
     @Override
     public void onMessage(Message message) {
         try {
-            ClearingAnswers.Answer answer = ClearingMessages.answer(body(message));
+            ClearingAnswers.Answer answer = ClearingMessages.answer(JmsMessages.text(message));
             if (answers.apply(answer).isEmpty()) {
                 throw new MalformedMessageException("no wire " + answer.reference());
             }
         } catch (RuntimeException failed) {
-            if (deliveryCount(message) < LAST_DELIVERY) {
+            if (JmsMessages.deliveryCount(message, LAST_DELIVERY) < LAST_DELIVERY) {
                 throw failed;
             }
             deadLetters.bury(QUEUE, null, message, Causes.find(failed, MalformedMessageException.class)
                     .map(m -> "malformed: " + m.getMessage()).orElseGet(() -> "failed: " + Causes.root(failed)));
-        }
-    }
-
-    private static int deliveryCount(Message message) {
-        try {
-            return message.getIntProperty("JMSXDeliveryCount");
-        } catch (JMSException | NumberFormatException e) {
-            return LAST_DELIVERY;
-        }
-    }
-
-    private static String body(Message message) {
-        if (!(message instanceof TextMessage text)) {
-            throw new MalformedMessageException("not a text message");
-        }
-        try {
-            return text.getText();
-        } catch (JMSException e) {
-            throw new MalformedMessageException("unreadable text message", e);
         }
     }
 }

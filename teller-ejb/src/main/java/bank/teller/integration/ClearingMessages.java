@@ -5,12 +5,8 @@ import static bank.teller.shared.JsonSupport.JSON;
 import bank.teller.payment.application.ClearingAnswers;
 import bank.teller.payment.domain.Wire;
 import bank.teller.payment.domain.WireStatus;
-import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.io.StringReader;
-import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
@@ -53,19 +49,7 @@ public final class ClearingMessages {
 
     /** The answer a message carries; MalformedMessageException when it is none. */
     static ClearingAnswers.Answer answer(String body) {
-        if (body == null) {
-            throw new MalformedMessageException("empty message");
-        }
-        JsonObject json;
-        try {
-            json = JSON.createReader(new StringReader(body)).readObject();
-        } catch (JsonException | IllegalStateException e) {
-            throw new MalformedMessageException("not a JSON object: " + e.getMessage(), e);
-        }
-        if (!(json.get("version") instanceof JsonNumber version)
-                || version.bigDecimalValue().compareTo(BigDecimal.valueOf(VERSION)) != 0) {
-            throw new MalformedMessageException("unsupported or missing version");
-        }
+        JsonObject json = JmsMessages.versioned(body, VERSION);
         if (!(json.get("schema") instanceof JsonString schema && ANSWER_SCHEMA.equals(schema.getString()))) {
             throw new MalformedMessageException("schema must be " + ANSWER_SCHEMA);
         }

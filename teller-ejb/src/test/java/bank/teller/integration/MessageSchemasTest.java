@@ -13,6 +13,10 @@ import bank.teller.ledger.domain.GlCodes;
 import bank.teller.ledger.domain.JournalEntry;
 import bank.teller.ledger.domain.PostingLine;
 import bank.teller.ledger.domain.Side;
+import bank.teller.payment.application.ClearingAnswers;
+import bank.teller.payment.domain.ClearingRoute;
+import bank.teller.payment.domain.Wire;
+import bank.teller.payment.domain.WireStatus;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.Money;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -139,6 +143,30 @@ class MessageSchemasTest {
     })
     void anythingElseIsMalformedAndGoesToTheDeadLetterQueue(String body) {
         assertThrows(MalformedMessageException.class, () -> ChannelMessages.parse(body));
+    }
+
+    @Test
+    void aWireConformsToItsSchemaAndTheClearingSystemsAnswersAreRead() throws Exception {
+        Wire wire = new Wire(new Wire.Order("0001010000000016", new Wire.Payee("王五", "6222020200001234", "102100099996"),
+                Money.cny("1000.00"), "货款", false), Money.cny("5.00"), ClearingRoute.Route.BULK,
+                LocalDate.of(2026, 11, 30), "0001", "teller1", "wire-0001", Instant.parse("2026-11-30T01:00:00Z"));
+        Field id = Wire.class.getDeclaredField("id");
+        id.setAccessible(true);
+        id.set(wire, 4711L);
+        wire.assignReference();
+        assertConforms("teller.clearing.wire.v1.json", ClearingMessages.wire(wire, "张三", Instant.parse("2026-11-30T01:00:01Z")));
+
+        String answer = "{\"schema\":\"teller.clearing.answer\",\"version\":1,\"reference\":\"" + wire.reference()
+                + "\",\"status\":\"RETURNED\",\"clearingRef\":\"CN20261130000001\",\"reason\":\"name mismatch\"}";
+        assertConforms("teller.clearing.answer.v1.json", answer);
+        assertEquals(new ClearingAnswers.Answer(wire.reference(), WireStatus.RETURNED, "CN20261130000001", "name mismatch"),
+                ClearingMessages.answer(answer));
+        for (String malformed : List.of("", "[]", "{\"schema\":\"teller.clearing.answer\",\"version\":2,\"reference\":\"W1\","
+                + "\"status\":\"SETTLED\"}", "{\"schema\":\"teller.clearing.answer\",\"version\":1,\"reference\":\"W1\","
+                + "\"status\":\"SUBMITTED\"}", "{\"schema\":\"teller.clearing.answer\",\"version\":1,\"status\":\"SETTLED\"}",
+                "{\"schema\":\"teller.clearing.answer\",\"version\":1,\"reference\":\"W1\",\"status\":\"PAID\"}")) {
+            assertThrows(MalformedMessageException.class, () -> ClearingMessages.answer(malformed), malformed);
+        }
     }
 
     @Test
