@@ -56,13 +56,15 @@ public class ChannelAnswers {
 
     /**
      * SHA-256 of everything the request says, written as the request record wrote itself before it had
-     * a date (a notice's), so the answers stored before still match their requests' repeats.
+     * a date (a notice's) and a wire's fields, so the answers stored before still match their requests' repeats.
      */
     static String fingerprint(Request request) {
         String text = "Request[requestId=" + request.requestId() + ", type=" + request.type() + ", accountNumber="
                 + request.accountNumber() + ", payerAccountNumber=" + request.payerAccountNumber()
                 + ", payeeAccountNumber=" + request.payeeAccountNumber() + ", amount=" + request.amount()
-                + ", currency=" + request.currency() + (request.date() == null ? "" : ", date=" + request.date()) + "]";
+                + ", currency=" + request.currency() + (request.date() == null ? "" : ", date=" + request.date())
+                + (request.wire() == null ? "" : ", wire=" + request.wire())
+                + (request.reference() == null ? "" : ", reference=" + request.reference()) + "]";
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(text.getBytes(StandardCharsets.UTF_8)));

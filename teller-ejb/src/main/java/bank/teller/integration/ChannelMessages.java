@@ -5,11 +5,14 @@ import static bank.teller.shared.JsonSupport.JSON;
 import bank.teller.account.application.AccountView;
 import bank.teller.account.application.Receipt;
 import bank.teller.deposit.application.DepositView;
+import bank.teller.payment.application.WireView;
+import bank.teller.payment.application.Wires;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.Money;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 
 /**
  * The channel message formats (schemas {@code teller.channel.request} and
@@ -25,13 +28,23 @@ public final class ChannelMessages {
     public static final String TRANSFER = "TRANSFER";
     public static final String DEPOSIT_INQUIRY = "DEPOSIT_INQUIRY";
     public static final String DEPOSIT_NOTICE = "DEPOSIT_NOTICE";
+    public static final String WIRE_TRANSFER = "WIRE_TRANSFER";
+    public static final String WIRE_INQUIRY = "WIRE_INQUIRY";
 
     /**
      * A request as read: its id and type; the account of an inquiry; payer, payee, amount and
-     * currency of a transfer; the deposit, date and amount of a notice. Fields a type does not use are null.
+     * currency of a transfer; the deposit, date and amount of a notice; a wire's payer, payee, amount and
+     * {@link WireDetails}; the reference of a wire inquired about. Fields a type does not use are null.
      */
     public record Request(String requestId, String type, String accountNumber, String payerAccountNumber,
-                          String payeeAccountNumber, String amount, String currency, String date) {
+                          String payeeAccountNumber, String amount, String currency, String date, WireDetails wire,
+                          String reference) {
+
+        public Request(String requestId, String type, String accountNumber, String payerAccountNumber,
+                       String payeeAccountNumber, String amount, String currency, String date) {
+            this(requestId, type, accountNumber, payerAccountNumber, payeeAccountNumber, amount, currency, date, null,
+                    null);
+        }
 
         public static Request inquiry(String requestId, String accountNumber) {
             return new Request(requestId, BALANCE_INQUIRY, accountNumber, null, null, null, null, null);
@@ -46,10 +59,30 @@ public final class ChannelMessages {
             return new Request(requestId, DEPOSIT_INQUIRY, accountNumber, null, null, null, null, null);
         }
 
+        /** A wire out (电汇) from the payer's account to an account at another bank. */
+        public static Request wire(String requestId, String payer, String payeeAccount, String amount, WireDetails wire) {
+            return new Request(requestId, WIRE_TRANSFER, null, payer, payeeAccount, amount, Money.CNY, null, wire, null);
+        }
+
+        /** A wire's progress (付款进度), by its reference. */
+        public static Request wireInquiry(String requestId, String reference) {
+            return new Request(requestId, WIRE_INQUIRY, null, null, null, null, null, null, null, reference);
+        }
+
+        /** The wire as the counter's request has it, for the use case. */
+        public Wires.Request wireRequest() {
+            return new Wires.Request(payerAccountNumber, wire.payeeName(), payeeAccountNumber, wire.payeeBank(), amount,
+                    wire.purpose(), wire.urgent());
+        }
+
         /** A notice deposit's withdrawal notice (通知) for {@code date}. */
         public static Request notice(String requestId, String accountNumber, String date, String amount) {
             return new Request(requestId, DEPOSIT_NOTICE, accountNumber, null, null, amount, null, date);
         }
+    }
+
+    /** What a wire request says besides its payer, payee account and amount. */
+    public record WireDetails(String payeeName, String payeeBank, String purpose, boolean urgent) {
     }
 
     private ChannelMessages() {
@@ -71,6 +104,11 @@ public final class ChannelMessages {
             case DEPOSIT_INQUIRY -> Request.depositInquiry(requestId, required(json, "accountNumber"));
             case DEPOSIT_NOTICE -> Request.notice(requestId, required(json, "accountNumber"), required(json, "date"),
                     required(json, "amount"));
+            case WIRE_TRANSFER -> Request.wire(requestId, required(json, "payerAccountNumber"),
+                    required(json, "payeeAccountNumber"), required(json, "amount"), new WireDetails(
+                            required(json, "payeeName"), required(json, "payeeBank"), required(json, "purpose"),
+                            flag(json, "urgent")));
+            case WIRE_INQUIRY -> Request.wireInquiry(requestId, required(json, "reference"));
             default -> throw new MalformedMessageException("unknown request type " + type);
         };
     }
@@ -125,6 +163,23 @@ public final class ChannelMessages {
         return reply.build().toString();
     }
 
+    /** A wire as a channel shows it: its reference, where it stands, and what was sent. */
+    public static String wire(Request request, WireView wire) {
+        JsonObjectBuilder reply = reply(request, "OK")
+                .add("reference", wire.reference())
+                .add("wireStatus", wire.status())
+                .add("payerAccountNumber", wire.payerAccount())
+                .add("payeeAccountNumber", wire.payeeAccount())
+                .add("amount", wire.amount())
+                .add("fee", wire.fee())
+                .add("currency", wire.currency())
+                .add("businessDate", wire.businessDate().toString());
+        if (wire.clearingRef() != null) {
+            reply.add("clearingRef", wire.clearingRef());
+        }
+        return reply.build().toString();
+    }
+
     public static String refusal(Request request, ErrorCode code) {
         return reply(request, "REFUSED").add("code", code.name()).build().toString();
     }
@@ -136,6 +191,18 @@ public final class ChannelMessages {
                 .add("requestId", request.requestId())
                 .add("type", request.type())
                 .add("status", status);
+    }
+
+    /** A true or false field; false when absent. */
+    private static boolean flag(JsonObject json, String field) {
+        if (!json.containsKey(field)) {
+            return false;
+        }
+        JsonValue value = json.get(field);
+        if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
+            throw new MalformedMessageException("field " + field + " must be true or false");
+        }
+        return value == JsonValue.TRUE;
     }
 
     private static String required(JsonObject json, String field) {

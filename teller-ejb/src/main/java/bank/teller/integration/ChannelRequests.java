@@ -5,6 +5,7 @@ import bank.teller.account.application.Transfers;
 import bank.teller.deposit.application.DepositQueries;
 import bank.teller.deposit.application.TermDeposits;
 import bank.teller.integration.ChannelMessages.Request;
+import bank.teller.payment.application.Wires;
 import bank.teller.security.Roles;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.TellerException;
@@ -33,6 +34,8 @@ public class ChannelRequests {
     private DepositQueries deposits;
     @EJB
     private TermDeposits termDeposits;
+    @EJB
+    private Wires wires;
 
     /** The reply to send (schema teller.channel.reply) to a request of {@code channel}. */
     public String handle(String channel, Request request) {
@@ -47,6 +50,9 @@ public class ChannelRequests {
                         ChannelMessages.deposit(request, deposits.deposit(request.accountNumber()));
                 case ChannelMessages.DEPOSIT_NOTICE -> ChannelMessages.deposit(request, termDeposits.registerNotice(
                         request.accountNumber(), request.date(), request.amount(), ownId(channel, request)));
+                case ChannelMessages.WIRE_TRANSFER -> ChannelMessages.wire(request,
+                        wires.send(request.wireRequest(), ownId(channel, request)).wire());
+                case ChannelMessages.WIRE_INQUIRY -> ChannelMessages.wire(request, wires.wire(request.reference()));
                 default -> throw new MalformedMessageException("unknown request type " + request.type());
             };
         } catch (TellerException refused) {

@@ -14,6 +14,8 @@ import bank.teller.ledger.domain.JournalEntry;
 import bank.teller.ledger.domain.PostingLine;
 import bank.teller.ledger.domain.Side;
 import bank.teller.payment.application.ClearingAnswers;
+import bank.teller.payment.application.WireView;
+import bank.teller.payment.application.Wires;
 import bank.teller.payment.domain.ClearingRoute;
 import bank.teller.payment.domain.Wire;
 import bank.teller.payment.domain.WireStatus;
@@ -143,6 +145,31 @@ class MessageSchemasTest {
     })
     void anythingElseIsMalformedAndGoesToTheDeadLetterQueue(String body) {
         assertThrows(MalformedMessageException.class, () -> ChannelMessages.parse(body));
+    }
+
+    @Test
+    void aChannelsWireAndItsInquiryAreReadAndTheirRepliesConformToTheReplySchema() throws Exception {
+        String send = "{\"version\":1,\"requestId\":\"mb-0005\",\"type\":\"WIRE_TRANSFER\",\"payerAccountNumber\":"
+                + "\"0001010000000016\",\"payeeAccountNumber\":\"6222020200001234\",\"payeeName\":\"王五\","
+                + "\"payeeBank\":\"102100099996\",\"amount\":\"1000.00\",\"purpose\":\"货款\",\"urgent\":true}";
+        String inquiry = "{\"version\":1,\"requestId\":\"mb-0006\",\"type\":\"WIRE_INQUIRY\","
+                + "\"reference\":\"W2026113000000004711\"}";
+        assertConforms("teller.channel.request.v1.json", send);
+        assertConforms("teller.channel.request.v1.json", inquiry);
+        ChannelMessages.Request wire = ChannelMessages.parse(send);
+        assertEquals(new Wires.Request("0001010000000016", "王五", "6222020200001234", "102100099996", "1000.00", "货款",
+                true), wire.wireRequest());
+        assertEquals(ChannelMessages.Request.wireInquiry("mb-0006", "W2026113000000004711"), ChannelMessages.parse(inquiry));
+        assertThrows(MalformedMessageException.class, () -> ChannelMessages.parse(send.replace("true", "\"yes\"")));
+        assertThrows(MalformedMessageException.class, () -> ChannelMessages.parse(send.replace(",\"purpose\":\"货款\"", "")));
+
+        WireView view = new WireView("W2026113000000004711", "0001010000000016", "王五", "6222020200001234",
+                "102100099996", "中国工商银行", "1000.00", "0.00", "CNY", "货款", true, "LARGE_VALUE", "SETTLED",
+                "CN20261130000001", LocalDate.of(2026, 11, 30), Instant.parse("2026-11-30T01:00:00Z"),
+                Instant.parse("2026-11-30T01:00:02Z"), List.of());
+        assertConforms("teller.channel.reply.v1.json", ChannelMessages.wire(wire, view));
+        assertConforms("teller.channel.reply.v1.json", ChannelMessages.wire(ChannelMessages.parse(inquiry), view));
+        assertConforms("teller.channel.reply.v1.json", ChannelMessages.refusal(wire, ErrorCode.WIRE_BANK_UNKNOWN));
     }
 
     @Test

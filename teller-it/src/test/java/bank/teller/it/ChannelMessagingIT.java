@@ -19,6 +19,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -139,6 +140,36 @@ class ChannelMessagingIT {
         assertEquals(new BigDecimal("120.00"), Sql.scalar("SELECT balance FROM account WHERE account_number = ?", payee));
         assertEquals(1, Sql.count("SELECT COUNT(*) FROM journal_entry WHERE request_id = ? AND teller = 'channel' "
                 + "AND branch_code = '0000'", "online:" + requestId));
+    }
+
+    @Test
+    void aChannelSendsAWireOnceAndAsksForItsProgressUntilItIsSettled() throws Exception {
+        String payer = openAccountWith("2000.00");
+        String wire = Json.createObjectBuilder().add("version", 1).add("type", "WIRE_TRANSFER")
+                .add("requestId", "mb-" + UUID.randomUUID()).add("payerAccountNumber", payer)
+                .add("payeeAccountNumber", "6222020200001234").add("payeeName", "王五").add("payeeBank", "102100099996")
+                .add("amount", "500.00").add("purpose", "网银汇款").build().toString();
+        String firstCorrelation = "corr-" + UUID.randomUUID();
+        send(firstCorrelation, wire);
+        JsonObject sent = replyTo(firstCorrelation);
+        assertEquals("OK", sent.getString("status"), sent.toString());
+        assertEquals("0.00", sent.getString("fee"), "online wires have no fee in the schedule");
+        String reference = sent.getString("reference");
+        String againCorrelation = "corr-" + UUID.randomUUID();
+        send(againCorrelation, wire);
+        assertEquals(reference, replyTo(againCorrelation).getString("reference"), "the same wire, sent once");
+        assertEquals(new BigDecimal("1500.00"), Sql.scalar("SELECT balance FROM account WHERE account_number = ?", payer));
+
+        String status = sent.getString("wireStatus");
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (!"SETTLED".equals(status) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(300);
+            String correlation = "corr-" + UUID.randomUUID();
+            send(correlation, Json.createObjectBuilder().add("version", 1).add("type", "WIRE_INQUIRY")
+                    .add("requestId", "mb-" + UUID.randomUUID()).add("reference", reference).build().toString());
+            status = replyTo(correlation).getString("wireStatus");
+        }
+        assertEquals("SETTLED", status, "the customer sees the wire settled");
     }
 
     @Test

@@ -128,6 +128,14 @@ class WiresIT {
         assertEquals(null, contradicted.progress().get(3).entryId());
 
         assertEquals("SUBMITTED", asUser.teller(() -> wires.wire(lost)).status(), "no answer, nothing assumed");
+        // half an hour without an answer: listed for a supervisor to follow up, never sent again by itself
+        Sql.update("UPDATE wire SET updated_at = ? WHERE reference = ?",
+                java.sql.Timestamp.from(Instant.now().minus(Duration.ofMinutes(31))), lost);
+        List<String> followUp = asUser.supervisor(() -> wires.awaitingFollowUp()).stream().map(WireView::reference)
+                .toList();
+        assertTrue(followUp.contains(lost) && !followUp.contains(twice), followUp.toString());
+        assertEquals(0, Sql.count("SELECT COUNT(*) FROM clearing_outbox o JOIN wire w ON w.id = o.wire_id "
+                + "WHERE w.reference = ?", lost), "sent once, and not queued again");
         assertEquals(new BigDecimal("9385.00"), balance(payer), "600.00 and three fees of 5.00, nothing back");
     }
 

@@ -15,6 +15,7 @@ import bank.teller.payment.domain.ClearingOutbox;
 import bank.teller.payment.domain.ClearingRoute;
 import bank.teller.payment.domain.Wire;
 import bank.teller.payment.domain.WireEvent;
+import bank.teller.payment.domain.WireStatus;
 import bank.teller.platform.Jdbc;
 import bank.teller.security.Roles;
 import bank.teller.shared.BusinessCalendar;
@@ -37,6 +38,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -55,6 +57,8 @@ import java.util.Map;
 public class Wires {
 
     public static final String OPERATION = "WIRE_TRANSFER";
+    /** How long a wire may wait for the clearing system's next answer before it is listed for follow-up. */
+    public static final int FOLLOW_UP_MINUTES = Integer.getInteger("teller.clearing.follow-up-minutes", 30);
     private static final String ACCOUNT_PATTERN = "[0-9]{6,32}";
     private static final String BANK_PATTERN = "[0-9]{12}";
 
@@ -90,22 +94,26 @@ public class Wires {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Quote quote(Request request) {
         Wire.Order order = order(request);
+        String bankName = requireTakesWires(order.payee().bankCode());
         Account payer = accounts.require(new AccountNumber(order.payerAccount()));
         ClearingRoute route = route(order);
         Money fee = movements.fee(OPERATION, payer, order.amount());
         return new Quote(order.amount().toPlainString(), fee.toPlainString(), order.amount().plus(fee).toPlainString(),
-                route.route().name(), bankName(order.payee().bankCode()));
+                route.route().name(), bankName);
     }
 
     public WireReceipt send(Request request, String requestId) {
         Wire.Order order = order(request);
-        ClearingRoute.Route route = route(order).route();
         AccountNumber payerNumber = new AccountNumber(order.payerAccount());
         Wire.Payee payee = order.payee();
         String fingerprint = payerNumber + ">" + payee.bankCode() + "/" + payee.account() + "|" + order.amount() + "|"
                 + order.urgent();
         String caller = context.getCallerPrincipal().getName();
         Receipt receipt = postings.post(OPERATION, requestId, fingerprint, payerNumber.value(), null, () -> {
+            // the directory and the routes as they are now: a repeat of a request sent before answers its
+            // first receipt even if they have changed since (a refusal here makes it look for one)
+            requireTakesWires(payee.bankCode());
+            ClearingRoute.Route route = route(order).route();
             Account payer = accounts.lockForBalanceChange(payerNumber);
             Money fee = movements.fee(OPERATION, payer, order.amount());
             movements.requireCovers(payer, order.amount().plus(fee));
@@ -163,13 +171,28 @@ public class Wires {
                 .getResultList().stream().map(this::view).toList();
     }
 
+    /**
+     * The wires in flight (submitted or accepted) that have heard nothing from the clearing system for
+     * {@code teller.clearing.follow-up-minutes} (30): for a supervisor to follow up with clearing.
+     * Nothing is ever sent again by itself: a second message could pay twice.
+     */
+    @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR})
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<WireView> awaitingFollowUp() {
+        Instant before = StoredTime.now(clock).minus(Duration.ofMinutes(FOLLOW_UP_MINUTES));
+        return em.createQuery("SELECT w FROM Wire w WHERE w.status IN :inFlight AND w.updatedAt < :before "
+                        + "ORDER BY w.updatedAt", Wire.class)
+                .setParameter("inFlight", List.of(WireStatus.SUBMITTED, WireStatus.ACCEPTED))
+                .setParameter("before", before).setMaxResults(500).getResultList().stream().map(this::view).toList();
+    }
+
     WireView view(Wire wire) {
         List<WireEvent> events = em.createQuery("SELECT e FROM WireEvent e WHERE e.wireId = :wire ORDER BY e.id",
                 WireEvent.class).setParameter("wire", wire.id()).getResultList();
         return WireView.of(wire, bankName(wire.payee().bankCode()), events);
     }
 
-    /** The request checked: every field present and well formed, the payee's bank known and active. */
+    /** The request checked: every field present and well formed. */
     private Wire.Order order(Request request) {
         AccountNumber payer = accounts.resolve(Text.required("payerAccount", request.payerAccount(), 19));
         String name = Text.required("payeeName", request.payeeName(), Wire.NAME_MAX);
@@ -178,17 +201,25 @@ public class Wires {
             throw new TellerException(ErrorCode.WIRE_PAYEE_ACCOUNT_INVALID, account);
         }
         String bank = Text.required("payeeBank", request.payeeBank(), 20);
-        List<Object[]> known = bank.matches(BANK_PATTERN) ? jdbc.query("SELECT name_zh, active FROM clearing_bank "
-                + "WHERE cnaps_code = ?", row -> new Object[] {row.getString(1), row.getBoolean(2)}, bank) : List.of();
+        if (!bank.matches(BANK_PATTERN)) {
+            throw new TellerException(ErrorCode.WIRE_BANK_UNKNOWN, bank);
+        }
+        Money amount = Money.parse(Text.required("amount", request.amount(), 21), Money.CNY).requirePositive();
+        String purpose = Text.required("purpose", request.purpose(), Wire.PURPOSE_MAX);
+        return new Wire.Order(payer.value(), new Wire.Payee(name, account, bank), amount, purpose, request.urgent());
+    }
+
+    /** The bank's name, when the directory has it and it takes wires (WIRE_BANK_UNKNOWN, WIRE_BANK_INACTIVE). */
+    private String requireTakesWires(String bank) {
+        List<Object[]> known = jdbc.query("SELECT name_zh, active FROM clearing_bank WHERE cnaps_code = ?",
+                row -> new Object[] {row.getString(1), row.getBoolean(2)}, bank);
         if (known.isEmpty()) {
             throw new TellerException(ErrorCode.WIRE_BANK_UNKNOWN, bank);
         }
         if (!(Boolean) known.get(0)[1]) {
             throw new TellerException(ErrorCode.WIRE_BANK_INACTIVE, bank, known.get(0)[0]);
         }
-        Money amount = Money.parse(Text.required("amount", request.amount(), 21), Money.CNY).requirePositive();
-        String purpose = Text.required("purpose", request.purpose(), Wire.PURPOSE_MAX);
-        return new Wire.Order(payer.value(), new Wire.Payee(name, account, bank), amount, purpose, request.urgent());
+        return (String) known.get(0)[0];
     }
 
     /** The route the order takes now, by the routes of the reference data (WIRE_ROUTE_CLOSED, WIRE_OVER_ROUTE_LIMIT). */

@@ -21,7 +21,8 @@ import java.util.List;
  * Wire transfers out to other banks (电汇): {@code POST /api/v1/wires} sends one (Idempotency-Key;
  * the payer debited at once, the wire then SUBMITTED, ACCEPTED, SETTLED, or REJECTED / RETURNED with
  * the money back), {@code POST .../quote} says its fee and route first, {@code GET .../{reference}}
- * shows its progress, {@code GET /api/v1/wires?account=} an account's wires, the latest first.
+ * shows its progress, {@code GET /api/v1/wires?account=} an account's wires, the latest first, and
+ * {@code GET .../follow-up} the wires clearing has not answered for a while.
  */
 @Path("/v1/wires")
 @RequestScoped
@@ -44,6 +45,13 @@ public class WiresResource {
     @Path("quote")
     public Wires.Quote quote(Wires.Request request) {
         return wires.quote(request == null ? EMPTY : request);
+    }
+
+    /** Wires in flight that have heard nothing from clearing for a while (supervisors, auditors). */
+    @GET
+    @Path("follow-up")
+    public List<WireView> awaitingFollowUp() {
+        return wires.awaitingFollowUp();
     }
 
     @GET

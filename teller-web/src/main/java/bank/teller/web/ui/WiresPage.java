@@ -46,6 +46,7 @@ public class WiresPage implements Serializable {
     private String requestId = Screens.newRequestId();
     private WireReceipt sent;
 
+    private List<WireView> awaitingFollowUp;
     private String query;
     private List<WireView> found = List.of();
     private WireView wire;
@@ -134,6 +135,19 @@ public class WiresPage implements Serializable {
 
     public boolean isInFlight() {
         return wire != null && ("SUBMITTED".equals(wire.status()) || "ACCEPTED".equals(wire.status()));
+    }
+
+    /** Wires clearing has not answered for a while (shown to supervisors), read once per view. */
+    public List<WireView> getAwaitingFollowUp() {
+        if (awaitingFollowUp == null) {
+            List<WireView> read = Screens.attempt(null, () -> wires.awaitingFollowUp());
+            awaitingFollowUp = read == null ? List.of() : read;
+        }
+        return awaitingFollowUp;
+    }
+
+    public int getFollowUpMinutes() {
+        return Wires.FOLLOW_UP_MINUTES;
     }
 
     public ApprovalWait getApproval() {
