@@ -18,7 +18,12 @@ public final class TransactionNames {
             Map.entry("DEPOSIT_WITHDRAWAL", "存款支取 Deposit withdrawal"),
             Map.entry("DEPOSIT_RENEWAL", "自动转存 Deposit renewal"),
             Map.entry("CERTIFICATE_LOSS_REPORT", "存单挂失 Certificate loss report"),
-            Map.entry("CERTIFICATE_REISSUE", "存单补发 Certificate reissue"));
+            Map.entry("CERTIFICATE_REISSUE", "存单补发 Certificate reissue"),
+            Map.entry("OVERDUE_INTEREST_ACCRUAL", "逾期利息计提 Overdue interest accrual"),
+            Map.entry("WIRE_TRANSFER", "电汇 Wire transfer"),
+            Map.entry("WIRE_SETTLED", "汇款清算 Wire settled"),
+            Map.entry("WIRE_REJECTED", "汇款退回 Wire rejected"),
+            Map.entry("WIRE_RETURNED", "退汇 Wire returned"));
 
     private TransactionNames() {
     }
