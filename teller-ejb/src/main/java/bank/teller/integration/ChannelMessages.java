@@ -7,6 +7,7 @@ import bank.teller.account.application.Receipt;
 import bank.teller.deposit.application.DepositView;
 import bank.teller.payment.application.WireView;
 import bank.teller.payment.application.Wires;
+import bank.teller.payment.domain.Wire;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.Money;
 import jakarta.json.JsonObject;
@@ -30,6 +31,8 @@ public final class ChannelMessages {
     public static final String DEPOSIT_NOTICE = "DEPOSIT_NOTICE";
     public static final String WIRE_TRANSFER = "WIRE_TRANSFER";
     public static final String WIRE_INQUIRY = "WIRE_INQUIRY";
+    /** Not a request: Teller tells the channel that sent a wire that its money came back. */
+    public static final String WIRE_STATUS = "WIRE_STATUS";
 
     /**
      * A request as read: its id and type; the account of an inquiry; payer, payee, amount and
@@ -165,19 +168,42 @@ public final class ChannelMessages {
 
     /** A wire as a channel shows it: its reference, where it stands, and what was sent. */
     public static String wire(Request request, WireView wire) {
-        JsonObjectBuilder reply = reply(request, "OK")
-                .add("reference", wire.reference())
-                .add("wireStatus", wire.status())
-                .add("payerAccountNumber", wire.payerAccount())
-                .add("payeeAccountNumber", wire.payeeAccount())
-                .add("amount", wire.amount())
-                .add("fee", wire.fee())
-                .add("currency", wire.currency())
-                .add("businessDate", wire.businessDate().toString());
-        if (wire.clearingRef() != null) {
-            reply.add("clearingRef", wire.clearingRef());
+        return wireFields(reply(request, "OK"), wire.reference(), wire.status(), wire.payerAccount(),
+                wire.payeeAccount(), wire.amount(), wire.fee(), wire.currency(), wire.businessDate().toString(),
+                wire.clearingRef()).build().toString();
+    }
+
+    /**
+     * The notice to the channel that sent a wire (its own request id {@code requestId}) that the wire
+     * was rejected or returned and its money is back with the payer, with why.
+     */
+    public static String wireRefunded(String requestId, Wire wire, String reason) {
+        JsonObjectBuilder notice = JSON.createObjectBuilder().add("schema", REPLY_SCHEMA).add("version", VERSION)
+                .add("requestId", requestId).add("type", WIRE_STATUS).add("status", "OK");
+        wireFields(notice, wire.reference(), wire.status().name(), wire.payerAccount(), wire.payee().account(),
+                wire.amount().toPlainString(), wire.fee().toPlainString(), wire.amount().currency(),
+                wire.businessDate().toString(), wire.clearingRef());
+        if (reason != null) {
+            notice.add("reason", reason);
         }
-        return reply.build().toString();
+        return notice.build().toString();
+    }
+
+    private static JsonObjectBuilder wireFields(JsonObjectBuilder reply, String reference, String status, String payer,
+                                                String payee, String amount, String fee, String currency,
+                                                String businessDate, String clearingRef) {
+        reply.add("reference", reference)
+                .add("wireStatus", status)
+                .add("payerAccountNumber", payer)
+                .add("payeeAccountNumber", payee)
+                .add("amount", amount)
+                .add("fee", fee)
+                .add("currency", currency)
+                .add("businessDate", businessDate);
+        if (clearingRef != null) {
+            reply.add("clearingRef", clearingRef);
+        }
+        return reply;
     }
 
     public static String refusal(Request request, ErrorCode code) {

@@ -170,6 +170,16 @@ class MessageSchemasTest {
         assertConforms("teller.channel.reply.v1.json", ChannelMessages.wire(wire, view));
         assertConforms("teller.channel.reply.v1.json", ChannelMessages.wire(ChannelMessages.parse(inquiry), view));
         assertConforms("teller.channel.reply.v1.json", ChannelMessages.refusal(wire, ErrorCode.WIRE_BANK_UNKNOWN));
+        Wire returned = new Wire(new Wire.Order("0001010000000016", new Wire.Payee("王五", "6222020200004041",
+                "102100099996"), Money.cny("1000.00"), "货款", false), Money.cny("0.00"), ClearingRoute.Route.BULK,
+                LocalDate.of(2026, 11, 30), "0001", "channel", "online:mb-0005", Instant.parse("2026-11-30T01:00:00Z"));
+        Field id = Wire.class.getDeclaredField("id");
+        id.setAccessible(true);
+        id.set(returned, 4712L);
+        returned.assignReference();
+        returned.answered(WireStatus.SETTLED, "CN20261130000002", Instant.parse("2026-11-30T01:00:01Z"));
+        returned.answered(WireStatus.RETURNED, "CN20261130000002", Instant.parse("2026-11-30T01:00:02Z"));
+        assertConforms("teller.channel.reply.v1.json", ChannelMessages.wireRefunded("mb-0005", returned, "name mismatch"));
     }
 
     @Test

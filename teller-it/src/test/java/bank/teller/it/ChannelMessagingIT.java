@@ -173,6 +173,29 @@ class ChannelMessagingIT {
     }
 
     @Test
+    void aChannelIsToldOnItsOwnQueueWhenTheWireItSentIsReturned() throws Exception {
+        String payer = openAccountWith("800.00");
+        String requestId = "mb-" + UUID.randomUUID();
+        String correlation = "corr-" + UUID.randomUUID();
+        send(correlation, Json.createObjectBuilder().add("version", 1).add("type", "WIRE_TRANSFER")
+                .add("requestId", requestId).add("payerAccountNumber", payer)
+                .add("payeeAccountNumber", "6222020200004041").add("payeeName", "王五").add("payeeBank", "102100099996")
+                .add("amount", "300.00").add("purpose", "网银汇款").build().toString());
+        String reference = replyTo(correlation).getString("reference");
+        assertEquals(new BigDecimal("500.00"), Sql.scalar("SELECT balance FROM account WHERE account_number = ?", payer));
+
+        Message notice = receive(REPLIES, "JMSCorrelationID = 'wire:" + reference + "'", 60_000);
+        assertNotNull(notice, "the channel is told that the wire came back");
+        JsonObject told = Json.createReader(new StringReader(notice.getBody(String.class))).readObject();
+        assertEquals("WIRE_STATUS", told.getString("type"));
+        assertEquals(requestId, told.getString("requestId"), "under the channel's own request id of the wire");
+        assertEquals("RETURNED", told.getString("wireStatus"));
+        assertTrue(told.getString("reason").contains("name"), told.toString());
+        assertEquals(new BigDecimal("800.00"), Sql.scalar("SELECT balance FROM account WHERE account_number = ?", payer),
+                "the money is back");
+    }
+
+    @Test
     void anotherChannelsSameRequestIdIsAnotherRequestAnsweredOnItsOwnQueue() throws Exception {
         String payer = openAccountWith("500.00");
         String payee = openAccountWith("0.00");

@@ -76,6 +76,9 @@ class WiresIT {
         assertEquals(List.of("DEBIT 2261 1000.00", "CREDIT 1011 1000.00"), lines(settled.progress().get(2).entryId()));
         assertEquals(new BigDecimal("18995.00"), balance(payer));
         assertEquals(settled.reference(), asUser.teller(() -> wires.ofAccount(payer, 10)).get(0).reference());
+        assertEquals(List.of("clearing WIRE_ACCEPTED SUCCESS", "clearing WIRE_SETTLED SUCCESS"), Sql.strings(
+                "SELECT actor || ' ' || action || ' ' || result FROM audit_record WHERE subject = ? ORDER BY id",
+                settled.reference()), "each answer in the audit trail, in the clearing system's name");
     }
 
     @Test

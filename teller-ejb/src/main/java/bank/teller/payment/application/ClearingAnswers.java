@@ -21,6 +21,7 @@ import bank.teller.shared.Text;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -39,7 +40,7 @@ import java.util.logging.Logger;
  * after settlement) gives the amount back out of clearing, the fee kept. A payer account closed
  * since has its money held in suspense (2251). A duplicate or late answer changes nothing; one that
  * contradicts an earlier answer changes nothing either and is recorded and reported for someone to
- * look into. Every answer is kept in the wire's progress.
+ * look into. Every answer is kept in the wire's progress; a refund is announced ({@link WireRefunded}).
  */
 @Stateless
 @PermitAll // the clearing system's inbound: only the clearing listener calls it
@@ -64,6 +65,8 @@ public class ClearingAnswers {
     private BusinessCalendar calendar;
     @EJB
     private AuditTrail audit;
+    @Inject
+    private Event<WireRefunded> refunds;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -85,6 +88,9 @@ public class ClearingAnswers {
             case MOVES -> {
                 entryId = post(wire, answer.status());
                 detail = reason;
+                if (wire.status().refunded()) {
+                    refunds.fire(new WireRefunded(wire, reason));
+                }
             }
             case REPEATED -> detail = "repeated answer, nothing changed";
             default -> {
@@ -95,9 +101,11 @@ public class ClearingAnswers {
         }
         em.persist(new WireEvent(wire.id(), answer.status(), answer.clearingRef(),
                 detail == null ? null : Text.abbreviated(detail, WireEvent.DETAIL_MAX), entryId, now));
-        audit.record("WIRE_" + answer.status(), wire.reference(), change + (entryId == null ? "" : ", entry " + entryId)
-                + (detail == null ? "" : ": " + detail), change == WireStatus.Change.CONFLICT ? AuditEvent.refused("WIRE_ANSWER_CONFLICT")
-                : AuditEvent.SUCCESS);
+        // the clearing system's doing, in its name (the listener has no user of its own)
+        String result = change == WireStatus.Change.CONFLICT ? AuditEvent.refused("WIRE_ANSWER_CONFLICT")
+                : AuditEvent.SUCCESS;
+        audit.recordFor(CLEARING_USER, "", wire.branchCode(), "WIRE_" + answer.status(), wire.reference(),
+                change + (entryId == null ? "" : ", entry " + entryId) + (detail == null ? "" : ": " + detail), result);
         return Optional.of(change);
     }
 

@@ -50,7 +50,8 @@ import java.util.Map;
  * Wire transfers out (电汇, 跨行汇款): the payer's account is debited at once into 汇出汇款在途 (2261),
  * with the fee, in one posting through the posting path (once per request id, a teller's large one
  * approved by policy); the wire is written with its message in the clearing outbox in the same
- * transaction, so it reaches the clearing system once it is committed ({@link ClearingRelay}).
+ * transaction, so it reaches the clearing system once it is committed (the integration context's
+ * ClearingRelay sends it).
  */
 @Stateless
 @RolesAllowed({Roles.TELLER, Roles.SUPERVISOR, Roles.CHANNEL})
