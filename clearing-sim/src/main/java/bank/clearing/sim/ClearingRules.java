@@ -1,9 +1,12 @@
 package bank.clearing.sim;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.DoubleSupplier;
+import java.util.function.IntSupplier;
 
 /**
  * How the simulated clearing system answers a wire, as the real one does, misbehaviour included:
@@ -11,8 +14,8 @@ import java.util.function.DoubleSupplier;
  * lacks one that Teller's has: a stale directory); and, by the payee account's last four digits, the
  * payee bank returns it (4040: no such account, 4041: the name does not match), it is never answered
  * (9999), every answer comes twice (2222), the settlement comes late (3333), or a rejection follows
- * the settlement (6666, a wrong answer). With {@code chaos} above zero, any answer is also sent
- * twice at that rate.
+ * the settlement (6666, a wrong answer). With {@code chaosPerMille} above zero, any answer is also
+ * sent twice that often in a thousand.
  */
 public final class ClearingRules {
 
@@ -26,13 +29,22 @@ public final class ClearingRules {
     }
 
     private final long settleMillis;
-    private final double chaos;
-    private final DoubleSupplier random;
+    private final int chaosPerMille;
+    private final IntSupplier perMille;
+    private final Clock clock;
 
-    public ClearingRules(long settleMillis, double chaos, DoubleSupplier random) {
+    /** {@code perMille} draws a number from 0 to 999 for each answer; {@code clock} dates the clearing references. */
+    public ClearingRules(long settleMillis, int chaosPerMille, IntSupplier perMille, Clock clock) {
         this.settleMillis = settleMillis;
-        this.chaos = chaos;
-        this.random = random;
+        this.chaosPerMille = chaosPerMille;
+        this.perMille = perMille;
+        this.clock = clock;
+    }
+
+    /** The clearing system's own reference of a wire: today's date and a number drawn from Teller's reference. */
+    public String clearingRef(String reference) {
+        return "CN" + LocalDate.now(clock).format(DateTimeFormatter.BASIC_ISO_DATE)
+                + String.format("%010d", Math.floorMod(reference.hashCode(), 1_000_000_000L));
     }
 
     public List<Answer> answers(String payeeBank, String payeeAccount) {
@@ -75,13 +87,13 @@ public final class ClearingRules {
     }
 
     private List<Answer> withChaos(List<Answer> answers) {
-        if (chaos <= 0) {
+        if (chaosPerMille <= 0) {
             return answers;
         }
         List<Answer> sent = new ArrayList<>();
         for (Answer answer : answers) {
             sent.add(answer);
-            if (random.getAsDouble() < chaos) {
+            if (perMille.getAsInt() < chaosPerMille) {
                 sent.add(answer);
             }
         }

@@ -16,8 +16,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
+import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 
@@ -26,7 +25,7 @@ import java.util.logging.Logger;
  * {@code teller.clearing.wires} and answers on {@code teller.clearing.answers} as {@link ClearingRules}
  * says, each answer delayed by the broker (JMS delivery delay), so it arrives late and out of the
  * wire's transaction like the real thing. Settings: {@code clearing.sim.settle-millis} (default 1000)
- * and {@code clearing.sim.chaos} (the rate of answers sent twice; default 0).
+ * and {@code clearing.sim.chaos-per-mille} (how many answers in a thousand are sent twice; default 0).
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/teller.clearing.wires"),
@@ -48,8 +47,8 @@ public class ClearingSimulator implements MessageListener {
     @PostConstruct
     void start() {
         rules = new ClearingRules(Long.getLong("clearing.sim.settle-millis", 1000),
-                Double.parseDouble(System.getProperty("clearing.sim.chaos", "0")),
-                () -> ThreadLocalRandom.current().nextDouble());
+                Integer.getInteger("clearing.sim.chaos-per-mille", 0), () -> ThreadLocalRandom.current().nextInt(1000),
+                Clock.systemDefaultZone());
     }
 
     @Override
@@ -62,8 +61,7 @@ public class ClearingSimulator implements MessageListener {
             return;
         }
         String reference = wire.getString("reference");
-        String clearingRef = "CN" + LocalDate.now().format(DateTimeFormatter.BASIC_ISO_DATE)
-                + String.format("%010d", Math.floorMod(reference.hashCode(), 1_000_000_000L));
+        String clearingRef = rules.clearingRef(reference);
         for (ClearingRules.Answer answer : rules.answers(wire.getString("payeeBank"), wire.getString("payeeAccount"))) {
             JsonObjectBuilder body = Json.createObjectBuilder().add("schema", "teller.clearing.answer").add("version", 1)
                     .add("reference", reference).add("status", answer.status()).add("clearingRef", clearingRef);

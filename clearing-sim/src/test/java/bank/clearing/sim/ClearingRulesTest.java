@@ -3,12 +3,16 @@ package bank.clearing.sim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ClearingRulesTest {
 
-    private final ClearingRules rules = new ClearingRules(1000, 0, () -> 0.0);
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-30T01:00:00Z"), ZoneOffset.UTC);
+    private final ClearingRules rules = new ClearingRules(1000, 0, () -> 0, CLOCK);
 
     @Test
     void aWireIsAcceptedAtOnceAndSettledAMomentLater() {
@@ -29,9 +33,9 @@ class ClearingRulesTest {
 
     @Test
     void chaosSendsAnswersTwice() {
-        List<ClearingRules.Answer> sent = new ClearingRules(1000, 0.5, () -> 0.1).answers("102100099996", "123456");
+        List<ClearingRules.Answer> sent = new ClearingRules(1000, 500, () -> 100, CLOCK).answers("102100099996", "123456");
         assertEquals(4, sent.size());
-        assertTrue(new ClearingRules(1000, 0.5, () -> 0.9).answers("102100099996", "123456").size() == 2);
+        assertTrue(new ClearingRules(1000, 500, () -> 900, CLOCK).answers("102100099996", "123456").size() == 2);
     }
 
     private List<String> statuses(String bank, String account) {

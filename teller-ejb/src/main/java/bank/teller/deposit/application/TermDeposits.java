@@ -394,6 +394,25 @@ public class TermDeposits {
                 settlement.closes() ? null : terms.certificateNo(), SlipView.of(settlement.slip()), null);
     }
 
+    /** What a counter renewal pays and opens: the interest slip of today, and what the new term earns. */
+    public record RenewalQuote(SlipView slip, OpeningQuote next) {
+    }
+
+    /**
+     * What renewing the deposit today would do, renewing nothing: its interest to today and what the
+     * new term ({@code productName}, none: the same) earns on the principal, with that interest or not.
+     */
+    @RolesAllowed({Roles.TELLER, Roles.SUPERVISOR, Roles.AUDITOR})
+    public RenewalQuote quoteRenewal(String accountNumber, String productName, boolean withInterest) {
+        Account deposit = accounts.require(new AccountNumber(accountNumber));
+        DepositTerms terms = book.terms(deposit);
+        deposit.requireActive();
+        InterestSlip slip = book.settle(deposit, terms, null, calendar.today()).slip();
+        Money renewed = withInterest ? deposit.balance().plus(slip.total()) : deposit.balance();
+        String product = productName == null || productName.isBlank() ? terms.product().name() : productName;
+        return new RenewalQuote(SlipView.of(slip), quoteOpening(product, renewed.toPlainString()));
+    }
+
     /** A notice deposit's withdrawal notice (通知) of {@code amount} for {@code date}, at the counter or from a channel. */
     @RolesAllowed({Roles.TELLER, Roles.SUPERVISOR, Roles.CHANNEL})
     public DepositView registerNotice(String accountNumber, String dateText, String amount, String requestId) {

@@ -42,6 +42,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -162,6 +163,14 @@ public class Wires {
                 .orElseThrow(() -> new TellerException(ErrorCode.WIRE_NOT_FOUND, reference)));
     }
 
+    /** A wire by its reference (W...), or else the wires of the payer's account the text names. */
+    @RolesAllowed({Roles.TELLER, Roles.SUPERVISOR, Roles.AUDITOR, Roles.CHANNEL})
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<WireView> search(String text) {
+        String query = text == null ? "" : text.strip();
+        return query.startsWith("W") ? List.of(wire(query)) : ofAccount(query, 50);
+    }
+
     /** The account's wires, the latest first (at most {@code max}). */
     @RolesAllowed({Roles.TELLER, Roles.SUPERVISOR, Roles.AUDITOR, Roles.CHANNEL})
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -183,7 +192,7 @@ public class Wires {
         Instant before = StoredTime.now(clock).minus(Duration.ofMinutes(FOLLOW_UP_MINUTES));
         return em.createQuery("SELECT w FROM Wire w WHERE w.status IN :inFlight AND w.updatedAt < :before "
                         + "ORDER BY w.updatedAt", Wire.class)
-                .setParameter("inFlight", List.of(WireStatus.SUBMITTED, WireStatus.ACCEPTED))
+                .setParameter("inFlight", Arrays.stream(WireStatus.values()).filter(WireStatus::inFlight).toList())
                 .setParameter("before", before).setMaxResults(500).getResultList().stream().map(this::view).toList();
     }
 

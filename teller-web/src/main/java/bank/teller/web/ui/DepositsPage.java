@@ -192,18 +192,10 @@ public class DepositsPage implements Serializable {
      * the overdue days) and what the new term earns on what is renewed.
      */
     public void prepareRenewal() {
-        renewalQuote = null;
-        DepositView current = Screens.attempt(null, () -> queries.deposit(deposit.accountNumber()));
-        if (current == null || current.payoutToday() == null) {
-            return;
-        }
-        deposit = current;
-        renewalSlip = current.payoutToday();
-        Money principal = Money.parse(current.principal(), current.currency());
-        Money renewed = renewWithInterest ? principal.plus(Money.parse(renewalSlip.total(), current.currency()))
-                : principal;
-        String term = renewProduct == null || renewProduct.isBlank() ? current.product() : renewProduct;
-        renewalQuote = Screens.attempt("renew:term", () -> deposits.quoteOpening(term, renewed.toPlainString()));
+        TermDeposits.RenewalQuote quote = Screens.attempt("renew:term",
+                () -> deposits.quoteRenewal(deposit.accountNumber(), renewProduct, renewWithInterest));
+        renewalSlip = quote == null ? null : quote.slip();
+        renewalQuote = quote == null ? null : quote.next();
     }
 
     /** A matured time deposit renewed at the counter (转存). */

@@ -4,6 +4,7 @@ import bank.teller.approval.application.Approvals;
 import bank.teller.payment.application.WireReceipt;
 import bank.teller.payment.application.WireView;
 import bank.teller.payment.application.Wires;
+import bank.teller.payment.domain.WireStatus;
 import bank.teller.shared.ChineseCapitalAmount;
 import bank.teller.shared.Money;
 import jakarta.annotation.PostConstruct;
@@ -108,9 +109,7 @@ public class WiresPage implements Serializable {
 
     /** Finds a wire by its reference, or the wires of a payer's account. */
     public void find() {
-        String text = query == null ? "" : query.strip();
-        List<WireView> result = Screens.attempt("find:query", () -> text.startsWith("W")
-                ? List.of(wires.wire(text)) : wires.ofAccount(text, 50));
+        List<WireView> result = Screens.attempt("find:query", () -> wires.search(query));
         found = result == null ? List.of() : result;
         wire = found.size() == 1 ? found.get(0) : null;
         if (result != null && result.isEmpty()) {
@@ -134,7 +133,7 @@ public class WiresPage implements Serializable {
     }
 
     public boolean isInFlight() {
-        return wire != null && ("SUBMITTED".equals(wire.status()) || "ACCEPTED".equals(wire.status()));
+        return wire != null && WireStatus.valueOf(wire.status()).inFlight();
     }
 
     /** Wires clearing has not answered for a while (shown to supervisors), read once per view. */
