@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntSupplier;
 
 /**
@@ -15,7 +16,8 @@ import java.util.function.IntSupplier;
  * payee bank returns it (4040: no such account, 4041: the name does not match), it is never answered
  * (9999), every answer comes twice (2222), the settlement comes late (3333), or a rejection follows
  * the settlement (6666, a wrong answer). With {@code chaosPerMille} above zero, any answer is also
- * sent twice that often in a thousand.
+ * sent twice that often in a thousand. A wire in from another bank comes once, or twice when asked
+ * (or by the same chaos): the second copy late.
  */
 public final class ClearingRules {
 
@@ -41,10 +43,32 @@ public final class ClearingRules {
         this.clock = clock;
     }
 
+    /**
+     * The rules as the server's settings say: {@code clearing.sim.settle-millis} (default 1000) and
+     * {@code clearing.sim.chaos-per-mille} (default 0), references dated by the server's clock.
+     */
+    public static ClearingRules fromSettings() {
+        return new ClearingRules(Long.getLong("clearing.sim.settle-millis", 1000),
+                Integer.getInteger("clearing.sim.chaos-per-mille", 0), () -> ThreadLocalRandom.current().nextInt(1000),
+                Clock.systemDefaultZone());
+    }
+
     /** The clearing system's own reference of a wire: today's date and a number drawn from Teller's reference. */
     public String clearingRef(String reference) {
         return "CN" + LocalDate.now(clock).format(DateTimeFormatter.BASIC_ISO_DATE)
                 + String.format("%010d", Math.floorMod(reference.hashCode(), 1_000_000_000L));
+    }
+
+    /** The clearing system's reference of a wire in from another bank: today's date and a serial. */
+    public String incomingRef(long serial) {
+        return "CNIN" + LocalDate.now(clock).format(DateTimeFormatter.BASIC_ISO_DATE)
+                + String.format("%010d", Math.floorMod(serial, 10_000_000_000L));
+    }
+
+    /** After how long each copy of a wire in is delivered: one copy at once, a second one late if asked or by chaos. */
+    public List<Long> incomingDeliveries(boolean twice) {
+        return twice || (chaosPerMille > 0 && perMille.getAsInt() < chaosPerMille) ? List.of(0L, settleMillis * 2)
+                : List.of(0L);
     }
 
     public List<Answer> answers(String payeeBank, String payeeAccount) {

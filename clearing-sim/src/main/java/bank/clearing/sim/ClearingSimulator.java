@@ -16,15 +16,14 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
-import java.time.Clock;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 
 /**
  * The clearing system as Teller sees it on the broker: reads each wire from
  * {@code teller.clearing.wires} and answers on {@code teller.clearing.answers} as {@link ClearingRules}
  * says, each answer delayed by the broker (JMS delivery delay), so it arrives late and out of the
- * wire's transaction like the real thing. Settings: {@code clearing.sim.settle-millis} (default 1000)
+ * wire's transaction like the real thing; a wire in that Teller returns ({@code teller.clearing.return})
+ * is taken without an answer. Settings: {@code clearing.sim.settle-millis} (default 1000)
  * and {@code clearing.sim.chaos-per-mille} (how many answers in a thousand are sent twice; default 0).
  */
 @MessageDriven(activationConfig = {
@@ -46,9 +45,7 @@ public class ClearingSimulator implements MessageListener {
 
     @PostConstruct
     void start() {
-        rules = new ClearingRules(Long.getLong("clearing.sim.settle-millis", 1000),
-                Integer.getInteger("clearing.sim.chaos-per-mille", 0), () -> ThreadLocalRandom.current().nextInt(1000),
-                Clock.systemDefaultZone());
+        rules = ClearingRules.fromSettings();
     }
 
     @Override
@@ -58,6 +55,12 @@ public class ClearingSimulator implements MessageListener {
             wire = Json.createReader(new StringReader(((TextMessage) message).getText())).readObject();
         } catch (JMSException | RuntimeException unreadable) {
             LOG.warning("clearing simulator: unreadable wire message dropped: " + unreadable);
+            return;
+        }
+        if ("teller.clearing.return".equals(wire.getString("schema", ""))) {
+            // a wire in that Teller sends back to its bank: the clearing system takes it; nothing to answer
+            LOG.info("clearing simulator: wire in " + wire.getString("clearingRef", "?") + " returned by Teller: "
+                    + wire.getString("reason", ""));
             return;
         }
         String reference = wire.getString("reference");

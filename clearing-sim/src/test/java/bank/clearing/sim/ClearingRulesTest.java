@@ -38,6 +38,15 @@ class ClearingRulesTest {
         assertTrue(new ClearingRules(1000, 500, () -> 900, CLOCK).answers("102100099996", "123456").size() == 2);
     }
 
+    @Test
+    void aWireInComesOnceOrTwiceTheSecondCopyLateAndHasADatedReference() {
+        assertEquals(List.of(0L), rules.incomingDeliveries(false));
+        assertEquals(List.of(0L, 2000L), rules.incomingDeliveries(true));
+        assertEquals(List.of(0L, 2000L), new ClearingRules(1000, 500, () -> 100, CLOCK).incomingDeliveries(false),
+                "chaos duplicates a wire in too");
+        assertTrue(rules.incomingRef(42).matches("CNIN[0-9]{8}0000000042"), rules.incomingRef(42));
+    }
+
     private List<String> statuses(String bank, String account) {
         return rules.answers(bank, account).stream().map(ClearingRules.Answer::status).toList();
     }

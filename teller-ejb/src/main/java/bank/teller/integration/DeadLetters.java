@@ -41,7 +41,7 @@ public class DeadLetters {
 
     /** The queues with a dead-letter queue, by name (wildfly-config teller.cli). */
     public static final List<String> QUEUES = List.of("teller.channel.requests", "teller.channel.replies",
-            "teller.core.postings", "teller.clearing.answers");
+            "teller.core.postings", "teller.clearing.answers", "teller.clearing.incoming");
     /** Message properties a buried message carries. */
     static final String REASON = "reason";
     static final String ORIGINAL_QUEUE = "originalQueue";

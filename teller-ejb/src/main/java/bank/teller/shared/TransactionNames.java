@@ -23,7 +23,10 @@ public final class TransactionNames {
             Map.entry("WIRE_TRANSFER", "电汇 Wire transfer"),
             Map.entry("WIRE_SETTLED", "汇款清算 Wire settled"),
             Map.entry("WIRE_REJECTED", "汇款退回 Wire rejected"),
-            Map.entry("WIRE_RETURNED", "退汇 Wire returned"));
+            Map.entry("WIRE_RETURNED", "退汇 Wire returned"),
+            Map.entry("WIRE_IN", "汇入汇款 Incoming wire"),
+            Map.entry("WIRE_IN_APPLIED", "来账挂账入账 Incoming wire applied"),
+            Map.entry("WIRE_IN_RETURNED", "来账退汇 Incoming wire returned"));
 
     private TransactionNames() {
     }

@@ -17,6 +17,8 @@ import bank.teller.payment.application.ClearingAnswers;
 import bank.teller.payment.application.WireView;
 import bank.teller.payment.application.Wires;
 import bank.teller.payment.domain.ClearingRoute;
+import bank.teller.payment.domain.IncomingWire;
+import bank.teller.payment.domain.SuspenseReason;
 import bank.teller.payment.domain.Wire;
 import bank.teller.payment.domain.WireStatus;
 import bank.teller.shared.ErrorCode;
@@ -203,6 +205,32 @@ class MessageSchemasTest {
                 + "\"status\":\"SUBMITTED\"}", "{\"schema\":\"teller.clearing.answer\",\"version\":1,\"status\":\"SETTLED\"}",
                 "{\"schema\":\"teller.clearing.answer\",\"version\":1,\"reference\":\"W1\",\"status\":\"PAID\"}")) {
             assertThrows(MalformedMessageException.class, () -> ClearingMessages.answer(malformed), malformed);
+        }
+    }
+
+    @Test
+    void aWireInIsReadAsTheSimulatorSendsItAndItsReturnConformsToItsSchema() throws Exception {
+        String body = "{\"schema\":\"teller.clearing.incoming\",\"version\":1,\"clearingRef\":\"CNIN202611300000000042\","
+                + "\"payerName\":\"李四\",\"payerAccount\":\"6217000010001234\",\"payerBank\":\"105100000017\","
+                + "\"payeeName\":\"张三\",\"payeeAccount\":\"0001010000000016\",\"amount\":\"1234.56\","
+                + "\"currency\":\"CNY\",\"purpose\":\"货款\"}";
+        assertConforms("teller.clearing.incoming.v1.json", body);
+        IncomingWire.Arrival arrival = ClearingMessages.incoming(body);
+        assertEquals(new IncomingWire.Arrival("CNIN202611300000000042", "李四", "6217000010001234", "105100000017", "张三",
+                "0001010000000016", Money.cny("1234.56"), "货款"), arrival);
+
+        IncomingWire held = IncomingWire.suspended(arrival, SuspenseReason.NAME_MISMATCH, "named 张三",
+                LocalDate.of(2026, 11, 30), "0001", 1L, Instant.parse("2026-11-30T01:00:00Z"));
+        assertConforms("teller.clearing.return.v1.json", ClearingMessages.returned(held, "户名不符",
+                Instant.parse("2026-11-30T02:00:00Z")));
+
+        for (String malformed : List.of(body.replace("1234.56", "-1.00"), body.replace("1234.56", "12.345"),
+                body.replace("\"CNY\"", "\"USD\""), body.replace("0001010000000016", "0001-0100"),
+                body.replace("105100000017", "10510000001"), body.replace("\"payeeName\":\"张三\",", ""),
+                body.replace("teller.clearing.incoming", "teller.clearing.answer"),
+                body.replace("\"version\":1", "\"version\":2"))) {
+            assertThrows(MalformedMessageException.class, () -> ClearingMessages.incoming(malformed), malformed);
+            assertFalse(errors("teller.clearing.incoming.v1.json", malformed).isEmpty(), malformed);
         }
     }
 

@@ -72,8 +72,9 @@ class EndpointMatrixIT {
                 "POST /v1/approvals/{id}/reject", "POST /v1/blank-vouchers/issues", "POST /v1/blank-vouchers/receipts",
                 "POST /v1/tills/sessions/{id}/recount", "POST /v1/tills/sessions/{id}/variance-approval",
                 "POST /v1/tills/vault-transfers/{id}/confirmation", "POST /v1/tills/vault-transfers/{id}/rejection",
-                "POST /v1/business-day/branches/{code}/close", "POST /v1/end-of-day", "POST /v1/end-of-day/{execution}/restart");
-        allow(OVERSIGHT, "GET /v1/wires/follow-up", "GET /v1/accounts/hot", "GET /v1/dead-letters", "GET /v1/core-outbox", "GET /v1/core-outbox/parked", "GET /v1/approvals", "GET /v1/reports/large-cash", "GET /v1/tills/branch-cash",
+                "POST /v1/business-day/branches/{code}/close", "POST /v1/end-of-day", "POST /v1/end-of-day/{execution}/restart",
+                "POST /v1/incoming-wires/{clearingRef}/apply", "POST /v1/incoming-wires/{clearingRef}/return");
+        allow(OVERSIGHT, "GET /v1/wires/follow-up", "GET /v1/incoming-wires", "GET /v1/incoming-wires/{clearingRef}", "GET /v1/accounts/hot", "GET /v1/dead-letters", "GET /v1/core-outbox", "GET /v1/core-outbox/parked", "GET /v1/approvals", "GET /v1/reports/large-cash", "GET /v1/tills/branch-cash",
                 "POST /v1/audit/seals", "GET /v1/audit/verification", "GET /v1/end-of-day", "GET /v1/end-of-day/{execution}");
         allow(Set.of("AUDITOR"), "GET /v1/audit/records", "GET /v1/audit/records.csv");
         allow(Set.of("SUPERVISOR", "BRANCH_MANAGER", "AUDITOR", "ADMIN"), "GET /v1/approval-policies");
