@@ -26,7 +26,8 @@ public final class TransactionNames {
             Map.entry("WIRE_RETURNED", "退汇 Wire returned"),
             Map.entry("WIRE_IN", "汇入汇款 Incoming wire"),
             Map.entry("WIRE_IN_APPLIED", "来账挂账入账 Incoming wire applied"),
-            Map.entry("WIRE_IN_RETURNED", "来账退汇 Incoming wire returned"));
+            Map.entry("WIRE_IN_RETURNED", "来账退汇 Incoming wire returned"),
+            Map.entry("COLLECTION", "代收缴费 Collection"));
 
     private TransactionNames() {
     }
