@@ -18,6 +18,9 @@ import bank.teller.ledger.domain.Side;
 import bank.teller.security.AppUser;
 import bank.teller.security.Roles;
 import bank.teller.shared.BusinessCalendar;
+import bank.teller.payment.domain.BillList;
+import bank.teller.payment.domain.CollectionAgreement;
+import bank.teller.payment.domain.CollectionBill;
 import bank.teller.shared.Money;
 import bank.teller.shared.StoredTime;
 import bank.teller.till.application.Tills;
@@ -63,6 +66,7 @@ public class DemoData {
     public static final String TELLER_TOTP = "ORSWY3DFOIYSAZDFNVXSA5DPNNSW4LRO";
     public static final String SUPERVISOR_TOTP = "ON2XAZLSGEQGIZLNN4QHI33LMVXC4LRO";
     public static final String ADMIN_TOTP = "MFSG22LOGEQGIZLNN4QHI33LMVXC4LRO";
+    public static final String DEMO_AGREEMENT = "DEMOFEE";
     public static final String AUDITOR = "audit1";
     public static final String AUDITOR_PASSWORD = "Audit1!Demo";
     public static final String AUDITOR_TOTP = "MF2WI2LUGEQGIZLNN4QHI33LMVXC4LRO";
@@ -157,11 +161,24 @@ public class DemoData {
         transfer(zhang, li, Money.cny("3000.00"), null, 7, today, now);
         transfer(zhang, zhangII, Money.cny("1000.00"), null, 8, today, now);
         transfer(techBasic, wang, Money.cny("8000.00"), Money.cny("5.00"), 9, today, now);
+        collectionAgreement(techBasic, today, now);
         Card zhangCard = card(zhang, today, now);
         zhangCard.activate(BCrypt.hashpw(DEMO_PIN, BCrypt.gensalt(10)), TELLER, now);
         card(li, today, now);
         LOG.info(() -> "demo customers created: accounts " + zhang.number() + ", " + li.number() + ", " + wang.number()
                 + ", " + techBasic.number() + ", " + tradeBasic.number());
+    }
+
+    /** A collection agreement (代收) of the technology company, DEMOFEE, with three open bills. */
+    private void collectionAgreement(Account company, LocalDate today, Instant now) {
+        CollectionAgreement agreement = new CollectionAgreement(DEMO_AGREEMENT, "北京示范科技培训费",
+                CollectionAgreement.Category.FEE, company.number().value(), "system", now);
+        em.persist(agreement);
+        List<String> payers = List.of("张三", "李四", "王五");
+        for (int i = 0; i < payers.size(); i++) {
+            em.persist(new CollectionBill(agreement.id(), new BillList.Bill(i + 2, String.format("DF%04d", i + 1),
+                    payers.get(i), Money.cny((i + 1) * 100 + ".00"), today.plusDays(30)), now));
+        }
     }
 
     /**

@@ -278,6 +278,42 @@ class CounterBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("balance"), "3,995.00 CNY"));
     }
 
+    @Test
+    void aSupervisorLoadsABillListAndATellerTakesABillInCashOnceWithItsVoucher() throws Exception {
+        signIn(AsUser.SUPERVISOR, AsUser.SUPERVISOR_PASSWORD);
+        browser.findElement(By.id("menu:nav-collections")).click();
+        String bill = "BR" + System.nanoTime() % 1_000_000_000L;
+        Path list = Files.createTempFile("bills", ".csv");
+        Files.writeString(list, "bill_ref,payer_name,amount,due_date\n" + bill + ",郑十,256.00,\n" + bill
+                + "X,冯十一,abc,\n");
+        chooseAgreement(DemoData.DEMO_AGREEMENT);
+        browser.findElement(By.cssSelector("#load input[type=file]")).sendKeys(list.toAbsolutePath().toString());
+        browser.findElement(By.id("load:upload")).click();
+        String refused = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("load:refused"))).getText();
+        assertTrue(refused.contains("3") && refused.contains("AMOUNT_INVALID"), "the bad row by its line: " + refused);
+
+        signIn(AsUser.TELLER, AsUser.TELLER_PASSWORD);
+        browser.findElement(By.id("menu:nav-collections")).click();
+        chooseAgreement(DemoData.DEMO_AGREEMENT);
+        browser.findElement(By.id("collect:query")).sendKeys(bill);
+        browser.findElement(By.id("collect:find")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pay:confirm")));
+        assertEquals("256.00", browser.findElement(By.id("pay-amount")).getText());
+        browser.findElement(By.id("pay:confirm")).click();
+        String voucher = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt-voucher"))).getText();
+        assertTrue(!voucher.isBlank(), "a receipt voucher");
+        assertTrue(browser.findElement(By.id("collect:bills")).getText().contains("已缴"),
+                browser.findElement(By.id("collect:bills")).getText());
+        assertTrue(browser.findElements(By.id("collect:bills:0:choose")).isEmpty(), "a paid bill cannot be chosen again");
+    }
+
+    private void chooseAgreement(String code) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("collect:agreement"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#collect\\:agreement_items li[data-label*='"
+                + code + "']"))).click();
+        ajaxIdle();
+    }
+
     /** A new certificate blank in the signed-in teller's till: received and issued by the supervisor. */
     private String certificateInTill() throws Exception {
         String cookie = browser.manage().getCookieNamed("JSESSIONID").getValue();
