@@ -90,7 +90,7 @@ class CollectionsIT {
         assertEquals("PAID", inCash.bill().status());
         assertEquals("88.50", inCash.receipt().amount());
         assertTrue(inCash.receipt().voucherNo() != null, "a receipt voucher is printed");
-        assertEquals(List.of("DEBIT 1001 88.50", "CREDIT 2012 88.50"), lines(inCash.receipt().entryId()));
+        assertEquals(List.of("DEBIT 1001 88.50", "CREDIT 2012 88.50"), Sql.journalLines(inCash.receipt().entryId()));
         assertEquals(inCash.receipt(), asUser.teller(() -> collections.pay(
                 new Collections.PaymentRequest(code, "B001", "CASH", null), cashRequest)).receipt(),
                 "a replay answers the first receipt");
@@ -105,7 +105,7 @@ class CollectionsIT {
         CollectionViews.Payment byTransfer = asUser.teller(() -> collections.pay(
                 new Collections.PaymentRequest(code, "B008", "TRANSFER", payer), TestData.requestId("collect")));
         assertEquals(payer, byTransfer.bill().paidFrom());
-        assertEquals(List.of("DEBIT 2011 66.00", "CREDIT 2012 66.00"), lines(byTransfer.receipt().entryId()));
+        assertEquals(List.of("DEBIT 2011 66.00", "CREDIT 2012 66.00"), Sql.journalLines(byTransfer.receipt().entryId()));
         assertEquals(ErrorCode.COLLECTION_BILL_PAID, refused(new Collections.PaymentRequest(code, "B008", "CASH", null)));
         assertEquals(ErrorCode.COLLECTION_BILL_NOT_FOUND, refused(new Collections.PaymentRequest(code, "B404", "CASH", null)));
         assertEquals(ErrorCode.VALIDATION_FAILED, refused(new Collections.PaymentRequest(code, "B009", "CHEQUE", null)));
@@ -123,10 +123,5 @@ class CollectionsIT {
     private ErrorCode refused(Collections.PaymentRequest request) {
         return assertThrows(TellerException.class, () -> asUser.teller(() -> collections.pay(request,
                 TestData.requestId("collect")))).code();
-    }
-
-    private static List<String> lines(long entryId) throws Exception {
-        return Sql.strings("SELECT side || ' ' || gl_code || ' ' || amount FROM journal_line WHERE entry_id = ? ORDER BY id",
-                entryId);
     }
 }

@@ -13,8 +13,6 @@ import bank.teller.integration.ParkedPostings;
 import bank.teller.integration.ParkedPostings.ParkedPostingView;
 import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.time.Instant;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -49,11 +47,11 @@ class CoreOutboxIT {
             String account = Counter.classOneAccount(asUser, "停发客户");
             for (int i = 0; i < 3; i++) { // the relay counts a failure only while others go through
                 Receipt receipt = asUser.teller(() -> deposits.deposit(account, "10.00", "CNY", TestData.requestId("flow")));
-                awaitUntil(() -> Sql.count("SELECT COUNT(*) FROM core_outbox WHERE entry_id = ?", receipt.entryId()) == 0);
+                Await.until(() -> Sql.count("SELECT COUNT(*) FROM core_outbox WHERE entry_id = ?", receipt.entryId()) == 0);
                 assertEquals(0, Sql.count("SELECT COUNT(*) FROM core_outbox WHERE entry_id = ?", receipt.entryId()),
                         "a posting after the one that cannot be sent reached the core system");
             }
-            awaitUntil(() -> Sql.string("SELECT parked_at FROM core_outbox WHERE entry_id = ?", poisoned) != null);
+            Await.until(() -> Sql.string("SELECT parked_at FROM core_outbox WHERE entry_id = ?", poisoned) != null);
 
             ParkedPostings parked = Lookup.ejb("teller-ejb", ParkedPostings.class);
             ParkedPostingView aside = asUser.supervisor(parked::list).stream().filter(p -> p.entryId() == poisoned)
@@ -108,16 +106,5 @@ class CoreOutboxIT {
         long taken = Sql.count("SELECT nextval('" + sequence + "')");
         Sql.count("SELECT setval('" + sequence + "', " + (taken + count + 100) + ")");
         return taken + 50;
-    }
-
-    private interface Check {
-        boolean holds() throws Exception;
-    }
-
-    private static void awaitUntil(Check condition) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!condition.holds() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
     }
 }

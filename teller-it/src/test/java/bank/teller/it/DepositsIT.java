@@ -81,7 +81,7 @@ class DepositsIT {
         assertEquals(certificates.get(0), deposit.certificateNo());
         assertNotNull(opened.voucherNo());
         assertEquals("2013", Sql.string("SELECT gl_code FROM account WHERE account_number = ?", number));
-        assertEquals(List.of("DEBIT 1001 10000.00", "CREDIT 2013 10000.00"), lines(opened.entryId()));
+        assertEquals(List.of("DEBIT 1001 10000.00", "CREDIT 2013 10000.00"), Sql.journalLines(opened.entryId()));
         assertEquals("USED", Sql.string("SELECT status FROM blank_voucher WHERE kind = 'CERTIFICATE' AND serial_no = ?",
                 certificates.get(0)));
 
@@ -113,7 +113,7 @@ class DepositsIT {
         assertEquals(new BigDecimal(earlyInterest).signum() == 0
                 ? List.of("DEBIT 2013 4000.00", "CREDIT 1001 " + paid)
                 : List.of("DEBIT 2013 4000.00", "DEBIT 6411 " + earlyInterest, "CREDIT 1001 " + paid),
-                lines(partly.entryId()));
+                Sql.journalLines(partly.entryId()));
 
         assertEquals(ErrorCode.DEPOSIT_PARTIAL_TAKEN, refused(() -> deposits.withdraw(new TermDeposits.Withdrawal(
                 number, "1000.00", null, certificates.get(2), null), TestData.requestId("again"))));
@@ -292,7 +292,7 @@ class DepositsIT {
         assertEquals(maturity.plusMonths(3), renewed.maturesOn());
         assertEquals("RENEWED", renewed.history().get(1).event());
         assertEquals("27.50", renewed.history().get(1).slip().total());
-        assertEquals(List.of("DEBIT 6411 27.50", "CREDIT 2013 27.50"), lines(renewed.history().get(1).entryId()));
+        assertEquals(List.of("DEBIT 6411 27.50", "CREDIT 2013 27.50"), Sql.journalLines(renewed.history().get(1).entryId()));
 
         DepositView paidOut = asUser.teller(() -> queries.deposit(principalOnly));
         assertEquals("10000.00", paidOut.principal(), "the principal alone renewed");
@@ -365,7 +365,7 @@ class DepositsIT {
                 reissued.history().stream().map(DepositView.Event::event).toList());
         assertEquals(fees + 2, Sql.count("SELECT COUNT(*) FROM journal_entry WHERE entry_type LIKE 'CERTIFICATE_%'"),
                 "the report's fee and the reissue's, once each");
-        assertEquals(List.of("DEBIT 1001 10.00", "CREDIT 6021 10.00"), lines(reissued.history().get(3).entryId()));
+        assertEquals(List.of("DEBIT 1001 10.00", "CREDIT 6021 10.00"), Sql.journalLines(reissued.history().get(3).entryId()));
         assertEquals(ErrorCode.LOSS_REPORT_CERTIFICATE_MISMATCH, refused(() -> losses.report(number,
                 certificates.get(0), "ORAL", null, TestData.requestId("old"))), "the lost certificate is void for ever");
 
@@ -442,7 +442,7 @@ class DepositsIT {
         assertEquals(today, next.termStart());
         assertEquals(today.plusMonths(6), next.maturesOn());
         assertEquals(certificates.get(3), next.certificateNo());
-        assertEquals(List.of("DEBIT 6411 " + interest, "CREDIT 2013 " + interest), lines(renewed.entryId()));
+        assertEquals(List.of("DEBIT 6411 " + interest, "CREDIT 2013 " + interest), Sql.journalLines(renewed.entryId()));
         assertEquals(renewed.entryId(), asUser.teller(() -> deposits.renew(sixMonths, renewal)).entryId(),
                 "a replay answers the first renewal");
 
@@ -464,7 +464,7 @@ class DepositsIT {
         assertEquals("10000.00", paid.deposit().principal());
         assertEquals("TIME_3M", paid.deposit().product());
         assertEquals(List.of("DEBIT 2231 " + accrued, "DEBIT 6411 " + new BigDecimal(interest).subtract(accrued),
-                "CREDIT 1001 " + interest), lines(paid.entryId()), "what was accrued is paid out of 应付利息");
+                "CREDIT 1001 " + interest), Sql.journalLines(paid.entryId()), "what was accrued is paid out of 应付利息");
         assertEquals(0, Sql.scalar("SELECT overdue_accrued FROM term_deposit WHERE account_number = ?", interestInCash)
                 .signum(), "nothing owed any more");
     }
@@ -503,10 +503,5 @@ class DepositsIT {
 
     private List<String> certificatesInTill(String teller, int count) throws Exception {
         return Counter.certificatesInTill(asUser, teller, count);
-    }
-
-    private static List<String> lines(long entryId) throws Exception {
-        return Sql.strings("SELECT side || ' ' || gl_code || ' ' || amount FROM journal_line WHERE entry_id = ? ORDER BY id",
-                entryId);
     }
 }

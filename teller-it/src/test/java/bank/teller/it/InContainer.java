@@ -33,7 +33,7 @@ public final class InContainer {
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addClasses(testClasses)
                 .addClasses(AsUser.class, AsUser.Work.class, TestData.class, InContainer.class, Lookup.class, Sql.class,
-                        Counter.class, TestUsers.class, org.mindrot.jbcrypt.BCrypt.class)
+                        Counter.class, TestUsers.class, Await.class, Await.Check.class, org.mindrot.jbcrypt.BCrypt.class)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
                 .addAsWebInfResource("it-ejb-jar.xml", "ejb-jar.xml")
                 .addAsManifestResource(new StringAsset("Manifest-Version: 1.0\nDependencies: "

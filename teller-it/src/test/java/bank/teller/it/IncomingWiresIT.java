@@ -20,8 +20,6 @@ import java.math.BigDecimal;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -63,8 +61,8 @@ class IncomingWiresIT {
 
         IncomingWireView credited = awaitStatus(ref, "CREDITED");
         assertEquals(account, credited.creditedAccount(), "the name matches once spaces are set aside");
-        assertEquals(List.of("DEBIT 1011 1234.56", "CREDIT 2011 1234.56"), lines(credited.entryId()));
-        awaitUntil(() -> Sql.count("SELECT COUNT(*) FROM audit_record WHERE subject = ?", ref) == 2);
+        assertEquals(List.of("DEBIT 1011 1234.56", "CREDIT 2011 1234.56"), Sql.journalLines(credited.entryId()));
+        Await.until(() -> Sql.count("SELECT COUNT(*) FROM audit_record WHERE subject = ?", ref) == 2);
         assertEquals(List.of("clearing WIRE_IN SUCCESS", "clearing WIRE_IN SUCCESS"), Sql.strings(
                 "SELECT actor || ' ' || action || ' ' || result FROM audit_record WHERE subject = ? ORDER BY id", ref),
                 "both deliveries in the audit trail, in the clearing system's name");
@@ -88,7 +86,7 @@ class IncomingWiresIT {
 
         IncomingWireView held = awaitStatus(ref, "SUSPENDED");
         assertEquals("ACCOUNT_CLOSED", held.suspenseReason());
-        assertEquals(List.of("DEBIT 1011 800.00", "CREDIT 2251 800.00"), lines(held.entryId()));
+        assertEquals(List.of("DEBIT 1011 800.00", "CREDIT 2251 800.00"), Sql.journalLines(held.entryId()));
         assertTrue(asUser.supervisor(() -> incoming.held()).stream().anyMatch(w -> w.clearingRef().equals(ref)));
         assertThrows(EJBAccessException.class, () -> asUser.teller(() -> incoming.apply(ref, current, "x",
                 TestData.requestId("apply"))), "a teller cannot decide");
@@ -101,7 +99,7 @@ class IncomingWiresIT {
         IncomingWireView applied = asUser.supervisor(() -> incoming.apply(ref, current, "客户来电确认，入新账户", requestId));
         assertEquals("APPLIED", applied.status());
         assertEquals(current, applied.creditedAccount());
-        assertEquals(List.of("DEBIT 2251 800.00", "CREDIT 2011 800.00"), lines(applied.settledEntryId()));
+        assertEquals(List.of("DEBIT 2251 800.00", "CREDIT 2011 800.00"), Sql.journalLines(applied.settledEntryId()));
         assertEquals(new BigDecimal("800.00"), balance(current));
         assertEquals(applied.settledEntryId(), asUser.supervisor(() -> incoming.apply(ref, current,
                 "客户来电确认，入新账户", requestId)).settledEntryId(), "a replay answers the same and posts nothing");
@@ -127,7 +125,7 @@ class IncomingWiresIT {
         IncomingWireView returned = asUser.supervisor(() -> incoming.returnToSender(mismatch, "户名不符，退回汇出行",
                 TestData.requestId("return")));
         assertEquals("RETURNED", returned.status());
-        assertEquals(List.of("DEBIT 2251 300.00", "CREDIT 1011 300.00"), lines(returned.settledEntryId()));
+        assertEquals(List.of("DEBIT 2251 300.00", "CREDIT 1011 300.00"), Sql.journalLines(returned.settledEntryId()));
         assertEquals(ErrorCode.INCOMING_WIRE_NOT_FOUND, refused(() -> incoming.wire("CNIN000000000000000000")));
     }
 
@@ -148,7 +146,7 @@ class IncomingWiresIT {
     }
 
     private IncomingWireView awaitStatus(String ref, String status) throws Exception {
-        awaitUntil(() -> Sql.count("SELECT COUNT(*) FROM incoming_wire WHERE clearing_ref = ?", ref) == 1);
+        Await.until(() -> Sql.count("SELECT COUNT(*) FROM incoming_wire WHERE clearing_ref = ?", ref) == 1);
         IncomingWireView wire = asUser.supervisor(() -> incoming.wire(ref));
         assertEquals(status, wire.status(), wire.toString());
         return wire;
@@ -156,21 +154,5 @@ class IncomingWiresIT {
 
     private static BigDecimal balance(String account) throws Exception {
         return Sql.scalar("SELECT balance FROM account WHERE account_number = ?", account);
-    }
-
-    private static List<String> lines(long entryId) throws Exception {
-        return Sql.strings("SELECT side || ' ' || gl_code || ' ' || amount FROM journal_line WHERE entry_id = ? ORDER BY id",
-                entryId);
-    }
-
-    private interface Check {
-        boolean holds() throws Exception;
-    }
-
-    private static void awaitUntil(Check condition) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!condition.holds() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-        }
     }
 }

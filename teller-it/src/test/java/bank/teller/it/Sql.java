@@ -44,6 +44,12 @@ public final class Sql {
     }
 
     /** The bank's business date, as the business day table holds it. */
+    /** The lines of a journal entry as "DEBIT 2011 100.00", in their order. */
+    public static java.util.List<String> journalLines(long entryId) throws SQLException {
+        return strings("SELECT side || ' ' || gl_code || ' ' || amount FROM journal_line WHERE entry_id = ? ORDER BY id",
+                entryId);
+    }
+
     public static java.time.LocalDate businessDate() throws SQLException {
         return date("SELECT business_date FROM business_day WHERE id = 1");
     }

@@ -65,7 +65,7 @@ class WiresIT {
         assertEquals("SUBMITTED", sent.wire().status());
         assertEquals(new BigDecimal("18995.00"), balance(payer), "1,000.00 and the 5.00 fee debited at once");
         assertEquals(List.of("DEBIT 2011 1000.00", "CREDIT 2261 1000.00", "DEBIT 2011 5.00", "CREDIT 6021 5.00"),
-                lines(sent.receipt().entryId()));
+                Sql.journalLines(sent.receipt().entryId()));
         assertEquals(sent.wire().reference(), asUser.teller(() -> wires.send(request, requestId)).wire().reference(),
                 "a replay answers the same wire");
         assertEquals(1, Sql.count("SELECT COUNT(*) FROM wire WHERE payer_account = ?", payer), "and sends no other");
@@ -73,7 +73,7 @@ class WiresIT {
         WireView settled = awaitStatus(sent.wire().reference(), "SETTLED");
         assertEquals(List.of("SUBMITTED", "ACCEPTED", "SETTLED"), statuses(settled));
         assertTrue(settled.clearingRef() != null && settled.clearingRef().startsWith("CN"), settled.toString());
-        assertEquals(List.of("DEBIT 2261 1000.00", "CREDIT 1011 1000.00"), lines(settled.progress().get(2).entryId()));
+        assertEquals(List.of("DEBIT 2261 1000.00", "CREDIT 1011 1000.00"), Sql.journalLines(settled.progress().get(2).entryId()));
         assertEquals(new BigDecimal("18995.00"), balance(payer));
         assertEquals(settled.reference(), asUser.teller(() -> wires.ofAccount(payer, 10)).get(0).reference());
         assertEquals(List.of("clearing WIRE_ACCEPTED SUCCESS", "clearing WIRE_SETTLED SUCCESS"), Sql.strings(
@@ -89,7 +89,7 @@ class WiresIT {
         WireView rejected = awaitStatus(sent.wire().reference(), "REJECTED");
         assertTrue(rejected.progress().get(1).detail().contains("unknown"), rejected.toString());
         assertEquals(List.of("DEBIT 2261 2000.00", "DEBIT 6021 5.00", "CREDIT 2011 2005.00"),
-                lines(rejected.progress().get(1).entryId()));
+                Sql.journalLines(rejected.progress().get(1).entryId()));
         assertEquals(new BigDecimal("5000.00"), balance(payer), "all of it back");
     }
 
@@ -101,7 +101,7 @@ class WiresIT {
         WireView returned = awaitStatus(sent.wire().reference(), "RETURNED");
         assertEquals(List.of("SUBMITTED", "ACCEPTED", "SETTLED", "RETURNED"), statuses(returned));
         assertTrue(returned.progress().get(3).detail().contains("name"), returned.toString());
-        assertEquals(List.of("DEBIT 1011 3000.00", "CREDIT 2011 3000.00"), lines(returned.progress().get(3).entryId()));
+        assertEquals(List.of("DEBIT 1011 3000.00", "CREDIT 2011 3000.00"), Sql.journalLines(returned.progress().get(3).entryId()));
         assertEquals(new BigDecimal("4995.00"), balance(payer), "the amount back, the fee kept");
     }
 
@@ -116,7 +116,7 @@ class WiresIT {
                 TestData.requestId("wire"))).wire().reference();
 
         WireView settledOnce = awaitStatus(twice, "SETTLED");
-        awaitUntil(() -> asUser.teller(() -> wires.wire(twice)).progress().size() == 5);
+        Await.until(() -> asUser.teller(() -> wires.wire(twice)).progress().size() == 5);
         settledOnce = asUser.teller(() -> wires.wire(twice));
         assertEquals(List.of("ACCEPTED", "ACCEPTED", "SETTLED", "SETTLED", "SUBMITTED"),
                 statuses(settledOnce).stream().sorted().toList(), "each answer kept, in whatever order it came");
@@ -124,7 +124,7 @@ class WiresIT {
         assertEquals(1, Sql.count("SELECT COUNT(*) FROM journal_entry WHERE request_id = ?", "wire:" + twice + ":SETTLED"),
                 "settled once");
 
-        awaitUntil(() -> asUser.teller(() -> wires.wire(wrong)).progress().size() == 4);
+        Await.until(() -> asUser.teller(() -> wires.wire(wrong)).progress().size() == 4);
         WireView contradicted = asUser.teller(() -> wires.wire(wrong));
         assertEquals("SETTLED", contradicted.status(), "a rejection after the settlement changes nothing");
         assertTrue(contradicted.progress().get(3).detail().contains("looked into"), contradicted.toString());
@@ -178,7 +178,7 @@ class WiresIT {
     }
 
     private WireView awaitStatus(String reference, String status) throws Exception {
-        awaitUntil(() -> status.equals(asUser.teller(() -> wires.wire(reference)).status()));
+        Await.until(() -> status.equals(asUser.teller(() -> wires.wire(reference)).status()));
         WireView wire = asUser.teller(() -> wires.wire(reference));
         assertEquals(status, wire.status(), wire.toString());
         return wire;
@@ -190,21 +190,5 @@ class WiresIT {
 
     private static BigDecimal balance(String account) throws Exception {
         return Sql.scalar("SELECT balance FROM account WHERE account_number = ?", account);
-    }
-
-    private static List<String> lines(long entryId) throws Exception {
-        return Sql.strings("SELECT side || ' ' || gl_code || ' ' || amount FROM journal_line WHERE entry_id = ? ORDER BY id",
-                entryId);
-    }
-
-    private interface Check {
-        boolean holds() throws Exception;
-    }
-
-    private static void awaitUntil(Check condition) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!condition.holds() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-        }
     }
 }
