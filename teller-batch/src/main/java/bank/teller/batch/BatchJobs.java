@@ -105,14 +105,14 @@ public class BatchJobs {
      * Whether the execution still goes: starting, or started (or stopping) in this server. One the
      * repository says started while no server runs it ended with its server (killed, crashed).
      */
-    private static boolean going(JobExecution execution) {
+    static boolean going(JobExecution execution) {
         BatchStatus status = execution.getBatchStatus();
         return status == BatchStatus.STARTING
                 || (status == BatchStatus.STARTED || status == BatchStatus.STOPPING) && RunningJobs.running(execution.getExecutionId());
     }
 
     /** Failed, stopped, or ended with its server: it may be restarted where it stopped. */
-    private static boolean restartable(JobExecution execution) {
+    static boolean restartable(JobExecution execution) {
         BatchStatus status = execution.getBatchStatus();
         return status != BatchStatus.COMPLETED && status != BatchStatus.ABANDONED && !going(execution);
     }

@@ -27,7 +27,9 @@ public final class TransactionNames {
             Map.entry("WIRE_IN", "汇入汇款 Incoming wire"),
             Map.entry("WIRE_IN_APPLIED", "来账挂账入账 Incoming wire applied"),
             Map.entry("WIRE_IN_RETURNED", "来账退汇 Incoming wire returned"),
-            Map.entry("COLLECTION", "代收缴费 Collection"));
+            Map.entry("COLLECTION", "代收缴费 Collection"),
+            Map.entry("DIRECT_DEBIT", "代扣 Direct debit"),
+            Map.entry("DIRECT_DEBIT_CREDIT", "代扣款划入 Direct debits credited"));
 
     private TransactionNames() {
     }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import bank.teller.account.application.CashDeposits;
 import bank.teller.payment.application.CollectionViews;
 import bank.teller.payment.application.Collections;
-import bank.teller.payment.domain.BillList;
+import bank.teller.payment.domain.CsvLines;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.TellerException;
 import jakarta.ejb.EJBAccessException;
@@ -77,9 +77,9 @@ class CollectionsIT {
         CollectionViews.LoadReport again = asUser.supervisor(() -> collections.load(code,
                 "bill_ref,payer_name,amount\nB002,李四,120.00\nB009,郑十一,9.90\n"));
         assertEquals(1, again.accepted());
-        assertEquals(List.of(new BillList.Refusal(2, "BILL_DUPLICATE", "B002 is already on agreement " + code)),
+        assertEquals(List.of(new CsvLines.Refusal(2, "BILL_DUPLICATE", "B002 is already on agreement " + code)),
                 again.refused(), "a bill the agreement has is not loaded twice");
-        assertEquals(List.of(new BillList.Refusal(1, "HEADER_INVALID",
+        assertEquals(List.of(new CsvLines.Refusal(1, "HEADER_INVALID",
                 "the header must be bill_ref,payer_name,amount,due_date (due_date optional)")),
                 asUser.supervisor(() -> collections.load(code, "ref;name;amount\nB010;x;1.00\n")).refused());
 

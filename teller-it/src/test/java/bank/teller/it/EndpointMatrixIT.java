@@ -57,7 +57,8 @@ class EndpointMatrixIT {
                 "DELETE /v1/deposits/{number}/notice", "GET /v1/deposits/{number}/certificate",
                 "POST /v1/deposits/{number}/loss-reports", "POST /v1/deposits/{number}/loss-reports/release",
                 "POST /v1/deposits/{number}/loss-reports/reissue", "POST /v1/deposits/{number}/renewals",
-                "POST /v1/wires", "POST /v1/wires/quote", "POST /v1/collections/payments");
+                "POST /v1/wires", "POST /v1/wires/quote", "POST /v1/collections/payments",
+                "POST /v1/direct-debits/mandates", "POST /v1/direct-debits/agreements/{code}/mandates/{mandateRef}/cancellation");
         allow(READERS, "GET /v1/accounts/{number}", "POST /v1/accounts/by-card", "GET /v1/accounts/balances",
                 "GET /v1/accounts/{number}/fee-quote", "GET /v1/accounts/{number}/statement",
                 "GET /v1/accounts/{number}/transactions", "GET /v1/customers",
@@ -66,7 +67,7 @@ class EndpointMatrixIT {
                 "GET /v1/accounts/{number}/interest", "GET /v1/deposits", "GET /v1/deposits/{number}",
                 "GET /v1/deposits/{number}/quote", "GET /v1/deposits/{number}/slips/{entryId}", "GET /v1/wires",
                 "GET /v1/wires/{reference}", "GET /v1/collections/agreements", "GET /v1/collections/agreements/{code}/bills",
-                "GET /v1/collections/agreements/{code}/bills/{billRef}");
+                "GET /v1/collections/agreements/{code}/bills/{billRef}", "GET /v1/direct-debits/mandates");
         allow(SUPERVISORS, "POST /v1/dead-letters/{messageId}/resend", "POST /v1/dead-letters/{messageId}/discard",
                 "POST /v1/core-outbox/parked/{entryId}/resend", "PUT /v1/accounts/{number}/hot",
                 "POST /v1/accounts/{number}/freezes", "POST /v1/approvals/{id}/approve",
@@ -75,8 +76,11 @@ class EndpointMatrixIT {
                 "POST /v1/tills/vault-transfers/{id}/confirmation", "POST /v1/tills/vault-transfers/{id}/rejection",
                 "POST /v1/business-day/branches/{code}/close", "POST /v1/end-of-day", "POST /v1/end-of-day/{execution}/restart",
                 "POST /v1/incoming-wires/{clearingRef}/apply", "POST /v1/incoming-wires/{clearingRef}/return",
-                "POST /v1/collections/agreements", "POST /v1/collections/agreements/{code}/bills");
-        allow(OVERSIGHT, "GET /v1/wires/follow-up", "GET /v1/collections/agreements/{code}/daily-file", "GET /v1/incoming-wires", "GET /v1/incoming-wires/{clearingRef}", "GET /v1/accounts/hot", "GET /v1/dead-letters", "GET /v1/core-outbox", "GET /v1/core-outbox/parked", "GET /v1/approvals", "GET /v1/reports/large-cash", "GET /v1/tills/branch-cash",
+                "POST /v1/collections/agreements", "POST /v1/collections/agreements/{code}/bills",
+                "POST /v1/direct-debits/files", "POST /v1/direct-debits/files/{id}/processing",
+                "POST /v1/direct-debits/files/{id}/stop");
+        allow(OVERSIGHT, "GET /v1/direct-debits/files/{id}", "GET /v1/direct-debits/files/{id}/result",
+                "GET /v1/wires/follow-up", "GET /v1/collections/agreements/{code}/daily-file", "GET /v1/incoming-wires", "GET /v1/incoming-wires/{clearingRef}", "GET /v1/accounts/hot", "GET /v1/dead-letters", "GET /v1/core-outbox", "GET /v1/core-outbox/parked", "GET /v1/approvals", "GET /v1/reports/large-cash", "GET /v1/tills/branch-cash",
                 "POST /v1/audit/seals", "GET /v1/audit/verification", "GET /v1/end-of-day", "GET /v1/end-of-day/{execution}");
         allow(Set.of("AUDITOR"), "GET /v1/audit/records", "GET /v1/audit/records.csv");
         allow(Set.of("SUPERVISOR", "BRANCH_MANAGER", "AUDITOR", "ADMIN"), "GET /v1/approval-policies");
@@ -96,10 +100,11 @@ class EndpointMatrixIT {
             "POST /v1/reversals", "{\"entryId\":0}",
             "POST /v1/customers/individuals", "{\"verificationId\":0}",
             "POST /v1/customers/corporates", "{\"verificationId\":0}",
-            "POST /v1/collections/agreements/{code}/bills", "bill_ref,payer_name,amount\n");
+            "POST /v1/collections/agreements/{code}/bills", "bill_ref,payer_name,amount\n",
+            "POST /v1/direct-debits/files", "mandate_ref,amount\n");
     /** Operations that take another body than JSON. */
     private static final Map<String, String> CONTENT_TYPES = Map.of(
-            "POST /v1/collections/agreements/{code}/bills", "text/csv");
+            "POST /v1/collections/agreements/{code}/bills", "text/csv", "POST /v1/direct-debits/files", "text/csv");
 
     private static void allow(Set<String> roles, String... operations) {
         for (String operation : operations) {

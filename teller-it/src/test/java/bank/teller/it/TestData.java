@@ -65,7 +65,8 @@ public final class TestData {
                 Map.entry("{messageId}", "ID:00000000-0000-0000-0000-000000000000"), Map.entry("{entryId}", "0"),
                 Map.entry("{year}", "2099"), Map.entry("{date}", "2099-01-05"), Map.entry("{code}", "9999"),
                 Map.entry("{execution}", "0"), Map.entry("{reference}", "W20990101000000000"),
-                Map.entry("{clearingRef}", "CNIN209901010000000000"), Map.entry("{billRef}", "NO-SUCH-BILL"));
+                Map.entry("{clearingRef}", "CNIN209901010000000000"), Map.entry("{billRef}", "NO-SUCH-BILL"),
+                Map.entry("{mandateRef}", "NO-SUCH-MANDATE"));
         String path = template;
         for (Map.Entry<String, String> value : values.entrySet()) {
             path = path.replace(value.getKey(), value.getValue());

@@ -10,6 +10,8 @@ public final class GlCodes {
     public static final String SUSPENSE = "2251";
     /** 汇出汇款（在途）: wires sent to other banks and not settled by the clearing system yet. */
     public static final String WIRES_IN_TRANSIT = "2261";
+    /** 代扣款项（待划转）: what payers were debited for a company and it has not been credited yet. */
+    public static final String DIRECT_DEBITS_TO_PAY = "2271";
     /** 应付利息: interest owed and not paid yet, accrued by end of day (a matured time deposit's overdue days). */
     public static final String ACCRUED_INTEREST_PAYABLE = "2231";
     public static final String INDIVIDUAL_DEMAND_DEPOSITS = "2011";

@@ -1,7 +1,7 @@
 package bank.teller.payment.application;
 
 import bank.teller.account.application.Receipt;
-import bank.teller.payment.domain.BillList;
+import bank.teller.payment.domain.CsvLines;
 import bank.teller.payment.domain.CollectionAgreement;
 import bank.teller.payment.domain.CollectionBill;
 import java.time.Instant;
@@ -36,7 +36,7 @@ public final class CollectionViews {
     }
 
     /** A bill list loaded: how many rows it had, how many bills were taken, and each row refused with its line. */
-    public record LoadReport(String agreement, int rows, int accepted, List<BillList.Refusal> refused) {
+    public record LoadReport(String agreement, int rows, int accepted, List<CsvLines.Refusal> refused) {
     }
 
     /** A bill paid: the posting's receipt (its voucher) and the bill as it is now. */

@@ -16,6 +16,7 @@ import bank.teller.ledger.domain.GlCodes;
 import bank.teller.ledger.domain.PostingLine;
 import bank.teller.ledger.domain.Side;
 import bank.teller.payment.domain.BillList;
+import bank.teller.payment.domain.CsvLines;
 import bank.teller.payment.domain.CollectionAgreement;
 import bank.teller.payment.domain.CollectionBill;
 import bank.teller.security.Roles;
@@ -69,6 +70,8 @@ public class Collections {
     private EntityManager em;
 
     @Inject
+    private CollectionAgreements agreements;
+    @Inject
     private Accounts accounts;
     @Inject
     private AccountMovements movements;
@@ -110,7 +113,7 @@ public class Collections {
                     + " " + company.status());
         }
         String account = company.number().value();
-        CollectionAgreement known = byCode(code);
+        CollectionAgreement known = agreements.byCode(code);
         if (known != null) {
             if (!known.sameAs(name, category, account)) {
                 throw new TellerException(ErrorCode.COLLECTION_AGREEMENT_EXISTS, code);
@@ -138,16 +141,16 @@ public class Collections {
     @RolesAllowed(Roles.SUPERVISOR)
     public CollectionViews.LoadReport load(String agreementCode, String csv) {
         CollectionAgreement agreement = require(agreementCode);
-        BillList.Parsed parsed = BillList.parse(csv);
+        CsvLines.Parsed<BillList.Bill> parsed = BillList.parse(csv);
         Set<String> known = new HashSet<>(em.createQuery("SELECT b.billRef FROM CollectionBill b "
                 + "WHERE b.agreementId = :agreement", String.class).setParameter("agreement", agreement.id())
                 .getResultList());
-        List<BillList.Refusal> refused = new ArrayList<>(parsed.refused());
+        List<CsvLines.Refusal> refused = new ArrayList<>(parsed.refused());
         Instant now = StoredTime.now(clock);
         int accepted = 0;
-        for (BillList.Bill bill : parsed.bills()) {
+        for (BillList.Bill bill : parsed.items()) {
             if (!known.add(bill.billRef())) {
-                refused.add(new BillList.Refusal(bill.line(), "BILL_DUPLICATE", bill.billRef()
+                refused.add(new CsvLines.Refusal(bill.line(), "BILL_DUPLICATE", bill.billRef()
                         + " is already on agreement " + agreement.code()));
                 continue;
             }
@@ -157,10 +160,10 @@ public class Collections {
                 em.clear();
             }
         }
-        refused.sort(Comparator.comparingInt(BillList.Refusal::line));
+        refused.sort(Comparator.comparingInt(CsvLines.Refusal::line));
         audit.record("COLLECTION_BILLS_LOADED", agreement.code(), accepted + " bills loaded, " + refused.size()
                 + " rows refused", AuditEvent.SUCCESS);
-        return new CollectionViews.LoadReport(agreement.code(), parsed.bills().size() + parsed.refused().size(), accepted,
+        return new CollectionViews.LoadReport(agreement.code(), parsed.items().size() + parsed.refused().size(), accepted,
                 List.copyOf(refused));
     }
 
@@ -259,16 +262,7 @@ public class Collections {
     }
 
     private CollectionAgreement require(String code) {
-        CollectionAgreement agreement = byCode(code == null ? "" : code.strip().toUpperCase(Locale.ROOT));
-        if (agreement == null) {
-            throw new TellerException(ErrorCode.COLLECTION_AGREEMENT_NOT_FOUND, code);
-        }
-        return agreement;
-    }
-
-    private CollectionAgreement byCode(String code) {
-        return em.createQuery("SELECT a FROM CollectionAgreement a WHERE a.code = :code", CollectionAgreement.class)
-                .setParameter("code", code).getResultStream().findFirst().orElse(null);
+        return agreements.require(code);
     }
 
     private CollectionBill bill(CollectionAgreement agreement, String billRef, LockModeType lock) {

@@ -37,7 +37,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class CollectionsResource {
 
-    /** The largest bill list taken in one request. */
+    /** The largest file (a bill list, a debit file) taken in one request. */
     static final int MAX_LIST_BYTES = 4 << 20;
     private static final Collections.AgreementRequest NO_AGREEMENT = new Collections.AgreementRequest(null, null, null,
             null);
@@ -64,11 +64,16 @@ public class CollectionsResource {
     @Path("agreements/{code}/bills")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     public CollectionViews.LoadReport load(@PathParam("code") String code, InputStream body) throws IOException {
+        return collections.load(code, csv(body));
+    }
+
+    /** A company's file (a bill list, a debit file) as text, refused when larger than {@link #MAX_LIST_BYTES}. */
+    static String csv(InputStream body) throws IOException {
         byte[] csv = body.readNBytes(MAX_LIST_BYTES + 1);
         if (csv.length > MAX_LIST_BYTES) {
             throw new TellerException(ErrorCode.BILL_LIST_TOO_LARGE, MAX_LIST_BYTES);
         }
-        return collections.load(code, new String(csv, StandardCharsets.UTF_8));
+        return new String(csv, StandardCharsets.UTF_8);
     }
 
     @GET
