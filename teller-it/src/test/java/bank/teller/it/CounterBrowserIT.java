@@ -307,6 +307,31 @@ class CounterBrowserIT {
         assertTrue(browser.findElements(By.id("collect:bills:0:choose")).isEmpty(), "a paid bill cannot be chosen again");
     }
 
+    @Test
+    void aTellerSignsAPayersDirectDebitMandateAndCancelsIt() {
+        signIn(AsUser.TELLER, AsUser.TELLER_PASSWORD);
+        String payer = openAccount("褚十二");
+        browser.findElement(By.id("menu:nav-direct-debits")).click();
+        String ref = "U" + System.nanoTime() % 1_000_000_000L;
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("mandate:ref"))).sendKeys(ref);
+        browser.findElement(By.id("mandate:payer")).sendKeys(payer);
+        browser.findElement(By.id("mandate:perDebit")).sendKeys("200.00");
+        browser.findElement(By.id("mandate:perMonth")).sendKeys("100.00");
+        browser.findElement(By.id("mandate:sign")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#mandate .ui-message-error")));
+        assertTrue(browser.findElements(By.id("mandates:list:0:cancel")).isEmpty(), "a monthly limit below one debit signs nothing");
+        browser.findElement(By.id("mandate:perMonth")).clear();
+        browser.findElement(By.id("mandate:perMonth")).sendKeys("600.00");
+        browser.findElement(By.id("mandate:sign")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("mandates:list:0:cancel")));
+        assertTrue(browser.findElement(By.id("mandates:list")).getText().contains(ref));
+        browser.findElement(By.id("mandates:list:0:cancel")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("mandates:list:0:cancel")));
+        assertTrue(browser.findElement(By.id("mandates:list")).getText().contains("已撤销"),
+                browser.findElement(By.id("mandates:list")).getText());
+    }
+
     private void chooseAgreement(String code) {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("collect:agreement"))).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#collect\\:agreement_items li[data-label*='"
