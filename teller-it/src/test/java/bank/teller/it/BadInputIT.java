@@ -142,8 +142,11 @@ class BadInputIT {
             if (requestBody == null || op.template().endsWith("/sessions")) {
                 continue;
             }
-            String ref = requestBody.getJsonObject("content").getJsonObject("application/json")
-                    .getJsonObject("schema").getString("$ref", "");
+            JsonObject jsonBody = requestBody.getJsonObject("content").getJsonObject("application/json");
+            if (jsonBody == null) {
+                continue; // a file as the body (a CSV list, a scanned receipt): its own ITs send it bad rows and bytes
+            }
+            String ref = jsonBody.getJsonObject("schema").getString("$ref", "");
             JsonObject properties = schemas.getJsonObject(ref.substring(ref.lastIndexOf('/') + 1))
                     .getJsonObject("properties");
             String path = TestData.path(op.template(), account);
@@ -223,12 +226,15 @@ class BadInputIT {
                     }
                 }
             }
+            JsonObject body = op.spec().getJsonObject("requestBody");
+            String contentType = body == null ? "application/json"
+                    : body.getJsonObject("content").keySet().iterator().next(); // the type the operation reads
             String allowed = null; // the first session that may call the operation, found with its first address
             for (String address : addresses) {
                 HttpResponse<String> response = null;
                 for (String session : allowed == null ? sessions : List.of(allowed)) {
                     response = Https.send(Https.inSession(address, session)
-                            .header("Content-Type", "application/json").header("Accept", "*/*")
+                            .header("Content-Type", contentType).header("Accept", "*/*")
                             .header("Idempotency-Key", TestData.requestId("bad-address"))
                             .method(method, method.equals("GET") || method.equals("DELETE")
                                     ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"))

@@ -8,10 +8,13 @@ import bank.teller.platform.DemoData;
 import bank.teller.security.Totp;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -330,6 +333,48 @@ class CounterBrowserIT {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("mandates:list:0:cancel")));
         assertTrue(browser.findElement(By.id("mandates:list")).getText().contains("已撤销"),
                 browser.findElement(By.id("mandates:list")).getText());
+    }
+
+    @Test
+    void aSupervisorApprovesAClaimFromTheQueueSeeingItsLinesAndReceipts() throws Exception {
+        // the auditor claims (through the API): anyone on the staff may, and this keeps the counter's sessions
+        String session = Https.sessionOf(DemoData.AUDITOR, DemoData.AUDITOR_PASSWORD);
+        String payee = ServedTeller.script("pg_admin", "-d", "teller_it", "-tAc", "SELECT a.account_number FROM account a "
+                + "JOIN customer c ON c.id = a.customer_id WHERE c.name = '张三' AND a.account_type = 'INDIVIDUAL_I'").trim();
+        HttpResponse<String> created = Https.send(Https.inSession("/api/v1/claims", session)
+                .header("Content-Type", "application/json").header("Idempotency-Key", TestData.requestId("claim"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"审计培训\",\"payeeAccount\":\"" + payee
+                        + "\",\"lines\":[{\"category\":\"TRAINING\",\"amount\":\"880.00\",\"spentOn\":\"2026-11-26\","
+                        + "\"note\":\"培训费\"}]}", StandardCharsets.UTF_8)).build());
+        assertEquals(201, created.statusCode(), created.body());
+        String claim = Json.createReader(new StringReader(created.body())).readObject().getString("claimNo");
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(30, 20, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "png", png);
+        HttpResponse<String> attached = Https.send(Https.inSession("/api/v1/claims/" + claim
+                        + "/attachments?fileName=receipt.png", session).header("Content-Type", "image/png")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(png.toByteArray())).build());
+        assertEquals(200, attached.statusCode(), attached.body());
+        assertEquals(200, Https.send(Https.inSession("/api/v1/claims/" + claim + "/submission", session)
+                .POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode());
+
+        signIn(AsUser.SUPERVISOR, AsUser.SUPERVISOR_PASSWORD);
+        browser.findElement(By.id("menu:nav-claims")).click();
+        WebElement queue = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("review:queue")));
+        assertTrue(queue.getText().contains(claim), queue.getText());
+        int row = 0;
+        while (!browser.findElement(By.id("review:queue:" + row + ":open")).findElement(By.xpath("./ancestor::tr"))
+                .getText().contains(claim)) {
+            row++;
+        }
+        browser.findElement(By.id("review:queue:" + row + ":open")).click();
+        WebElement reviewed = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("review:reviewed")));
+        assertTrue(reviewed.getText().contains("880.00") && reviewed.getText().contains("receipt.png"), reviewed.getText());
+        browser.findElement(By.id("review:note")).sendKeys("同意");
+        browser.findElement(By.id("review:approve")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("review:reviewed")));
+        assertTrue(!browser.findElement(By.id("review:queue")).getText().contains(claim), "approved: off the queue");
+        assertTrue(browser.findElement(By.id("pay:approved")).getText().contains(claim), "and waiting to be paid");
     }
 
     private void chooseAgreement(String code) {

@@ -58,7 +58,8 @@ class EndpointMatrixIT {
                 "POST /v1/deposits/{number}/loss-reports", "POST /v1/deposits/{number}/loss-reports/release",
                 "POST /v1/deposits/{number}/loss-reports/reissue", "POST /v1/deposits/{number}/renewals",
                 "POST /v1/wires", "POST /v1/wires/quote", "POST /v1/collections/payments",
-                "POST /v1/direct-debits/mandates", "POST /v1/direct-debits/agreements/{code}/mandates/{mandateRef}/cancellation");
+                "POST /v1/direct-debits/mandates", "POST /v1/direct-debits/agreements/{code}/mandates/{mandateRef}/cancellation",
+                "GET /v1/claims/to-pay", "POST /v1/claims/{claimNo}/payment");
         allow(READERS, "GET /v1/accounts/{number}", "POST /v1/accounts/by-card", "GET /v1/accounts/balances",
                 "GET /v1/accounts/{number}/fee-quote", "GET /v1/accounts/{number}/statement",
                 "GET /v1/accounts/{number}/transactions", "GET /v1/customers",
@@ -78,14 +79,18 @@ class EndpointMatrixIT {
                 "POST /v1/incoming-wires/{clearingRef}/apply", "POST /v1/incoming-wires/{clearingRef}/return",
                 "POST /v1/collections/agreements", "POST /v1/collections/agreements/{code}/bills",
                 "POST /v1/direct-debits/files", "POST /v1/direct-debits/files/{id}/processing",
-                "POST /v1/direct-debits/files/{id}/stop");
+                "POST /v1/direct-debits/files/{id}/stop", "GET /v1/claims/queue", "POST /v1/claims/{claimNo}/approval",
+                "POST /v1/claims/{claimNo}/return");
         allow(OVERSIGHT, "GET /v1/direct-debits/files/{id}", "GET /v1/direct-debits/files/{id}/result",
                 "GET /v1/wires/follow-up", "GET /v1/collections/agreements/{code}/daily-file", "GET /v1/incoming-wires", "GET /v1/incoming-wires/{clearingRef}", "GET /v1/accounts/hot", "GET /v1/dead-letters", "GET /v1/core-outbox", "GET /v1/core-outbox/parked", "GET /v1/approvals", "GET /v1/reports/large-cash", "GET /v1/tills/branch-cash",
                 "POST /v1/audit/seals", "GET /v1/audit/verification", "GET /v1/end-of-day", "GET /v1/end-of-day/{execution}");
         allow(Set.of("AUDITOR"), "GET /v1/audit/records", "GET /v1/audit/records.csv");
         allow(Set.of("SUPERVISOR", "BRANCH_MANAGER", "AUDITOR", "ADMIN"), "GET /v1/approval-policies");
         allow(Set.of("AUDITOR", "ADMIN"), "GET /v1/jms-accounts");
-        allow(Set.copyOf(ROLES), "GET /v1/calendar/{year}", "GET /v1/calendar/dates/{date}", "GET /v1/interest-rates");
+        allow(Set.copyOf(ROLES), "GET /v1/calendar/{year}", "GET /v1/calendar/dates/{date}", "GET /v1/interest-rates",
+                "POST /v1/claims", "GET /v1/claims", "GET /v1/claims/{claimNo}", "PUT /v1/claims/{claimNo}",
+                "POST /v1/claims/{claimNo}/attachments", "GET /v1/claims/{claimNo}/attachments/{id}",
+                "POST /v1/claims/{claimNo}/submission");
         allow(ADMIN, "POST /v1/approval-policies", "POST /v1/approval-policies/{id}/retirement", "POST /v1/api-clients",
                 "POST /v1/api-clients/{keyId}/revocation", "POST /v1/jms-accounts", "PUT /v1/calendar/{year}", "POST /v1/interest-rates",
                 "POST /v1/jms-accounts/{username}/revocation", "GET /v1/users", "POST /v1/users",

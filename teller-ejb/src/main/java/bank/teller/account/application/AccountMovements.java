@@ -85,7 +85,12 @@ public class AccountMovements {
 
     /** The fee {@code payer} pays for {@code amount} of {@code operation} (zero when the schedule has none). */
     public Money fee(String operation, Account payer, Money amount) {
-        return fees.feeFor(operation, payer.type().customerType().name(), amount);
+        return fees.feeFor(operation, payerOf(payer), amount);
+    }
+
+    /** Who pays a fee from {@code account}, as the fee schedule sees them. */
+    public static Fees.Payer payerOf(Account account) {
+        return new Fees.Payer(account.type().customerType().name(), account.type().name(), account.number().value());
     }
 
     /** Debits the fee and says how to book it (Dr payer / Cr fee income); nothing when it is zero. */

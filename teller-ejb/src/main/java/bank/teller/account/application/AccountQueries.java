@@ -121,7 +121,7 @@ public class AccountQueries {
             throw new TellerException(ErrorCode.VALIDATION_FAILED, "transactionType", String.valueOf(transactionType));
         }
         Account account = accounts.require(accounts.resolve(accountNumber));
-        return fees.quote(transactionType, account.type().customerType().name(),
+        return fees.quote(transactionType, AccountMovements.payerOf(account),
                 Money.parse(amount, account.currency()).requirePositive());
     }
 

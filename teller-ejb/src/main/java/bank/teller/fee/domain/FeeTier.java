@@ -26,7 +26,7 @@ public class FeeTier {
         this.fee = fee;
     }
 
-    int tierNo() {
+    public int tierNo() {
         return tierNo;
     }
 
@@ -34,7 +34,11 @@ public class FeeTier {
         return upTo == null || amount.compareTo(upTo) <= 0;
     }
 
-    BigDecimal fee() {
+    public BigDecimal upTo() {
+        return upTo;
+    }
+
+    public BigDecimal fee() {
         return fee;
     }
 }

@@ -12,6 +12,8 @@ public final class GlCodes {
     public static final String WIRES_IN_TRANSIT = "2261";
     /** 代扣款项（待划转）: what payers were debited for a company and it has not been credited yet. */
     public static final String DIRECT_DEBITS_TO_PAY = "2271";
+    /** 业务及管理费: what the bank spends (reimbursed claims among it). */
+    public static final String OPERATING_EXPENSES = "6601";
     /** 应付利息: interest owed and not paid yet, accrued by end of day (a matured time deposit's overdue days). */
     public static final String ACCRUED_INTEREST_PAYABLE = "2231";
     public static final String INDIVIDUAL_DEMAND_DEPOSITS = "2011";

@@ -63,12 +63,12 @@ class FeeRuleTest {
         FeeRule corporate = fixed(12, "TRANSFER", "CORPORATE", "ANY", "3.00");
         FeeRule corporateCounter = fixed(13, "TRANSFER", "CORPORATE", "COUNTER", "5.00");
         List<FeeRule> rules = List.of(anyone, online, corporate, corporateCounter, PERCENT);
-        assertEquals(corporateCounter, FeeRule.select(rules, "TRANSFER", "CORPORATE", "COUNTER", TODAY));
-        assertEquals(corporate, FeeRule.select(rules, "TRANSFER", "CORPORATE", "ONLINE", TODAY),
+        assertEquals(corporateCounter, FeeRule.select(rules, "TRANSFER", "CORPORATE", null, "COUNTER", TODAY));
+        assertEquals(corporate, FeeRule.select(rules, "TRANSFER", "CORPORATE", null, "ONLINE", TODAY),
                 "the customer type counts more than the channel");
-        assertEquals(online, FeeRule.select(rules, "TRANSFER", "INDIVIDUAL", "ONLINE", TODAY));
-        assertEquals(anyone, FeeRule.select(rules, "TRANSFER", "INDIVIDUAL", "COUNTER", TODAY));
-        assertNull(FeeRule.select(rules, "CASH_DEPOSIT", "INDIVIDUAL", "COUNTER", TODAY), "no rule: free");
+        assertEquals(online, FeeRule.select(rules, "TRANSFER", "INDIVIDUAL", null, "ONLINE", TODAY));
+        assertEquals(anyone, FeeRule.select(rules, "TRANSFER", "INDIVIDUAL", null, "COUNTER", TODAY));
+        assertNull(FeeRule.select(rules, "CASH_DEPOSIT", "INDIVIDUAL", null, "COUNTER", TODAY), "no rule: free");
     }
 
     @Test
@@ -79,7 +79,40 @@ class FeeRuleTest {
                 List.of(), TODAY.plusDays(1), null);
         FeeRule lastDay = new FeeRule(22, "TRANSFER", "ANY", "ANY", FeeMethod.FIXED, d("3.00"), null, null, null,
                 List.of(), TODAY.minusDays(1), TODAY);
-        assertNull(FeeRule.select(List.of(expired, future), "TRANSFER", "ANY", "COUNTER", TODAY));
-        assertEquals(lastDay, FeeRule.select(List.of(expired, future, lastDay), "TRANSFER", "INDIVIDUAL", "COUNTER", TODAY));
+        assertNull(FeeRule.select(List.of(expired, future), "TRANSFER", "ANY", null, "COUNTER", TODAY));
+        assertEquals(lastDay, FeeRule.select(List.of(expired, future, lastDay), "TRANSFER", "INDIVIDUAL", null, "COUNTER", TODAY));
+    }
+
+    @Test
+    void aRuleForTheAccountTypeComesFirstAndAChangeEndsTheRuleBeforeIt() {
+        FeeRule corporate = fixed(30, "TRANSFER", "CORPORATE", "ANY", "5.00");
+        FeeRule basic = FeeRule.scheduled(31, new FeeRule.Terms("TRANSFER", "ANY", "CORPORATE_BASIC", "ANY",
+                FeeMethod.FIXED, d("2.00"), null, null, null, List.of(), "基本户", "basic"), TODAY.minusDays(5), "admin1",
+                java.time.Instant.now());
+        assertEquals(basic, FeeRule.select(List.of(corporate, basic), "TRANSFER", "CORPORATE", "CORPORATE_BASIC",
+                "COUNTER", TODAY), "the customer class counts most");
+        assertEquals(corporate, FeeRule.select(List.of(corporate, basic), "TRANSFER", "CORPORATE", "CORPORATE_GENERAL",
+                "COUNTER", TODAY));
+
+        assertEquals(bank.teller.shared.ErrorCode.FEE_RULE_HISTORY, org.junit.jupiter.api.Assertions.assertThrows(
+                bank.teller.shared.TellerException.class, () -> basic.endBefore(TODAY, TODAY)).code(),
+                "a change from today would rewrite today");
+        basic.endBefore(TODAY.plusDays(1), TODAY);
+        assertEquals(TODAY, basic.validTo(), "it ends the day before the rule that replaces it");
+        assertEquals(basic, FeeRule.select(List.of(basic), "TRANSFER", "ANY", "CORPORATE_BASIC", "COUNTER", TODAY));
+        assertNull(FeeRule.select(List.of(basic), "TRANSFER", "ANY", "CORPORATE_BASIC", "COUNTER", TODAY.plusDays(1)));
+    }
+
+    @Test
+    void aWaiverFreesAlwaysOrTheFirstOfAMonth() {
+        FeeWaiver online = new FeeWaiver(1, "WIRE_TRANSFER", null, "ONLINE", null, TODAY.minusYears(1), null);
+        FeeWaiver basic = new FeeWaiver(2, "TRANSFER", "CORPORATE_BASIC", "ANY", 5, TODAY.minusYears(1), null);
+        assertEquals(online, FeeWaiver.select(List.of(online, basic), "WIRE_TRANSFER", "INDIVIDUAL_I", "ONLINE", TODAY));
+        assertNull(FeeWaiver.select(List.of(online, basic), "WIRE_TRANSFER", "INDIVIDUAL_I", "COUNTER", TODAY));
+        assertEquals(basic, FeeWaiver.select(List.of(online, basic), "TRANSFER", "CORPORATE_BASIC", "COUNTER", TODAY));
+        assertNull(FeeWaiver.select(List.of(online, basic), "TRANSFER", "CORPORATE_GENERAL", "COUNTER", TODAY));
+        org.junit.jupiter.api.Assertions.assertTrue(basic.frees(4));
+        org.junit.jupiter.api.Assertions.assertFalse(basic.frees(5), "the sixth of the month pays");
+        org.junit.jupiter.api.Assertions.assertTrue(online.frees(1000));
     }
 }

@@ -51,6 +51,11 @@ public class SessionInfo implements Serializable {
         return external().isUserInRole("SUPERVISOR");
     }
 
+    /** Works at the counter: a teller or a supervisor. */
+    public boolean isCounter() {
+        return external().isUserInRole("TELLER") || isSupervisor();
+    }
+
     public boolean isAuditor() {
         return external().isUserInRole("AUDITOR");
     }
