@@ -4,7 +4,6 @@ import bank.teller.account.application.AccountMovements;
 import bank.teller.account.application.AccountPostings;
 import bank.teller.account.application.Accounts;
 import bank.teller.account.domain.Account;
-import bank.teller.account.domain.AccountNumber;
 import bank.teller.account.domain.AccountStatus;
 import bank.teller.account.domain.Movement;
 import bank.teller.audit.AuditEvent;

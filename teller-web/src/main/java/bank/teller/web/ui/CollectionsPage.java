@@ -9,7 +9,6 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.primefaces.model.file.UploadedFile;
 
@@ -107,11 +106,10 @@ public class CollectionsPage implements Serializable {
 
     /** A supervisor loads the bill list chosen into the agreement shown. */
     public void load() {
-        if (file == null || file.getSize() == 0) {
-            Screens.warn(Screens.text("collection.noFile"));
+        String csv = Screens.uploadedText(file);
+        if (csv == null) {
             return;
         }
-        String csv = new String(file.getContent(), StandardCharsets.UTF_8);
         CollectionViews.LoadReport loaded = Screens.attempt("load:file", () -> collections.load(agreement, csv));
         if (loaded != null) {
             report = loaded;

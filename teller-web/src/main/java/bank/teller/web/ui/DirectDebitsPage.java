@@ -10,7 +10,6 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.primefaces.model.file.UploadedFile;
 
@@ -83,11 +82,10 @@ public class DirectDebitsPage implements Serializable {
 
     /** A supervisor loads the company's debit file: taken once per its reference, then debited by the job. */
     public void load() {
-        if (file == null || file.getSize() == 0) {
-            Screens.warn(Screens.text("collection.noFile"));
+        String csv = Screens.uploadedText(file);
+        if (csv == null) {
             return;
         }
-        String csv = new String(file.getContent(), StandardCharsets.UTF_8);
         DirectDebitViews.File taken = Screens.attempt("debitFile:fileRef", () -> jobs.receive(agreement, fileRef, csv));
         if (taken != null) {
             debitFile = taken;

@@ -10,10 +10,12 @@ import jakarta.ejb.EJBAccessException;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.primefaces.model.file.UploadedFile;
 
 /**
  * How screens run a use case: the result, or a message in the user's language next to the form.
@@ -50,6 +52,15 @@ final class Screens {
 
     static void warn(String text) {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, text, null));
+    }
+
+    /** The text of a file uploaded (a company's CSV), or null with a warning when none was chosen. */
+    static String uploadedText(UploadedFile file) {
+        if (file == null || file.getSize() == 0) {
+            warn(text("collection.noFile"));
+            return null;
+        }
+        return new String(file.getContent(), StandardCharsets.UTF_8);
     }
 
     static void info(String text) {
