@@ -64,6 +64,9 @@ class FeeScheduleIT {
         FeeSchedule.RuleView stopped = asUser.as(admin, TestUsers.PASSWORD, () -> schedule.end(second.id(),
                 today.plusDays(10).toString()));
         assertEquals(today.plusDays(10), stopped.validTo());
+        assertEquals(List.of("WIRE_TRANSFER REJECTED true", "WIRE_TRANSFER RETURNED false"), asUser.supervisor(
+                schedule::refunds).stream().map(r -> r.transactionType() + " " + r.outcome() + " " + r.refund()).toList(),
+                "a rejected wire gives its fee back, a returned one keeps it (WiresIT posts both)");
         assertEquals(2, Sql.count("SELECT COUNT(*) FROM audit_record WHERE action = 'FEE_RULE_SCHEDULED' AND subject IN (?, ?)",
                 String.valueOf(first.id()), String.valueOf(second.id())));
     }

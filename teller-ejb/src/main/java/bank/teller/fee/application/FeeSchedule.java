@@ -103,6 +103,11 @@ public class FeeSchedule {
         }
     }
 
+    /** Whether a transaction's fee goes back with its money when it ends so (a wire rejected or returned). */
+    public record RefundView(String transactionType, String outcome, boolean refund, String descriptionZh,
+                             String descriptionEn) {
+    }
+
     /** Every rule, past, present and to come, by transaction type and then from when. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<RuleView> rules() {
@@ -114,6 +119,15 @@ public class FeeSchedule {
     public List<WaiverView> waivers() {
         return em.createQuery("SELECT w FROM FeeWaiver w ORDER BY w.transactionType, w.validFrom, w.id", FeeWaiver.class)
                 .getResultList().stream().map(WaiverView::of).toList();
+    }
+
+    /** The refund rules: which failed transactions give their fee back. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<RefundView> refunds() {
+        List<?> rows = em.createNativeQuery("SELECT transaction_type, outcome, refund, description_zh, description_en "
+                + "FROM fee_refund_rule ORDER BY transaction_type, outcome").getResultList();
+        return rows.stream().map(row -> (Object[]) row).map(row -> new RefundView((String) row[0], (String) row[1],
+                Boolean.TRUE.equals(row[2]), (String) row[3], (String) row[4])).toList();
     }
 
     /**

@@ -67,6 +67,18 @@ public class Fees {
                 : fee(rule(transactionType, payer), amount);
     }
 
+    /**
+     * Whether the fee of {@code transactionType} goes back with its money when it ends in {@code outcome}
+     * (a wire REJECTED or RETURNED), as the schedule's refund rules say; without a rule it is kept.
+     */
+    @PermitAll // the clearing system's answers ask it too
+    public boolean refundsFee(String transactionType, String outcome) {
+        return referenceData.get(calendar.referenceVersion(), "fee refunds", transactionType + "/" + outcome,
+                () -> !em.createNativeQuery("SELECT 1 FROM fee_refund_rule WHERE transaction_type = ?1 AND outcome = ?2 "
+                                + "AND refund = TRUE").setParameter(1, transactionType).setParameter(2, outcome)
+                        .setFlushMode(FlushModeType.COMMIT).getResultList().isEmpty());
+    }
+
     /** Reads the schedule of {@code transactionType} for this transaction now, before a posting locks its accounts. */
     @PermitAll
     public void prefetch(String transactionType) {

@@ -6,6 +6,7 @@ import bank.teller.account.domain.AccountNumber;
 import bank.teller.account.domain.AccountStatus;
 import bank.teller.audit.AuditEvent;
 import bank.teller.audit.AuditTrail;
+import bank.teller.fee.application.Fees;
 import bank.teller.ledger.application.Ledger;
 import bank.teller.ledger.domain.GlCodes;
 import bank.teller.ledger.domain.JournalEntry;
@@ -36,8 +37,9 @@ import java.util.logging.Logger;
 /**
  * The clearing system's answers to the wires sent (the clearing listener's use case): each moves its
  * wire on, once, under the wire's row lock. SETTLED posts Dr 汇出汇款在途 / Cr clearing (1011);
- * REJECTED gives the payer the amount and the fee back out of 在途 and fee income; RETURNED (退汇,
- * after settlement) gives the amount back out of clearing, the fee kept. A payer account closed
+ * REJECTED gives the payer the amount back out of 在途, RETURNED (退汇, after settlement) out of
+ * clearing; the fee comes back from fee income as the schedule's refund rules say (fee_refund_rule:
+ * refunded when rejected, kept when returned). A payer account closed
  * since has its money held in suspense (2251). A duplicate or late answer changes nothing; one that
  * contradicts an earlier answer changes nothing either and is recorded and reported for someone to
  * look into. Every answer is kept in the wire's progress; a refund is announced ({@link WireRefunded}).
@@ -67,6 +69,8 @@ public class ClearingAnswers {
     private AuditTrail audit;
     @Inject
     private Event<WireRefunded> refunds;
+    @EJB
+    private Fees fees;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -118,18 +122,16 @@ public class ClearingAnswers {
                 lines.add(PostingLine.gl(GlCodes.WIRES_IN_TRANSIT, Side.DEBIT, amount));
                 lines.add(PostingLine.gl(GlCodes.CLEARING, Side.CREDIT, amount));
             }
-            case REJECTED -> {
-                lines.add(PostingLine.gl(GlCodes.WIRES_IN_TRANSIT, Side.DEBIT, amount));
+            case REJECTED, RETURNED -> {
+                // rejected, the money is still in transit; returned, clearing settled it and brings it back
+                lines.add(PostingLine.gl(status == WireStatus.REJECTED ? GlCodes.WIRES_IN_TRANSIT : GlCodes.CLEARING,
+                        Side.DEBIT, amount));
                 Money back = amount;
-                if (!wire.fee().isZero()) {
+                if (!wire.fee().isZero() && fees.refundsFee(Wires.OPERATION, status.name())) {
                     lines.add(PostingLine.gl(GlCodes.FEE_INCOME, Side.DEBIT, wire.fee()));
                     back = amount.plus(wire.fee());
                 }
                 lines.add(toPayer(wire, back));
-            }
-            case RETURNED -> {
-                lines.add(PostingLine.gl(GlCodes.CLEARING, Side.DEBIT, amount));
-                lines.add(toPayer(wire, amount));
             }
             default -> {
                 return null;

@@ -14,8 +14,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /**
- * The fee schedule (费用标准): {@code GET /api/v1/fee-schedule/rules} every rule with its history and
- * {@code .../waivers}; administrators {@code POST .../rules} a rule from a day after today ({@code
+ * The fee schedule (费用标准): {@code GET /api/v1/fee-schedule/rules} every rule with its history,
+ * {@code .../waivers} and {@code .../refunds} (which failed transactions give their fee back); administrators {@code POST .../rules} a rule from a day after today ({@code
  * transactionType}, {@code customerType}, {@code accountType}, {@code channel}, {@code method} FIXED,
  * PERCENT or TIERED with {@code fixedAmount}, or {@code rate}, {@code minFee}, {@code maxFee}, or {@code
  * tiers}: {@code upTo}, {@code fee}; {@code descriptionZh}, {@code descriptionEn}, {@code validFrom}), the
@@ -47,6 +47,12 @@ public class FeeScheduleResource {
     @Path("waivers")
     public List<FeeSchedule.WaiverView> waivers() {
         return schedule.waivers();
+    }
+
+    @GET
+    @Path("refunds")
+    public List<FeeSchedule.RefundView> refunds() {
+        return schedule.refunds();
     }
 
     @POST

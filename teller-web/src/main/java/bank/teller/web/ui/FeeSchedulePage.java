@@ -26,6 +26,7 @@ public class FeeSchedulePage implements Serializable {
 
     private List<FeeSchedule.RuleView> rules = List.of();
     private List<FeeSchedule.WaiverView> waivers = List.of();
+    private List<FeeSchedule.RefundView> refunds = List.of();
 
     private String transactionType;
     private String customerType = "ANY";
@@ -47,6 +48,8 @@ public class FeeSchedulePage implements Serializable {
         rules = all == null ? List.of() : all;
         List<FeeSchedule.WaiverView> free = Screens.attempt(null, () -> schedule.waivers());
         waivers = free == null ? List.of() : free;
+        List<FeeSchedule.RefundView> back = Screens.attempt(null, () -> schedule.refunds());
+        refunds = back == null ? List.of() : back;
     }
 
     public void add() {
@@ -72,6 +75,10 @@ public class FeeSchedulePage implements Serializable {
 
     public List<FeeSchedule.WaiverView> getWaivers() {
         return waivers;
+    }
+
+    public List<FeeSchedule.RefundView> getRefunds() {
+        return refunds;
     }
 
     public String getTransactionType() {
