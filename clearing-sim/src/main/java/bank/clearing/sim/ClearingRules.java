@@ -55,13 +55,13 @@ public final class ClearingRules {
 
     /** The clearing system's own reference of a wire: today's date and a number drawn from Teller's reference. */
     public String clearingRef(String reference) {
-        return "CN" + LocalDate.now(clock).format(DateTimeFormatter.BASIC_ISO_DATE)
+        return "CN" + today()
                 + String.format("%010d", Math.floorMod(reference.hashCode(), 1_000_000_000L));
     }
 
     /** The clearing system's reference of a wire in from another bank: today's date and a serial. */
     public String incomingRef(long serial) {
-        return "CNIN" + LocalDate.now(clock).format(DateTimeFormatter.BASIC_ISO_DATE)
+        return "CNIN" + today()
                 + String.format("%010d", Math.floorMod(serial, 10_000_000_000L));
     }
 
@@ -69,6 +69,11 @@ public final class ClearingRules {
     public List<Long> incomingDeliveries(boolean twice) {
         return twice || (chaosPerMille > 0 && perMille.getAsInt() < chaosPerMille) ? List.of(0L, settleMillis * 2)
                 : List.of(0L);
+    }
+
+    /** The clearing system's day, as its references write it (yyyyMMdd), by the clock it was given. */
+    private String today() {
+        return LocalDate.ofInstant(clock.instant(), clock.getZone()).format(DateTimeFormatter.BASIC_ISO_DATE);
     }
 
     public List<Answer> answers(String payeeBank, String payeeAccount) {

@@ -1,7 +1,6 @@
 package bank.teller.integration;
 
 import bank.teller.payment.application.ClearingAnswers;
-import bank.teller.shared.Causes;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
@@ -43,8 +42,7 @@ public class ClearingAnswerListener implements MessageListener {
             if (JmsMessages.deliveryCount(message, LAST_DELIVERY) < LAST_DELIVERY) {
                 throw failed;
             }
-            deadLetters.bury(QUEUE, null, message, Causes.find(failed, MalformedMessageException.class)
-                    .map(m -> "malformed: " + m.getMessage()).orElseGet(() -> "failed: " + Causes.root(failed)));
+            deadLetters.bury(QUEUE, null, message, JmsMessages.deadLetterReason(failed));
         }
     }
 }

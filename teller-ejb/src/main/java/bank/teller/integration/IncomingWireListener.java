@@ -1,7 +1,6 @@
 package bank.teller.integration;
 
 import bank.teller.payment.application.IncomingWires;
-import bank.teller.shared.Causes;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
@@ -39,8 +38,7 @@ public class IncomingWireListener implements MessageListener {
             if (JmsMessages.deliveryCount(message, LAST_DELIVERY) < LAST_DELIVERY) {
                 throw failed;
             }
-            deadLetters.bury(QUEUE, null, message, Causes.find(failed, MalformedMessageException.class)
-                    .map(m -> "malformed: " + m.getMessage()).orElseGet(() -> "failed: " + Causes.root(failed)));
+            deadLetters.bury(QUEUE, null, message, JmsMessages.deadLetterReason(failed));
         }
     }
 }

@@ -2,6 +2,7 @@ package bank.teller.integration;
 
 import static bank.teller.shared.JsonSupport.JSON;
 
+import bank.teller.shared.Causes;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
@@ -55,5 +56,11 @@ final class JmsMessages {
             throw new MalformedMessageException("unsupported or missing version");
         }
         return json;
+    }
+
+    /** Why a message is dead-lettered: malformed (what is wrong with it) or failed (the root cause). */
+    static String deadLetterReason(RuntimeException failed) {
+        return Causes.find(failed, MalformedMessageException.class).map(m -> "malformed: " + m.getMessage())
+                .orElseGet(() -> "failed: " + Causes.root(failed));
     }
 }

@@ -140,7 +140,7 @@ public class Collections {
      */
     @RolesAllowed(Roles.SUPERVISOR)
     public CollectionViews.LoadReport load(String agreementCode, String csv) {
-        CollectionAgreement agreement = require(agreementCode);
+        CollectionAgreement agreement = agreements.require(agreementCode);
         CsvLines.Parsed<BillList.Bill> parsed = BillList.parse(csv);
         Set<String> known = new HashSet<>(em.createQuery("SELECT b.billRef FROM CollectionBill b "
                 + "WHERE b.agreementId = :agreement", String.class).setParameter("agreement", agreement.id())
@@ -171,7 +171,7 @@ public class Collections {
     @RolesAllowed({Roles.TELLER, Roles.SUPERVISOR, Roles.AUDITOR})
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<CollectionViews.Bill> bills(String agreementCode, String query, int max) {
-        CollectionAgreement agreement = require(agreementCode);
+        CollectionAgreement agreement = agreements.require(agreementCode);
         String text = query == null ? "" : query.strip();
         TypedQuery<CollectionBill> bills = text.isEmpty()
                 ? em.createQuery("SELECT b FROM CollectionBill b WHERE b.agreementId = :agreement "
@@ -187,7 +187,7 @@ public class Collections {
     @RolesAllowed({Roles.TELLER, Roles.SUPERVISOR, Roles.AUDITOR})
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public CollectionViews.Bill bill(String agreementCode, String billRef) {
-        CollectionAgreement agreement = require(agreementCode);
+        CollectionAgreement agreement = agreements.require(agreementCode);
         return CollectionViews.Bill.of(agreement.code(), bill(agreement, billRef, LockModeType.NONE));
     }
 
@@ -197,7 +197,7 @@ public class Collections {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // the bill read fresh after the posting's commit
     public CollectionViews.Payment pay(PaymentRequest request, String requestId) {
-        CollectionAgreement agreement = require(request.agreement());
+        CollectionAgreement agreement = agreements.require(request.agreement());
         String billRef = Text.required("billRef", request.billRef(), 32);
         CollectionBill listed = bill(agreement, billRef, LockModeType.NONE);
         CollectionBill.Method method = Text.oneOf("method", request.method(), CollectionBill.Method.class);
@@ -247,7 +247,7 @@ public class Collections {
     @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR})
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public String dailyFile(String agreementCode, LocalDate date) {
-        CollectionAgreement agreement = require(agreementCode);
+        CollectionAgreement agreement = agreements.require(agreementCode);
         List<CollectionBill> paid = em.createQuery("SELECT b FROM CollectionBill b WHERE b.agreementId = :agreement "
                         + "AND b.paidOn = :date ORDER BY b.paidAt, b.id", CollectionBill.class)
                 .setParameter("agreement", agreement.id()).setParameter("date", date == null ? calendar.today() : date)
@@ -259,10 +259,6 @@ public class Collections {
                                 bill.paidMethod(), bill.paidFrom(), bill.paidOn(), bill.paidAt());
                     }
                 });
-    }
-
-    private CollectionAgreement require(String code) {
-        return agreements.require(code);
     }
 
     private CollectionBill bill(CollectionAgreement agreement, String billRef, LockModeType lock) {

@@ -1,6 +1,7 @@
 package bank.teller.payment.domain;
 
 import bank.teller.shared.Money;
+import bank.teller.shared.Text;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -72,8 +73,7 @@ public class DebitLine {
     public static DebitLine malformed(long fileId, CsvLines.Refusal refusal) {
         DebitLine line = new DebitLine(fileId, refusal.line(), "REFUSED");
         line.reason = refusal.code();
-        line.detail = refusal.detail() == null ? null : refusal.detail().substring(0, Math.min(200,
-                refusal.detail().length()));
+        line.detail = refusal.detail() == null ? null : Text.abbreviated(refusal.detail(), 199);
         return line;
     }
 
