@@ -35,6 +35,8 @@ provision_server() {
     cp -a wildfly-config/target/wildfly/. "$HOME_DIR"/
     "$HOME_DIR"/bin/jboss-cli.sh --file=wildfly-config/src/main/cli/use-postgres.cli >/dev/null
     cp teller-ear/target/teller.ear "$HOME_DIR"/standalone/deployments/
+    # the clearing system's simulator answers the workload's wires (a deployable of its own, as in ./teller run)
+    cp clearing-sim/target/clearing-sim.war "$HOME_DIR"/standalone/deployments/
 }
 
 # Starts the server in the background (heap 1 GiB, demo users; JFR keeps whole stacks, for bench/run's

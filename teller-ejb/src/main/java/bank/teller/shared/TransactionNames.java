@@ -29,7 +29,9 @@ public final class TransactionNames {
             Map.entry("WIRE_IN_RETURNED", "来账退汇 Incoming wire returned"),
             Map.entry("COLLECTION", "代收缴费 Collection"),
             Map.entry("DIRECT_DEBIT", "代扣 Direct debit"),
-            Map.entry("DIRECT_DEBIT_CREDIT", "代扣款划入 Direct debits credited"));
+            Map.entry("DIRECT_DEBIT_CREDIT", "代扣款划入 Direct debits credited"),
+            Map.entry("ANNUAL_CARD_FEE", "借记卡年费 Annual card fee"),
+            Map.entry("SMALL_BALANCE_FEE", "小额账户管理费 Small-balance fee"));
 
     private TransactionNames() {
     }

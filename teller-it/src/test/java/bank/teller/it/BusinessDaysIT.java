@@ -59,7 +59,7 @@ class BusinessDaysIT {
     private static final String DATABASE = "teller_days";
     private static final BigDecimal DAILY_RATE = new BigDecimal("0.0035");
     private static final List<String> STEPS = List.of("checks", "cut-off", "accrual", "settlement", "maturities",
-            "overdue-accrual", "loss-lapses", "dormancy", "statements", "statement-manifest", "trial-balance", "audit", "roll");
+            "overdue-accrual", "loss-lapses", "periodic-fees", "dormancy", "statements", "statement-manifest", "trial-balance", "audit", "roll");
 
     @BeforeAll
     static void freshServer() throws Exception {
@@ -146,6 +146,7 @@ class BusinessDaysIT {
         assertEquals("27.69", paid.getString("interest"), "27.50 for the term, 10,000 x 0.35 % x 2 / 360 = 0.19");
         assertEquals(liSiBefore.add(new BigDecimal("10027.69")), balanceOf(liSi));
         assertEquals("0.00", accruedInterestPayable(), "the payout takes the accrued 0.19 out of 应付利息");
+        String[] feePayers = theMonthsFeePayers();
         countAndClose(TELLER, TELLER_PASSWORD);
 
         // Monday's close and end of day on the supervisor's screen
@@ -197,8 +198,10 @@ class BusinessDaysIT {
             JsonObject statements = run.getJsonArray("steps").getJsonObject(STEPS.indexOf("statements"));
             assertEquals(day.equals("2027-03-31"), statements.getJsonArray("partitions").stream()
                     .anyMatch(p -> p.asJsonObject().getJsonNumber("posted").longValue() > 0), day + ": " + statements);
+            assertEquals(day.equals("2027-03-31") ? 1 : 0, posted(run, "periodic-fees"), day + ": the month's fees");
         }
         assertEquals("2027-04-01", businessDate());
+        assertTheMonthsPeriodicFeesAreCharged(feePayers[0], feePayers[1]);
         assertTheMonthsStatementsAreWrittenWithTheirManifest(account);
         // the oral loss report of Friday the 19th, never followed in writing, lapsed after Wednesday the 24th
         JsonObject lostNow = ok(Https.get("/api/v1/deposits/" + lost, TELLER, TELLER_PASSWORD));
@@ -246,6 +249,60 @@ class BusinessDaysIT {
         assertEquals("CLOSED", closed.getString("status"));
         assertEquals(List.of("OPENED", "LOST", "REISSUED", "CLOSED"), closed.getJsonArray("history").stream()
                 .map(e -> e.asJsonObject().getString("event")).toList());
+    }
+
+    /**
+     * Monday the 22nd: two customers whose class I accounts are planted as opened on 1 February, one
+     * with 200.00 deposited today and an active card planted as issued in March 2026 (its anniversary
+     * month), the other empty. Answers both account numbers.
+     */
+    private static String[] theMonthsFeePayers() throws Exception {
+        String small = openClassOne("王小额");
+        String empty = openClassOne("赵空户");
+        deposit(small, "200.00");
+        ServedTeller.script("pg_admin", "-d", DATABASE, "-tAc", "UPDATE account SET opened_on = DATE '2027-02-01' "
+                + "WHERE account_number IN ('" + small + "', '" + empty + "')");
+        ServedTeller.script("pg_admin", "-d", DATABASE, "-tAc", "INSERT INTO card (pan, account_number, status, "
+                + "expires_on, pin_hash, issued_by, issued_at, version) VALUES ('6222990000000001', '" + small
+                + "', 'ACTIVE', DATE '2031-03-31', 'planted', 'teller1', TIMESTAMP '2026-03-10 02:00:00', 0)");
+        return new String[] {small, empty};
+    }
+
+    /**
+     * The 31st's end of day charged the month's fees: the account with a card in its anniversary month
+     * pays the annual card fee (10.00), and its average daily balance in March (200.00 for the 22nd to
+     * the 31st: 64.52) is under 300.00, so it pays the small-balance fee (1.00) too; the empty account
+     * owes the small-balance fee and pays nothing (never below zero), recorded as not collected; the
+     * demo accounts, opened in March, owe none.
+     */
+    private static void assertTheMonthsPeriodicFeesAreCharged(String small, String empty) throws Exception {
+        assertEquals(new BigDecimal("189.00"), balanceOf(small));
+        List<String> fees = transactionsOf(small).stream().map(JsonValue::asJsonObject)
+                .filter(t -> t.getString("type").endsWith("_FEE"))
+                .map(t -> t.getString("type") + " " + t.getString("amount") + " " + t.getString("businessDate")).sorted()
+                .toList();
+        assertEquals(List.of("ANNUAL_CARD_FEE 10.00 2027-03-31", "SMALL_BALANCE_FEE 1.00 2027-03-31"), fees);
+        assertEquals(new BigDecimal("0.00"), balanceOf(empty));
+        assertEquals(String.join("\n", "ANNUAL_CARD_FEE|" + small + "|2027-03-31|10.00|10.00|",
+                        "SMALL_BALANCE_FEE|" + small + "|2027-03-31|1.00|1.00|",
+                        "SMALL_BALANCE_FEE|" + empty + "|2027-03-31|1.00|0.00|not collected 1.00 (available 0.00)"),
+                ServedTeller.script("pg_admin", "-d", DATABASE, "-tAc", "SELECT fee_code, account_number, period_end, "
+                        + "owed, charged, COALESCE(note, '') FROM periodic_fee_charge ORDER BY fee_code, owed DESC, charged DESC")
+                        .strip());
+    }
+
+    /** A new individual, checked against the identity service, with a class I account; answers its number. */
+    private static String openClassOne(String name) throws Exception {
+        String residentId = TestData.residentId();
+        JsonObject verified = ok(Https.postJson("/api/v1/customers/verifications", TELLER, TELLER_PASSWORD, null,
+                "{\"idType\":\"RESIDENT_ID\",\"idNumber\":\"" + residentId + "\",\"name\":\"" + name + "\"}"), 201);
+        JsonObject customer = ok(Https.postJson("/api/v1/customers/individuals", TELLER, TELLER_PASSWORD,
+                TestData.requestId("customer"), "{\"verificationId\":" + verified.getJsonNumber("id") + ",\"name\":\""
+                        + name + "\",\"residentId\":\"" + residentId + "\",\"phone\":\"13800138000\","
+                        + "\"address\":\"上海市黄浦区南京东路8号\"}"), 201);
+        return ok(Https.postJson("/api/v1/accounts", TELLER, TELLER_PASSWORD, TestData.requestId("open"),
+                "{\"customerId\":" + customer.getJsonNumber("id") + ",\"accountType\":\"INDIVIDUAL_I\"}"), 201)
+                .getString("accountNumber");
     }
 
     /** A 10,000.00 deposit in cash for 李四 on a blank certificate of teller1's till; answers its account number. */

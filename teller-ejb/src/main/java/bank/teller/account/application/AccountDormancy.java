@@ -3,6 +3,7 @@ package bank.teller.account.application;
 import bank.teller.account.domain.Account;
 import bank.teller.account.domain.AccountNumber;
 import bank.teller.account.domain.AccountType;
+import bank.teller.calendar.application.BusinessDays;
 import bank.teller.customer.domain.Customer;
 import bank.teller.security.Roles;
 import bank.teller.shared.BusinessCalendar;
@@ -19,7 +20,8 @@ import java.util.List;
 /**
  * Dormant accounts (久悬户): an active account with no posting for {@code teller.dormancy.days}
  * (default 365) business days since it was opened or last used becomes DORMANT at end of day and
- * takes no postings until a teller reactivates it with the customer at the counter.
+ * takes no postings until a teller reactivates it with the customer at the counter. What end of day
+ * posts itself (interest, periodic fees) is not a use: only the customer's transactions are.
  */
 @Stateless
 @RolesAllowed({Roles.TELLER, Roles.SUPERVISOR})
@@ -47,9 +49,9 @@ public class AccountDormancy {
         @SuppressWarnings("unchecked")
         List<String> unused = em.createNativeQuery("SELECT a.account_number FROM account a WHERE a.status = 'ACTIVE' "
                         + "AND a.account_type IN (" + AccountType.demandTypesInSql() + ") AND a.opened_on < ?1 AND NOT EXISTS (SELECT 1 FROM journal_line l JOIN journal_entry e "
-                        + "ON e.id = l.entry_id WHERE l.account_number = a.account_number AND e.business_date >= ?1) "
+                        + "ON e.id = l.entry_id WHERE l.account_number = a.account_number AND e.business_date >= ?1 AND e.teller <> ?2) "
                         + "ORDER BY a.account_number")
-                .setParameter(1, cutoff).getResultList();
+                .setParameter(1, cutoff).setParameter(2, BusinessDays.SYSTEM_USER).getResultList();
         // locked one by one in account-number order, like every posting that locks several
         unused.forEach(number -> accounts.lockForPosting(new AccountNumber(number)).markDormant());
         return unused;
