@@ -92,6 +92,13 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    /** A POST of a CSV file (text/csv), idempotent by what the file says of itself (its reference). */
+    public Answer postText(HttpClient http, String path, String csv) throws Exception {
+        return send(http, HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "text/csv; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)));
+    }
+
     /** A PUT: a setting, idempotent by its nature (no key). */
     public Answer put(HttpClient http, String path, String json) throws Exception {
         return send(http, HttpRequest.newBuilder(URI.create(base + path))

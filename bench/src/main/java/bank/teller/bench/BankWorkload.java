@@ -329,8 +329,9 @@ public final class BankWorkload {
                 Api.Answer answer = api.post(http, path, op.key, body);
                 String code = answer.code();
                 if (answer.status() == 201) {
-                    if (op.kind == Kind.WIRE) {
-                        op.feeFen = new BigDecimal(answer.json().getString("fee")).movePointRight(2).longValueExact();
+                    if (op.kind == Kind.WIRE) { // its receipt and the wire
+                        op.feeFen = new BigDecimal(answer.json().getJsonObject("wire").getString("fee"))
+                                .movePointRight(2).longValueExact();
                     }
                     op.end = System.nanoTime();
                     op.posted = true;

@@ -135,7 +135,7 @@ public final class EndOfDayBench {
         for (JsonValue value : run.getJsonArray("steps")) {
             JsonObject step = value.asJsonObject();
             if ("STARTED".equals(step.getString("status"))) {
-                line.append(' ').append(step.getString("name")).append(' ').append(sum(step, "done") / 10_000 * 10_000)
+                line.append(' ').append(step.getString("name")).append(' ').append(sum(step, "done") / 1_000 * 1_000)
                         .append('/').append(sum(step, "total"));
             }
         }

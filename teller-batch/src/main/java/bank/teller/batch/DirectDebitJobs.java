@@ -1,5 +1,6 @@
 package bank.teller.batch;
 
+import bank.teller.payment.application.DebitFileIntake;
 import bank.teller.payment.application.DirectDebitViews;
 import bank.teller.payment.application.DirectDebits;
 import bank.teller.security.Roles;
@@ -9,6 +10,8 @@ import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -21,15 +24,22 @@ import java.util.Properties;
  * happens to it.
  */
 @Stateless
+@LocalBean
+@Local(DebitFileIntake.class)
 @RolesAllowed(Roles.SUPERVISOR)
-public class DirectDebitJobs {
+public class DirectDebitJobs implements DebitFileIntake {
 
     public static final String DIRECT_DEBIT = "direct-debit";
 
     @EJB
     private DirectDebits directDebits;
 
-    /** Receives the file ({@link DirectDebits#receive}) and has it processed; the file as it is then. */
+    /**
+     * Receives the file ({@link DirectDebits#receive}) and has it processed; the file as it is then. A
+     * supervisor's (API, screen) or a channel's on a creditor's behalf (over JMS).
+     */
+    @Override
+    @RolesAllowed({Roles.SUPERVISOR, Roles.CHANNEL})
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // the file committed before its job reads it
     public DirectDebitViews.File receive(String agreement, String fileRef, String csv) {
         DirectDebitViews.File file = directDebits.receive(agreement, fileRef, csv);

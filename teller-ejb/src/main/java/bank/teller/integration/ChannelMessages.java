@@ -5,6 +5,7 @@ import static bank.teller.shared.JsonSupport.JSON;
 import bank.teller.account.application.AccountView;
 import bank.teller.account.application.Receipt;
 import bank.teller.deposit.application.DepositView;
+import bank.teller.payment.application.DirectDebitViews;
 import bank.teller.payment.application.WireView;
 import bank.teller.payment.application.Wires;
 import bank.teller.payment.domain.Wire;
@@ -31,22 +32,27 @@ public final class ChannelMessages {
     public static final String DEPOSIT_NOTICE = "DEPOSIT_NOTICE";
     public static final String WIRE_TRANSFER = "WIRE_TRANSFER";
     public static final String WIRE_INQUIRY = "WIRE_INQUIRY";
+    public static final String DIRECT_DEBIT_FILE = "DIRECT_DEBIT_FILE";
+    public static final String DIRECT_DEBIT_FILE_INQUIRY = "DIRECT_DEBIT_FILE_INQUIRY";
+    /** The longest debit file a channel may send in one message (characters of CSV). */
+    public static final int MAX_FILE_CHARS = 2_000_000;
     /** Not a request: Teller tells the channel that sent a wire that its money came back. */
     public static final String WIRE_STATUS = "WIRE_STATUS";
 
     /**
      * A request as read: its id and type; the account of an inquiry; payer, payee, amount and
      * currency of a transfer; the deposit, date and amount of a notice; a wire's payer, payee, amount and
-     * {@link WireDetails}; the reference of a wire inquired about. Fields a type does not use are null.
+     * {@link WireDetails}; the reference of a wire inquired about; a creditor's {@link DebitFile}. Fields a
+     * type does not use are null.
      */
     public record Request(String requestId, String type, String accountNumber, String payerAccountNumber,
                           String payeeAccountNumber, String amount, String currency, String date, WireDetails wire,
-                          String reference) {
+                          String reference, DebitFile debitFile) {
 
         public Request(String requestId, String type, String accountNumber, String payerAccountNumber,
                        String payeeAccountNumber, String amount, String currency, String date) {
             this(requestId, type, accountNumber, payerAccountNumber, payeeAccountNumber, amount, currency, date, null,
-                    null);
+                    null, null);
         }
 
         public static Request inquiry(String requestId, String accountNumber) {
@@ -64,12 +70,18 @@ public final class ChannelMessages {
 
         /** A wire out (电汇) from the payer's account to an account at another bank. */
         public static Request wire(String requestId, String payer, String payeeAccount, String amount, WireDetails wire) {
-            return new Request(requestId, WIRE_TRANSFER, null, payer, payeeAccount, amount, Money.CNY, null, wire, null);
+            return new Request(requestId, WIRE_TRANSFER, null, payer, payeeAccount, amount, Money.CNY, null, wire, null,
+                    null);
         }
 
         /** A wire's progress (付款进度), by its reference. */
         public static Request wireInquiry(String requestId, String reference) {
-            return new Request(requestId, WIRE_INQUIRY, null, null, null, null, null, null, null, reference);
+            return new Request(requestId, WIRE_INQUIRY, null, null, null, null, null, null, null, reference, null);
+        }
+
+        /** A creditor's debit file (代扣文件), sent on its behalf, or where one stands (its csv null). */
+        public static Request debitFile(String requestId, String type, DebitFile file) {
+            return new Request(requestId, type, null, null, null, null, null, null, null, null, file);
         }
 
         /** The wire as the counter's request has it, for the use case. */
@@ -86,6 +98,10 @@ public final class ChannelMessages {
 
     /** What a wire request says besides its payer, payee account and amount. */
     public record WireDetails(String payeeName, String payeeBank, String purpose, boolean urgent) {
+    }
+
+    /** A company's debit file: its collection agreement, its own reference and (when sent) its CSV text. */
+    public record DebitFile(String agreement, String fileRef, String csv) {
     }
 
     private ChannelMessages() {
@@ -112,8 +128,35 @@ public final class ChannelMessages {
                             required(json, "payeeName"), required(json, "payeeBank"), required(json, "purpose"),
                             flag(json, "urgent")));
             case WIRE_INQUIRY -> Request.wireInquiry(requestId, required(json, "reference"));
+            case DIRECT_DEBIT_FILE -> Request.debitFile(requestId, type, new DebitFile(required(json, "agreement"),
+                    required(json, "fileRef"), file(json)));
+            case DIRECT_DEBIT_FILE_INQUIRY -> Request.debitFile(requestId, type, new DebitFile(required(json, "agreement"),
+                    required(json, "fileRef"), null));
             default -> throw new MalformedMessageException("unknown request type " + type);
         };
+    }
+
+    /**
+     * A debit file as a channel shows it: where its lines stand and, once processed, the result file
+     * (every line paid or refused with its reason, as CSV).
+     */
+    public static String debitFile(Request request, DirectDebitViews.File file, String result) {
+        JsonObjectBuilder reply = reply(request, "OK")
+                .add("fileId", file.id())
+                .add("agreement", file.agreement())
+                .add("fileRef", file.fileRef())
+                .add("fileStatus", file.status())
+                .add("lines", file.lines())
+                .add("pending", file.pending())
+                .add("paid", file.paid())
+                .add("refused", file.refused());
+        if (file.paidTotal() != null) {
+            reply.add("paidTotal", file.paidTotal());
+        }
+        if (result != null) {
+            reply.add("result", result);
+        }
+        return reply.build().toString();
     }
 
     public static String balance(Request request, AccountView account) {
@@ -229,6 +272,16 @@ public final class ChannelMessages {
             throw new MalformedMessageException("field " + field + " must be true or false");
         }
         return value == JsonValue.TRUE;
+    }
+
+    /** The CSV text of a debit file: present, and no longer than {@value #MAX_FILE_CHARS} characters. */
+    private static String file(JsonObject json) {
+        if (!(json.get("file") instanceof JsonString value) || value.getString().isBlank()
+                || value.getString().length() > MAX_FILE_CHARS) {
+            throw new MalformedMessageException("missing or invalid field file (the CSV text, up to " + MAX_FILE_CHARS
+                    + " characters)");
+        }
+        return value.getString();
     }
 
     private static String required(JsonObject json, String field) {

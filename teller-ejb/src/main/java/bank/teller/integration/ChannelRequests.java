@@ -5,6 +5,9 @@ import bank.teller.account.application.Transfers;
 import bank.teller.deposit.application.DepositQueries;
 import bank.teller.deposit.application.TermDeposits;
 import bank.teller.integration.ChannelMessages.Request;
+import bank.teller.payment.application.DebitFileIntake;
+import bank.teller.payment.application.DirectDebitViews;
+import bank.teller.payment.application.DirectDebits;
 import bank.teller.payment.application.Wires;
 import bank.teller.security.Roles;
 import bank.teller.shared.ErrorCode;
@@ -36,6 +39,10 @@ public class ChannelRequests {
     private TermDeposits termDeposits;
     @EJB
     private Wires wires;
+    @EJB
+    private DebitFileIntake debitFiles;
+    @EJB
+    private DirectDebits directDebits;
 
     /** The reply to send (schema teller.channel.reply) to a request of {@code channel}. */
     public String handle(String channel, Request request) {
@@ -53,6 +60,14 @@ public class ChannelRequests {
                 case ChannelMessages.WIRE_TRANSFER -> ChannelMessages.wire(request,
                         wires.send(request.wireRequest(), ownId(channel, request)).wire());
                 case ChannelMessages.WIRE_INQUIRY -> ChannelMessages.wire(request, wires.wire(request.reference()));
+                case ChannelMessages.DIRECT_DEBIT_FILE -> ChannelMessages.debitFile(request, debitFiles.receive(
+                        request.debitFile().agreement(), request.debitFile().fileRef(), request.debitFile().csv()), null);
+                case ChannelMessages.DIRECT_DEBIT_FILE_INQUIRY -> {
+                    DirectDebitViews.File file = directDebits.file(request.debitFile().agreement(),
+                            request.debitFile().fileRef());
+                    yield ChannelMessages.debitFile(request, file,
+                            "COMPLETED".equals(file.status()) ? directDebits.result(file.id()) : null);
+                }
                 default -> throw new MalformedMessageException("unknown request type " + request.type());
             };
         } catch (TellerException refused) {

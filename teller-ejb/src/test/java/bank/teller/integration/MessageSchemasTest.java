@@ -14,6 +14,7 @@ import bank.teller.ledger.domain.JournalEntry;
 import bank.teller.ledger.domain.PostingLine;
 import bank.teller.ledger.domain.Side;
 import bank.teller.payment.application.ClearingAnswers;
+import bank.teller.payment.application.DirectDebitViews;
 import bank.teller.payment.application.WireView;
 import bank.teller.payment.application.Wires;
 import bank.teller.payment.domain.ClearingRoute;
@@ -182,6 +183,36 @@ class MessageSchemasTest {
         returned.answered(WireStatus.SETTLED, "CN20261130000002", Instant.parse("2026-11-30T01:00:01Z"));
         returned.answered(WireStatus.RETURNED, "CN20261130000002", Instant.parse("2026-11-30T01:00:02Z"));
         assertConforms("teller.channel.reply.v1.json", ChannelMessages.wireRefunded("mb-0005", returned, "name mismatch"));
+    }
+
+    @Test
+    void aCreditorsDebitFileAndItsInquiryAreReadAndTheirRepliesConformToTheReplySchema() throws Exception {
+        String send = "{\"version\":1,\"requestId\":\"cb-0001\",\"type\":\"DIRECT_DEBIT_FILE\",\"agreement\":"
+                + "\"D12345678\",\"fileRef\":\"WATER-202611\",\"file\":\"mandate_ref,amount\\nM-1,25.00\\n\"}";
+        String inquiry = "{\"version\":1,\"requestId\":\"cb-0002\",\"type\":\"DIRECT_DEBIT_FILE_INQUIRY\","
+                + "\"agreement\":\"D12345678\",\"fileRef\":\"WATER-202611\"}";
+        assertConforms("teller.channel.request.v1.json", send);
+        assertConforms("teller.channel.request.v1.json", inquiry);
+        assertEquals(new ChannelMessages.DebitFile("D12345678", "WATER-202611", "mandate_ref,amount\nM-1,25.00\n"),
+                ChannelMessages.parse(send).debitFile());
+        assertEquals(new ChannelMessages.DebitFile("D12345678", "WATER-202611", null),
+                ChannelMessages.parse(inquiry).debitFile());
+        assertThrows(MalformedMessageException.class, () -> ChannelMessages.parse(send.replaceAll(",\"file\":\".*\"", "")),
+                "a file to send");
+        assertThrows(MalformedMessageException.class, () -> ChannelMessages.parse(send.replace("\"file\":\"",
+                "\"file\":\"" + "x".repeat(ChannelMessages.MAX_FILE_CHARS))), "too long");
+
+        DirectDebitViews.File received = new DirectDebitViews.File(7, "D12345678", "WATER-202611",
+                LocalDate.of(2026, 11, 30), "RECEIVED", 1, 1, 0, 0, null, 50L, null, Instant.parse("2026-11-30T01:00:00Z"),
+                null);
+        DirectDebitViews.File done = new DirectDebitViews.File(7, "D12345678", "WATER-202611",
+                LocalDate.of(2026, 11, 30), "COMPLETED", 1, 0, 1, 0, "25.00", 50L, 100L,
+                Instant.parse("2026-11-30T01:00:00Z"), Instant.parse("2026-11-30T01:00:05Z"));
+        assertConforms("teller.channel.reply.v1.json", ChannelMessages.debitFile(ChannelMessages.parse(send), received, null));
+        assertConforms("teller.channel.reply.v1.json", ChannelMessages.debitFile(ChannelMessages.parse(inquiry), done,
+                "line,mandate_ref,amount,status,reason,detail\n2,M-1,25.00,PAID,,\n"));
+        assertConforms("teller.channel.reply.v1.json", ChannelMessages.refusal(ChannelMessages.parse(inquiry),
+                ErrorCode.DEBIT_FILE_NOT_FOUND));
     }
 
     @Test

@@ -9,6 +9,8 @@ import bank.teller.account.application.CashDeposits;
 import bank.teller.account.application.Transfers;
 import bank.teller.account.domain.AccountNumber;
 import bank.teller.deposit.application.TermDeposits;
+import bank.teller.payment.application.Collections;
+import bank.teller.payment.application.DirectDebits;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSConsumer;
@@ -21,6 +23,7 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -193,6 +196,63 @@ class ChannelMessagingIT {
         assertTrue(told.getString("reason").contains("name"), told.toString());
         assertEquals(new BigDecimal("800.00"), Sql.scalar("SELECT balance FROM account WHERE account_number = ?", payer),
                 "the money is back");
+    }
+
+    @Test
+    void aCreditorsDebitFileComesOverJmsIsDebitedOnceAndItsResultIsAnsweredOnInquiry() throws Exception {
+        String company = Counter.open(asUser, Counter.company(asUser, "渠道代扣公司"), "CORPORATE_BASIC", null);
+        String agreement = "J" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+        asUser.supervisor(() -> Lookup.ejb("teller-ejb", Collections.class).sign(
+                new Collections.AgreementRequest(agreement, "渠道代扣", "UTILITY", company)));
+        String payer = openAccountWith("100.00");
+        asUser.teller(() -> Lookup.ejb("teller-ejb", DirectDebits.class).sign(new DirectDebits.MandateRequest(
+                agreement, "M-1", payer, "50.00", "100.00", null, null)));
+        String fileRef = "CH" + System.nanoTime();
+        String file = debitFile("DIRECT_DEBIT_FILE", agreement, fileRef,
+                "mandate_ref,amount\nM-1,25.00\nM-2,5.00\nM-1,2.5.0\n");
+
+        String sent = "corr-" + UUID.randomUUID();
+        send(sent, file);
+        JsonObject received = replyTo(sent);
+        assertEquals("OK", received.getString("status"), received.toString());
+        assertEquals(3, received.getInt("lines"));
+        long fileId = received.getJsonNumber("fileId").longValue();
+        String again = "corr-" + UUID.randomUUID();
+        send(again, file.replace("\"requestId\":\"", "\"requestId\":\"again-"));
+        assertEquals(fileId, replyTo(again).getJsonNumber("fileId").longValue(), "the same file reference: the same file");
+
+        JsonObject done = null;
+        Instant deadline = Instant.now().plusSeconds(60);
+        while ((done == null || !"COMPLETED".equals(done.getString("fileStatus"))) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(300);
+            String asked = "corr-" + UUID.randomUUID();
+            send(asked, debitFile("DIRECT_DEBIT_FILE_INQUIRY", agreement, fileRef, null));
+            done = replyTo(asked);
+        }
+        assertEquals("COMPLETED", done.getString("fileStatus"), done.toString());
+        assertEquals(1, done.getInt("paid"));
+        assertEquals(2, done.getInt("refused"));
+        assertEquals("25.00", done.getString("paidTotal"));
+        assertTrue(done.getString("result").contains("2,M-1,25.00,PAID"), done.getString("result"));
+        assertTrue(done.getString("result").contains("3,M-2,5.00,REFUSED,NO_MANDATE"), done.getString("result"));
+        assertEquals(new BigDecimal("75.00"), Sql.scalar("SELECT balance FROM account WHERE account_number = ?", payer));
+        assertEquals(new BigDecimal("25.00"), Sql.scalar("SELECT balance FROM account WHERE account_number = ?", company));
+
+        String unknown = "corr-" + UUID.randomUUID();
+        send(unknown, debitFile("DIRECT_DEBIT_FILE_INQUIRY", agreement, "NO-SUCH-FILE", null));
+        assertEquals("DEBIT_FILE_NOT_FOUND", replyTo(unknown).getString("code"));
+        String headless = "corr-" + UUID.randomUUID();
+        send(headless, debitFile("DIRECT_DEBIT_FILE", agreement, "CH" + System.nanoTime(), "M-1,25.00\n"));
+        assertEquals("DEBIT_FILE_INVALID", replyTo(headless).getString("code"), "a file without its header, refused whole");
+    }
+
+    private static String debitFile(String type, String agreement, String fileRef, String csv) {
+        var message = Json.createObjectBuilder().add("version", 1).add("type", type)
+                .add("requestId", "cb-" + UUID.randomUUID()).add("agreement", agreement).add("fileRef", fileRef);
+        if (csv != null) {
+            message.add("file", csv);
+        }
+        return message.build().toString();
     }
 
     @Test

@@ -86,7 +86,8 @@ class EndpointMatrixIT {
                 "POST /v1/audit/seals", "GET /v1/audit/verification", "GET /v1/end-of-day", "GET /v1/end-of-day/{execution}");
         allow(Set.of("AUDITOR"), "GET /v1/audit/records", "GET /v1/audit/records.csv");
         allow(Set.of("SUPERVISOR", "BRANCH_MANAGER", "AUDITOR", "ADMIN"), "GET /v1/approval-policies",
-                "GET /v1/fee-schedule/rules", "GET /v1/fee-schedule/waivers", "GET /v1/fee-schedule/refunds");
+                "GET /v1/fee-schedule/rules", "GET /v1/fee-schedule/waivers", "GET /v1/fee-schedule/refunds",
+                "GET /v1/fee-schedule/periodic-fees");
         allow(Set.of("AUDITOR", "ADMIN"), "GET /v1/jms-accounts");
         allow(Set.copyOf(ROLES), "GET /v1/calendar/{year}", "GET /v1/calendar/dates/{date}", "GET /v1/interest-rates",
                 "POST /v1/claims", "GET /v1/claims", "GET /v1/claims/{claimNo}", "PUT /v1/claims/{claimNo}",

@@ -67,6 +67,9 @@ class FeeScheduleIT {
         assertEquals(List.of("WIRE_TRANSFER REJECTED true", "WIRE_TRANSFER RETURNED false"), asUser.supervisor(
                 schedule::refunds).stream().map(r -> r.transactionType() + " " + r.outcome() + " " + r.refund()).toList(),
                 "a rejected wire gives its fee back, a returned one keeps it (WiresIT posts both)");
+        assertEquals(List.of("ANNUAL_CARD_FEE null", "SMALL_BALANCE_FEE 300.00"), asUser.supervisor(
+                schedule::periodicFees).stream().map(f -> f.transactionType() + " " + f.balanceBelow()).toList(),
+                "the periodic fees end of day charges at the month's end (BusinessDaysIT charges both)");
         assertEquals(2, Sql.count("SELECT COUNT(*) FROM audit_record WHERE action = 'FEE_RULE_SCHEDULED' AND subject IN (?, ?)",
                 String.valueOf(first.id()), String.valueOf(second.id())));
     }

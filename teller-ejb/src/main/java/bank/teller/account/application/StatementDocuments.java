@@ -56,7 +56,9 @@ final class StatementDocuments {
                 table.addCell(Pdfs.cell(TransactionNames.of(line.type()), text, Element.ALIGN_LEFT));
                 table.addCell(Pdfs.cell(debit ? Pdfs.figures(Money.cny(line.amount())) : "", text, Element.ALIGN_RIGHT));
                 table.addCell(Pdfs.cell(debit ? "" : Pdfs.figures(Money.cny(line.amount())), text, Element.ALIGN_RIGHT));
-                table.addCell(Pdfs.cell(Pdfs.figures(Money.cny(line.balanceAfter())), text, Element.ALIGN_RIGHT));
+                // a hot account's pending credit has no balance after (folded in later): the cell stays empty
+                table.addCell(Pdfs.cell(line.balanceAfter() == null ? "" : Pdfs.figures(Money.cny(line.balanceAfter())),
+                        text, Element.ALIGN_RIGHT));
                 table.addCell(Pdfs.cell(line.teller(), text, Element.ALIGN_LEFT));
             }
             document.add(table);

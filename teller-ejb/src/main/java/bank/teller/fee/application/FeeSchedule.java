@@ -108,6 +108,14 @@ public class FeeSchedule {
                              String descriptionEn) {
     }
 
+    /**
+     * A periodic account fee end of day charges at the month's end (its amount the rules of its
+     * transaction type): who owes it, and for the small-balance fee the average daily balance under
+     * which an account does.
+     */
+    public record PeriodicView(String transactionType, String balanceBelow, String descriptionZh, String descriptionEn) {
+    }
+
     /** Every rule, past, present and to come, by transaction type and then from when. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<RuleView> rules() {
@@ -128,6 +136,16 @@ public class FeeSchedule {
                 + "FROM fee_refund_rule ORDER BY transaction_type, outcome").getResultList();
         return rows.stream().map(row -> (Object[]) row).map(row -> new RefundView((String) row[0], (String) row[1],
                 Boolean.TRUE.equals(row[2]), (String) row[3], (String) row[4])).toList();
+    }
+
+    /** The periodic account fees (annual card fee, small-balance fee). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<PeriodicView> periodicFees() {
+        List<?> rows = em.createNativeQuery("SELECT code, balance_below, description_zh, description_en FROM periodic_fee "
+                + "ORDER BY code").getResultList();
+        return rows.stream().map(row -> (Object[]) row).map(row -> new PeriodicView((String) row[0],
+                row[1] == null ? null : ((BigDecimal) row[1]).setScale(2).toPlainString(), (String) row[2],
+                (String) row[3])).toList();
     }
 
     /**

@@ -153,7 +153,7 @@ public class DirectDebits {
      * taken first and adds nothing): good rows wait for the job, bad rows are refused with their line.
      * A file whose header is wrong is refused whole (DEBIT_FILE_INVALID).
      */
-    @RolesAllowed(Roles.SUPERVISOR)
+    @RolesAllowed({Roles.SUPERVISOR, Roles.CHANNEL})
     public DirectDebitViews.File receive(String agreementCode, String fileRef, String csv) {
         CollectionAgreement agreement = agreements.require(agreementCode);
         String ref = Text.required("fileRef", fileRef, 40);
@@ -195,14 +195,25 @@ public class DirectDebits {
     }
 
     /** A debit file with where its lines stand. */
-    @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR})
+    @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR, Roles.CHANNEL})
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public DirectDebitViews.File file(long fileId) {
         return view(requireFile(fileId));
     }
 
+    /** A company's debit file by its own reference, as the creditor knows it (DEBIT_FILE_NOT_FOUND). */
+    @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR, Roles.CHANNEL})
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public DirectDebitViews.File file(String agreementCode, String fileRef) {
+        CollectionAgreement agreement = agreements.require(agreementCode);
+        return em.createQuery("SELECT f FROM DebitFile f WHERE f.agreementId = :agreement AND f.fileRef = :ref",
+                        DebitFile.class).setParameter("agreement", agreement.id()).setParameter("ref", fileRef)
+                .getResultStream().findFirst().map(this::view)
+                .orElseThrow(() -> new TellerException(ErrorCode.DEBIT_FILE_NOT_FOUND, agreementCode + "/" + fileRef));
+    }
+
     /** The result file for the company: every line of its file, paid or refused with the reason, as CSV. */
-    @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR})
+    @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR, Roles.CHANNEL})
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public String result(long fileId) {
         DebitFile file = requireFile(fileId);
@@ -217,8 +228,8 @@ public class DirectDebits {
                 });
     }
 
-    /** For the job (a supervisor's start): records the execution processing the file. */
-    @RolesAllowed(Roles.SUPERVISOR)
+    /** For the job (a supervisor's or a channel's start): records the execution processing the file. */
+    @RolesAllowed({Roles.SUPERVISOR, Roles.CHANNEL})
     public void processedBy(long fileId, long executionId) {
         DebitFile file = em.find(DebitFile.class, fileId, LockModeType.PESSIMISTIC_WRITE);
         file.processedBy(executionId);

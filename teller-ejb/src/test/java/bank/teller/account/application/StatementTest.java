@@ -71,6 +71,20 @@ class StatementTest {
     }
 
     @Test
+    void aHotAccountsPendingCreditsPrintWithoutABalanceAfter() throws IOException {
+        // a hot account: its credits pending (no balance after), its debit with the row's balance after
+        List<AccountTransaction> hot = List.of(line(1, "CASH_DEPOSIT", "CREDIT", "1000.00", null),
+                line(2, "CASH_WITHDRAWAL", "DEBIT", "50.50", "150.00"));
+        Statement statement = Statement.of(ACCOUNT, FROM, TO, Money.cny("200.50"), hot);
+        assertEquals("1150.00", statement.closingBalance(), "the postings' sums");
+        assertTrue(StatementDocuments.csv(statement).contains("2026-11-27,2026-11-27T02:00:00Z,1,CASH_DEPOSIT,,1000.00,,teller1"));
+        try (PDDocument document = Loader.loadPDF(StatementDocuments.pdf("示范银行 Demo Bank", statement))) {
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(text.contains("CNY 1,150.00"), text);
+        }
+    }
+
+    @Test
     void thePdfShowsThePeriodEveryLineAndTheBalances() throws IOException {
         byte[] pdf = StatementDocuments.pdf("示范银行 Demo Bank", Statement.of(ACCOUNT, FROM, TO, Money.cny("200.50"), LINES));
         try (PDDocument document = Loader.loadPDF(pdf)) {

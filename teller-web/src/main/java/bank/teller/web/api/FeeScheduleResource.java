@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * The fee schedule (费用标准): {@code GET /api/v1/fee-schedule/rules} every rule with its history,
- * {@code .../waivers} and {@code .../refunds} (which failed transactions give their fee back); administrators {@code POST .../rules} a rule from a day after today ({@code
+ * {@code .../waivers}, {@code .../refunds} (which failed transactions give their fee back) and {@code
+ * .../periodic-fees} (what end of day charges at the month's end, and who owes it); administrators {@code POST .../rules} a rule from a day after today ({@code
  * transactionType}, {@code customerType}, {@code accountType}, {@code channel}, {@code method} FIXED,
  * PERCENT or TIERED with {@code fixedAmount}, or {@code rate}, {@code minFee}, {@code maxFee}, or {@code
  * tiers}: {@code upTo}, {@code fee}; {@code descriptionZh}, {@code descriptionEn}, {@code validFrom}), the
@@ -53,6 +54,12 @@ public class FeeScheduleResource {
     @Path("refunds")
     public List<FeeSchedule.RefundView> refunds() {
         return schedule.refunds();
+    }
+
+    @GET
+    @Path("periodic-fees")
+    public List<FeeSchedule.PeriodicView> periodicFees() {
+        return schedule.periodicFees();
     }
 
     @POST

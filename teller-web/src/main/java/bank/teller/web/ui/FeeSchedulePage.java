@@ -27,6 +27,7 @@ public class FeeSchedulePage implements Serializable {
     private List<FeeSchedule.RuleView> rules = List.of();
     private List<FeeSchedule.WaiverView> waivers = List.of();
     private List<FeeSchedule.RefundView> refunds = List.of();
+    private List<FeeSchedule.PeriodicView> periodicFees = List.of();
 
     private String transactionType;
     private String customerType = "ANY";
@@ -50,6 +51,8 @@ public class FeeSchedulePage implements Serializable {
         waivers = free == null ? List.of() : free;
         List<FeeSchedule.RefundView> back = Screens.attempt(null, () -> schedule.refunds());
         refunds = back == null ? List.of() : back;
+        List<FeeSchedule.PeriodicView> periodic = Screens.attempt(null, () -> schedule.periodicFees());
+        periodicFees = periodic == null ? List.of() : periodic;
     }
 
     public void add() {
@@ -79,6 +82,10 @@ public class FeeSchedulePage implements Serializable {
 
     public List<FeeSchedule.RefundView> getRefunds() {
         return refunds;
+    }
+
+    public List<FeeSchedule.PeriodicView> getPeriodicFees() {
+        return periodicFees;
     }
 
     public String getTransactionType() {
