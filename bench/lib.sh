@@ -37,6 +37,7 @@ provision_server() {
     cp teller-ear/target/teller.ear "$HOME_DIR"/standalone/deployments/
     # the clearing system's simulator answers the workload's wires (a deployable of its own, as in ./teller run)
     cp clearing-sim/target/clearing-sim.war "$HOME_DIR"/standalone/deployments/
+    cp core-sim/target/core-sim.war "$HOME_DIR"/standalone/deployments/
 }
 
 # Starts the server in the background (heap 1 GiB, demo users; JFR keeps whole stacks, for bench/run's

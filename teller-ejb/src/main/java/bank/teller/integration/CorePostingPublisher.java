@@ -51,6 +51,11 @@ public class CorePostingPublisher {
         }
     }
 
+    /** The posting's message id: stable per entry, so the core deduplicates on it. */
+    static String messageId(long entryId) {
+        return "TLR-POSTING-" + entryId;
+    }
+
     static String toJson(JournalEntry entry) {
         JsonArrayBuilder lines = JSON.createArrayBuilder();
         // in line order, whichever order the lines were read in (the relay reads them joined)
@@ -69,7 +74,7 @@ public class CorePostingPublisher {
         return JSON.createObjectBuilder()
                 .add("schema", SCHEMA)
                 .add("version", VERSION)
-                .add("messageId", "TLR-POSTING-" + entry.id())
+                .add("messageId", messageId(entry.id()))
                 .add("entryId", entry.id())
                 .add("requestId", entry.requestId())
                 .add("type", entry.type())

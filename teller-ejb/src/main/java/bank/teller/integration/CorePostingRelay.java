@@ -61,6 +61,8 @@ public class CorePostingRelay {
 
     @EJB
     private CorePostingPublisher publisher;
+    @EJB
+    private CoreAcknowledgements acknowledgements;
     @Resource
     private UserTransaction tx;
     @Resource
@@ -191,6 +193,7 @@ public class CorePostingRelay {
         }
         publisher.publish(entries);
         em.createQuery("DELETE FROM CoreOutbox o WHERE o.entryId IN :ids").setParameter("ids", ids).executeUpdate();
+        acknowledgements.sent(ids, clock.instant());
         return ids.size();
     }
 }

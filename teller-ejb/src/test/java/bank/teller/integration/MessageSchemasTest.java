@@ -216,6 +216,20 @@ class MessageSchemasTest {
     }
 
     @Test
+    void theCoreSystemsAcknowledgementConformsToItsSchemaAndIsRead() throws Exception {
+        String ack = "{\"schema\":\"teller.core.acknowledgement\",\"version\":1,\"messageId\":\"TLR-POSTING-4711\","
+                + "\"entryId\":4711,\"coreRef\":\"CORE202611300000000001\",\"bookedAt\":\"2026-11-30T01:00:00Z\"}";
+        assertConforms("teller.core.acknowledgement.v1.json", ack);
+        assertEquals(new CoreAcknowledgements.Acknowledgement(4711, "CORE202611300000000001"), CoreAcknowledgements.parse(ack));
+        for (String bad : new String[] {ack.replace("TLR-POSTING-4711", "TLR-POSTING-4712"), ack.replace("4711,", "0,"),
+                ack.replace("\"CORE202611300000000001\"", "\"\""), ack.replace("4711,", "\"4711\","),
+                ack.replace("teller.core.acknowledgement", "teller.core.posting"), ack.replace("\"version\":1", "\"version\":2"),
+                ack.replace("CORE202611300000000001", "X".repeat(41))}) {
+            assertThrows(MalformedMessageException.class, () -> CoreAcknowledgements.parse(bad), bad);
+        }
+    }
+
+    @Test
     void aWireConformsToItsSchemaAndTheClearingSystemsAnswersAreRead() throws Exception {
         Wire wire = new Wire(new Wire.Order("0001010000000016", new Wire.Payee("王五", "6222020200001234", "102100099996"),
                 Money.cny("1000.00"), "货款", false), Money.cny("5.00"), ClearingRoute.Route.BULK,

@@ -3,7 +3,6 @@ package bank.teller.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import bank.teller.account.application.AccountQueries;
@@ -25,7 +24,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -37,9 +38,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class PostingsIT {
 
+    /** The core system's simulator's look into its book. */
+    private static final String CORE_BOOKINGS = "https://localhost:8443/core-sim/api/bookings/";
+
     @Deployment
     static WebArchive deployment() {
-        return InContainer.testWar("postings-it", PostingsIT.class);
+        return InContainer.testWar("postings-it", PostingsIT.class, Https.class, Tokens.class);
     }
 
     @Inject
@@ -193,13 +197,21 @@ class PostingsIT {
     }
 
     @Test
-    void theCoreSystemGetsAVersionedMessageForTheCommittedEntry() throws Exception {
+    void theCoreSystemBooksTheCommittedEntryOnceAndAcknowledgesItWithItsReference() throws Exception {
         String account = newAccount();
         Receipt receipt = asUser.teller(() -> deposits.deposit(account, "88.80", "CNY", TestData.requestId("core")));
 
-        Message message = receiveCorePosting(receipt.entryId(), 10_000);
-        assertNotNull(message, "no message on teller.core.postings for entry " + receipt.entryId());
-        JsonObject json = Json.createReader(new StringReader(message.getBody(String.class))).readObject();
+        // the core system's simulator (core-sim) consumes teller.core.postings and books what it reads
+        Await.until(() -> Sql.count("SELECT COUNT(*) FROM core_posting WHERE entry_id = ? AND state = 'ACKNOWLEDGED'",
+                receipt.entryId()) == 1);
+        assertEquals(0, Sql.count("SELECT COUNT(*) FROM core_outbox WHERE entry_id = ?", receipt.entryId()),
+                "sent from the outbox and removed from it together");
+        HttpResponse<String> booked = Https.get(CORE_BOOKINGS + receipt.entryId(), null, null);
+        assertEquals(200, booked.statusCode(), booked.body());
+        JsonObject booking = Json.createReader(new StringReader(booked.body())).readObject();
+        assertEquals(Sql.strings("SELECT core_ref FROM core_posting WHERE entry_id = ?", receipt.entryId()),
+                List.of(booking.getString("coreRef")), "Teller keeps the core's own reference");
+        JsonObject json = booking.getJsonObject("posting");
         assertEquals("teller.core.posting", json.getString("schema"));
         assertEquals(1, json.getInt("version"));
         assertEquals(receipt.entryId(), json.getJsonNumber("entryId").longValue());
@@ -207,8 +219,44 @@ class PostingsIT {
         assertEquals(2, json.getJsonArray("lines").size());
         assertEquals("88.80", json.getJsonArray("lines").getJsonObject(1).getString("amount"));
         assertEquals(account, json.getJsonArray("lines").getJsonObject(1).getString("accountNumber"));
-        assertEquals(0, Sql.count("SELECT COUNT(*) FROM core_outbox WHERE entry_id = ?", receipt.entryId()),
-                "sent from the outbox and removed from it together");
+    }
+
+    @Test
+    void anAcknowledgementThatComesAgainChangesNothingAndOneForNoEntryIsDeadLettered() throws Exception {
+        String account = newAccount();
+        Receipt receipt = asUser.teller(() -> deposits.deposit(account, "1.00", "CNY", TestData.requestId("ack")));
+        Await.until(() -> Sql.count("SELECT COUNT(*) FROM core_posting WHERE entry_id = ? AND state = 'ACKNOWLEDGED'",
+                receipt.entryId()) == 1);
+        List<String> first = Sql.strings("SELECT core_ref FROM core_posting WHERE entry_id = ?", receipt.entryId());
+        assertEquals(1, first.size(), "acknowledged by the core");
+        sendAcknowledgement(acknowledgement(receipt.entryId(), "CORE-ANOTHER-REF"));
+        long unknownEntry = Long.MAX_VALUE - 7;
+        String correlation = "ack-" + UUID.randomUUID();
+        sendAcknowledgement(acknowledgement(unknownEntry, "CORE-NO-ENTRY"), correlation);
+        Message dead = receive("java:/jms/queue/teller.core.acknowledgements.DLQ",
+                "JMSCorrelationID = '" + correlation + "'", 30_000);
+        assertNotNull(dead, "an acknowledgement of no entry of Teller's ends on the dead-letter queue");
+        assertEquals(first, Sql.strings("SELECT core_ref FROM core_posting WHERE entry_id = ?", receipt.entryId()),
+                "the first booking's reference is kept");
+        assertEquals(0, Sql.count("SELECT COUNT(*) FROM core_posting WHERE entry_id = ?", unknownEntry));
+    }
+
+    private static String acknowledgement(long entryId, String coreRef) {
+        return Json.createObjectBuilder().add("schema", "teller.core.acknowledgement").add("version", 1)
+                .add("messageId", "TLR-POSTING-" + entryId).add("entryId", entryId).add("coreRef", coreRef)
+                .build().toString();
+    }
+
+    private static void sendAcknowledgement(String body) {
+        sendAcknowledgement(body, "ack-" + UUID.randomUUID());
+    }
+
+    private static void sendAcknowledgement(String body, String correlationId) {
+        ConnectionFactory factory = Lookup.jndi("java:/ConnectionFactory");
+        Queue queue = Lookup.jndi("java:/jms/queue/teller.core.acknowledgements");
+        try (JMSContext jms = factory.createContext()) {
+            jms.createProducer().setJMSCorrelationID(correlationId).send(queue, body);
+        }
     }
 
     @Test
@@ -242,11 +290,10 @@ class PostingsIT {
         return Counter.classOneAccount(asUser, "测试客户");
     }
 
-    private static Message receiveCorePosting(long entryId, long timeoutMillis) {
+    private static Message receive(String queueName, String selector, long timeoutMillis) {
         ConnectionFactory factory = Lookup.jndi("java:/ConnectionFactory");
-        Queue queue = Lookup.jndi("java:/jms/queue/teller.core.postings");
-        try (JMSContext jms = factory.createContext();
-             JMSConsumer consumer = jms.createConsumer(queue, "entryId = " + entryId)) {
+        Queue queue = Lookup.jndi(queueName);
+        try (JMSContext jms = factory.createContext(); JMSConsumer consumer = jms.createConsumer(queue, selector)) {
             return consumer.receive(timeoutMillis);
         }
     }

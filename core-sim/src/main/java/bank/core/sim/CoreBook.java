@@ -1,0 +1,109 @@
+package bank.core.sim;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The core system's own book of what Teller announced: each posting booked once per its messageId
+ * (a message delivered again is the booking made before), with the core's own reference. Kept in an
+ * append-only file of its own ({@code core-sim/bookings.jsonl} under the server's data directory, one
+ * JSON object a line), read back at start, so a restart forgets nothing it booked.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class CoreBook {
+
+    /** One booking: the posting as Teller sent it, the core's reference and the core's business date. */
+    public record Booking(String messageId, long entryId, String coreRef, String businessDate, JsonObject posting) {
+
+        JsonObject json() {
+            return Json.createObjectBuilder().add("messageId", messageId).add("entryId", entryId).add("coreRef", coreRef)
+                    .add("businessDate", businessDate).add("posting", posting).build();
+        }
+
+        static Booking of(JsonObject json) {
+            return new Booking(json.getString("messageId"), json.getJsonNumber("entryId").longValue(),
+                    json.getString("coreRef"), json.getString("businessDate"), json.getJsonObject("posting"));
+        }
+    }
+
+    private final Map<String, Booking> byMessage = new LinkedHashMap<>();
+    private final Clock clock = Clock.systemDefaultZone();
+    private Path file;
+    private long sequence;
+
+    @PostConstruct
+    void open() {
+        file = Path.of(System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir")), "core-sim",
+                "bookings.jsonl");
+        try {
+            Files.createDirectories(file.getParent());
+            if (Files.exists(file)) {
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    if (!line.isBlank()) {
+                        Booking booking = Booking.of(Json.createReader(new StringReader(line)).readObject());
+                        byMessage.putIfAbsent(booking.messageId(), booking);
+                        sequence++;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("core simulator: its book " + file + " cannot be read", e);
+        }
+    }
+
+    /** Books the posting once per its messageId; the booking (the earlier one for a message seen before). */
+    public synchronized Booking book(JsonObject posting) {
+        String messageId = posting.getString("messageId");
+        Booking known = byMessage.get(messageId);
+        if (known != null) {
+            return known;
+        }
+        LocalDate today = LocalDate.now(clock);
+        Booking booking = new Booking(messageId, posting.getJsonNumber("entryId").longValue(),
+                "CORE" + today.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%010d", ++sequence),
+                posting.getString("businessDate"), posting);
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND)) {
+            out.write(booking.json().toString());
+            out.newLine();
+        } catch (IOException e) {
+            sequence--;
+            throw new UncheckedIOException("core simulator: " + messageId + " cannot be booked", e);
+        }
+        byMessage.put(messageId, booking);
+        return booking;
+    }
+
+    /** What was booked for Teller's entry, if anything. */
+    public synchronized Optional<Booking> ofEntry(long entryId) {
+        return byMessage.values().stream().filter(b -> b.entryId() == entryId).findFirst();
+    }
+
+    /** Everything booked for Teller's business date {@code date}, in booking order. */
+    public synchronized List<Booking> ofDate(String date) {
+        return new ArrayList<>(byMessage.values().stream().filter(b -> b.businessDate().equals(date)).toList());
+    }
+}
