@@ -78,11 +78,20 @@ public class CoreBook {
     public synchronized Booking book(JsonObject posting) {
         String messageId = posting.getString("messageId");
         Booking known = byMessage.get(messageId);
-        if (known != null) {
-            return known;
-        }
+        return known != null ? known : append(messageId, posting);
+    }
+
+    /**
+     * Books {@code posting} under a key of its own, whatever was booked before: a second booking of a
+     * posting (the TWICE misbehaviour), or one Teller never sent (a phantom).
+     */
+    public synchronized Booking bookAgain(String key, JsonObject posting) {
+        return append(key, posting);
+    }
+
+    private Booking append(String key, JsonObject posting) {
         LocalDate today = LocalDate.now(clock);
-        Booking booking = new Booking(messageId, posting.getJsonNumber("entryId").longValue(),
+        Booking booking = new Booking(key, posting.getJsonNumber("entryId").longValue(),
                 "CORE" + today.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%010d", ++sequence),
                 posting.getString("businessDate"), posting);
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -91,13 +100,23 @@ public class CoreBook {
             out.newLine();
         } catch (IOException e) {
             sequence--;
-            throw new UncheckedIOException("core simulator: " + messageId + " cannot be booked", e);
+            throw new UncheckedIOException("core simulator: " + key + " cannot be booked", e);
         }
-        byMessage.put(messageId, booking);
+        byMessage.put(key, booking);
         return booking;
     }
 
-    /** What was booked for Teller's entry, if anything. */
+    /** The booking of a posting's messageId, if it was booked. */
+    public synchronized Optional<Booking> ofMessage(String messageId) {
+        return Optional.ofNullable(byMessage.get(messageId));
+    }
+
+    /** The messageId the booking acknowledges: the posting's own, also for its second booking. */
+    static String messageIdOf(Booking booking) {
+        return booking.posting().getString("messageId", booking.messageId());
+    }
+
+    /** What was booked for Teller's entry, if anything (the first booking). */
     public synchronized Optional<Booking> ofEntry(long entryId) {
         return byMessage.values().stream().filter(b -> b.entryId() == entryId).findFirst();
     }

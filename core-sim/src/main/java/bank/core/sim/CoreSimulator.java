@@ -13,8 +13,11 @@ import jakarta.jms.MessageListener;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.logging.Logger;
 
@@ -41,6 +44,8 @@ public class CoreSimulator implements MessageListener {
 
     @EJB
     private CoreBook book;
+    @EJB
+    private Misbehaviours misbehaviours;
 
     @Override
     public void onMessage(Message message) {
@@ -53,10 +58,35 @@ public class CoreSimulator implements MessageListener {
             LOG.warning("core simulator: unreadable posting dropped: " + unreadable);
             return;
         }
-        CoreBook.Booking booking = book.book(posting);
-        jms.createProducer().setProperty("entryId", booking.entryId()).send(acknowledgements,
+        Misbehaviours.Kind wrong = book.ofMessage(posting.getString("messageId")).isPresent() ? null
+                : misbehaviours.take(posting);
+        if (wrong == Misbehaviours.Kind.DROP) {
+            LOG.info("core simulator: posting " + posting.getString("messageId") + " dropped, as told");
+            return;
+        }
+        CoreBook.Booking booking = book.book(wrong == Misbehaviours.Kind.WRONG_AMOUNT ? oneFenMore(posting) : posting);
+        acknowledge(booking, wrong == Misbehaviours.Kind.LATE ? Misbehaviours.LATE_MILLIS : 0);
+        if (wrong == Misbehaviours.Kind.TWICE) {
+            acknowledge(book.bookAgain(booking.messageId() + "#2", posting), 0);
+        }
+    }
+
+    private void acknowledge(CoreBook.Booking booking, long delayMillis) {
+        jms.createProducer().setDeliveryDelay(delayMillis).setProperty("entryId", booking.entryId()).send(acknowledgements,
                 Json.createObjectBuilder().add("schema", "teller.core.acknowledgement").add("version", 1)
-                        .add("messageId", booking.messageId()).add("entryId", booking.entryId())
+                        .add("messageId", CoreBook.messageIdOf(booking)).add("entryId", booking.entryId())
                         .add("coreRef", booking.coreRef()).add("bookedAt", Instant.now().toString()).build().toString());
+    }
+
+    /** The posting with its first line's amount one fen more: what a core that books it wrong keeps. */
+    private static JsonObject oneFenMore(JsonObject posting) {
+        JsonArrayBuilder lines = Json.createArrayBuilder();
+        JsonArray original = posting.getJsonArray("lines");
+        for (int i = 0; i < original.size(); i++) {
+            JsonObject line = original.getJsonObject(i);
+            lines.add(i > 0 ? Json.createObjectBuilder(line) : Json.createObjectBuilder(line).add("amount",
+                    new BigDecimal(line.getString("amount")).add(new BigDecimal("0.01")).toPlainString()));
+        }
+        return Json.createObjectBuilder(posting).add("lines", lines).build();
     }
 }

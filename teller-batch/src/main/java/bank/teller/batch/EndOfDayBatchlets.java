@@ -2,6 +2,7 @@ package bank.teller.batch;
 
 import bank.teller.audit.AuditVerifier;
 import bank.teller.calendar.application.BusinessDays;
+import bank.teller.integration.CoreReconciliations;
 import bank.teller.ledger.domain.TrialBalanceReport;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.TellerException;
@@ -69,6 +70,25 @@ final class EndOfDayBatchlets {
             return new Done(marked.size(), marked.size(), marked.isEmpty() ? null
                     : "dormant: " + String.join(", ", marked.subList(0, Math.min(20, marked.size())))
                     + (marked.size() > 20 ? " and " + (marked.size() - 20) + " more" : ""), "DORMANT " + marked.size());
+        }
+    }
+
+    /**
+     * Reconciliation with the core system (对账): once the day's entries have reached the core, its file
+     * compared with the journal; breaks are left for a supervisor (they do not stop the day), and a file
+     * the core did not give is recorded so, to be run again.
+     */
+    @Named("endOfDayCoreReconciliation")
+    @Dependent
+    public static class CoreReconciliation extends EndOfDayBatchlet {
+        @Override
+        protected Done run(LocalDate closing) {
+            CoreReconciliations.Summary day = work.reconcileWithCore(closing);
+            return new Done(day.tellerEntries(), day.matched(), day.detail(), switch (day.status()) {
+                case "CLEAN" -> "CLEAN " + day.matched() + " matched";
+                case "BREAKS" -> "BREAKS " + day.breaks();
+                default -> "NO CORE FILE";
+            });
         }
     }
 

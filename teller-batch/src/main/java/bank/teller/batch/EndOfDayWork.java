@@ -9,6 +9,7 @@ import bank.teller.calendar.application.EndOfDaySteps;
 import bank.teller.calendar.application.ProductStep;
 import bank.teller.calendar.application.WorkingCalendar;
 import bank.teller.deposit.application.DemandInterest;
+import bank.teller.integration.CoreReconciliations;
 import bank.teller.ledger.application.TrialBalance;
 import bank.teller.ledger.domain.TrialBalanceReport;
 import bank.teller.shared.BusinessCalendar;
@@ -38,6 +39,8 @@ public class EndOfDayWork {
 
     @EJB
     private AccountDormancy dormancy;
+    @EJB
+    private CoreReconciliations coreReconciliations;
     @EJB
     private BusinessDays businessDays;
     @EJB
@@ -192,6 +195,18 @@ public class EndOfDayWork {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void count(StepRow row, long read, long posted, long skipped, long failed, String reason) {
         steps.add(row.instance(), row.step(), row.partition(), read, posted, skipped, failed, reason);
+    }
+
+    /** Waits for the core to have the day's entries (no transaction while it waits), then reconciles. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public CoreReconciliations.Summary reconcileWithCore(LocalDate closing) {
+        try {
+            coreReconciliations.awaitCore(closing);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for the core", interrupted);
+        }
+        return coreReconciliations.reconcile(closing);
     }
 
     public List<String> markDormantAccounts() {

@@ -59,7 +59,8 @@ class BusinessDaysIT {
     private static final String DATABASE = "teller_days";
     private static final BigDecimal DAILY_RATE = new BigDecimal("0.0035");
     private static final List<String> STEPS = List.of("checks", "cut-off", "accrual", "settlement", "maturities",
-            "overdue-accrual", "loss-lapses", "periodic-fees", "dormancy", "statements", "statement-manifest", "trial-balance", "audit", "roll");
+            "overdue-accrual", "loss-lapses", "periodic-fees", "dormancy", "statements", "statement-manifest",
+            "core-reconciliation", "trial-balance", "audit", "roll");
 
     @BeforeAll
     static void freshServer() throws Exception {
@@ -199,6 +200,9 @@ class BusinessDaysIT {
             assertEquals(day.equals("2027-03-31"), statements.getJsonArray("partitions").stream()
                     .anyMatch(p -> p.asJsonObject().getJsonNumber("posted").longValue() > 0), day + ": " + statements);
             assertEquals(day.equals("2027-03-31") ? 1 : 0, posted(run, "periodic-fees"), day + ": the month's fees");
+            String reconciled = run.getJsonArray("steps").getJsonObject(STEPS.indexOf("core-reconciliation"))
+                    .getString("exitStatus");
+            assertTrue(reconciled.startsWith("CLEAN"), day + ": the core booked the day as Teller did: " + reconciled);
         }
         assertEquals("2027-04-01", businessDate());
         assertTheMonthsPeriodicFeesAreCharged(feePayers[0], feePayers[1]);

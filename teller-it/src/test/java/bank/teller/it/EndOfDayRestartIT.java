@@ -56,7 +56,8 @@ class EndOfDayRestartIT {
     private static final String DATABASE = "teller_restart";
     private static Map<String, String> environment;
     private static final List<String> STEPS = List.of("checks", "cut-off", "accrual", "settlement", "maturities",
-            "overdue-accrual", "loss-lapses", "periodic-fees", "dormancy", "statements", "statement-manifest", "trial-balance", "audit", "roll");
+            "overdue-accrual", "loss-lapses", "periodic-fees", "dormancy", "statements", "statement-manifest",
+            "core-reconciliation", "trial-balance", "audit", "roll");
 
     @BeforeAll
     static void serverWithManyAccounts() throws Exception {
