@@ -49,12 +49,12 @@ public final class DirectDebitBench {
         HttpClient http = Api.client();
         String company = Fixtures.corporateBasicAccount(teller, http, "代扣压测公司" + System.nanoTime() % 100_000);
         String agreement = "B" + System.currentTimeMillis() % 100_000_000;
-        require(supervisor.post(http, "/collections/agreements", Fixtures.key(), "{\"code\":\"" + agreement
+        Fixtures.require(supervisor.post(http, "/collections/agreements", Fixtures.key(), "{\"code\":\"" + agreement
                 + "\",\"name\":\"压测代扣\",\"category\":\"UTILITY\",\"companyAccount\":\"" + company + "\"}"), 201,
                 "sign the agreement");
         for (int i = 0; i < payers; i++) {
             String payer = Fixtures.classOneAccount(teller, http, "代扣付款人" + i, FUNDS.toPlainString());
-            require(teller.post(http, "/direct-debits/mandates", Fixtures.key(), "{\"agreement\":\"" + agreement
+            Fixtures.require(teller.post(http, "/direct-debits/mandates", Fixtures.key(), "{\"agreement\":\"" + agreement
                     + "\",\"mandateRef\":\"P" + i + "\",\"payerAccount\":\"" + payer
                     + "\",\"limitPerDebit\":\"5.00\",\"limitPerMonth\":\"5000.00\"}"), 201, "sign a mandate");
         }
@@ -65,7 +65,7 @@ public final class DirectDebitBench {
         }
         Api.Answer received = supervisor.postText(http, "/direct-debits/files?agreement=" + agreement + "&fileRef="
                 + URLEncoder.encode("BENCH" + System.nanoTime(), StandardCharsets.UTF_8), file.toString());
-        require(received, 202, "send the file");
+        Fixtures.require(received, 202, "send the file");
         long fileId = received.json().getJsonNumber("id").longValue();
         long paid;
         while ((paid = paidLines(database, fileId)) < killAfter) {
@@ -79,7 +79,7 @@ public final class DirectDebitBench {
     private static boolean restartAndCheck(Callable<Connection> database, long fileId) throws Exception {
         Api supervisor = Target.supervisor();
         HttpClient http = Api.client();
-        require(supervisor.post(http, "/direct-debits/files/" + fileId + "/processing", Fixtures.key(), "{}"), 200,
+        Fixtures.require(supervisor.post(http, "/direct-debits/files/" + fileId + "/processing", Fixtures.key(), "{}"), 200,
                 "restart the file's processing");
         long deadline = System.nanoTime() + 600_000_000_000L;
         String status;
@@ -143,12 +143,6 @@ public final class DirectDebitBench {
         try (PreparedStatement ps = db.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getBigDecimal(1).longValueExact();
-        }
-    }
-
-    private static void require(Api.Answer answer, int status, String what) {
-        if (answer.status() != status) {
-            throw new IllegalStateException(what + ": " + answer.status() + " " + answer.body());
         }
     }
 }

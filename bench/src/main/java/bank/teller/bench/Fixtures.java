@@ -122,7 +122,7 @@ public final class Fixtures {
         return "fixture-" + UUID.randomUUID();
     }
 
-    private static void require(Api.Answer answer, int status, String what) {
+    static void require(Api.Answer answer, int status, String what) {
         if (answer.status() != status) {
             throw new IllegalStateException("cannot " + what + ": " + answer.status() + " " + answer.body());
         }

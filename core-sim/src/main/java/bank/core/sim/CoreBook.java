@@ -90,7 +90,7 @@ public class CoreBook {
     }
 
     private Booking append(String key, JsonObject posting) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
         Booking booking = new Booking(key, posting.getJsonNumber("entryId").longValue(),
                 "CORE" + today.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%010d", ++sequence),
                 posting.getString("businessDate"), posting);

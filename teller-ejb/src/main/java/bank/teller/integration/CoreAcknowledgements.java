@@ -1,6 +1,7 @@
 package bank.teller.integration;
 
 import bank.teller.platform.Jdbc;
+import bank.teller.shared.StoredTime;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -68,7 +69,7 @@ public class CoreAcknowledgements {
      * before Teller kept the state has no row: it is acknowledged as it comes.)
      */
     public boolean acknowledged(Acknowledgement ack) {
-        Instant now = clock.instant();
+        Instant now = StoredTime.now(clock);
         if (jdbc.update("UPDATE core_posting SET state = 'ACKNOWLEDGED', core_ref = ?, acknowledged_at = ? "
                 + "WHERE entry_id = ? AND state = 'SENT'", ack.coreRef(), now, ack.entryId()) == 1) {
             return true;

@@ -4,6 +4,7 @@ import bank.teller.ledger.domain.JournalEntry;
 import bank.teller.shared.BeanTransactions;
 import bank.teller.shared.NextRun;
 import bank.teller.shared.RepeatedFailures;
+import bank.teller.shared.StoredTime;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -193,7 +194,7 @@ public class CorePostingRelay {
         }
         publisher.publish(entries);
         em.createQuery("DELETE FROM CoreOutbox o WHERE o.entryId IN :ids").setParameter("ids", ids).executeUpdate();
-        acknowledgements.sent(ids, clock.instant());
+        acknowledgements.sent(ids, StoredTime.now(clock));
         return ids.size();
     }
 }

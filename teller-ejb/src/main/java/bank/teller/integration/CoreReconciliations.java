@@ -9,6 +9,7 @@ import bank.teller.platform.Database;
 import bank.teller.platform.Jdbc;
 import bank.teller.security.Roles;
 import bank.teller.shared.ErrorCode;
+import bank.teller.shared.StoredTime;
 import bank.teller.shared.TellerException;
 import bank.teller.shared.Text;
 import jakarta.annotation.Resource;
@@ -118,7 +119,7 @@ public class CoreReconciliations {
         }
         Map<Long, List<Line>> teller = tellerDay(date);
         Reconciliation.Result result = Reconciliation.compare(teller, core);
-        Instant now = clock.instant();
+        Instant now = StoredTime.now(clock);
         jdbc.update("DELETE FROM core_break WHERE business_date = ? AND status = 'OPEN'", date);
         int open = 0;
         for (Break found : result.breaks()) {
@@ -151,7 +152,7 @@ public class CoreReconciliations {
         List<Summary> found = jdbc.query("SELECT status, teller_entries, core_bookings, matched, breaks, detail, run_by, run_at "
                 + "FROM core_reconciliation WHERE business_date = ?", row -> new Summary(date, row.getString(1),
                 row.getInt(2), row.getInt(3), row.getInt(4), row.getInt(5), row.getString(6), row.getString(7),
-                row.getObject(8, java.time.OffsetDateTime.class).toInstant(), List.of()), date);
+                StoredTime.instant(row.getObject(8)), List.of()), date);
         if (found.isEmpty()) {
             throw new TellerException(ErrorCode.RECONCILIATION_NOT_RUN, date);
         }
@@ -160,8 +161,8 @@ public class CoreReconciliations {
                 + "note, resolved_by, resolved_at FROM core_break WHERE business_date = ? ORDER BY id",
                 row -> new BreakView(row.getLong(1), row.getString(2), row.getLong(3), row.getString(4),
                         row.getBigDecimal(5).toPlainString(), row.getString(6), row.getString(7), row.getString(8),
-                        row.getString(9), row.getString(10), row.getObject(11, java.time.OffsetDateTime.class) == null
-                        ? null : row.getObject(11, java.time.OffsetDateTime.class).toInstant()), date);
+                        row.getString(9), row.getString(10),
+                        row.getObject(11) == null ? null : StoredTime.instant(row.getObject(11))), date);
         return new Summary(day.businessDate(), day.status(), day.tellerEntries(), day.coreBookings(), day.matched(),
                 day.breaks(), day.detail(), day.runBy(), day.runAt(), breaks);
     }
@@ -215,7 +216,7 @@ public class CoreReconciliations {
         jdbc.update("DELETE FROM core_reconciliation WHERE business_date = ?", date);
         jdbc.update("INSERT INTO core_reconciliation (business_date, status, teller_entries, core_bookings, matched, breaks, "
                 + "detail, run_by, run_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", date, status, entries, bookings, matched,
-                breaks, detail, context.getCallerPrincipal().getName(), clock.instant());
+                breaks, detail, context.getCallerPrincipal().getName(), StoredTime.now(clock));
     }
 
     private static String categories(List<Break> breaks) {

@@ -67,6 +67,11 @@ public class AccountMovements {
         return account.debit(amount, restrictionsOf(account), today);
     }
 
+    /** What the account can pay out today, after the holds and freezes in force. */
+    public Money available(Account account) {
+        return account.availableBalance(restrictionsOf(account), calendar.today());
+    }
+
     /** Refused unless the available balance covers {@code total} (an amount with its fee). */
     public void requireCovers(Account account, Money total) {
         account.requireAvailable(total, restrictionsOf(account), calendar.today());

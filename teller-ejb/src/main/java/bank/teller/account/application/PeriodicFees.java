@@ -198,7 +198,7 @@ public class PeriodicFees implements ProductStep {
         } else {
             try {
                 account.requireDebitAllowed(Movement.FEE, closing);
-                available = account.availableBalance(accounts.unreleasedRestrictionsOf(account.number()), closing);
+                available = movements.available(account);
             } catch (TellerException refused) {
                 refusal = refused.getMessage();
             }
