@@ -2,6 +2,7 @@ package bank.teller.integration;
 
 import bank.teller.audit.AuditEvent;
 import bank.teller.audit.AuditTrail;
+import bank.teller.integration.CoreBreaks.BreakView;
 import bank.teller.integration.Reconciliation.Break;
 import bank.teller.integration.Reconciliation.CoreLine;
 import bank.teller.integration.Reconciliation.Line;
@@ -35,6 +36,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -43,8 +46,8 @@ import java.util.TreeMap;
  * (or a while has passed), the core's reconciliation file for the day is fetched
  * ({@code teller.core.reconciliation-url} + the date, CSV) and compared with the day's journal
  * ({@link Reconciliation}). Matched entries become RECONCILED, the others BREAK, each break recorded
- * for a supervisor ({@code core_break}); running it again replaces the open breaks and never reopens a
- * resolved one. Without the file (the core unreachable) the day is recorded NO_FILE, to be run again.
+ * for a supervisor ({@code core_break}, resolved through {@link CoreBreaks}); running it again keeps
+ * each break found before (never reopening a resolved one) and resolves the open ones it finds matched. Without the file (the core unreachable) the day is recorded NO_FILE, to be run again.
  */
 @Stateless
 @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR})
@@ -58,11 +61,17 @@ public class CoreReconciliations {
 
     /** A day's reconciliation: its counts, and every break found, open or resolved. */
     public record Summary(LocalDate businessDate, String status, int tellerEntries, int coreBookings, int matched,
-                          int breaks, String detail, String runBy, Instant runAt, List<BreakView> breakList) {
+                          int breaks, int openBreaks, String detail, String runBy, Instant runAt,
+                          List<CategoryTotal> categories, List<BreakView> breakList) {
+
+        /** Reconciled, and every break found resolved. */
+        public boolean settled() {
+            return !"NO_FILE".equals(status) && openBreaks == 0;
+        }
     }
 
-    public record BreakView(long id, String category, long entryId, String coreRef, String amount, String detail,
-                            String status, String resolution, String note, String resolvedBy, Instant resolvedAt) {
+    /** The report's line of a category: breaks found, how many still open, their amount. */
+    public record CategoryTotal(String category, int breaks, int open, String amount) {
     }
 
     @Inject
@@ -71,6 +80,8 @@ public class CoreReconciliations {
     private Database database;
     @EJB
     private AuditTrail audit;
+    @EJB
+    private CoreBreaks coreBreaks;
     @Resource
     private SessionContext context;
 
@@ -119,21 +130,7 @@ public class CoreReconciliations {
         }
         Map<Long, List<Line>> teller = tellerDay(date);
         Reconciliation.Result result = Reconciliation.compare(teller, core);
-        Instant now = StoredTime.now(clock);
-        jdbc.update("DELETE FROM core_break WHERE business_date = ? AND status = 'OPEN'", date);
-        int open = 0;
-        for (Break found : result.breaks()) {
-            boolean resolved = !jdbc.query("SELECT 1 FROM core_break WHERE business_date = ? AND category = ? "
-                    + "AND entry_id = ? AND COALESCE(core_ref, '') = ? AND status = 'RESOLVED'", row -> 1, date,
-                    found.category().name(), found.entryId(), found.coreRef() == null ? "" : found.coreRef()).isEmpty();
-            if (!resolved) {
-                jdbc.update("INSERT INTO core_break (id, business_date, category, entry_id, core_ref, amount, detail, status, "
-                        + "found_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)", database.nextValue("core_break_seq"), date,
-                        found.category().name(), found.entryId(), found.coreRef(), found.amount(),
-                        Text.abbreviated(found.detail(), 500), now);
-                open++;
-            }
-        }
+        int open = recordBreaks(date, result.breaks());
         setState(result.matched(), "RECONCILED");
         setState(result.breaks().stream().filter(b -> b.category() != Reconciliation.Category.CORE_ONLY)
                 .map(Break::entryId).distinct().toList(), "BREAK");
@@ -146,25 +143,73 @@ public class CoreReconciliations {
         return summary(date);
     }
 
+    /** The latest business date reconciled (or tried), if any. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<LocalDate> lastReconciled() {
+        return jdbc.query("SELECT MAX(business_date) FROM core_reconciliation", row -> row.getObject(1, LocalDate.class))
+                .stream().filter(Objects::nonNull).findFirst();
+    }
+
     /** The day's reconciliation as last run, with its breaks (RECONCILIATION_NOT_RUN before it ran). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Summary summary(LocalDate date) {
         List<Summary> found = jdbc.query("SELECT status, teller_entries, core_bookings, matched, breaks, detail, run_by, run_at "
                 + "FROM core_reconciliation WHERE business_date = ?", row -> new Summary(date, row.getString(1),
-                row.getInt(2), row.getInt(3), row.getInt(4), row.getInt(5), row.getString(6), row.getString(7),
-                StoredTime.instant(row.getObject(8)), List.of()), date);
+                row.getInt(2), row.getInt(3), row.getInt(4), row.getInt(5), 0, row.getString(6), row.getString(7),
+                StoredTime.instant(row.getObject(8)), List.of(), List.of()), date);
         if (found.isEmpty()) {
             throw new TellerException(ErrorCode.RECONCILIATION_NOT_RUN, date);
         }
         Summary day = found.get(0);
-        List<BreakView> breaks = jdbc.query("SELECT id, category, entry_id, core_ref, amount, detail, status, resolution, "
-                + "note, resolved_by, resolved_at FROM core_break WHERE business_date = ? ORDER BY id",
-                row -> new BreakView(row.getLong(1), row.getString(2), row.getLong(3), row.getString(4),
-                        row.getBigDecimal(5).toPlainString(), row.getString(6), row.getString(7), row.getString(8),
-                        row.getString(9), row.getString(10),
-                        row.getObject(11) == null ? null : StoredTime.instant(row.getObject(11))), date);
+        List<BreakView> breaks = coreBreaks.ofDay(date);
+        Map<String, CategoryTotal> totals = new LinkedHashMap<>();
+        for (Reconciliation.Category category : Reconciliation.Category.values()) {
+            List<BreakView> of = breaks.stream().filter(b -> b.category().equals(category.name())).toList();
+            totals.put(category.name(), new CategoryTotal(category.name(), of.size(),
+                    (int) of.stream().filter(BreakView::open).count(),
+                    of.stream().map(b -> new BigDecimal(b.amount())).reduce(BigDecimal.ZERO, BigDecimal::add).toPlainString()));
+        }
         return new Summary(day.businessDate(), day.status(), day.tellerEntries(), day.coreBookings(), day.matched(),
-                day.breaks(), day.detail(), day.runBy(), day.runAt(), breaks);
+                day.breaks(), (int) breaks.stream().filter(BreakView::open).count(), day.detail(), day.runBy(),
+                day.runAt(), List.copyOf(totals.values()), breaks);
+    }
+
+    /**
+     * Keeps the breaks found: one already kept (same category, entry and core reference) keeps its id,
+     * and its resolution; a new one is added OPEN; an open one not found any more is RESOLVED (the
+     * core's file agrees now: a resent entry booked, a late booking come). How many are open.
+     */
+    private int recordBreaks(LocalDate date, List<Break> found) {
+        Instant now = StoredTime.now(clock);
+        Map<String, BreakView> kept = new LinkedHashMap<>();
+        coreBreaks.ofDay(date).forEach(b -> kept.put(key(b.category(), b.entryId(), b.coreRef()), b));
+        int open = 0;
+        for (Break each : found) {
+            BreakView known = kept.remove(key(each.category().name(), each.entryId(), each.coreRef()));
+            String detail = Text.abbreviated(each.detail(), 500);
+            if (known == null) {
+                jdbc.update("INSERT INTO core_break (id, business_date, category, entry_id, core_ref, amount, detail, status, "
+                        + "found_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)", database.nextValue("core_break_seq"), date,
+                        each.category().name(), each.entryId(), each.coreRef(), each.amount(), detail, now);
+                open++;
+            } else if (known.open()) {
+                jdbc.update("UPDATE core_break SET amount = ?, detail = ? WHERE id = ?", each.amount(), detail, known.id());
+                open++;
+            }
+        }
+        String caller = context.getCallerPrincipal().getName();
+        for (BreakView cleared : kept.values()) {
+            if (cleared.open()) {
+                jdbc.update("UPDATE core_break SET status = 'RESOLVED', resolution = COALESCE(resolution, ?), "
+                        + "note = COALESCE(note, ?), resolved_by = ?, resolved_at = ? WHERE id = ? AND status = 'OPEN'",
+                        CoreBreaks.CLEARED, "matched when reconciled again", caller, now, cleared.id());
+            }
+        }
+        return open;
+    }
+
+    private static String key(String category, long entryId, String coreRef) {
+        return category + "|" + entryId + "|" + (coreRef == null ? "" : coreRef);
     }
 
     private static String fetch(LocalDate date) throws IOException, InterruptedException {

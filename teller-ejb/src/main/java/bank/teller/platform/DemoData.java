@@ -103,10 +103,11 @@ public class DemoData {
         addUser(SUPERVISOR, SUPERVISOR_PASSWORD, SUPERVISOR_TOTP, "主管一 Supervisor One", Roles.SUPERVISOR, "901");
         addUser(ADMIN, ADMIN_PASSWORD, ADMIN_TOTP, "管理员 Administrator", Roles.ADMIN, null);
         addUser(AUDITOR, AUDITOR_PASSWORD, AUDITOR_TOTP, "审计员 Auditor", Roles.AUDITOR, null);
-        if (em.createQuery("SELECT COUNT(c) FROM Customer c", Long.class).getSingleResult() == 0) {
+        boolean firstStart = em.createQuery("SELECT COUNT(c) FROM Customer c", Long.class).getSingleResult() == 0;
+        openDemoTills();
+        if (firstStart) {
             addCustomersWithADayOfTransactions();
         }
-        openDemoTills();
     }
 
     /**
@@ -280,8 +281,15 @@ public class DemoData {
         user.confirmEnrolment(0);
     }
 
+    /** Posts as teller1; cash through teller1's till, opened before (every till-cash line belongs to a till). */
     private void post(String type, int sequence, LocalDate today, Instant now, List<PostingLine> lines) {
-        ledger.post(JournalEntry.balanced(type, today, BRANCH, TELLER, "demo-data-" + sequence, now, lines));
+        JournalEntry entry = JournalEntry.balanced(type, today, BRANCH, TELLER, "demo-data-" + sequence, now, lines);
+        if (lines.stream().anyMatch(line -> GlCodes.TILL_CASH.equals(line.glCode()))) {
+            entry = entry.throughTill(em.createQuery("SELECT s.id FROM TillSession s WHERE s.teller = :teller "
+                    + "AND s.businessDate = :today", Long.class).setParameter("teller", TELLER)
+                    .setParameter("today", today).getSingleResult());
+        }
+        ledger.post(entry);
     }
 
     private void addUser(String username, String password, String totpSecret, String displayName, String role,

@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -544,6 +545,23 @@ class CounterBrowserIT {
             return text.contains("COMPLETED") ? text : null;
         });
         assertTrue(run.contains("BALANCED") && !run.contains("UNBALANCED"), run);
+    }
+
+    @Test
+    void aSupervisorReconcilesTheDayWithTheCoreAndChecksTheBooksFromTheScreen() {
+        signIn(AsUser.SUPERVISOR, AsUser.SUPERVISOR_PASSWORD);
+        browser.get(Https.BASE + "/app/reconciliation.xhtml");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("day:reconcile"))).click();
+        // one line per category of break, each with its count, open count and amount; reconciling waits
+        // for the core's acknowledgements first, up to teller.core.acknowledgement-wait-seconds
+        new WebDriverWait(browser, Duration.ofSeconds(90)).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("[id='day:categories'] tbody tr"), 5));
+        assertTrue(browser.findElement(By.id("openBreaks")).getText().matches("\\d+"));
+
+        browser.findElement(By.id("books:check")).click();
+        String tills = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("books:tills"))).getText();
+        assertTrue(tills.contains("✓") && !tills.contains("✗"), tills);
+        assertTrue(browser.findElements(By.cssSelector("#findings li")).isEmpty(),
+                browser.findElement(By.id("books:result")).getText());
     }
 
     @Test

@@ -10,10 +10,14 @@ import bank.teller.account.application.CashDeposits;
 import bank.teller.batch.BatchJobs;
 import bank.teller.batch.JobRun;
 import bank.teller.batch.TrialBalanceBatchlet;
+import bank.teller.ledger.application.LedgerCheck;
+import bank.teller.ledger.application.TrialBalance;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.TellerException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -57,6 +61,38 @@ class EndOfDayJobsIT {
         }
         JobRun clean = finished(asUser.supervisor(jobs::startTrialBalance), jobs);
         assertEquals(TrialBalanceBatchlet.BALANCED, clean.exitStatus(), clean.report());
+    }
+
+    @Test
+    void theBooksCheckedNowFindATillWhoseCashDoesNotAgreeWithItsLedger() throws Exception {
+        String account = Counter.classOneAccount(asUser, "账实核对");
+        asUser.teller(() -> Lookup.ejb("teller-ejb", CashDeposits.class)
+                .deposit(account, "500.00", "CNY", TestData.requestId("dep")));
+        TrialBalance books = Lookup.ejb("teller-ejb", TrialBalance.class);
+        LedgerCheck honest = asUser.supervisor(books::check);
+        assertTrue(honest.balanced(), honest.findings().toString());
+        LedgerCheck.Till till = honest.tills().stream().filter(t -> t.teller().equals(AsUser.TELLER))
+                .findFirst().orElseThrow(() -> new AssertionError("the teller's till: " + honest.tills()));
+        assertEquals(till.cash(), till.ledger());
+        assertTrue(honest.controls().stream().anyMatch(c -> c.glCode().equals("2011") && c.agrees()));
+        assertThrows(EJBAccessException.class, () -> asUser.teller(books::check));
+
+        // planted: the till opened with a fen more than its last count (cash from nowhere)
+        long session = Long.parseLong(Sql.string("SELECT MAX(id) FROM till_session WHERE branch_code = ? "
+                + "AND till_code = ?", till.branchCode(), till.tillCode()));
+        Sql.update("UPDATE till_session SET opening_cash = opening_cash + 0.01 WHERE id = ?", session);
+        try {
+            LedgerCheck found = asUser.supervisor(books::check);
+            assertEquals(List.of("till " + till.branchCode() + "/" + till.tillCode() + ": cash "
+                    + till.cash().add(new BigDecimal("0.01")).toPlainString() + " != ledger "
+                    + till.ledger().toPlainString()), found.findings());
+            BatchJobs jobs = Lookup.ejb("teller-batch", BatchJobs.class);
+            JobRun run = finished(asUser.supervisor(jobs::startTrialBalance), jobs);
+            assertEquals(TrialBalanceBatchlet.UNBALANCED, run.exitStatus(), "end of day's trial balance finds it too");
+        } finally {
+            Sql.update("UPDATE till_session SET opening_cash = opening_cash - 0.01 WHERE id = ?", session);
+        }
+        assertTrue(asUser.supervisor(books::check).balanced());
     }
 
     @Test

@@ -77,12 +77,14 @@ class EndpointMatrixIT {
                 "POST /v1/tills/vault-transfers/{id}/confirmation", "POST /v1/tills/vault-transfers/{id}/rejection",
                 "POST /v1/business-day/branches/{code}/close", "POST /v1/end-of-day", "POST /v1/end-of-day/{execution}/restart",
                 "POST /v1/incoming-wires/{clearingRef}/apply", "POST /v1/incoming-wires/{clearingRef}/return",
-                "POST /v1/core-reconciliation/{date}", "POST /v1/collections/agreements", "POST /v1/collections/agreements/{code}/bills",
+                "POST /v1/core-reconciliation/{date}", "POST /v1/core-reconciliation/breaks/{id}/resend",
+                "POST /v1/core-reconciliation/breaks/{id}/resolve", "POST /v1/core-reconciliation/breaks/{id}/adjustment",
+                "POST /v1/collections/agreements", "POST /v1/collections/agreements/{code}/bills",
                 "POST /v1/direct-debits/files", "POST /v1/direct-debits/files/{id}/processing",
                 "POST /v1/direct-debits/files/{id}/stop", "GET /v1/claims/queue", "POST /v1/claims/{claimNo}/approval",
                 "POST /v1/claims/{claimNo}/return");
         allow(OVERSIGHT, "GET /v1/core-reconciliation/{date}", "GET /v1/direct-debits/files/{id}", "GET /v1/direct-debits/files/{id}/result",
-                "GET /v1/wires/follow-up", "GET /v1/collections/agreements/{code}/daily-file", "GET /v1/incoming-wires", "GET /v1/incoming-wires/{clearingRef}", "GET /v1/accounts/hot", "GET /v1/dead-letters", "GET /v1/core-outbox", "GET /v1/core-outbox/parked", "GET /v1/approvals", "GET /v1/reports/large-cash", "GET /v1/tills/branch-cash",
+                "GET /v1/wires/follow-up", "GET /v1/collections/agreements/{code}/daily-file", "GET /v1/incoming-wires", "GET /v1/incoming-wires/{clearingRef}", "GET /v1/accounts/hot", "GET /v1/dead-letters", "GET /v1/core-outbox", "GET /v1/core-outbox/parked", "GET /v1/approvals", "GET /v1/reports/large-cash", "GET /v1/reports/ledger-check", "GET /v1/tills/branch-cash",
                 "POST /v1/audit/seals", "GET /v1/audit/verification", "GET /v1/end-of-day", "GET /v1/end-of-day/{execution}");
         allow(Set.of("AUDITOR"), "GET /v1/audit/records", "GET /v1/audit/records.csv");
         allow(Set.of("SUPERVISOR", "BRANCH_MANAGER", "AUDITOR", "ADMIN"), "GET /v1/approval-policies",
