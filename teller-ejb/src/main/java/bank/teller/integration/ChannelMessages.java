@@ -2,7 +2,11 @@ package bank.teller.integration;
 
 import static bank.teller.shared.JsonSupport.JSON;
 
+import bank.teller.account.application.AccountQueries;
+import bank.teller.account.application.AccountTransaction;
 import bank.teller.account.application.AccountView;
+import bank.teller.account.application.CardView;
+import bank.teller.account.application.OnlineAccountOpening;
 import bank.teller.account.application.Receipt;
 import bank.teller.deposit.application.DepositView;
 import bank.teller.payment.application.DirectDebitViews;
@@ -11,10 +15,14 @@ import bank.teller.payment.application.Wires;
 import bank.teller.payment.domain.Wire;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.Money;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.math.BigInteger;
+import java.util.List;
 
 /**
  * The channel message formats (schemas {@code teller.channel.request} and
@@ -34,6 +42,9 @@ public final class ChannelMessages {
     public static final String WIRE_INQUIRY = "WIRE_INQUIRY";
     public static final String DIRECT_DEBIT_FILE = "DIRECT_DEBIT_FILE";
     public static final String DIRECT_DEBIT_FILE_INQUIRY = "DIRECT_DEBIT_FILE_INQUIRY";
+    public static final String ACCOUNT_OPENING = "ACCOUNT_OPENING";
+    public static final String TRANSACTION_INQUIRY = "TRANSACTION_INQUIRY";
+    public static final String CARD_LOSS_REPORT = "CARD_LOSS_REPORT";
     /** The longest debit file a channel may send in one message (characters of CSV). */
     public static final int MAX_FILE_CHARS = 2_000_000;
     /** Not a request: Teller tells the channel that sent a wire that its money came back. */
@@ -42,17 +53,36 @@ public final class ChannelMessages {
     /**
      * A request as read: its id and type; the account of an inquiry; payer, payee, amount and
      * currency of a transfer; the deposit, date and amount of a notice; a wire's payer, payee, amount and
-     * {@link WireDetails}; the reference of a wire inquired about; a creditor's {@link DebitFile}. Fields a
-     * type does not use are null.
+     * {@link WireDetails}; the reference of a wire inquired about; a creditor's {@link DebitFile}; an
+     * {@link Opening}; the page of a transaction inquiry; the card reported lost. Fields a type does not
+     * use are null.
      */
     public record Request(String requestId, String type, String accountNumber, String payerAccountNumber,
                           String payeeAccountNumber, String amount, String currency, String date, WireDetails wire,
-                          String reference, DebitFile debitFile) {
+                          String reference, DebitFile debitFile, Opening opening, Page page, String cardNumber) {
 
         public Request(String requestId, String type, String accountNumber, String payerAccountNumber,
                        String payeeAccountNumber, String amount, String currency, String date) {
             this(requestId, type, accountNumber, payerAccountNumber, payeeAccountNumber, amount, currency, date, null,
-                    null, null);
+                    null, null, null, null, null);
+        }
+
+        /** A class II or III account for the applicant, bound to their class I account here or elsewhere. */
+        public static Request opening(String requestId, Opening opening) {
+            return new Request(requestId, ACCOUNT_OPENING, null, null, null, null, null, null, null, null, null,
+                    opening, null, null);
+        }
+
+        /** An account's postings, newest first, a page at a time (from page 0). */
+        public static Request transactions(String requestId, String accountNumber, Page page) {
+            return new Request(requestId, TRANSACTION_INQUIRY, accountNumber, null, null, null, null, null, null, null,
+                    null, null, page, null);
+        }
+
+        /** The customer reports their card lost (挂失): it takes no more transactions. */
+        public static Request cardLoss(String requestId, String cardNumber) {
+            return new Request(requestId, CARD_LOSS_REPORT, null, null, null, null, null, null, null, null, null, null,
+                    null, cardNumber);
         }
 
         public static Request inquiry(String requestId, String accountNumber) {
@@ -71,17 +101,18 @@ public final class ChannelMessages {
         /** A wire out (电汇) from the payer's account to an account at another bank. */
         public static Request wire(String requestId, String payer, String payeeAccount, String amount, WireDetails wire) {
             return new Request(requestId, WIRE_TRANSFER, null, payer, payeeAccount, amount, Money.CNY, null, wire, null,
-                    null);
+                    null, null, null, null);
         }
 
         /** A wire's progress (付款进度), by its reference. */
         public static Request wireInquiry(String requestId, String reference) {
-            return new Request(requestId, WIRE_INQUIRY, null, null, null, null, null, null, null, reference, null);
+            return new Request(requestId, WIRE_INQUIRY, null, null, null, null, null, null, null, reference, null, null,
+                    null, null);
         }
 
         /** A creditor's debit file (代扣文件), sent on its behalf, or where one stands (its csv null). */
         public static Request debitFile(String requestId, String type, DebitFile file) {
-            return new Request(requestId, type, null, null, null, null, null, null, null, null, file);
+            return new Request(requestId, type, null, null, null, null, null, null, null, null, file, null, null, null);
         }
 
         /** The wire as the counter's request has it, for the use case. */
@@ -102,6 +133,18 @@ public final class ChannelMessages {
 
     /** A company's debit file: its collection agreement, its own reference and (when sent) its CSV text. */
     public record DebitFile(String agreement, String fileRef, String csv) {
+    }
+
+    /**
+     * An online opening: the account type (INDIVIDUAL_II or INDIVIDUAL_III), the applicant, and the
+     * class I account it is bound to, with its bank's CNAPS code when at another bank (else null).
+     */
+    public record Opening(String accountType, OnlineAccountOpening.Applicant applicant, String boundAccountNumber,
+                          String boundBank) {
+    }
+
+    /** Which page of postings, and how many a page (up to {@link bank.teller.account.application.AccountQueries#MAX_PAGE_SIZE}). */
+    public record Page(int page, int pageSize) {
     }
 
     private ChannelMessages() {
@@ -132,6 +175,14 @@ public final class ChannelMessages {
                     required(json, "fileRef"), file(json)));
             case DIRECT_DEBIT_FILE_INQUIRY -> Request.debitFile(requestId, type, new DebitFile(required(json, "agreement"),
                     required(json, "fileRef"), null));
+            case ACCOUNT_OPENING -> Request.opening(requestId, new Opening(required(json, "accountType"),
+                    new OnlineAccountOpening.Applicant(required(json, "name"), required(json, "residentId"),
+                            required(json, "phone"), optional(json, "address"), optional(json, "occupation")),
+                    required(json, "boundAccountNumber"), optional(json, "boundBank")));
+            case TRANSACTION_INQUIRY -> Request.transactions(requestId, required(json, "accountNumber"),
+                    new Page(whole(json, "page", 0, Integer.MAX_VALUE, 0),
+                            whole(json, "pageSize", 1, AccountQueries.MAX_PAGE_SIZE, 20)));
+            case CARD_LOSS_REPORT -> Request.cardLoss(requestId, required(json, "cardNumber"));
             default -> throw new MalformedMessageException("unknown request type " + type);
         };
     }
@@ -157,6 +208,55 @@ public final class ChannelMessages {
             reply.add("result", result);
         }
         return reply.build().toString();
+    }
+
+    /** The account opened online: its number, class, branch and status, and the class I account it is bound to. */
+    public static String opened(Request request, OnlineAccountOpening.Opened opened) {
+        JsonObjectBuilder reply = reply(request, "OK")
+                .add("accountNumber", opened.account().accountNumber())
+                .add("accountType", opened.account().accountType())
+                .add("accountStatus", opened.account().status())
+                .add("branchCode", opened.account().branchCode())
+                .add("openedOn", opened.account().openedOn().toString())
+                .add("boundAccountNumber", opened.boundAccount());
+        if (opened.boundBank() != null) {
+            reply.add("boundBank", opened.boundBank());
+        }
+        return reply.build().toString();
+    }
+
+    /** A page of an account's postings, newest first, and how many there are in all. */
+    public static String transactions(Request request, List<AccountTransaction> lines, long total) {
+        JsonArrayBuilder rows = JSON.createArrayBuilder();
+        for (AccountTransaction line : lines) {
+            JsonObjectBuilder row = JSON.createObjectBuilder()
+                    .add("entryId", line.entryId())
+                    .add("businessDate", line.businessDate().toString())
+                    .add("type", line.type())
+                    .add("side", line.side())
+                    .add("amount", line.amount())
+                    .add("currency", line.currency());
+            if (line.balanceAfter() != null) {
+                row.add("balanceAfter", line.balanceAfter());
+            }
+            rows.add(row);
+        }
+        return reply(request, "OK")
+                .add("accountNumber", request.accountNumber())
+                .add("page", request.page().page())
+                .add("pageSize", AccountTransaction.pageSize(request.page().pageSize()))
+                .add("total", total)
+                .add("transactions", rows)
+                .build().toString();
+    }
+
+    /** A card as a channel shows it: masked, its account and status. */
+    public static String card(Request request, CardView card) {
+        return reply(request, "OK")
+                .add("cardNumberMasked", card.panMasked())
+                .add("accountNumber", card.accountNumber())
+                .add("cardStatus", card.status())
+                .build().toString();
     }
 
     public static String balance(Request request, AccountView account) {
@@ -282,6 +382,23 @@ public final class ChannelMessages {
                     + " characters)");
         }
         return value.getString();
+    }
+
+    private static String optional(JsonObject json, String field) {
+        return json.containsKey(field) ? required(json, field) : null;
+    }
+
+    /** A whole number field from {@code min} to {@code max}; {@code absent} when not given. */
+    private static int whole(JsonObject json, String field, int min, int max, int absent) {
+        if (!json.containsKey(field)) {
+            return absent;
+        }
+        if (!(json.get(field) instanceof JsonNumber number) || !number.isIntegral()
+                || number.bigIntegerValue().compareTo(BigInteger.valueOf(min)) < 0
+                || number.bigIntegerValue().compareTo(BigInteger.valueOf(max)) > 0) {
+            throw new MalformedMessageException("field " + field + " must be a whole number from " + min + " to " + max);
+        }
+        return number.intValue();
     }
 
     private static String required(JsonObject json, String field) {

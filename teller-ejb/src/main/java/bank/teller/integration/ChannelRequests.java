@@ -1,6 +1,8 @@
 package bank.teller.integration;
 
 import bank.teller.account.application.AccountQueries;
+import bank.teller.account.application.Cards;
+import bank.teller.account.application.OnlineAccountOpening;
 import bank.teller.account.application.Transfers;
 import bank.teller.deposit.application.DepositQueries;
 import bank.teller.deposit.application.TermDeposits;
@@ -43,6 +45,10 @@ public class ChannelRequests {
     private DebitFileIntake debitFiles;
     @EJB
     private DirectDebits directDebits;
+    @EJB
+    private OnlineAccountOpening onlineOpening;
+    @EJB
+    private Cards cards;
 
     /** The reply to send (schema teller.channel.reply) to a request of {@code channel}. */
     public String handle(String channel, Request request) {
@@ -68,6 +74,16 @@ public class ChannelRequests {
                     yield ChannelMessages.debitFile(request, file,
                             "COMPLETED".equals(file.status()) ? directDebits.result(file.id()) : null);
                 }
+                case ChannelMessages.ACCOUNT_OPENING -> ChannelMessages.opened(request, onlineOpening.open(
+                        request.opening().accountType(), request.opening().applicant(), new OnlineAccountOpening.Binding(
+                                request.opening().boundAccountNumber(), request.opening().boundBank()),
+                        ownId(channel, request)));
+                case ChannelMessages.TRANSACTION_INQUIRY -> ChannelMessages.transactions(request,
+                        accounts.transactions(request.accountNumber(), null, null, request.page().page(),
+                                request.page().pageSize()),
+                        accounts.transactionCount(request.accountNumber(), null, null));
+                case ChannelMessages.CARD_LOSS_REPORT ->
+                        ChannelMessages.card(request, cards.reportLost(request.cardNumber(), ownId(channel, request)));
                 default -> throw new MalformedMessageException("unknown request type " + request.type());
             };
         } catch (TellerException refused) {

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bank.teller.account.application.AccountTransaction;
 import bank.teller.account.application.AccountView;
+import bank.teller.account.application.CardView;
+import bank.teller.account.application.OnlineAccountOpening;
 import bank.teller.account.application.Receipt;
 import bank.teller.deposit.application.DepositView;
 import bank.teller.deposit.application.SlipView;
@@ -122,6 +125,40 @@ class MessageSchemasTest {
         assertEquals(INQUIRY, ChannelMessages.parse(request));
     }
 
+    @Test
+    void anOnlineOpeningATransactionPageAndACardLossAreReadAndAnsweredByTheirSchemas() throws Exception {
+        String opening = "{\"version\": 1, \"requestId\": \"mb-0100\", \"type\": \"ACCOUNT_OPENING\", "
+                + "\"accountType\": \"INDIVIDUAL_II\", \"name\": \"张三\", \"residentId\": \"11010519491231002X\", "
+                + "\"phone\": \"13800138000\", \"boundAccountNumber\": \"6222020200112233\", \"boundBank\": \"102100099996\"}";
+        assertConforms("teller.channel.request.v1.json", opening);
+        ChannelMessages.Request request = ChannelMessages.parse(opening);
+        assertEquals(new ChannelMessages.Opening("INDIVIDUAL_II", new OnlineAccountOpening.Applicant("张三",
+                "11010519491231002X", "13800138000", null, null), "6222020200112233", "102100099996"), request.opening());
+        AccountView account = new AccountView("0000010000000042", 51L, "张三", "INDIVIDUAL", "110105********002X",
+                "INDIVIDUAL_II", "01", "ACTIVE", "CNY", "0.00", "0.00", "0000", LocalDate.of(2026, 11, 30), null, null);
+        assertConforms("teller.channel.reply.v1.json", ChannelMessages.opened(request,
+                new OnlineAccountOpening.Opened(account, "6222020200112233", "102100099996")));
+        assertConforms("teller.channel.reply.v1.json", ChannelMessages.refusal(request,
+                ErrorCode.ACCOUNT_OPENING_AT_COUNTER));
+
+        String page = "{\"version\": 1, \"requestId\": \"mb-0101\", \"type\": \"TRANSACTION_INQUIRY\", "
+                + "\"accountNumber\": \"0001010000000016\", \"page\": 1, \"pageSize\": 2}";
+        assertConforms("teller.channel.request.v1.json", page);
+        ChannelMessages.Request inquiry = ChannelMessages.parse(page);
+        assertEquals(new ChannelMessages.Page(1, 2), inquiry.page());
+        assertEquals(new ChannelMessages.Page(0, 20), ChannelMessages.parse(page.replace(", \"page\": 1, \"pageSize\": 2",
+                "")).page(), "the first page of 20 when not said");
+        assertConforms("teller.channel.reply.v1.json", ChannelMessages.transactions(inquiry, List.of(
+                new AccountTransaction(4711L, LocalDate.of(2026, 11, 30), Instant.parse("2026-11-30T01:02:03Z"),
+                        "CASH_DEPOSIT", "CREDIT", "100.00", "CNY", "100.00", "teller1")), 3));
+
+        String loss = "{\"version\": 1, \"requestId\": \"mb-0102\", \"type\": \"CARD_LOSS_REPORT\", "
+                + "\"cardNumber\": \"6217000010000000017\"}";
+        assertConforms("teller.channel.request.v1.json", loss);
+        assertConforms("teller.channel.reply.v1.json", ChannelMessages.card(ChannelMessages.parse(loss), new CardView(
+                "621700******0017", null, "0001010000000016", "LOST", LocalDate.of(2036, 11, 30), null)));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "",
@@ -144,7 +181,14 @@ class MessageSchemasTest {
             "{\"version\": 1, \"requestId\": 42, \"type\": \"BALANCE_INQUIRY\", \"accountNumber\": \"1\"}",
             "{\"version\": 1, \"requestId\": \"r1\", \"type\": \"TRANSFER\", \"payerAccountNumber\": \"1\", \"amount\": \"1.00\"}",
             "{\"version\": 1, \"requestId\": \"r1\", \"type\": \"TRANSFER\", \"payerAccountNumber\": \"1\", "
-                    + "\"payeeAccountNumber\": \"2\", \"amount\": 1.00}"
+                    + "\"payeeAccountNumber\": \"2\", \"amount\": 1.00}",
+            "{\"version\": 1, \"requestId\": \"r1\", \"type\": \"ACCOUNT_OPENING\", \"accountType\": \"INDIVIDUAL_II\", "
+                    + "\"name\": \"张三\", \"residentId\": \"11010519491231002X\", \"phone\": \"1\"}",
+            "{\"version\": 1, \"requestId\": \"r1\", \"type\": \"TRANSACTION_INQUIRY\", \"accountNumber\": \"1\", \"page\": -1}",
+            "{\"version\": 1, \"requestId\": \"r1\", \"type\": \"TRANSACTION_INQUIRY\", \"accountNumber\": \"1\", "
+                    + "\"pageSize\": 201}",
+            "{\"version\": 1, \"requestId\": \"r1\", \"type\": \"TRANSACTION_INQUIRY\", \"accountNumber\": \"1\", \"page\": 1.5}",
+            "{\"version\": 1, \"requestId\": \"r1\", \"type\": \"CARD_LOSS_REPORT\"}"
     })
     void anythingElseIsMalformedAndGoesToTheDeadLetterQueue(String body) {
         assertThrows(MalformedMessageException.class, () -> ChannelMessages.parse(body));

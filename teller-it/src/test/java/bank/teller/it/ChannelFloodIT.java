@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A flood of channel transfer requests (1,000 here; {@code -Dflood.messages=10000} for the long run,
- * see README) with 10% duplicates — half the same message again, half the same request id in a new
+ * A flood of channel requests (1,000 here; {@code -Dflood.messages=10000} for the long run, see README):
+ * transfers mostly, balance and transaction inquiries and online account openings among them, with 10% duplicates — half the same message again, half the same request id in a new
  * message — and 1% poison: every request is answered once per message and posted at most once, a
  * duplicate gets the first answer, the balances are exactly what the answered transfers make them,
  * and every poison message is on the dead-letter queue with its reason after its redeliveries,
@@ -62,8 +62,16 @@ class ChannelFloodIT {
     @Inject
     AsUser asUser;
 
-    /** A request as sent: its correlation id, request id, payer, payee, amount (null for poison). */
-    private record Sent(String correlationId, String requestId, String payer, String payee, BigDecimal amount) {
+    /**
+     * A request as sent: its correlation id, request id, type (null for poison) and body; a transfer's
+     * payer, payee and amount; an opening's applicant (resident ID).
+     */
+    private record Sent(String correlationId, String requestId, String type, String body, String payer, String payee,
+                        BigDecimal amount, String applicant) {
+
+        Sent again(String correlationId) {
+            return new Sent(correlationId, requestId, type, body, payer, payee, amount, applicant);
+        }
     }
 
     @Test
@@ -88,27 +96,39 @@ class ChannelFloodIT {
                 int kind = random.nextInt(100);
                 Sent message;
                 if (kind == 0) {
-                    message = new Sent(run + "poison-" + i, null, null, null, null);
+                    message = new Sent(run + "poison-" + i, null, null, POISON.get(i % POISON.size()), null, null, null,
+                            null);
                 } else if (kind <= 10 && !originals.isEmpty()) {
                     Sent original = originals.get(random.nextInt(originals.size()));
                     message = kind <= 5 ? original // the same message again
-                            : new Sent(run + i, original.requestId(), original.payer(), original.payee(), original.amount());
+                            : original.again(run + i); // the same request in a new message
+                } else if (kind <= 14) {
+                    String account = accounts.get(random.nextInt(ACCOUNTS));
+                    String type = kind <= 12 ? "BALANCE_INQUIRY" : "TRANSACTION_INQUIRY";
+                    message = new Sent(run + i, run + "r" + i, type, inquiry(type, run + "r" + i, account), null, null,
+                            null, null);
+                    originals.add(message);
+                } else if (kind <= 16) {
+                    String residentId = TestData.residentId();
+                    message = new Sent(run + i, run + "r" + i, "ACCOUNT_OPENING", opening(run + "r" + i, residentId),
+                            null, null, null, residentId);
+                    originals.add(message);
                 } else {
                     int payer = random.nextInt(ACCOUNTS);
                     int payee = (payer + 1 + random.nextInt(ACCOUNTS - 1)) % ACCOUNTS;
-                    message = new Sent(run + i, run + "r" + i, accounts.get(payer), accounts.get(payee),
-                            BigDecimal.valueOf(1 + random.nextInt(30_000), 2));
+                    BigDecimal amount = BigDecimal.valueOf(1 + random.nextInt(30_000), 2);
+                    message = new Sent(run + i, run + "r" + i, "TRANSFER", transfer(run + "r" + i, accounts.get(payer),
+                            accounts.get(payee), amount), accounts.get(payer), accounts.get(payee), amount, null);
                     originals.add(message);
                 }
                 JMSProducer producer = jms.createProducer().setJMSCorrelationID(message.correlationId());
-                producer.send(requests, message.amount() == null ? POISON.get(i % POISON.size())
-                        : transfer(message));
+                producer.send(requests, message.body());
                 sent.add(message);
             }
         }
 
         Map<String, Integer> expected = new HashMap<>();
-        sent.stream().filter(s -> s.amount() != null).forEach(s -> expected.merge(s.correlationId(), 1, Integer::sum));
+        sent.stream().filter(s -> s.type() != null).forEach(s -> expected.merge(s.correlationId(), 1, Integer::sum));
         int expectedReplies = expected.values().stream().mapToInt(Integer::intValue).sum();
         Map<String, List<JsonObject>> replies = receiveReplies(run, expectedReplies);
         Map<String, Integer> answered = new HashMap<>();
@@ -118,15 +138,19 @@ class ChannelFloodIT {
         // one answer per request id, whichever message carried it: the first one's
         Map<String, JsonObject> outcome = new LinkedHashMap<>();
         for (Sent message : sent) {
-            if (message.amount() == null) {
+            if (message.type() == null) {
                 continue;
             }
             for (JsonObject reply : replies.get(message.correlationId())) {
+                assertEquals(message.type(), reply.getString("type"), reply.toString());
                 JsonObject first = outcome.putIfAbsent(message.requestId(), reply);
                 if (first != null) {
                     assertEquals(first.getString("status"), reply.getString("status"), reply.toString());
-                    if ("OK".equals(first.getString("status"))) {
+                    if ("OK".equals(first.getString("status")) && message.type().equals("TRANSFER")) {
                         assertEquals(first.getJsonNumber("entryId"), reply.getJsonNumber("entryId"), reply.toString());
+                    }
+                    if ("OK".equals(first.getString("status")) && message.type().equals("ACCOUNT_OPENING")) {
+                        assertEquals(first.getString("accountNumber"), reply.getString("accountNumber"), reply.toString());
                     }
                 }
             }
@@ -134,8 +158,21 @@ class ChannelFloodIT {
         Map<String, BigDecimal> balances = new HashMap<>();
         accounts.forEach(a -> balances.put(a, OPENING));
         int posted = 0;
+        int opened = 0;
         for (Sent original : originals) {
             JsonObject reply = outcome.get(original.requestId());
+            if (original.type().endsWith("_INQUIRY")) {
+                assertEquals("OK", reply.getString("status"), reply.toString());
+                continue;
+            }
+            if (original.type().equals("ACCOUNT_OPENING")) {
+                assertEquals("OK", reply.getString("status"), reply.toString());
+                assertEquals(List.of(reply.getString("accountNumber")), Sql.strings("SELECT a.account_number FROM account a "
+                        + "JOIN customer c ON c.id = a.customer_id WHERE c.id_number = ?", original.applicant()),
+                        "one account per opening request, whatever came twice");
+                opened++;
+                continue;
+            }
             long entries = Sql.count("SELECT COUNT(*) FROM journal_entry WHERE request_id = ?", "online:" + original.requestId());
             if ("OK".equals(reply.getString("status"))) {
                 posted++;
@@ -156,7 +193,7 @@ class ChannelFloodIT {
                 + "'CREDIT' THEN l.amount ELSE -l.amount END) <> 0) unbalanced", "online:" + run + "%"));
 
         DeadLetters deadLetters = Lookup.ejb("teller-ejb", DeadLetters.class);
-        List<Sent> poison = sent.stream().filter(s -> s.amount() == null).toList();
+        List<Sent> poison = sent.stream().filter(s -> s.type() == null).toList();
         Map<String, DeadLetterView> dead = new HashMap<>();
         for (DeadLetterView letter : asUser.supervisor(() -> deadLetters.list("teller.channel.requests"))) {
             if (letter.correlationId() != null && letter.correlationId().startsWith(run)) {
@@ -169,8 +206,10 @@ class ChannelFloodIT {
             assertTrue(letter.reason().startsWith("malformed: "), letter.toString());
             assertEquals(3, letter.deliveries(), letter.toString());
         }
-        System.out.printf("channel flood: %d messages, %d transfers posted, %d refused, %d duplicates, %d poison%n",
-                messages, posted, originals.size() - posted, sent.size() - originals.size() - poison.size(), poison.size());
+        long transfers = originals.stream().filter(o -> o.type().equals("TRANSFER")).count();
+        System.out.printf("channel flood: %d messages, %d transfers posted, %d refused, %d accounts opened, %d inquiries, "
+                + "%d duplicates, %d poison%n", messages, posted, transfers - posted, opened,
+                originals.size() - transfers - opened, sent.size() - originals.size() - poison.size(), poison.size());
 
         DeadLetterView resent = dead.get(poison.get(0).correlationId());
         asUser.supervisor(() -> deadLetters.resend("teller.channel.requests", resent.messageId(), "重发测试"));
@@ -219,16 +258,29 @@ class ChannelFloodIT {
         }
     }
 
-    private static String transfer(Sent message) {
+    private static String transfer(String requestId, String payer, String payee, BigDecimal amount) {
         return Json.createObjectBuilder()
                 .add("schema", "teller.channel.request")
                 .add("version", 1)
                 .add("type", "TRANSFER")
-                .add("requestId", message.requestId())
-                .add("payerAccountNumber", message.payer())
-                .add("payeeAccountNumber", message.payee())
-                .add("amount", message.amount().toPlainString())
+                .add("requestId", requestId)
+                .add("payerAccountNumber", payer)
+                .add("payeeAccountNumber", payee)
+                .add("amount", amount.toPlainString())
                 .add("currency", "CNY")
                 .build().toString();
+    }
+
+    private static String inquiry(String type, String requestId, String account) {
+        return Json.createObjectBuilder().add("version", 1).add("type", type).add("requestId", requestId)
+                .add("accountNumber", account).build().toString();
+    }
+
+    /** A class III account for a new applicant, bound to their account at another bank. */
+    private static String opening(String requestId, String residentId) {
+        return Json.createObjectBuilder().add("version", 1).add("type", "ACCOUNT_OPENING").add("requestId", requestId)
+                .add("accountType", "INDIVIDUAL_III").add("name", "渠道开户").add("residentId", residentId)
+                .add("phone", "13800138000").add("address", "杭州市西湖区文三路1号").add("occupation", "职员")
+                .add("boundAccountNumber", "6228480012345678").add("boundBank", "103100000026").build().toString();
     }
 }

@@ -3,14 +3,20 @@ package bank.teller.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bank.teller.account.application.AccountQueries;
+import bank.teller.account.application.AccountView;
+import bank.teller.account.application.Cards;
 import bank.teller.account.application.CashDeposits;
 import bank.teller.account.application.Transfers;
 import bank.teller.account.domain.AccountNumber;
 import bank.teller.deposit.application.TermDeposits;
 import bank.teller.payment.application.Collections;
 import bank.teller.payment.application.DirectDebits;
+import bank.teller.shared.ErrorCode;
+import bank.teller.shared.TellerException;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSConsumer;
@@ -22,6 +28,7 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -346,6 +353,116 @@ class ChannelMessagingIT {
         assertTrue(dead.getStringProperty("reason").startsWith("malformed: not a JSON object"), dead.getStringProperty("reason"));
         assertEquals(3, dead.getIntProperty("deliveries"), "dead-lettered after its redeliveries");
         assertNull(receive(REPLIES, "JMSCorrelationID = '" + correlationId + "'", 500), "a poison message was answered");
+    }
+
+    @Test
+    void aChannelOpensAClassTwoAccountBoundToTheCustomersClassOneAndTheCounterSeesItWithItsLimits() throws Exception {
+        String classOne = openAccountWith("20000.00");
+        String residentId = Sql.string("SELECT c.id_number FROM customer c JOIN account a ON a.customer_id = c.id "
+                + "WHERE a.account_number = ?", classOne);
+        String requestId = "mb-" + UUID.randomUUID();
+        String asked = "corr-" + UUID.randomUUID();
+        send(asked, opening(requestId, "INDIVIDUAL_II", "渠道客户", residentId, classOne, null));
+        JsonObject opened = replyTo(asked);
+        assertEquals("OK", opened.getString("status"), opened.toString());
+        String classTwo = opened.getString("accountNumber");
+        assertEquals(List.of("INDIVIDUAL_II", "ACTIVE", "0000", classOne), List.of(opened.getString("accountType"),
+                opened.getString("accountStatus"), opened.getString("branchCode"), opened.getString("boundAccountNumber")));
+        String again = "corr-" + UUID.randomUUID();
+        send(again, opening(requestId, "INDIVIDUAL_II", "渠道客户", residentId, classOne, null));
+        assertEquals(classTwo, replyTo(again).getString("accountNumber"), "the same request: the same account, once");
+        assertEquals(1, Sql.count("SELECT COUNT(*) FROM account WHERE bound_account = ?", classOne));
+
+        // the counter sees it like any other account, bound to the class I, with the class II limits
+        AccountView seen = asUser.teller(() -> Lookup.ejb("teller-ejb", AccountQueries.class).account(classTwo));
+        assertEquals(List.of("INDIVIDUAL_II", classOne), List.of(seen.accountType(), seen.boundAccount()));
+        Transfers transfers = Lookup.ejb("teller-ejb", Transfers.class);
+        asUser.teller(() -> transfers.transfer(classOne, classTwo, "15000.00", "CNY", TestData.requestId("bound")));
+        assertEquals(ErrorCode.CLASS_II_DAILY_LIMIT, assertThrows(TellerException.class, () -> asUser.teller(() ->
+                Lookup.ejb("teller-ejb", CashDeposits.class).deposit(classTwo, "10000.01", "CNY",
+                        TestData.requestId("dep")))).code(), "cash into a class II beyond its daily limit");
+        assertEquals(1, Sql.count("SELECT COUNT(*) FROM audit_record WHERE action = 'ONLINE_ACCOUNT_OPENING' "
+                + "AND subject = ?", classTwo));
+    }
+
+    @Test
+    void aChannelOpensAClassThreeBoundElsewhereOnlyForTheApplicantsOwnAccountAndNeverAClassOne() throws Exception {
+        String residentId = TestData.residentId();
+        String elsewhere = "6222021234567" + (100 + ThreadLocalRandom.current().nextInt(800));
+        String asked = "corr-" + UUID.randomUUID();
+        send(asked, opening("mb-" + UUID.randomUUID(), "INDIVIDUAL_III", "他行客户", residentId, elsewhere, "102100099996"));
+        JsonObject opened = replyTo(asked);
+        assertEquals("OK", opened.getString("status"), opened.toString());
+        assertEquals(List.of("INDIVIDUAL_III", elsewhere, "102100099996"), List.of(opened.getString("accountType"),
+                opened.getString("boundAccountNumber"), opened.getString("boundBank")));
+        assertEquals("他行客户", Sql.string("SELECT name FROM customer WHERE id_number = ?", residentId),
+                "registered with the verification service's answer");
+
+        for (String[] refused : List.of(
+                new String[] {"INDIVIDUAL_I", elsewhere, "ACCOUNT_OPENING_AT_COUNTER"},
+                new String[] {"CORPORATE_BASIC", elsewhere, "ACCOUNT_OPENING_AT_COUNTER"},
+                new String[] {"INDIVIDUAL_II", "6222021234567000", "ACCOUNT_BINDING_INVALID"}, // someone else's
+                new String[] {"INDIVIDUAL_II", "6222021234567999", "ACCOUNT_BINDING_INVALID"})) { // no such account
+            String id = "corr-" + UUID.randomUUID();
+            send(id, opening("mb-" + UUID.randomUUID(), refused[0], "他行客户", residentId, refused[1], "102100099996"));
+            JsonObject reply = replyTo(id);
+            assertEquals(List.of("REFUSED", refused[2]), List.of(reply.getString("status"), reply.getString("code")),
+                    reply.toString());
+        }
+        // an account at this bank that is not the applicant's class I
+        String someoneElses = openAccountWith("0.00");
+        String id = "corr-" + UUID.randomUUID();
+        send(id, opening("mb-" + UUID.randomUUID(), "INDIVIDUAL_II", "他行客户", residentId, someoneElses, null));
+        assertEquals("ACCOUNT_BINDING_INVALID", replyTo(id).getString("code"));
+        assertEquals(1, Sql.count("SELECT COUNT(*) FROM account a JOIN customer c ON c.id = a.customer_id "
+                + "WHERE c.id_number = ?", residentId), "refusals open nothing");
+    }
+
+    @Test
+    void aChannelPagesThroughAnAccountsPostingsAndReportsACardLost() throws Exception {
+        String account = openAccountWith("10.00");
+        for (int i = 1; i <= 3; i++) {
+            String amount = i + ".00";
+            asUser.teller(() -> Lookup.ejb("teller-ejb", CashDeposits.class)
+                    .deposit(account, amount, "CNY", TestData.requestId("dep")));
+        }
+        String asked = "corr-" + UUID.randomUUID();
+        send(asked, Json.createObjectBuilder().add("version", 1).add("type", "TRANSACTION_INQUIRY")
+                .add("requestId", "mb-" + UUID.randomUUID()).add("accountNumber", account).add("page", 1)
+                .add("pageSize", 2).build().toString());
+        JsonObject page = replyTo(asked);
+        assertEquals(List.of(4, 1, 2), List.of(page.getInt("total"), page.getInt("page"), page.getInt("pageSize")),
+                page.toString());
+        assertEquals(List.of("1.00", "10.00"), page.getJsonArray("transactions").getValuesAs(JsonObject.class).stream()
+                .map(t -> t.getString("amount")).toList(), "the second page, newest first");
+
+        String card = asUser.teller(() -> Lookup.ejb("teller-ejb", Cards.class).issue(account,
+                TestData.requestId("card"))).pan();
+        String requestId = "mb-" + UUID.randomUUID();
+        String body = Json.createObjectBuilder().add("version", 1).add("type", "CARD_LOSS_REPORT")
+                .add("requestId", requestId).add("cardNumber", card).build().toString();
+        String reported = "corr-" + UUID.randomUUID();
+        send(reported, body);
+        JsonObject lost = replyTo(reported);
+        assertEquals(List.of("OK", "LOST", account), List.of(lost.getString("status"), lost.getString("cardStatus"),
+                lost.getString("accountNumber")), lost.toString());
+        assertTrue(!lost.getString("cardNumberMasked").contains(card.substring(6, 12)), "masked");
+        String repeated = "corr-" + UUID.randomUUID();
+        send(repeated, body);
+        assertEquals("LOST", replyTo(repeated).getString("cardStatus"), "the same request again: its first answer");
+        assertEquals("LOST", Sql.string("SELECT status FROM card WHERE pan = ?", card));
+    }
+
+    private static String opening(String requestId, String type, String name, String residentId, String bound,
+                                  String bank) {
+        var message = Json.createObjectBuilder().add("version", 1).add("type", "ACCOUNT_OPENING")
+                .add("requestId", requestId).add("accountType", type).add("name", name).add("residentId", residentId)
+                .add("phone", "13800138000").add("address", "上海市浦东新区世纪大道100号").add("occupation", "职员")
+                .add("boundAccountNumber", bound);
+        if (bank != null) {
+            message.add("boundBank", bank);
+        }
+        return message.build().toString();
     }
 
     private String openAccountWith(String amount) throws Exception {

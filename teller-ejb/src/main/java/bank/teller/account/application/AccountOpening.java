@@ -8,7 +8,6 @@ import bank.teller.audit.AuditEvent;
 import bank.teller.audit.AuditTrail;
 import bank.teller.customer.application.Customers;
 import bank.teller.customer.domain.Customer;
-import bank.teller.security.AppUser;
 import bank.teller.security.CurrentUser;
 import bank.teller.security.Roles;
 import bank.teller.shared.BusinessCalendar;
@@ -16,9 +15,12 @@ import bank.teller.shared.ErrorCode;
 import bank.teller.shared.Money;
 import bank.teller.shared.RequestIds;
 import bank.teller.shared.TellerException;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -72,22 +74,30 @@ public class AccountOpening {
     }
 
     private AccountView open(long customerId, AccountType type, LocalDate expiresOn) {
-        Customer customer = customers.lock(customerId);
+        return openFor(customers.lock(customerId), type, expiresOn, currentUser.get().branchCode());
+    }
+
+    /**
+     * Opens the account for the customer (locked by the caller) at the branch, by the rules above; for
+     * the counter and for a channel's opening ({@link OnlineAccountOpening}).
+     */
+    @PermitAll
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public AccountView openFor(Customer customer, AccountType type, LocalDate expiresOn, String branchCode) {
         customer.requireVerified();
         if (type.customerType() != customer.type()) {
             throw new TellerException(ErrorCode.ACCOUNT_TYPE_NOT_ALLOWED, type, customer.type());
         }
-        List<Account> open = openAccountsOf(customerId);
+        List<Account> open = openAccountsOf(customer.id());
         if (type.onePerCustomer() && open.stream().anyMatch(a -> a.type() == type)) {
             throw new TellerException(ErrorCode.ACCOUNT_TYPE_ONE_PER_CUSTOMER, type,
                     open.stream().filter(a -> a.type() == type).findFirst().orElseThrow().number().value());
         }
         AccountNumber bound = !type.boundToClassI() ? null : open.stream()
                 .filter(a -> a.type() == AccountType.INDIVIDUAL_I).map(Account::number).findFirst().orElse(null);
-        AppUser teller = currentUser.get();
         LocalDate today = calendar.today();
-        Account account = new Account(AccountNumber.generate(teller.branchCode(), type.product(), accounts.nextSerial()),
-                customer.id(), teller.branchCode(), type, expiresOn, bound, Money.CNY, today);
+        Account account = new Account(AccountNumber.generate(branchCode, type.product(), accounts.nextSerial()),
+                customer.id(), branchCode, type, expiresOn, bound, Money.CNY, today);
         accounts.add(account);
         audit.record(OPERATION, account.number().value(), type + " for customer " + customer.id()
                 + (bound == null ? "" : ", bound to " + bound.value()), AuditEvent.SUCCESS);
@@ -99,7 +109,7 @@ public class AccountOpening {
                 .setParameter("id", customerId).setParameter("closed", AccountStatus.CLOSED).getResultList();
     }
 
-    private static AccountType type(String text) {
+    static AccountType type(String text) {
         AccountType type = Arrays.stream(AccountType.values()).filter(t -> t.name().equals(text)).findFirst()
                 .orElseThrow(() -> new TellerException(ErrorCode.VALIDATION_FAILED, "accountType", Objects.toString(text)));
         if (type.isTerm()) {

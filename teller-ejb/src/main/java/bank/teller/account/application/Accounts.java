@@ -284,8 +284,10 @@ public class Accounts {
                 .collect(Collectors.groupingBy(r -> r.accountNumber().value(), LinkedHashMap::new, Collectors.toList()));
     }
 
+    /** Stores the new account now (flushed: rows that refer to it may follow by plain JDBC). */
     public void add(Account account) {
         em.persist(account);
+        em.flush();
     }
 
     /** The next serial for account numbers (a database sequence, never reused). */

@@ -95,7 +95,8 @@ public class Cards {
                         currentUser.get().username(), now));
     }
 
-    /** 挂失: from now on the card does not stand for its account. */
+    /** 挂失: from now on the card does not stand for its account. At the counter, or by the customer online. */
+    @RolesAllowed({Roles.TELLER, Roles.SUPERVISOR, Roles.CHANNEL})
     public CardView reportLost(String cardNumber, String requestId) {
         return change(LOSS_REPORT, cardNumber, requestId, (card, now) -> card.reportLost(currentUser.get().username(), now));
     }

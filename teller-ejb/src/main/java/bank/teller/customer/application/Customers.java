@@ -16,6 +16,7 @@ import bank.teller.shared.ErrorCode;
 import bank.teller.shared.RequestIds;
 import bank.teller.shared.StoredTime;
 import bank.teller.shared.TellerException;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -70,11 +71,7 @@ public class Customers {
         IdType type = idType(idType);
         String number = type.validate(idNumber);
         String validName = Customer.validName(name);
-        IdentityVerificationPort.Answer answer = verificationService.verify(type, number, validName);
-        IdentityVerification verification = new IdentityVerification(type, number, validName, answer.result(),
-                answer.reference(), currentUser.get().username(), StoredTime.now(clock), calendar.today());
-        em.persist(verification);
-        em.flush();
+        IdentityVerification verification = recordVerification(type, number, validName);
         VerificationView view = VerificationView.of(verification);
         audit.record("IDENTITY_VERIFIED", "verification:" + view.id(), view.idType() + " " + view.idNumberMasked() + ": "
                 + view.result() + " (" + view.reference() + ")", AuditEvent.SUCCESS);
@@ -100,6 +97,48 @@ public class Customers {
                 (teller, now) -> Customer.corporate(details.name(), code, details.legalRepresentative(),
                         details.registeredAddress(), details.contactName(), details.contactPhone(), now,
                         teller.username()));
+    }
+
+    /**
+     * For a channel's account opening, where no teller sees the customer: the individual with this
+     * resident ID (the name must be theirs), or one registered now once the verification service
+     * vouches for the ID and the name (its answer kept as at the counter); refused otherwise. The
+     * customer is returned locked.
+     */
+    @PermitAll
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Customer individualVouchedFor(IndividualDetails details) {
+        ResidentId residentId = new ResidentId(details.residentId());
+        String name = Customer.validName(details.name());
+        Customer known = findByIdNumber(CustomerType.INDIVIDUAL, residentId.value());
+        if (known != null) {
+            if (!known.name().equals(name)) {
+                throw new TellerException(ErrorCode.IDENTITY_DETAILS_MISMATCH, residentId.masked());
+            }
+            return lock(known.id());
+        }
+        IdentityVerification verification = recordVerification(IdType.RESIDENT_ID, residentId.value(), name);
+        Customer customer = Customer.individual(name, residentId, details.phone(), details.address(),
+                details.occupation(), StoredTime.now(clock), currentUser.get().username());
+        customer.verifiedBy(verification, calendar.today());
+        em.persist(customer);
+        try {
+            em.flush();
+        } catch (PersistenceException concurrentRegistration) {
+            throw new TellerException(ErrorCode.CUSTOMER_ALREADY_EXISTS, customer.maskedIdNumber());
+        }
+        audit.record(REGISTER_INDIVIDUAL, "customer:" + customer.id(), customer.type() + " " + customer.maskedIdNumber()
+                + ", verification " + verification.id() + ", by " + currentUser.channel(), AuditEvent.SUCCESS);
+        return customer;
+    }
+
+    private IdentityVerification recordVerification(IdType type, String number, String validName) {
+        IdentityVerificationPort.Answer answer = verificationService.verify(type, number, validName);
+        IdentityVerification verification = new IdentityVerification(type, number, validName, answer.result(),
+                answer.reference(), currentUser.get().username(), StoredTime.now(clock), calendar.today());
+        em.persist(verification);
+        em.flush();
+        return verification;
     }
 
     private interface NewCustomer {

@@ -14,4 +14,11 @@ public interface IdentityVerificationPort {
     }
 
     Answer verify(IdType idType, String validNumber, String name);
+
+    /**
+     * Whether the account at another bank ({@code bankCode}, its CNAPS code) belongs to the person with
+     * this document and name (银行账户核验, as the clearing system's account verification answers):
+     * MATCH, NAME_MISMATCH when it is someone else's, NOT_FOUND when there is no such account.
+     */
+    Answer verifyAccount(String bankCode, String accountNumber, IdType idType, String validNumber, String name);
 }
