@@ -6,6 +6,7 @@ import bank.teller.integration.CoreReconciliations;
 import bank.teller.ledger.domain.TrialBalanceReport;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.TellerException;
+import bank.teller.warehouse.WarehouseExtract;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -89,6 +90,18 @@ final class EndOfDayBatchlets {
                 case "BREAKS" -> "BREAKS " + day.breaks();
                 default -> "NO CORE FILE";
             });
+        }
+    }
+
+    /** The day's extract for the data warehouse (数据仓库): its folder written whole, again when run again. */
+    @Named("endOfDayWarehouse")
+    @Dependent
+    public static class Warehouse extends EndOfDayBatchlet {
+        @Override
+        protected Done run(LocalDate closing) {
+            WarehouseExtract.Result extract = work.extractForWarehouse(closing);
+            int rows = extract.rows().values().stream().mapToInt(Integer::intValue).sum();
+            return new Done(rows, rows, extract.rows().toString(), "EXTRACTED " + rows + " rows");
         }
     }
 

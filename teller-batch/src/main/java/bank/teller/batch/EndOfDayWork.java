@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import bank.teller.audit.AuditSeals;
 import bank.teller.audit.AuditVerifier;
 import bank.teller.security.Roles;
+import bank.teller.warehouse.WarehouseExtract;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
 import jakarta.ejb.EJB;
@@ -41,6 +42,8 @@ public class EndOfDayWork {
     private AccountDormancy dormancy;
     @EJB
     private CoreReconciliations coreReconciliations;
+    @EJB
+    private WarehouseExtract warehouse;
     @EJB
     private BusinessDays businessDays;
     @EJB
@@ -207,6 +210,10 @@ public class EndOfDayWork {
             throw new IllegalStateException("interrupted waiting for the core", interrupted);
         }
         return coreReconciliations.reconcile(closing);
+    }
+
+    public WarehouseExtract.Result extractForWarehouse(LocalDate closing) {
+        return warehouse.write(closing);
     }
 
     public List<String> markDormantAccounts() {

@@ -151,7 +151,7 @@ public class DemoData {
         blankCertificates(now);
         deposit(zhang, "20000.00", 1, today, now);
         deposit(li, "5600.50", 2, today, now);
-        deposit(wang, "888.88", 3, today, now);
+        deposit(wang, "888.80", 3, today, now); // cash: countable in notes and coins (to 0.1)
         deposit(techBasic, "500000.00", 4, today, now);
         deposit(tradeBasic, "120000.00", 5, today, now);
         Money paidOut = Money.cny("1200.00");

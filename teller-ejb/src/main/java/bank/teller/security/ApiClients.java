@@ -70,11 +70,22 @@ public class ApiClients {
         if (roles == null || roles.isEmpty() || roles.stream().anyMatch(role -> role == null || !GRANTABLE.contains(role))) {
             throw new TellerException(ErrorCode.ROLE_INVALID, String.valueOf(roles));
         }
+        return issue(username, description, roles, "0000", null);
+    }
+
+    /**
+     * A new system user {@code username} of the branch (and till, or null) holding {@code roles}, and its
+     * key; for {@link #issue(String, String, Set)} and for a self-service terminal's registration.
+     */
+    public IssuedKey issue(String username, String description, Set<String> roles, String branchCode, String tillCode) {
         String what = Text.required("description", description, 100);
         Instant now = StoredTime.now(clock);
         // a password nobody knows: the realm needs a hash, and sign-in refuses system users anyway
-        AppUser user = new AppUser(username, BCrypt.hashpw(Secrets.random(32), BCrypt.gensalt(10)), what, "0000", now);
+        AppUser user = new AppUser(username, BCrypt.hashpw(Secrets.random(32), BCrypt.gensalt(10)), what, branchCode, now);
         user.markSystem();
+        if (tillCode != null) {
+            user.assignTill(tillCode);
+        }
         em.persist(user);
         em.flush();
         for (String role : roles) {

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  */
 @Stateless
 @PermitAll
-@DeclareRoles({Roles.TELLER, Roles.SENIOR_TELLER, Roles.SUPERVISOR, Roles.BRANCH_MANAGER, Roles.CHANNEL, Roles.ADMIN,
+@DeclareRoles({Roles.TELLER, Roles.SENIOR_TELLER, Roles.SUPERVISOR, Roles.BRANCH_MANAGER, Roles.CHANNEL, Roles.TERMINAL, Roles.ADMIN,
         Roles.AUDITOR})
 public class ContainerIdentity {
 

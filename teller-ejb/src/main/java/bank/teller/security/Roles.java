@@ -16,14 +16,16 @@ public final class Roles {
     public static final String BRANCH_MANAGER = "BRANCH_MANAGER";
     /** Online and mobile channels calling through JMS. */
     public static final String CHANNEL = "CHANNEL";
+    /** Self-service terminals (自助终端) calling the REST API with their key, for a customer's card and PIN. */
+    public static final String TERMINAL = "TERMINAL";
     /** Users and reference data; never moves money. */
     public static final String ADMIN = "ADMIN";
     /** Reads everything, the audit trail included; changes nothing. */
     public static final String AUDITOR = "AUDITOR";
 
     /** Every role, for the audit trail's record of who held which. */
-    public static final List<String> ALL = List.of(TELLER, SENIOR_TELLER, SUPERVISOR, BRANCH_MANAGER, CHANNEL, ADMIN,
-            AUDITOR);
+    public static final List<String> ALL = List.of(TELLER, SENIOR_TELLER, SUPERVISOR, BRANCH_MANAGER, CHANNEL, TERMINAL,
+            ADMIN, AUDITOR);
 
     /** The roles {@code username} holds, as stored (with the roles they imply). */
     @SuppressWarnings("unchecked")

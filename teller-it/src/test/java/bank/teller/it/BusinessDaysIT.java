@@ -60,7 +60,7 @@ class BusinessDaysIT {
     private static final BigDecimal DAILY_RATE = new BigDecimal("0.0035");
     private static final List<String> STEPS = List.of("checks", "cut-off", "accrual", "settlement", "maturities",
             "overdue-accrual", "loss-lapses", "periodic-fees", "dormancy", "statements", "statement-manifest",
-            "core-reconciliation", "trial-balance", "audit", "roll");
+            "core-reconciliation", "warehouse", "trial-balance", "audit", "roll");
 
     @BeforeAll
     static void freshServer() throws Exception {
@@ -207,6 +207,9 @@ class BusinessDaysIT {
         assertEquals("2027-04-01", businessDate());
         assertTheMonthsPeriodicFeesAreCharged(feePayers[0], feePayers[1]);
         assertTheMonthsStatementsAreWrittenWithTheirManifest(account);
+        for (String day : List.of("2027-03-22", "2027-03-31")) { // the interest settled; the month's fees
+            assertTheWarehouseExtractAgreesWithTheJournal(day, liSiIdNumber);
+        }
         // the oral loss report of Friday the 19th, never followed in writing, lapsed after Wednesday the 24th
         JsonObject lostNow = ok(Https.get("/api/v1/deposits/" + lost, TELLER, TELLER_PASSWORD));
         assertTrue(!lostNow.containsKey("loss") || lostNow.isNull("loss"), "payment resumes: " + lostNow);
@@ -375,6 +378,53 @@ class BusinessDaysIT {
             byte[] content = Files.readAllBytes(files.get(i));
             assertEquals(day.relativize(files.get(i)) + "," + content.length + "," + HexFormat.of().formatHex(
                     MessageDigest.getInstance("SHA-256").digest(content)), manifest.get(i + 1));
+        }
+    }
+
+    /**
+     * The day's folder for the data warehouse, read back: the manifest gives each file's rows, bytes and
+     * SHA-256; the journal lines are the day's in the journal (count, debits, credits); the customers
+     * carry tokens and masked names, never an ID number; the schema names every file; no temporary
+     * folder is left.
+     */
+    private static void assertTheWarehouseExtractAgreesWithTheJournal(String day, String idNumber) throws Exception {
+        Path root = HOME.resolve("standalone/data/warehouse");
+        Path folder = root.resolve(day);
+        List<String> manifest = Files.readAllLines(folder.resolve("manifest.csv"), StandardCharsets.UTF_8);
+        assertEquals("file,rows,bytes,sha256", manifest.get(0));
+        assertEquals(7, manifest.size() - 1, day + ": " + manifest);
+        for (String line : manifest.subList(1, manifest.size())) {
+            String[] f = line.split(",");
+            byte[] content = Files.readAllBytes(folder.resolve(f[0]));
+            assertEquals(f[2] + "," + f[3], content.length + "," + HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(content)), day + " " + f[0]);
+            List<String> rows = Files.readAllLines(folder.resolve(f[0]), StandardCharsets.UTF_8);
+            assertEquals(Integer.parseInt(f[1]), rows.size() - 1, day + " " + f[0] + " rows");
+        }
+        List<String> lines = Files.readAllLines(folder.resolve("journal_lines.csv"), StandardCharsets.UTF_8);
+        BigDecimal debit = BigDecimal.ZERO;
+        BigDecimal credit = BigDecimal.ZERO;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            BigDecimal amount = new BigDecimal(f[9]);
+            if (f[8].equals("DEBIT")) {
+                debit = debit.add(amount);
+            } else {
+                credit = credit.add(amount);
+            }
+        }
+        String journal = ServedTeller.script("pg_admin", "-d", DATABASE, "-tAc", "SELECT COUNT(*) || ',' || "
+                + "COALESCE(SUM(CASE WHEN l.side = 'DEBIT' THEN l.amount END), 0) || ',' || COALESCE(SUM(CASE WHEN "
+                + "l.side = 'CREDIT' THEN l.amount END), 0) FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id "
+                + "WHERE e.business_date = DATE '" + day + "'").strip();
+        assertEquals(journal, (lines.size() - 1) + "," + debit.setScale(2) + "," + credit.setScale(2), day);
+        assertTrue(lines.size() > 1, day + ": the day's postings");
+        String customers = Files.readString(folder.resolve("customers.csv"), StandardCharsets.UTF_8);
+        assertTrue(!customers.contains(idNumber) && customers.contains("李*"), "tokens and masked names only");
+        assertTrue(Files.readString(folder.resolve("schema.json"), StandardCharsets.UTF_8).contains("\"journal_lines.csv\""));
+        try (Stream<Path> all = Files.list(root)) {
+            assertEquals(List.of(), all.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList(),
+                    "no half-written folder left");
         }
     }
 

@@ -87,6 +87,13 @@ class EndpointMatrixIT {
                 "GET /v1/wires/follow-up", "GET /v1/collections/agreements/{code}/daily-file", "GET /v1/incoming-wires", "GET /v1/incoming-wires/{clearingRef}", "GET /v1/accounts/hot", "GET /v1/dead-letters", "GET /v1/core-outbox", "GET /v1/core-outbox/parked", "GET /v1/approvals", "GET /v1/reports/large-cash", "GET /v1/reports/ledger-check", "GET /v1/tills/branch-cash",
                 "POST /v1/audit/seals", "GET /v1/audit/verification", "GET /v1/end-of-day", "GET /v1/end-of-day/{execution}");
         allow(Set.of("AUDITOR"), "GET /v1/audit/records", "GET /v1/audit/records.csv");
+        allow(SUPERVISORS, "POST /v1/terminals/{id}/cash/load", "POST /v1/terminals/{id}/cash/unload",
+                "POST /v1/terminals/{id}/cash/count");
+        allow(Set.of("SUPERVISOR", "BRANCH_MANAGER", "AUDITOR", "ADMIN"), "GET /v1/terminals");
+        // a self-service terminal's own API: its key's role TERMINAL only, no person's
+        allow(Set.of(), "POST /v1/terminal/balance", "POST /v1/terminal/statement", "POST /v1/terminal/deposits",
+                "POST /v1/terminal/withdrawals", "POST /v1/terminal/withdrawals/{key}/not-dispensed",
+                "POST /v1/terminal/transfers");
         allow(Set.of("SUPERVISOR", "BRANCH_MANAGER", "AUDITOR", "ADMIN"), "GET /v1/approval-policies",
                 "GET /v1/fee-schedule/rules", "GET /v1/fee-schedule/waivers", "GET /v1/fee-schedule/refunds",
                 "GET /v1/fee-schedule/periodic-fees");
@@ -95,7 +102,7 @@ class EndpointMatrixIT {
                 "POST /v1/claims", "GET /v1/claims", "GET /v1/claims/{claimNo}", "PUT /v1/claims/{claimNo}",
                 "POST /v1/claims/{claimNo}/attachments", "GET /v1/claims/{claimNo}/attachments/{id}",
                 "POST /v1/claims/{claimNo}/submission");
-        allow(ADMIN, "POST /v1/fee-schedule/rules", "POST /v1/fee-schedule/rules/{id}/end", "POST /v1/approval-policies", "POST /v1/approval-policies/{id}/retirement", "POST /v1/api-clients",
+        allow(ADMIN, "POST /v1/terminals", "POST /v1/fee-schedule/rules", "POST /v1/fee-schedule/rules/{id}/end", "POST /v1/approval-policies", "POST /v1/approval-policies/{id}/retirement", "POST /v1/api-clients",
                 "POST /v1/api-clients/{keyId}/revocation", "POST /v1/jms-accounts", "PUT /v1/calendar/{year}", "POST /v1/interest-rates",
                 "POST /v1/jms-accounts/{username}/revocation", "GET /v1/users", "POST /v1/users",
                 "POST /v1/users/{username}/disable", "POST /v1/users/{username}/password-reset",

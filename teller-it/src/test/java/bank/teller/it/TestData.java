@@ -66,7 +66,8 @@ public final class TestData {
                 Map.entry("{year}", "2099"), Map.entry("{date}", "2099-01-05"), Map.entry("{code}", "9999"),
                 Map.entry("{execution}", "0"), Map.entry("{reference}", "W20990101000000000"),
                 Map.entry("{clearingRef}", "CNIN209901010000000000"), Map.entry("{billRef}", "NO-SUCH-BILL"),
-                Map.entry("{mandateRef}", "NO-SUCH-MANDATE"), Map.entry("{claimNo}", "R209901010000000"));
+                Map.entry("{mandateRef}", "NO-SUCH-MANDATE"), Map.entry("{claimNo}", "R209901010000000"),
+                Map.entry("{key}", "no-such-request"));
         String path = template;
         for (Map.Entry<String, String> value : values.entrySet()) {
             path = path.replace(value.getKey(), value.getValue());

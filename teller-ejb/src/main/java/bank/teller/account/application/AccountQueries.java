@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
 
 /** Account inquiry (查询): the account with its holder, and its postings, newest first. */
 @Stateless
-@RolesAllowed({Roles.TELLER, Roles.SUPERVISOR, Roles.CHANNEL, Roles.AUDITOR})
+@RolesAllowed({Roles.TELLER, Roles.SUPERVISOR, Roles.CHANNEL, Roles.TERMINAL, Roles.AUDITOR})
 // Reads need no transaction; and a refusal (unknown account) must not doom the caller's one,
 // such as a channel listener's that still has to send its answer.
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

@@ -23,7 +23,7 @@ import java.util.List;
  * in one JTA transaction. A replay of the same request id returns the first receipt and posts nothing.
  */
 @Stateless
-@RolesAllowed({Roles.TELLER, Roles.SUPERVISOR})
+@RolesAllowed({Roles.TELLER, Roles.SUPERVISOR, Roles.TERMINAL})
 public class CashDeposits {
 
     public static final String OPERATION = "CASH_DEPOSIT";

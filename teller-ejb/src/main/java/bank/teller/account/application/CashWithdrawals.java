@@ -23,7 +23,7 @@ import java.util.List;
  * the account type pays no cash. Idempotent on the request id like every posting.
  */
 @Stateless
-@RolesAllowed({Roles.TELLER, Roles.SUPERVISOR})
+@RolesAllowed({Roles.TELLER, Roles.SUPERVISOR, Roles.TERMINAL})
 public class CashWithdrawals {
 
     public static final String OPERATION = "CASH_WITHDRAWAL";

@@ -39,6 +39,7 @@ public class Reversals {
 
     public static final String OPERATION = "REVERSAL";
     public static final int REASON_MAX = 200;
+    static final String NOT_DISPENSED = "terminal: cash not dispensed";
 
     @Inject
     private Ledger ledger;
@@ -54,7 +55,25 @@ public class Reversals {
     private BusinessCalendar calendar;
 
     public Receipt reverse(long entryId, String reason, String requestId) {
-        String why = Text.required("reason", reason, REASON_MAX);
+        return reverse(entryId, Text.required("reason", reason, REASON_MAX), requestId, false);
+    }
+
+    /**
+     * A self-service terminal's own cash withdrawal of today that it reports it did not dispense: the
+     * cash is still in its box, so the entry is reversed at once — no supervisor, the machine's report
+     * being the evidence (the reversal names it) — by the terminal that posted it only.
+     */
+    @RolesAllowed(Roles.TERMINAL)
+    public Receipt reverseNotDispensed(long entryId, String requestId) {
+        JournalEntry original = ledger.entry(entryId);
+        if (original == null || !CashWithdrawals.OPERATION.equals(original.type())
+                || !original.teller().equals(currentUser.get().username())) {
+            throw new TellerException(ErrorCode.REVERSAL_NOT_ALLOWED, entryId, original == null ? null : original.type());
+        }
+        return reverse(entryId, NOT_DISPENSED, requestId, true);
+    }
+
+    private Receipt reverse(long entryId, String why, String requestId, boolean notDispensed) {
         JournalEntry original = ledger.entry(entryId);
         if (original == null) {
             throw new TellerException(ErrorCode.ENTRY_NOT_FOUND, entryId);
@@ -85,7 +104,7 @@ public class Reversals {
                 throw new TellerException(ErrorCode.REVERSAL_ALREADY, entryId, reversedBy);
             }
             boolean cash = original.lines().stream().anyMatch(l -> GlCodes.TILL_CASH.equals(l.glCode()));
-            if (cash && original.teller().equals(currentUser.get().username())) {
+            if (cash && !notDispensed && original.teller().equals(currentUser.get().username())) {
                 throw new TellerException(ErrorCode.REVERSAL_SAME_TELLER, entryId, original.teller());
             }
             Map<AccountNumber, Account> locked = accounts.lockAllForPosting(customerLines.stream()
@@ -103,9 +122,11 @@ public class Reversals {
                         ? account.debit(line.amount(), accounts.unreleasedRestrictionsOf(number), today)
                         : account.credit(line.amount())));
             }
-            approvals.requireApproval(OPERATION, requestId, fingerprint, customerLines.get(0).amount(), receiptFor,
-                    TransactionNames.of(OPERATION) + " " + TransactionNames.of(original.type()) + " #" + entryId
-                            + " " + customerLines.get(0).amount() + " " + receiptFor);
+            if (!notDispensed) {
+                approvals.requireApproval(OPERATION, requestId, fingerprint, customerLines.get(0).amount(), receiptFor,
+                        TransactionNames.of(OPERATION) + " " + TransactionNames.of(original.type()) + " #" + entryId
+                                + " " + customerLines.get(0).amount() + " " + receiptFor);
+            }
             return mirror;
         }, entry -> entry.reverses(entryId, why));
     }

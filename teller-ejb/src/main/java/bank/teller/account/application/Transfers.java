@@ -25,7 +25,7 @@ import java.util.Map;
  * account-number order, so two opposite transfers cannot deadlock.
  */
 @Stateless
-@RolesAllowed({Roles.TELLER, Roles.SUPERVISOR, Roles.CHANNEL})
+@RolesAllowed({Roles.TELLER, Roles.SUPERVISOR, Roles.CHANNEL, Roles.TERMINAL})
 public class Transfers {
 
     public static final String OPERATION = "TRANSFER";

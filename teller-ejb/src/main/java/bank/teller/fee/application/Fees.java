@@ -25,7 +25,7 @@ import java.util.List;
  * the fee shown before confirming is the fee charged (unless the schedule changes in between).
  */
 @Stateless
-@RolesAllowed({Roles.TELLER, Roles.SUPERVISOR, Roles.CHANNEL})
+@RolesAllowed({Roles.TELLER, Roles.SUPERVISOR, Roles.CHANNEL, Roles.TERMINAL})
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class Fees {
 

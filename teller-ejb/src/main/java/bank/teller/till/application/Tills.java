@@ -65,6 +65,8 @@ public class Tills {
     public static final String RECOUNT = "TILL_RECOUNT";
     public static final String VAULT_REQUEST = "VAULT_TRANSFER_REQUEST";
     public static final String VAULT_DECISION = "VAULT_TRANSFER_DECISION";
+    public static final String TERMINAL_LOAD = "TERMINAL_CASH_LOAD";
+    public static final String TERMINAL_UNLOAD = "TERMINAL_CASH_UNLOAD";
 
     @PersistenceContext(unitName = "teller")
     private EntityManager em;
@@ -222,6 +224,67 @@ public class Tills {
                     transfer.confirmed(keeper.username(), entry.id(), now);
                     return VaultTransferView.of(transfer);
                 }, view -> String.valueOf(view.id()));
+    }
+
+    /**
+     * A self-service terminal's cash box (自助设备加钞/清机), worked by a supervisor of its branch: cash
+     * loaded from the vault ({@code toBox}: Dr till cash / Cr vault, the box's session of today opened
+     * first when none is) or taken back to the vault (covered by what the box holds). The box is the
+     * terminal's till: the same session, the same journal lines, the same count and variance.
+     */
+    @RolesAllowed(Roles.SUPERVISOR)
+    public TillView moveTerminalCash(AppUser terminal, boolean toBox, String amount, String requestId) {
+        Money money = Money.parse(amount, Money.CNY).requirePositive();
+        AppUser keeper = currentUser.get();
+        keeper.requireBranch(terminal.branchCode());
+        return requestIds.once(requestId, toBox ? TERMINAL_LOAD : TERMINAL_UNLOAD, terminal.username() + "|" + money,
+                id -> view(require(Long.parseLong(id))), now -> {
+                    TillSession session = unfinishedSessionOf(terminal.username(), LockModeType.PESSIMISTIC_WRITE)
+                            .orElseGet(() -> toBox ? open(terminal, now) : null);
+                    if (session == null) {
+                        throw new TellerException(ErrorCode.TILL_NOT_OPEN, terminal.tillCode(), TillStatus.CLOSED);
+                    }
+                    session.requireOpen();
+                    if (toBox) {
+                        Money vault = vaultPosition(session.branchCode());
+                        if (vault.compareTo(money) < 0) {
+                            throw new TellerException(ErrorCode.VAULT_CASH_SHORT, session.branchCode(),
+                                    vault.toPlainString(), money.toPlainString());
+                        }
+                    } else {
+                        requireTillCovers(session, money.amount());
+                    }
+                    ledger.post(JournalEntry.balanced(toBox ? "VAULT_TO_TILL" : "TILL_TO_VAULT", calendar.today(),
+                            session.branchCode(), keeper.username(), requestId, now, List.of(
+                                    PostingLine.gl(toBox ? GlCodes.TILL_CASH : GlCodes.VAULT_CASH, Side.DEBIT, money),
+                                    PostingLine.gl(toBox ? GlCodes.VAULT_CASH : GlCodes.TILL_CASH, Side.CREDIT, money)))
+                            .throughTill(session.id()));
+                    return view(session);
+                }, view -> String.valueOf(view.sessionId()));
+    }
+
+    /**
+     * A supervisor counts a terminal's cash box, by denomination: the box's session closes when the
+     * count agrees with its books, else the difference waits to be booked ({@link #approveVariance}).
+     */
+    @RolesAllowed(Roles.SUPERVISOR)
+    public TillView countTerminal(AppUser terminal, Map<String, Integer> pieces, String requestId) {
+        CashCount count = CashCount.of(pieces);
+        currentUser.get().requireBranch(terminal.branchCode());
+        return requestIds.once(requestId, COUNT, terminal.username() + "|" + count.detail(),
+                id -> view(require(Long.parseLong(id))), now -> {
+                    TillSession session = unfinishedSessionOf(terminal.username(), LockModeType.PESSIMISTIC_WRITE)
+                            .orElseThrow(() -> new TellerException(ErrorCode.TILL_NOT_OPEN, terminal.tillCode(), TillStatus.CLOSED));
+                    session.count(count, position(session), now);
+                    return view(session);
+                }, view -> String.valueOf(view.sessionId()));
+    }
+
+    /** A terminal's cash box now: its unfinished session, or null. */
+    @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN})
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public TillView terminalBox(AppUser terminal) {
+        return unfinishedSessionOf(terminal.username()).map(this::view).orElse(null);
     }
 
     /**
