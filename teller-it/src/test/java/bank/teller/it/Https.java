@@ -199,6 +199,11 @@ public final class Https {
         return (javax.net.ssl.SSLSocket) trustAll().getSocketFactory().createSocket("localhost", 8443);
     }
 
+    /** An HTTP client builder trusting the test server's self-signed certificate (for other clients' use). */
+    public static HttpClient.Builder trustingClient() {
+        return HttpClient.newBuilder().sslContext(trustAll()).connectTimeout(Duration.ofSeconds(10));
+    }
+
     private static SSLContext trustAll() {
         try {
             SSLContext context = SSLContext.getInstance("TLS");

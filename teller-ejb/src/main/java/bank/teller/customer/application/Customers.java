@@ -120,6 +120,12 @@ public class Customers {
         IdentityVerification verification = recordVerification(IdType.RESIDENT_ID, residentId.value(), name);
         Customer customer = Customer.individual(name, residentId, details.phone(), details.address(),
                 details.occupation(), StoredTime.now(clock), currentUser.get().username());
+        registered(REGISTER_INDIVIDUAL, customer, verification, ", by " + currentUser.channel());
+        return customer;
+    }
+
+    /** Stores the customer the verification vouches for (refused when another registered them meanwhile), audited. */
+    private void registered(String operation, Customer customer, IdentityVerification verification, String how) {
         customer.verifiedBy(verification, calendar.today());
         em.persist(customer);
         try {
@@ -127,9 +133,8 @@ public class Customers {
         } catch (PersistenceException concurrentRegistration) {
             throw new TellerException(ErrorCode.CUSTOMER_ALREADY_EXISTS, customer.maskedIdNumber());
         }
-        audit.record(REGISTER_INDIVIDUAL, "customer:" + customer.id(), customer.type() + " " + customer.maskedIdNumber()
-                + ", verification " + verification.id() + ", by " + currentUser.channel(), AuditEvent.SUCCESS);
-        return customer;
+        audit.record(operation, "customer:" + customer.id(), customer.type() + " " + customer.maskedIdNumber()
+                + ", verification " + verification.id() + how, AuditEvent.SUCCESS);
     }
 
     private IdentityVerification recordVerification(IdType type, String number, String validName) {
@@ -156,15 +161,7 @@ public class Customers {
             if (verification == null) {
                 throw new TellerException(ErrorCode.CUSTOMER_NOT_VERIFIED, customer.maskedIdNumber());
             }
-            customer.verifiedBy(verification, calendar.today());
-            em.persist(customer);
-            try {
-                em.flush();
-            } catch (PersistenceException concurrentRegistration) {
-                throw new TellerException(ErrorCode.CUSTOMER_ALREADY_EXISTS, customer.maskedIdNumber());
-            }
-            audit.record(operation, "customer:" + customer.id(), customer.type() + " " + customer.maskedIdNumber()
-                    + ", verification " + verificationId, AuditEvent.SUCCESS);
+            registered(operation, customer, verification, "");
             return CustomerView.of(customer);
         }, view -> String.valueOf(view.id()));
     }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /**
  * Money movements: {@code POST /api/v1/cash-deposits}, {@code /cash-withdrawals}, {@code /transfers},
@@ -63,6 +64,7 @@ public class PostingsResource {
 
     @POST
     @Path("cash-deposits")
+    @APIResponseSchema(value = Receipt.class, responseCode = "201", responseDescription = "Posted: its receipt")
     public Response deposit(@HeaderParam("Idempotency-Key") String key, CashRequest request) {
         CashRequest body = request == null ? new CashRequest(null, null, null) : request;
         return created(() -> deposits.deposit(body.accountNumber(), body.amount(), currency(body.currency()), key));
@@ -70,6 +72,7 @@ public class PostingsResource {
 
     @POST
     @Path("cash-withdrawals")
+    @APIResponseSchema(value = Receipt.class, responseCode = "201", responseDescription = "Posted: its receipt")
     public Response withdraw(@HeaderParam("Idempotency-Key") String key, CashRequest request) {
         CashRequest body = request == null ? new CashRequest(null, null, null) : request;
         return created(() -> withdrawals.withdraw(body.accountNumber(), body.amount(), currency(body.currency()), key));
@@ -77,6 +80,7 @@ public class PostingsResource {
 
     @POST
     @Path("transfers")
+    @APIResponseSchema(value = Receipt.class, responseCode = "201", responseDescription = "Posted: its receipt")
     public Response transfer(@HeaderParam("Idempotency-Key") String key, TransferRequest request) {
         TransferRequest body = request == null ? new TransferRequest(null, null, null, null) : request;
         return created(() -> transfers.transfer(body.payerAccountNumber(), body.payeeAccountNumber(), body.amount(),
@@ -86,6 +90,7 @@ public class PostingsResource {
     /** 冲正: always waits for a supervisor's approval first (APPROVAL_REQUIRED), then send it again. */
     @POST
     @Path("reversals")
+    @APIResponseSchema(value = Receipt.class, responseCode = "201", responseDescription = "Posted: its receipt")
     public Response reverse(@HeaderParam("Idempotency-Key") String key, ReversalRequest request) {
         ReversalRequest body = request == null ? new ReversalRequest(null, null) : request;
         if (body.entryId() == null) {
@@ -97,6 +102,7 @@ public class PostingsResource {
     /** 错账调整 of an earlier day's posting against the suspense account; always waits for approval first. */
     @POST
     @Path("adjustments")
+    @APIResponseSchema(value = Receipt.class, responseCode = "201", responseDescription = "Posted: its receipt")
     public Response adjust(@HeaderParam("Idempotency-Key") String key, AdjustmentRequest request) {
         AdjustmentRequest b = request == null ? new AdjustmentRequest(null, null, null, null, null) : request;
         if (b.entryId() == null) {

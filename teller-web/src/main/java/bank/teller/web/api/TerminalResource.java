@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /**
  * The API a self-service terminal calls with its own key ({@code X-Api-Key}), for the customer at it:
@@ -53,6 +54,7 @@ public class TerminalResource {
 
     @POST
     @Path("deposits")
+    @APIResponseSchema(value = Receipt.class, responseCode = "201", responseDescription = "Posted: its receipt")
     public Response deposit(@HeaderParam("Idempotency-Key") String key, CardRequest request) {
         CardRequest b = body(request);
         return created(() -> transactions.deposit(b.cardNumber(), b.pin(), b.amount(), key));
@@ -60,6 +62,7 @@ public class TerminalResource {
 
     @POST
     @Path("withdrawals")
+    @APIResponseSchema(value = Receipt.class, responseCode = "201", responseDescription = "Posted: its receipt")
     public Response withdraw(@HeaderParam("Idempotency-Key") String key, CardRequest request) {
         CardRequest b = body(request);
         return created(() -> transactions.withdraw(b.cardNumber(), b.pin(), b.amount(), key));
@@ -74,6 +77,7 @@ public class TerminalResource {
 
     @POST
     @Path("transfers")
+    @APIResponseSchema(value = Receipt.class, responseCode = "201", responseDescription = "Posted: its receipt")
     public Response transfer(@HeaderParam("Idempotency-Key") String key, CardRequest request) {
         CardRequest b = body(request);
         return created(() -> transactions.transfer(b.cardNumber(), b.pin(), b.payeeAccountNumber(), b.amount(), key));

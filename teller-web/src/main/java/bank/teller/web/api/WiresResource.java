@@ -1,5 +1,6 @@
 package bank.teller.web.api;
 
+import bank.teller.payment.application.WireReceipt;
 import bank.teller.payment.application.WireView;
 import bank.teller.payment.application.Wires;
 import bank.teller.shared.SameRequest;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /**
  * Wire transfers out to other banks (电汇): {@code POST /api/v1/wires} sends one (Idempotency-Key;
@@ -36,6 +38,7 @@ public class WiresResource {
     private Wires wires;
 
     @POST
+    @APIResponseSchema(value = WireReceipt.class, responseCode = "201", responseDescription = "The wire sent and its receipt")
     public Response send(@HeaderParam("Idempotency-Key") String key, Wires.Request request) {
         Wires.Request body = request == null ? EMPTY : request;
         return Response.status(Response.Status.CREATED).entity(SameRequest.settled(() -> wires.send(body, key))).build();
