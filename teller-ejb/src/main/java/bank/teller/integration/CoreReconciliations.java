@@ -47,7 +47,8 @@ import java.util.TreeMap;
  * ({@code teller.core.reconciliation-url} + the date, CSV) and compared with the day's journal
  * ({@link Reconciliation}). Matched entries become RECONCILED, the others BREAK, each break recorded
  * for a supervisor ({@code core_break}, resolved through {@link CoreBreaks}); running it again keeps
- * each break found before (never reopening a resolved one) and resolves the open ones it finds matched. Without the file (the core unreachable) the day is recorded NO_FILE, to be run again.
+ * each break found before (never reopening a resolved one) and resolves the open ones it finds matched.
+ * Without the file (the core unreachable) the day is recorded NO_FILE, to be run again.
  */
 @Stateless
 @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR})
