@@ -84,8 +84,8 @@ class EndOfDayJobsIT {
         try {
             LedgerCheck found = asUser.supervisor(books::check);
             assertEquals(List.of("till " + till.branchCode() + "/" + till.tillCode() + ": cash "
-                    + till.cash().add(new BigDecimal("0.01")).toPlainString() + " != ledger "
-                    + till.ledger().toPlainString()), found.findings());
+                    + new BigDecimal(till.cash()).add(new BigDecimal("0.01")).toPlainString() + " != ledger "
+                    + till.ledger()), found.findings());
             BatchJobs jobs = Lookup.ejb("teller-batch", BatchJobs.class);
             JobRun run = finished(asUser.supervisor(jobs::startTrialBalance), jobs);
             assertEquals(TrialBalanceBatchlet.UNBALANCED, run.exitStatus(), "end of day's trial balance finds it too");

@@ -11,16 +11,16 @@ import java.util.List;
  * account's balance against its journal lines, every GL control account against its customer accounts,
  * and every till's cash against the till-cash lines of all its sessions (the opening of each day carried
  * from the count before, a difference booked as shortage or overage). {@link #findings} lists what
- * does not agree; none when the books are whole.
+ * does not agree; none when the books are whole. Amounts are two-decimal text, as everywhere in the API.
  */
-public record LedgerCheck(LocalDate businessDate, Instant checkedAt, BigDecimal totalDebit, BigDecimal totalCredit,
+public record LedgerCheck(LocalDate businessDate, Instant checkedAt, String totalDebit, String totalCredit,
                           List<String> unbalancedEntries, int accountsChecked, List<String> accountMismatches,
                           List<Control> controls, List<Till> tills, List<String> cashOutsideTills) {
 
-    /** A GL control account: its balance in the journal and the sum of its customer accounts. */
-    public record Control(String glCode, BigDecimal journal, BigDecimal accounts) {
+    /** A GL control account: its balance in the journal and the sum of its customer accounts (amounts as text). */
+    public record Control(String glCode, String journal, String accounts) {
         public boolean agrees() {
-            return journal.compareTo(accounts) == 0;
+            return new BigDecimal(journal).compareTo(new BigDecimal(accounts)) == 0;
         }
     }
 
@@ -29,9 +29,9 @@ public record LedgerCheck(LocalDate businessDate, Instant checkedAt, BigDecimal 
      * closed, and the till's cash in the ledger (the till-cash lines of all its sessions).
      */
     public record Till(String branchCode, String tillCode, LocalDate businessDate, String status, String teller,
-                       BigDecimal cash, BigDecimal counted, BigDecimal ledger) {
+                       String cash, String counted, String ledger) {
         public boolean agrees() {
-            return cash.compareTo(ledger) == 0;
+            return new BigDecimal(cash).compareTo(new BigDecimal(ledger)) == 0;
         }
     }
 
@@ -41,16 +41,15 @@ public record LedgerCheck(LocalDate businessDate, Instant checkedAt, BigDecimal 
 
     public List<String> findings() {
         List<String> findings = new ArrayList<>();
-        if (totalDebit.compareTo(totalCredit) != 0) {
-            findings.add("journal: total debit " + totalDebit.toPlainString() + " != total credit "
-                    + totalCredit.toPlainString());
+        if (new BigDecimal(totalDebit).compareTo(new BigDecimal(totalCredit)) != 0) {
+            findings.add("journal: total debit " + totalDebit + " != total credit " + totalCredit);
         }
         findings.addAll(unbalancedEntries);
         findings.addAll(accountMismatches);
         controls.stream().filter(c -> !c.agrees()).forEach(c -> findings.add("GL " + c.glCode() + ": control "
-                + c.journal().toPlainString() + " != accounts " + c.accounts().toPlainString()));
+                + c.journal() + " != accounts " + c.accounts()));
         tills.stream().filter(t -> !t.agrees()).forEach(t -> findings.add("till " + t.branchCode() + "/" + t.tillCode()
-                + ": cash " + t.cash().toPlainString() + " != ledger " + t.ledger().toPlainString()));
+                + ": cash " + t.cash() + " != ledger " + t.ledger()));
         findings.addAll(cashOutsideTills);
         return findings;
     }

@@ -53,15 +53,16 @@ public class TrialBalance {
         List<String> findings = books.findings();
         StringBuilder text = new StringBuilder()
                 .append("Trial balance, business date ").append(books.businessDate()).append('\n')
-                .append("total debit  ").append(books.totalDebit().toPlainString()).append('\n')
-                .append("total credit ").append(books.totalCredit().toPlainString()).append('\n')
+                .append("total debit  ").append(books.totalDebit()).append('\n')
+                .append("total credit ").append(books.totalCredit()).append('\n')
                 .append("tills ").append(books.tills().size()).append(", GL control accounts ")
                 .append(books.controls().size()).append(", accounts ").append(books.accountsChecked()).append('\n')
                 .append(findings.isEmpty() ? "BALANCED" : "UNBALANCED: " + findings.size() + " finding(s)")
                 .append('\n');
         findings.forEach(f -> text.append(" - ").append(f).append('\n'));
-        TrialBalanceReport report = new TrialBalanceReport(jobExecutionId, books.businessDate(), books.totalDebit(),
-                books.totalCredit(), findings.size(), text.toString(), books.checkedAt());
+        TrialBalanceReport report = new TrialBalanceReport(jobExecutionId, books.businessDate(),
+                new BigDecimal(books.totalDebit()), new BigDecimal(books.totalCredit()), findings.size(), text.toString(),
+                books.checkedAt());
         em.persist(report);
         return report;
     }
@@ -102,8 +103,10 @@ public class TrialBalance {
                 + "JOIN account a ON a.account_number = p.account_number WHERE a.gl_code = g.code), 0) "
                 + "FROM gl_account g WHERE EXISTS "
                 + "(SELECT 1 FROM account a WHERE a.gl_code = g.code) ORDER BY g.code").stream()
-                .map(row -> new LedgerCheck.Control((String) row[0], decimal(row[1]), decimal(row[2]))).toList();
-        return new LedgerCheck(calendar.today(), StoredTime.now(clock), debit, credit, unbalanced, accounts,
+                .map(row -> new LedgerCheck.Control((String) row[0], decimal(row[1]).toPlainString(),
+                        decimal(row[2]).toPlainString())).toList();
+        return new LedgerCheck(calendar.today(), StoredTime.now(clock), debit.toPlainString(), credit.toPlainString(),
+                unbalanced, accounts,
                 accountMismatches, controls, tills(), cashOutsideTills());
     }
 
@@ -118,8 +121,8 @@ public class TrialBalance {
                 + "WHERE y.branch_code = s.branch_code AND y.till_code = s.till_code) "
                 + "ORDER BY s.branch_code, s.till_code").stream()
                 .map(row -> new LedgerCheck.Till((String) row[0], (String) row[1], LocalDate.parse(row[2].toString()),
-                        (String) row[3], (String) row[4], decimal(row[5]), row[6] == null ? null : decimal(row[6]),
-                        decimal(row[7]))).toList();
+                        (String) row[3], (String) row[4], decimal(row[5]).toPlainString(),
+                        row[6] == null ? null : decimal(row[6]).toPlainString(), decimal(row[7]).toPlainString())).toList();
     }
 
     /** Till cash posted through no till (never: every cash posting goes through the teller's open till). */
