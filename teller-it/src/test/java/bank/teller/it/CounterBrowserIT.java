@@ -551,17 +551,29 @@ class CounterBrowserIT {
     void aSupervisorReconcilesTheDayWithTheCoreAndChecksTheBooksFromTheScreen() {
         signIn(AsUser.SUPERVISOR, AsUser.SUPERVISOR_PASSWORD);
         browser.get(Https.BASE + "/app/reconciliation.xhtml");
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("day:reconcile"))).click();
+        clickWhenReady(By.id("day:reconcile"));
         // one line per category of break, each with its count, open count and amount; reconciling waits
         // for the core's acknowledgements first, up to teller.core.acknowledgement-wait-seconds
         new WebDriverWait(browser, Duration.ofSeconds(90)).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("[id='day:categories'] tbody tr"), 5));
         assertTrue(browser.findElement(By.id("openBreaks")).getText().matches("\\d+"));
 
-        browser.findElement(By.id("books:check")).click();
+        clickWhenReady(By.id("books:check"));
         String tills = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("books:tills"))).getText();
         assertTrue(tills.contains("✓") && !tills.contains("✗"), tills);
         assertTrue(browser.findElements(By.cssSelector("#findings li")).isEmpty(),
                 browser.findElement(By.id("books:result")).getText());
+    }
+
+    /** Clicks the element once it can be clicked, found afresh if an ajax update replaced it meanwhile. */
+    private void clickWhenReady(By element) {
+        wait.until(d -> {
+            WebElement found = d.findElement(element);
+            if (!found.isDisplayed() || !found.isEnabled()) {
+                return false;
+            }
+            found.click();
+            return true;
+        });
     }
 
     @Test
