@@ -99,13 +99,20 @@ class ApiClientIT {
     }
 
     /**
-     * Signs {@code user} in for the calls that follow. This client cannot see which time step the server
-     * last took from the user, and an in-container test may just have taken the one it offers: then
-     * the sign-in is refused, and the next step's code goes (a few seconds later, if need be).
+     * Signs {@code user} in afresh for the calls that follow (a session this client kept may have been
+     * ended by a browser's sign-in since). This client cannot see which time step the server last took
+     * from the user, and an in-container test may just have taken the one it offers: then the sign-in
+     * is refused, and the next step's code goes (a few seconds later, if need be).
      */
     private static void signedIn(String user, String password) throws Exception {
-        for (int attempt = 1; Https.sessionOf(user, password) == null; attempt++) {
+        String kept = Https.sessionOf(user, password);
+        for (int attempt = 1; ; attempt++) {
+            String fresh = Https.sessionCookieOf(user, password, kept == null ? null : "JSESSIONID=" + kept);
+            if (!fresh.endsWith("=null")) {
+                return;
+            }
             assertTrue(attempt < 4, user + " could not sign in");
+            kept = null;
             Thread.sleep(5_000);
         }
     }
