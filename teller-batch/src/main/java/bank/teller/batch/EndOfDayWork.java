@@ -203,13 +203,7 @@ public class EndOfDayWork {
     /** Waits for the core to have the day's entries (no transaction while it waits), then reconciles. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public CoreReconciliations.Summary reconcileWithCore(LocalDate closing) {
-        try {
-            coreReconciliations.awaitCore(closing);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted waiting for the core", interrupted);
-        }
-        return coreReconciliations.reconcile(closing);
+        return coreReconciliations.reconcileWhenCoreHasTheDay(closing);
     }
 
     public WarehouseExtract.Result extractForWarehouse(LocalDate closing) {

@@ -19,6 +19,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,6 +56,16 @@ public class CoreBreaks {
 
         public boolean open() {
             return "OPEN".equals(status);
+        }
+
+        /** An entry the core never booked: it can be sent again. */
+        public boolean resendable() {
+            return Reconciliation.Category.TELLER_ONLY.name().equals(category);
+        }
+
+        /** Teller has an entry of its own to adjust (not a booking of the core's alone). */
+        public boolean adjustable() {
+            return !Reconciliation.Category.CORE_ONLY.name().equals(category);
         }
     }
 
@@ -96,7 +108,7 @@ public class CoreBreaks {
     public BreakView resend(long id, String note) {
         String why = note == null || note.isBlank() ? null : Text.required("note", note, NOTE_MAX);
         BreakView found = openBreak(id);
-        if (!Reconciliation.Category.TELLER_ONLY.name().equals(found.category())) {
+        if (!found.resendable()) {
             throw new TellerException(ErrorCode.CORE_BREAK_NOT_RESENDABLE, id, found.category());
         }
         Instant now = StoredTime.now(clock);
@@ -127,7 +139,7 @@ public class CoreBreaks {
      */
     public BreakView adjust(long id, String accountNumber, String side, String amount, String reason) {
         BreakView found = openBreak(id);
-        if (Reconciliation.Category.CORE_ONLY.name().equals(found.category())) {
+        if (!found.adjustable()) {
             throw new TellerException(ErrorCode.CORE_BREAK_NOT_ADJUSTABLE, id, found.category());
         }
         Receipt adjustment = adjustments.adjust(found.entryId(), accountNumber, side, amount, reason, "core-break-" + id);
@@ -159,7 +171,7 @@ public class CoreBreaks {
         return "core-break:" + id;
     }
 
-    private static BreakView view(java.sql.ResultSet row) throws java.sql.SQLException {
+    private static BreakView view(ResultSet row) throws SQLException {
         BigDecimal amount = row.getBigDecimal(6);
         return new BreakView(row.getLong(1), row.getObject(2, LocalDate.class), row.getString(3), row.getLong(4),
                 row.getString(5), amount.toPlainString(), row.getString(7), row.getString(8), row.getString(9),

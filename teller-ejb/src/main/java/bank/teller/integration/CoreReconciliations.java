@@ -112,6 +112,22 @@ public class CoreReconciliations {
         }
     }
 
+    /**
+     * Reconciles the day once the core has it ({@link #awaitCore}, outside any transaction), then in a
+     * transaction of its own ({@link #reconcile}): what end of day, the API and the screen ask for.
+     */
+    @RolesAllowed(Roles.SUPERVISOR)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Summary reconcileWhenCoreHasTheDay(LocalDate date) {
+        try {
+            awaitCore(date);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for the core", interrupted);
+        }
+        return context.getBusinessObject(CoreReconciliations.class).reconcile(date);
+    }
+
     /** Fetches the core's file for the day, compares, records; the day's summary. */
     @RolesAllowed(Roles.SUPERVISOR)
     public Summary reconcile(LocalDate date) {

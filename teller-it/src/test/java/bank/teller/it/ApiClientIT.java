@@ -46,9 +46,6 @@ class ApiClientIT {
     @Test
     void aGeneratedClientDepositsInquiresAndFollowsAWireWithItsApiKeys() throws Exception {
         // the bank's staff set it up: keys for a channel and a terminal, the terminal's box loaded, an account with a card
-        signedIn("admin1", "Admin1!Demo");
-        signedIn(AsUser.SUPERVISOR, AsUser.SUPERVISOR_PASSWORD);
-        signedIn(AsUser.TELLER, AsUser.TELLER_PASSWORD);
         String suffix = Integer.toString(ThreadLocalRandom.current().nextInt(10, 100));
         String channelKey = created(Https.postJson("/api/v1/api-clients", "admin1", "Admin1!Demo", null,
                 "{\"system\":\"generated-client-" + suffix + "\",\"description\":\"a generated client\","
@@ -96,25 +93,6 @@ class ApiClientIT {
                 refused.getCode() + " " + refused.getResponseBody());
         assertEquals(401, assertThrows(ApiException.class, () -> new DefaultApi(client(null)).accountsAccount(account))
                 .getCode());
-    }
-
-    /**
-     * Signs {@code user} in afresh for the calls that follow (a session this client kept may have been
-     * ended by a browser's sign-in since). This client cannot see which time step the server last took
-     * from the user, and an in-container test may just have taken the one it offers: then the sign-in
-     * is refused, and the next step's code goes (a few seconds later, if need be).
-     */
-    private static void signedIn(String user, String password) throws Exception {
-        String kept = Https.sessionOf(user, password);
-        for (int attempt = 1; ; attempt++) {
-            String fresh = Https.sessionCookieOf(user, password, kept == null ? null : "JSESSIONID=" + kept);
-            if (!fresh.endsWith("=null")) {
-                return;
-            }
-            assertTrue(attempt < 4, user + " could not sign in");
-            kept = null;
-            Thread.sleep(5_000);
-        }
     }
 
     /** A new verified customer's class I account, opened by teller1 over REST. */

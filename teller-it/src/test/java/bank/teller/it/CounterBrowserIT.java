@@ -32,7 +32,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -549,14 +548,14 @@ class CounterBrowserIT {
     }
 
     @Test
-    @Disabled("issue 18: stale element in the suite on the categories table's re-render (passes alone); fix its waits")
     void aSupervisorReconcilesTheDayWithTheCoreAndChecksTheBooksFromTheScreen() {
         signIn(AsUser.SUPERVISOR, AsUser.SUPERVISOR_PASSWORD);
         browser.get(Https.BASE + "/app/reconciliation.xhtml");
         clickWhenReady(By.id("day:reconcile"));
         // one line per category of break, each with its count, open count and amount; reconciling waits
         // for the core's acknowledgements first, up to teller.core.acknowledgement-wait-seconds
-        new WebDriverWait(browser, Duration.ofSeconds(90)).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("[id='day:categories'] tbody tr"), 5));
+        wait.withTimeout(Duration.ofSeconds(90)).until(
+                ExpectedConditions.numberOfElementsToBe(By.cssSelector("[id='day:categories'] tbody tr"), 5));
         assertTrue(browser.findElement(By.id("openBreaks")).getText().matches("\\d+"));
 
         clickWhenReady(By.id("books:check"));

@@ -158,6 +158,11 @@ public final class Https {
         }
         SESSIONS.remove(key);
         cookie = sessionCookie(signIn(user, password, Tokens.nextCode(user)));
+        // with the user's own password, a refusal is for the code: outside the server this client cannot
+        // see that an in-container test took that time step first, so the next step's code goes
+        for (int retry = 0; cookie == null && retry < 2 && Tokens.isOwnPassword(user, password); retry++) {
+            cookie = sessionCookie(signIn(user, password, Tokens.nextCode(user)));
+        }
         if (cookie != null) {
             SESSIONS.put(key, cookie);
         }

@@ -19,6 +19,11 @@ public final class Tokens {
             AsUser.SUPERVISOR, DemoData.SUPERVISOR_TOTP,
             "admin1", DemoData.ADMIN_TOTP,
             DemoData.AUDITOR, DemoData.AUDITOR_TOTP);
+    private static final Map<String, String> PASSWORDS = Map.of(
+            AsUser.TELLER, DemoData.TELLER_PASSWORD,
+            AsUser.SUPERVISOR, DemoData.SUPERVISOR_PASSWORD,
+            "admin1", DemoData.ADMIN_PASSWORD,
+            DemoData.AUDITOR, DemoData.AUDITOR_PASSWORD);
     private static final Map<String, Long> LAST_STEP = new HashMap<>();
     /** Use the step before the present only this early in the present step (a request takes time). */
     private static final long EARLY_SECONDS = 15;
@@ -28,6 +33,14 @@ public final class Tokens {
 
     public static String secretOf(String user) {
         return SECRETS.getOrDefault(user, TestUsers.TOTP_SECRET);
+    }
+
+    /**
+     * Whether {@code password} is the user's own (a demo user's, or {@link TestUsers#PASSWORD}): a sign-in
+     * with it that is refused was refused for its code, which another deployment may have taken first.
+     */
+    public static boolean isOwnPassword(String user, String password) {
+        return password.equals(PASSWORDS.getOrDefault(user, TestUsers.PASSWORD));
     }
 
     /** A code {@code user}'s next sign-in can use. */

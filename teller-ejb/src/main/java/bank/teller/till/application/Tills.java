@@ -203,24 +203,8 @@ public class Tills {
                         return VaultTransferView.of(transfer);
                     }
                     TillSession session = em.find(TillSession.class, transfer.sessionId(), LockModeType.PESSIMISTIC_WRITE);
-                    session.requireOpen();
-                    Money amount = transfer.amount();
-                    boolean toTill = VaultTransfer.TO_TILL.equals(transfer.direction());
-                    if (toTill) {
-                        Money vault = vaultPosition(session.branchCode());
-                        if (vault.compareTo(amount) < 0) {
-                            throw new TellerException(ErrorCode.VAULT_CASH_SHORT, session.branchCode(),
-                                    vault.toPlainString(), amount.toPlainString());
-                        }
-                    } else {
-                        requireTillCovers(session, amount.amount());
-                    }
-                    JournalEntry entry = ledger.post(JournalEntry.balanced(toTill ? "VAULT_TO_TILL" : "TILL_TO_VAULT",
-                            calendar.today(),
-                            session.branchCode(), keeper.username(), requestId, now, List.of(
-                                    PostingLine.gl(toTill ? GlCodes.TILL_CASH : GlCodes.VAULT_CASH, Side.DEBIT, amount),
-                                    PostingLine.gl(toTill ? GlCodes.VAULT_CASH : GlCodes.TILL_CASH, Side.CREDIT, amount)))
-                            .throughTill(session.id()));
+                    JournalEntry entry = moveCash(session, VaultTransfer.TO_TILL.equals(transfer.direction()),
+                            transfer.amount(), keeper.username(), requestId, now);
                     transfer.confirmed(keeper.username(), entry.id(), now);
                     return VaultTransferView.of(transfer);
                 }, view -> String.valueOf(view.id()));
@@ -244,21 +228,7 @@ public class Tills {
                     if (session == null) {
                         throw new TellerException(ErrorCode.TILL_NOT_OPEN, terminal.tillCode(), TillStatus.CLOSED);
                     }
-                    session.requireOpen();
-                    if (toBox) {
-                        Money vault = vaultPosition(session.branchCode());
-                        if (vault.compareTo(money) < 0) {
-                            throw new TellerException(ErrorCode.VAULT_CASH_SHORT, session.branchCode(),
-                                    vault.toPlainString(), money.toPlainString());
-                        }
-                    } else {
-                        requireTillCovers(session, money.amount());
-                    }
-                    ledger.post(JournalEntry.balanced(toBox ? "VAULT_TO_TILL" : "TILL_TO_VAULT", calendar.today(),
-                            session.branchCode(), keeper.username(), requestId, now, List.of(
-                                    PostingLine.gl(toBox ? GlCodes.TILL_CASH : GlCodes.VAULT_CASH, Side.DEBIT, money),
-                                    PostingLine.gl(toBox ? GlCodes.VAULT_CASH : GlCodes.TILL_CASH, Side.CREDIT, money)))
-                            .throughTill(session.id()));
+                    moveCash(session, toBox, money, keeper.username(), requestId, now);
                     return view(session);
                 }, view -> String.valueOf(view.sessionId()));
     }
@@ -285,6 +255,29 @@ public class Tills {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public TillView terminalBox(AppUser terminal) {
         return unfinishedSessionOf(terminal.username()).map(this::view).orElse(null);
+    }
+
+    /**
+     * Moves cash between the vault and the (locked, open) session's till — Dr till cash / Cr vault, or
+     * back — covered by what the vault or the till holds.
+     */
+    private JournalEntry moveCash(TillSession session, boolean toTill, Money amount, String by, String requestId,
+                                  Instant now) {
+        session.requireOpen();
+        if (toTill) {
+            Money vault = vaultPosition(session.branchCode());
+            if (vault.compareTo(amount) < 0) {
+                throw new TellerException(ErrorCode.VAULT_CASH_SHORT, session.branchCode(), vault.toPlainString(),
+                        amount.toPlainString());
+            }
+        } else {
+            requireTillCovers(session, amount.amount());
+        }
+        return ledger.post(JournalEntry.balanced(toTill ? "VAULT_TO_TILL" : "TILL_TO_VAULT", calendar.today(),
+                session.branchCode(), by, requestId, now, List.of(
+                        PostingLine.gl(toTill ? GlCodes.TILL_CASH : GlCodes.VAULT_CASH, Side.DEBIT, amount),
+                        PostingLine.gl(toTill ? GlCodes.VAULT_CASH : GlCodes.TILL_CASH, Side.CREDIT, amount)))
+                .throughTill(session.id()));
     }
 
     /**

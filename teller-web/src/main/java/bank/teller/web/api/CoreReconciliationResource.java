@@ -12,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.LocalDate;
 
 /**
  * Reconciliation with the core system (对账): {@code GET /api/v1/core-reconciliation/{date}} the day as
@@ -48,10 +47,8 @@ public class CoreReconciliationResource {
 
     @POST
     @Path("{date}")
-    public CoreReconciliations.Summary reconcile(@PathParam("date") String date) throws InterruptedException {
-        LocalDate day = Dates.required("date", date);
-        reconciliations.awaitCore(day);
-        return reconciliations.reconcile(day);
+    public CoreReconciliations.Summary reconcile(@PathParam("date") String date) {
+        return reconciliations.reconcileWhenCoreHasTheDay(Dates.required("date", date));
     }
 
     @POST

@@ -59,14 +59,8 @@ public class ReconciliationPage implements Serializable {
     }
 
     public void reconcile() {
-        CoreReconciliations.Summary done = Screens.attempt("day:date", () -> {
-            try {
-                reconciliations.awaitCore(date);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            return reconciliations.reconcile(date);
-        });
+        CoreReconciliations.Summary done = Screens.attempt("day:date",
+                () -> reconciliations.reconcileWhenCoreHasTheDay(date));
         if (done != null) {
             day = done;
             selected = null;
@@ -127,11 +121,11 @@ public class ReconciliationPage implements Serializable {
     }
 
     public boolean isResendable() {
-        return selected != null && "TELLER_ONLY".equals(selected.category());
+        return selected != null && selected.resendable();
     }
 
     public boolean isAdjustable() {
-        return selected != null && !"CORE_ONLY".equals(selected.category());
+        return selected != null && selected.adjustable();
     }
 
     public String getNote() {
