@@ -556,13 +556,19 @@ class CounterBrowserIT {
         // for the core's acknowledgements first, up to teller.core.acknowledgement-wait-seconds
         wait.withTimeout(Duration.ofSeconds(90)).until(
                 ExpectedConditions.numberOfElementsToBe(By.cssSelector("[id='day:categories'] tbody tr"), 5));
-        assertTrue(browser.findElement(By.id("openBreaks")).getText().matches("\\d+"));
+        // the panels below are re-rendered by the same update, so every text is read afresh until it holds
+        wait.ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("openBreaks")).getText().matches("\\d+"));
 
         clickWhenReady(By.id("books:check"));
-        String tills = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("books:tills"))).getText();
+        String tills = wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            String text = d.findElement(By.id("books:tills")).getText();
+            return text.contains("✓") || text.contains("✗") ? text : null;
+        });
         assertTrue(tills.contains("✓") && !tills.contains("✗"), tills);
-        assertTrue(browser.findElements(By.cssSelector("#findings li")).isEmpty(),
-                browser.findElement(By.id("books:result")).getText());
+        String result = wait.ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("books:result")).getText());
+        assertTrue(browser.findElements(By.cssSelector("#findings li")).isEmpty(), result);
     }
 
     /** Clicks the element once it can be clicked, found afresh if an ajax update replaced it meanwhile. */
