@@ -98,6 +98,12 @@ class EndpointMatrixIT {
                 "GET /v1/fee-schedule/rules", "GET /v1/fee-schedule/waivers", "GET /v1/fee-schedule/refunds",
                 "GET /v1/fee-schedule/periodic-fees");
         allow(Set.of("AUDITOR", "ADMIN"), "GET /v1/jms-accounts");
+        // migration from the old system: run by supervisors or administrators, signed off by a supervisor
+        allow(Set.of("SUPERVISOR", "BRANCH_MANAGER", "ADMIN"), "POST /v1/migrations", "PUT /v1/migrations/{id}/files/{file}",
+                "POST /v1/migrations/{id}/import", "POST /v1/migrations/{id}/discard");
+        allow(Set.of("SUPERVISOR", "BRANCH_MANAGER", "AUDITOR", "ADMIN"), "GET /v1/migrations", "GET /v1/migrations/{id}",
+                "GET /v1/migrations/{id}/rejects", "GET /v1/migrations/{id}/rejects.csv");
+        allow(SUPERVISORS, "POST /v1/migrations/{id}/sign-off");
         allow(Set.copyOf(ROLES), "GET /v1/calendar/{year}", "GET /v1/calendar/dates/{date}", "GET /v1/interest-rates",
                 "POST /v1/claims", "GET /v1/claims", "GET /v1/claims/{claimNo}", "PUT /v1/claims/{claimNo}",
                 "POST /v1/claims/{claimNo}/attachments", "GET /v1/claims/{claimNo}/attachments/{id}",
@@ -120,7 +126,8 @@ class EndpointMatrixIT {
             "POST /v1/direct-debits/files", "mandate_ref,amount\n");
     /** Operations that take another body than JSON. */
     private static final Map<String, String> CONTENT_TYPES = Map.of(
-            "POST /v1/collections/agreements/{code}/bills", "text/csv", "POST /v1/direct-debits/files", "text/csv");
+            "POST /v1/collections/agreements/{code}/bills", "text/csv", "POST /v1/direct-debits/files", "text/csv",
+            "PUT /v1/migrations/{id}/files/{file}", "text/csv");
 
     private static void allow(Set<String> roles, String... operations) {
         for (String operation : operations) {

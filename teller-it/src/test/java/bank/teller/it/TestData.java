@@ -20,7 +20,12 @@ public final class TestData {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(random.nextInt(365 * 50));
         // sequence 999 is the verification simulator's "not found"
-        String body = "110105" + birth.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", random.nextInt(999));
+        return residentId("110105", birth, random.nextInt(999));
+    }
+
+    /** The resident ID of {@code region}, {@code birth} and {@code sequence} (0-998), its check character added. */
+    public static String residentId(String region, LocalDate birth, int sequence) {
+        String body = region + birth.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", sequence);
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             sum += (body.charAt(i) - '0') * WEIGHTS[i];
@@ -67,7 +72,7 @@ public final class TestData {
                 Map.entry("{execution}", "0"), Map.entry("{reference}", "W20990101000000000"),
                 Map.entry("{clearingRef}", "CNIN209901010000000000"), Map.entry("{billRef}", "NO-SUCH-BILL"),
                 Map.entry("{mandateRef}", "NO-SUCH-MANDATE"), Map.entry("{claimNo}", "R209901010000000"),
-                Map.entry("{key}", "no-such-request"));
+                Map.entry("{key}", "no-such-request"), Map.entry("{file}", "customers"));
         String path = template;
         for (Map.Entry<String, String> value : values.entrySet()) {
             path = path.replace(value.getKey(), value.getValue());

@@ -28,6 +28,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Opening a demand account (开户) for a registered, verified customer at the teller's branch: the
@@ -84,6 +85,28 @@ public class AccountOpening {
     @PermitAll
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public AccountView openFor(Customer customer, AccountType type, LocalDate expiresOn, String branchCode) {
+        LocalDate today = calendar.today();
+        Account account = opened(customer, type, expiresOn, branchCode,
+                () -> AccountNumber.generate(branchCode, type.product(), accounts.nextSerial()), today);
+        return AccountQueries.view(account, customer, List.of(), today);
+    }
+
+    /**
+     * Opens a demand account the old system held, under its number and opening date, for the customer
+     * (locked by the caller) at the branch, by the same rules; its balance is the migration's to book.
+     */
+    @PermitAll
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Account openMigrated(Customer customer, AccountType type, LocalDate expiresOn, AccountNumber number,
+                                String branchCode, LocalDate openedOn) {
+        if (type.isTerm()) {
+            throw new TellerException(ErrorCode.ACCOUNT_TYPE_IS_DEPOSIT, type);
+        }
+        return opened(customer, type, expiresOn, branchCode, () -> number, openedOn);
+    }
+
+    private Account opened(Customer customer, AccountType type, LocalDate expiresOn, String branchCode,
+                           Supplier<AccountNumber> number, LocalDate openedOn) {
         customer.requireVerified();
         if (type.customerType() != customer.type()) {
             throw new TellerException(ErrorCode.ACCOUNT_TYPE_NOT_ALLOWED, type, customer.type());
@@ -95,13 +118,12 @@ public class AccountOpening {
         }
         AccountNumber bound = !type.boundToClassI() ? null : open.stream()
                 .filter(a -> a.type() == AccountType.INDIVIDUAL_I).map(Account::number).findFirst().orElse(null);
-        LocalDate today = calendar.today();
-        Account account = new Account(AccountNumber.generate(branchCode, type.product(), accounts.nextSerial()),
-                customer.id(), branchCode, type, expiresOn, bound, Money.CNY, today);
+        Account account = new Account(number.get(), customer.id(), branchCode, type, expiresOn, bound, Money.CNY,
+                openedOn);
         accounts.add(account);
         audit.record(OPERATION, account.number().value(), type + " for customer " + customer.id()
                 + (bound == null ? "" : ", bound to " + bound.value()), AuditEvent.SUCCESS);
-        return AccountQueries.view(account, customer, List.of(), today);
+        return account;
     }
 
     private List<Account> openAccountsOf(long customerId) {

@@ -170,7 +170,7 @@ public record TimeDeposit(DepositProduct product, Money principal, BigDecimal ra
         }
     }
 
-    static void requireMinimum(Money principal) {
+    public static void requireMinimum(Money principal) {
         if (principal.compareTo(MINIMUM) < 0) {
             throw new TellerException(ErrorCode.DEPOSIT_BELOW_MINIMUM, principal, MINIMUM);
         }

@@ -60,7 +60,9 @@ public class Ledger {
                 line.glCode(), line.accountNumber(), line.side(), line.amount().amount(), line.amount().currency(),
                 line.balanceAfter() == null ? null : line.balanceAfter().amount()}).toList();
         jdbc.writeRows(INSERT_LINE, lines);
-        jdbc.write(INSERT_OUTBOX, entry.id(), entry.postedAt());
+        if (entry.sentToCore()) {
+            jdbc.write(INSERT_OUTBOX, entry.id(), entry.postedAt());
+        }
         return entry;
     }
 

@@ -16,6 +16,11 @@ public final class GlCodes {
     public static final String OPERATING_EXPENSES = "6601";
     /** 应付利息: interest owed and not paid yet, accrued by end of day (a matured time deposit's overdue days). */
     public static final String ACCRUED_INTEREST_PAYABLE = "2231";
+    /**
+     * 系统迁移过渡户: the other side of the opening balances a migration from the old system books, so
+     * the ledger balances from the first day (its balance is the old system's deposits at the branch).
+     */
+    public static final String MIGRATION_CLEARING = "1999";
     public static final String INDIVIDUAL_DEMAND_DEPOSITS = "2011";
     public static final String CORPORATE_DEMAND_DEPOSITS = "2012";
     public static final String INDIVIDUAL_TIME_DEPOSITS = "2013";

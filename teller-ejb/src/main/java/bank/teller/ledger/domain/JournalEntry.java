@@ -29,6 +29,12 @@ import java.util.function.LongSupplier;
 @Table(name = "journal_entry")
 public class JournalEntry {
 
+    /**
+     * An opening balance a migration from the old system booked: the core holds it already (it came
+     * from the old system), so it is neither sent to the core nor expected in the core's file.
+     */
+    public static final String MIGRATION_OPENING = "MIGRATION_OPENING";
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "journal_entry_seq")
     @SequenceGenerator(name = "journal_entry_seq", sequenceName = "journal_entry_seq", allocationSize = 50)
@@ -218,6 +224,11 @@ public class JournalEntry {
 
     public String type() {
         return type;
+    }
+
+    /** Whether the core is to book it too (every entry but a migration's opening balance). */
+    public boolean sentToCore() {
+        return !MIGRATION_OPENING.equals(type);
     }
 
     public LocalDate businessDate() {

@@ -10,6 +10,7 @@ import bank.teller.shared.StoredTime;
 import bank.teller.shared.TellerException;
 import bank.teller.shared.Text;
 import bank.teller.till.domain.BlankVoucher;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -50,18 +51,28 @@ public class VoucherStock {
     @RolesAllowed(Roles.SUPERVISOR)
     public List<BlankVoucherView> receive(String kind, String from, String to) {
         AppUser supervisor = currentUser.get();
+        return receiveInto(supervisor.branchCode(), kind, from, to, supervisor.username());
+    }
+
+    /**
+     * Numbers {@code from}..{@code to} of {@code kind} in the vault of {@code branchCode}, received by
+     * {@code by}: a supervisor's delivery, or the stock a migration brings from the old system.
+     */
+    @PermitAll
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public List<BlankVoucherView> receiveInto(String branchCode, String kind, String from, String to, String by) {
         Instant now = StoredTime.now(clock);
         List<BlankVoucherView> received = new ArrayList<>();
         for (String serial : range(kind, from, to)) {
-            BlankVoucher.Key key = new BlankVoucher.Key(supervisor.branchCode(), kind, serial);
+            BlankVoucher.Key key = new BlankVoucher.Key(branchCode, kind, serial);
             if (em.find(BlankVoucher.class, key) != null) {
                 throw new TellerException(ErrorCode.BLANK_VOUCHER_EXISTS, kind, serial);
             }
-            BlankVoucher voucher = new BlankVoucher(key, supervisor.username(), now);
+            BlankVoucher voucher = new BlankVoucher(key, by, now);
             em.persist(voucher);
             received.add(BlankVoucherView.of(voucher));
         }
-        return recorded("BLANK_VOUCHERS_RECEIVED", kind, from, to, "into the vault of " + supervisor.branchCode(), received);
+        return recorded("BLANK_VOUCHERS_RECEIVED", kind, from, to, "into the vault of " + branchCode, received);
     }
 
     /** Numbers {@code from}..{@code to} go from the vault to till {@code tillCode}. */

@@ -40,12 +40,17 @@ public record Problem(String type, String title, int status, String detail, Stri
      * the admission filter), in Chinese when the caller asks for it.
      */
     public static void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code) throws IOException {
-        Locale locale = request.getLocale() != null && "zh".equals(request.getLocale().getLanguage())
-                ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+        Locale locale = locale(request);
         byte[] body = JSON.toJson(of(code, ErrorMessages.text(code, locale))).getBytes(StandardCharsets.UTF_8);
         response.setStatus(code.httpStatus());
         response.setContentType(MEDIA_TYPE); // JSON is UTF-8 by definition
         response.getOutputStream().write(body);
+    }
+
+    /** The caller's language for messages: Chinese when they ask for it, else English. */
+    static Locale locale(HttpServletRequest request) {
+        return request.getLocale() != null && "zh".equals(request.getLocale().getLanguage())
+                ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
     }
 
     static Response response(ErrorCode code, String detail, Long approvalId) {
