@@ -1,6 +1,10 @@
 package bank.teller.migration;
 
+import bank.teller.shared.ErrorCode;
+import bank.teller.shared.TellerException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The files a branch's migration reads, in the order they are imported (a row may refer to rows of
@@ -17,8 +21,9 @@ public enum MigrationFile {
             "rate_percent", "term_start", "renewal", "settlement_account", "certificate_no")),
     VOUCHER_STOCK("voucherStock", List.of("kind", "first_serial", "last_serial"));
 
-    /** The old system's control totals: count and sum per product at the branch. */
+    /** The old system's control totals: count and sum per product at the branch, and their name in a request. */
     public static final List<String> CONTROL_HEADER = List.of("branch_code", "product", "count", "total");
+    public static final String CONTROL_TOTALS = "controlTotals";
 
     private final String field;
     private final List<String> header;
@@ -31,6 +36,18 @@ public enum MigrationFile {
     /** Its name in a request (the JSON field that carries it). */
     public String field() {
         return field;
+    }
+
+    /** The file named {@code field} in a request (VALIDATION_FAILED for another name). */
+    public static MigrationFile ofField(String field) {
+        return Arrays.stream(values()).filter(f -> f.field.equals(field)).findFirst()
+                .orElseThrow(() -> new TellerException(ErrorCode.VALIDATION_FAILED, "file", field + " (one of "
+                        + String.join(", ", fields()) + ")"));
+    }
+
+    /** The names of every file in a request, the control totals last. */
+    public static List<String> fields() {
+        return Stream.concat(Arrays.stream(values()).map(MigrationFile::field), Stream.of(CONTROL_TOTALS)).toList();
     }
 
     public List<String> header() {

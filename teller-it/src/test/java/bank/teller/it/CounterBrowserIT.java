@@ -571,6 +571,44 @@ class CounterBrowserIT {
         assertTrue(browser.findElements(By.cssSelector("#findings li")).isEmpty(), result);
     }
 
+    @Test
+    void aSupervisorMigratesABranchFromTheScreenSeesTheRejectedRowAndDiscardsTheBatch() throws Exception {
+        signIn(AsUser.SUPERVISOR, AsUser.SUPERVISOR_PASSWORD);
+        browser.get(Https.BASE + "/app/migration.xhtml");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("branch:code"))).sendKeys("0000");
+        clickWhenReady(By.id("branch:open"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "文件导入中"));
+
+        Path customers = Files.createTempFile("customers", ".csv");
+        Files.writeString(customers, "legacy_id,type,name,id_number,phone,address,occupation,legal_representative,"
+                + "contact_name,contact_phone\nC1,INDIVIDUAL,迁移屏幕甲," + TestData.residentId() + ",13800000009,地址,,,,\n"
+                + "C2,INDIVIDUAL,迁移屏幕乙," + TestData.residentIdWithWrongCheckDigit() + ",13800000009,地址,,,,\n");
+        Path totals = Files.createTempFile("totals", ".csv");
+        Files.writeString(totals, "branch_code,product,count,total\n0000,CUSTOMER_INDIVIDUAL,2,0\n");
+        browser.findElement(By.cssSelector("input[type=file][id^='upload:customers']"))
+                .sendKeys(customers.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("input[type=file][id^='upload:controlTotals']"))
+                .sendKeys(totals.toAbsolutePath().toString());
+        browser.findElement(By.id("upload:send")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("batch:controls"), "CUSTOMER_INDIVIDUAL"));
+
+        clickWhenReady(By.id("batch:import"));
+        // the batch is followed while it imports, its panel re-rendered each time
+        wait.ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("status")).getText().contains("已迁移"));
+        String controls = wait.ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("batch:controls")).getText());
+        assertTrue(controls.contains("✗"), "1 customer migrated of the old system's 2: " + controls);
+        String rejects = wait.ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("batch:rejects")).getText());
+        assertTrue(rejects.contains("客户") && rejects.contains("C2,INDIVIDUAL"), rejects);
+
+        clickWhenReady(By.id("batch:discard"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
+        wait.ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("status")).getText().contains("已作废"));
+    }
+
     /** Clicks the element once it can be clicked, found afresh if an ajax update replaced it meanwhile. */
     private void clickWhenReady(By element) {
         wait.until(d -> {

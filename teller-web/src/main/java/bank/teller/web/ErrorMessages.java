@@ -3,6 +3,7 @@ package bank.teller.web;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.TellerException;
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -21,6 +22,11 @@ public final class ErrorMessages {
 
     public static String text(ErrorCode code, Locale locale, Object... args) {
         return format(code.messageKey(), locale, args);
+    }
+
+    /** The text of an error code stored with its arguments (a migration's rejected row). */
+    public static String text(String code, Locale locale, List<?> args) {
+        return format(ErrorCode.valueOf(code).messageKey(), locale, args.toArray());
     }
 
     public static String format(String key, Locale locale, Object... args) {

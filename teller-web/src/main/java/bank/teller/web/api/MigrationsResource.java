@@ -25,7 +25,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
@@ -47,7 +46,6 @@ public class MigrationsResource {
 
     /** The most a staged file may hold (bytes of UTF-8 CSV). */
     static final int MAX_FILE_BYTES = 32 << 20;
-    static final String CONTROL_TOTALS = "controlTotals";
 
     /** Body of a new batch: the branch it migrates. */
     public record OpenRequest(String branchCode) {
@@ -81,12 +79,8 @@ public class MigrationsResource {
             throw new TellerException(ErrorCode.REQUEST_TOO_LARGE, MAX_FILE_BYTES);
         }
         String text = new String(csv, StandardCharsets.UTF_8);
-        if (CONTROL_TOTALS.equals(file)) {
-            return migrations.stageControls(id, text);
-        }
-        return migrations.stage(id, Arrays.stream(MigrationFile.values()).filter(f -> f.field().equals(file))
-                .findFirst().orElseThrow(() -> new TellerException(ErrorCode.VALIDATION_FAILED, "file",
-                        file + " (one of customers, accounts, cards, timeDeposits, voucherStock, controlTotals)")), text);
+        return MigrationFile.CONTROL_TOTALS.equals(file) ? migrations.stageControls(id, text)
+                : migrations.stage(id, MigrationFile.ofField(file), text);
     }
 
     @POST
@@ -112,7 +106,7 @@ public class MigrationsResource {
     public List<RejectView> rejects(@PathParam("id") long id) {
         Locale locale = Problem.locale(request);
         return migrations.rejects(id).stream().map(r -> new RejectView(r.file(), r.line(), r.code(),
-                ErrorMessages.text(ErrorCode.valueOf(r.code()), locale, r.args().toArray()), r.row())).toList();
+                ErrorMessages.text(r.code(), locale, r.args()), r.row())).toList();
     }
 
     @GET
