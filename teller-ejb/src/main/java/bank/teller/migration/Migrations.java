@@ -218,7 +218,7 @@ public class Migrations {
         List<MigrationView.FileRows> files = byFile.entrySet().stream()
                 .map(e -> new MigrationView.FileRows(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2])).toList();
         List<MigrationView.Control> controls = controls(id);
-        boolean balanced = files.stream().allMatch(f -> f.pending() == 0)
+        boolean balanced = !controls.isEmpty() && files.stream().allMatch(f -> f.pending() == 0)
                 && controls.stream().allMatch(MigrationView.Control::matches);
         return new MigrationView(batch.id(), batch.branchCode(), batch.status().name(), batch.businessDate(),
                 batch.loadedBy(), batch.loadedAt(), batch.closedBy(), batch.closedAt(), files, controls, balanced);

@@ -31,7 +31,8 @@ public final class TransactionNames {
             Map.entry("DIRECT_DEBIT", "代扣 Direct debit"),
             Map.entry("DIRECT_DEBIT_CREDIT", "代扣款划入 Direct debits credited"),
             Map.entry("ANNUAL_CARD_FEE", "借记卡年费 Annual card fee"),
-            Map.entry("SMALL_BALANCE_FEE", "小额账户管理费 Small-balance fee"));
+            Map.entry("SMALL_BALANCE_FEE", "小额账户管理费 Small-balance fee"),
+            Map.entry("MIGRATION_OPENING", "迁移期初余额 Opening balance migrated"));
 
     private TransactionNames() {
     }
