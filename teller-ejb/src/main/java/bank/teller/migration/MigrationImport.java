@@ -29,6 +29,7 @@ import bank.teller.ledger.domain.GlCodes;
 import bank.teller.ledger.domain.JournalEntry;
 import bank.teller.ledger.domain.PostingLine;
 import bank.teller.ledger.domain.Side;
+import bank.teller.security.Roles;
 import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.Dates;
 import bank.teller.shared.ErrorCode;
@@ -38,6 +39,7 @@ import bank.teller.shared.TellerException;
 import bank.teller.shared.Text;
 import bank.teller.till.application.VoucherStock;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -100,6 +102,7 @@ public class MigrationImport {
     }
 
     /** The job is about to start (or restart) on the batch: refused once it was signed off or discarded. */
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
     public void importing(long batchId) {
         MigrationBatch batch = lock(batchId);
         if (((Number) em.createNativeQuery("SELECT COUNT(*) FROM migration_control WHERE batch_id = ?1")
@@ -111,6 +114,7 @@ public class MigrationImport {
     }
 
     /** The job execution importing the batch. */
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
     public void executedBy(long batchId, long execution) {
         lock(batchId).executedBy(execution);
     }
@@ -147,7 +151,8 @@ public class MigrationImport {
             case TIME_DEPOSITS -> timeDeposit(batch, row, cells);
             case VOUCHER_STOCK -> vouchers(batch, row, cells);
         }
-        audit.recordFor(batch.loadedBy(), ROLES, batch.branchCode(), "MIGRATION_" + row.file(), row.ref(),
+        String subject = row.file() == MigrationFile.CARDS ? new CardNumber(row.ref()).masked() : row.ref();
+        audit.recordFor(batch.loadedBy(), ROLES, batch.branchCode(), "MIGRATION_" + row.file(), subject,
                 "migration " + batch.id() + ", line " + row.lineNo(), AuditEvent.SUCCESS);
     }
 

@@ -277,6 +277,7 @@ public class Migrations {
                     ? "; rows still pending" : ""));
         }
         batch.signedOff(currentUser.get().username(), StoredTime.now(clock));
+        forgetRows(id);
         audit.record("MIGRATION_SIGNED_OFF", "migration:" + id, "branch " + batch.branchCode() + ", loaded by "
                 + batch.loadedBy(), AuditEvent.SUCCESS);
         return view(id);
@@ -296,9 +297,18 @@ public class Migrations {
         }
         String removed = discard.remove(batch, calendar.today());
         batch.discarded(currentUser.get().username(), StoredTime.now(clock));
+        forgetRows(id);
         audit.record("MIGRATION_DISCARDED", "migration:" + id, "branch " + batch.branchCode() + ": removed " + removed,
                 AuditEvent.SUCCESS);
         return view(id);
+    }
+
+    /**
+     * The old system's rows (names, ID numbers, phones) are not kept once the batch is closed: what
+     * became of each row stays, its cells go.
+     */
+    private void forgetRows(long id) {
+        jdbc.update("UPDATE migration_row SET cells = '' WHERE batch_id = ?", id);
     }
 
     /** The job execution importing the batch, or null before its first. */
