@@ -57,6 +57,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 
@@ -73,6 +75,7 @@ import org.apache.commons.csv.CSVParser;
 public class MigrationImport {
 
     private static final String ROLES = "MIGRATION";
+    private static final Logger LOG = Logger.getLogger(MigrationImport.class.getName());
 
     @PersistenceContext(unitName = "teller")
     private EntityManager em;
@@ -165,6 +168,17 @@ public class MigrationImport {
         }
     }
 
+    /**
+     * Rejects the row an unforeseen failure stopped (the server log has it, by the row's id), so one
+     * row cannot hold the whole import; when the database itself fails, this fails too and the job
+     * stops, to be resumed.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void rejectFailed(long rowId, RuntimeException failure) {
+        LOG.log(Level.WARNING, "migration row " + rowId + " could not be imported", failure);
+        reject(rowId, new TellerException(ErrorCode.MIGRATION_ROW_FAILED, rowId));
+    }
+
     /** A row's cells by column name. */
     private record Row(List<String> values) {
 
@@ -223,6 +237,9 @@ public class MigrationImport {
             throw new TellerException(ErrorCode.VALIDATION_FAILED, "balance", balance.toPlainString());
         }
         LocalDate openedOn = Dates.required("opened_on", cells.get(4));
+        if (em.find(Account.class, number.value()) != null) {
+            throw new TellerException(ErrorCode.MIGRATION_ALREADY_EXISTS, "account", number.value());
+        }
         Account account = opening.openMigrated(holder, type, Dates.optional("expires_on", cells.get(5)), number,
                 batch.branchCode(), openedOn);
         Long entry = null;
