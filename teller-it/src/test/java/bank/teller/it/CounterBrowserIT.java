@@ -622,6 +622,37 @@ class CounterBrowserIT {
     }
 
     @Test
+    void anAdministratorCreatesAUserChangesTheirRolesAndDisablesThemFromTheScreen() {
+        signIn("admin1", DemoData.ADMIN_PASSWORD);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("menu:nav-users"))).click();
+        String username = "u" + Long.toString(System.nanoTime(), 36);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("create:username"))).sendKeys(username);
+        browser.findElement(By.id("create:displayName")).sendKeys("屏幕新柜员");
+        browser.findElement(By.id("create:branch")).sendKeys("0001");
+        // the roles in their order: ADMIN, AUDITOR, BRANCH_MANAGER, SENIOR_TELLER, SUPERVISOR, TELLER
+        browser.findElement(By.cssSelector("label[for='create:roles:5']")).click();
+        browser.findElement(By.id("create:add")).click();
+        String temporary = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("temporary-password"))).getText();
+        assertTrue(temporary.length() >= 12, "the temporary password, shown once: " + temporary);
+        By row = By.xpath("//tbody[@id='list:users_data']/tr[td[normalize-space()='" + username + "']]");
+        String created = wait.until(ExpectedConditions.visibilityOfElementLocated(row)).getText();
+        assertTrue(created.contains("柜员") && created.contains("未绑定令牌") && created.contains("待改密码"), created);
+
+        clickWhenReady(By.xpath("//tbody[@id='list:users_data']/tr[td[normalize-space()='" + username
+                + "']]//button[contains(@id, ':roles')]"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("label[for='edit:roles:3']"))).click();
+        browser.findElement(By.id("edit:save")).click();
+        wait.ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(row).getText().contains("高级柜员"));
+
+        clickWhenReady(By.xpath("//tbody[@id='list:users_data']/tr[td[normalize-space()='" + username
+                + "']]//button[contains(@id, ':disable')]"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
+        wait.ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(row).getText().contains("已停用"));
+    }
+
+    @Test
     void anAdministratorEntersAHolidayOnTheCalendarScreenAndEveryoneSeesTheDateClosed() {
         signIn("admin1", DemoData.ADMIN_PASSWORD);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("menu:nav-calendar"))).click();
