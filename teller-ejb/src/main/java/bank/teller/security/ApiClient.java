@@ -56,4 +56,28 @@ public class ApiClient {
     void revoke() {
         enabled = false;
     }
+
+    String keyId() {
+        return keyId;
+    }
+
+    String username() {
+        return username;
+    }
+
+    String description() {
+        return description;
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    String createdBy() {
+        return createdBy;
+    }
 }

@@ -44,6 +44,11 @@ public class ApiClients {
     public record IssuedKey(String keyId, String username, String apiKey) {
     }
 
+    /** A key as an administrator sees it (never its secret): the system user, its roles, whether it still opens. */
+    public record ClientView(String keyId, String username, String description, Set<String> roles, boolean enabled,
+                             Instant createdAt, String createdBy) {
+    }
+
     /** Who a valid key stands for. */
     public record Caller(String username, Set<String> roles) {
     }
@@ -97,6 +102,13 @@ public class ApiClients {
         em.persist(new ApiClient(keyId, Secrets.sha256(secret), username, what, now, context.getCallerPrincipal().getName()));
         audit.record("API_KEY_ISSUED", username, "key " + keyId + " roles " + roles, AuditEvent.SUCCESS);
         return new IssuedKey(keyId, username, PREFIX + keyId + "_" + secret);
+    }
+
+    /** Every key issued, newest first (terminals' keys among them). */
+    public List<ClientView> list() {
+        return em.createQuery("SELECT c FROM ApiClient c ORDER BY c.createdAt DESC, c.id DESC", ApiClient.class)
+                .getResultStream().map(c -> new ClientView(c.keyId(), c.username(), c.description(),
+                        Roles.held(em, c.username()), c.enabled(), c.createdAt(), c.createdBy())).toList();
     }
 
     public void revoke(String keyId) {

@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -650,6 +651,31 @@ class CounterBrowserIT {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
         wait.ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(row).getText().contains("已停用"));
+    }
+
+    @Test
+    void anAdministratorIssuesAnApiKeyThatOpensTheApiAndRevokesIt() throws Exception {
+        signIn("admin1", DemoData.ADMIN_PASSWORD);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("menu:nav-api-clients"))).click();
+        String system = "s" + Long.toString(System.nanoTime(), 36);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("issue:system"))).sendKeys(system);
+        browser.findElement(By.id("issue:description")).sendKeys("对账平台");
+        browser.findElement(By.cssSelector("label[for='issue:roles:0']")).click(); // AUDITOR, CHANNEL: the auditor
+        browser.findElement(By.id("issue:add")).click();
+        String key = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("issued-key"))).getText();
+        assertTrue(key.startsWith("tk_"), "the key, shown once: " + key);
+        HttpResponse<String> opened = Https.send(HttpRequest.newBuilder(URI.create(Https.BASE + "/api/v1/audit/verification")).header("X-Api-Key", key).GET()
+                .build());
+        assertEquals(200, opened.statusCode(), opened.body());
+
+        By row = By.xpath("//tbody[@id='list:keys_data']/tr[td[normalize-space()='api-" + system + "']]");
+        assertTrue(wait.until(ExpectedConditions.visibilityOfElementLocated(row)).getText().contains("审计员"));
+        clickWhenReady(By.xpath("//tbody[@id='list:keys_data']/tr[td[normalize-space()='api-" + system
+                + "']]//button[contains(@id, ':revoke')]"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
+        wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(row).getText().contains("已吊销"));
+        assertEquals(401, Https.send(HttpRequest.newBuilder(URI.create(Https.BASE + "/api/v1/audit/verification")).header("X-Api-Key", key).GET()
+                .build()).statusCode(), "a revoked key opens nothing");
     }
 
     @Test

@@ -108,7 +108,7 @@ class EndpointMatrixIT {
                 "POST /v1/claims", "GET /v1/claims", "GET /v1/claims/{claimNo}", "PUT /v1/claims/{claimNo}",
                 "POST /v1/claims/{claimNo}/attachments", "GET /v1/claims/{claimNo}/attachments/{id}",
                 "POST /v1/claims/{claimNo}/submission");
-        allow(ADMIN, "POST /v1/terminals", "POST /v1/fee-schedule/rules", "POST /v1/fee-schedule/rules/{id}/end", "POST /v1/approval-policies", "POST /v1/approval-policies/{id}/retirement", "POST /v1/api-clients",
+        allow(ADMIN, "POST /v1/terminals", "POST /v1/fee-schedule/rules", "POST /v1/fee-schedule/rules/{id}/end", "POST /v1/approval-policies", "POST /v1/approval-policies/{id}/retirement", "GET /v1/api-clients", "POST /v1/api-clients",
                 "POST /v1/api-clients/{keyId}/revocation", "POST /v1/jms-accounts", "PUT /v1/calendar/{year}", "POST /v1/interest-rates",
                 "POST /v1/jms-accounts/{username}/revocation", "GET /v1/users", "POST /v1/users",
                 "POST /v1/users/{username}/disable", "POST /v1/users/{username}/password-reset",

@@ -5,15 +5,17 @@ import bank.teller.security.ApiClients.IssuedKey;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Set;
 
-/** API keys of other systems, for administrators: issue one (shown once), revoke it. */
+/** API keys of other systems, for administrators: list them (never a secret), issue one (shown once), revoke it. */
 @Path("/v1/api-clients")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,6 +28,11 @@ public class ApiClientsResource {
 
     @EJB
     private ApiClients clients;
+
+    @GET
+    public List<ApiClients.ClientView> list() {
+        return clients.list();
+    }
 
     @POST
     public Response issue(NewClient request) {
