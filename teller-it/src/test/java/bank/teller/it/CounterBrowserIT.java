@@ -679,6 +679,25 @@ class CounterBrowserIT {
     }
 
     @Test
+    void anAdministratorAddsAnApprovalPolicyLineAndRetiresIt() {
+        signIn("admin1", DemoData.ADMIN_PASSWORD);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("menu:nav-approval-policy"))).click();
+        // the first transaction in the list (account closing) asked by a teller, from an amount no test reaches
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("add:minAmount"))).sendKeys("98765432.10");
+        browser.findElement(By.id("add:zh")).sendKeys("屏幕测试规则");
+        browser.findElement(By.id("add:en")).sendKeys("Screen test line");
+        browser.findElement(By.id("add:save")).click();
+        By row = By.xpath("//tbody[@id='list:lines_data']/tr[td[contains(., '屏幕测试规则')]]");
+        String line = wait.until(ExpectedConditions.visibilityOfElementLocated(row)).getText();
+        assertTrue(line.contains("98,765,432.10") && line.contains("销户") && line.contains("柜员") && line.contains("启用"),
+                line);
+        clickWhenReady(By.xpath("//tbody[@id='list:lines_data']/tr[td[contains(., '屏幕测试规则')]]"
+                + "//button[contains(@id, ':retire')]"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
+        wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(row).getText().contains("已停用"));
+    }
+
+    @Test
     void anAdministratorEntersAHolidayOnTheCalendarScreenAndEveryoneSeesTheDateClosed() {
         signIn("admin1", DemoData.ADMIN_PASSWORD);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("menu:nav-calendar"))).click();
