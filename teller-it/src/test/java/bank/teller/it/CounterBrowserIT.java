@@ -698,6 +698,19 @@ class CounterBrowserIT {
     }
 
     @Test
+    void anAdministratorSeesTheRatesAndARateForAPastDayIsRefusedWithItsReason() {
+        signIn("admin1", DemoData.ADMIN_PASSWORD);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("menu:nav-interest-rates"))).click();
+        String rates = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rates:table"))).getText();
+        assertTrue(rates.contains("%"), "the demand rates in force: " + rates);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("add:from"))).sendKeys("2020-01-01");
+        browser.findElement(By.id("add:rate")).sendKeys("0.35");
+        browser.findElement(By.id("add:save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("add:from-message"), "2020-01-01"));
+        assertEquals(rates, browser.findElement(By.id("rates:table")).getText(), "nothing entered");
+    }
+
+    @Test
     void anAdministratorEntersAHolidayOnTheCalendarScreenAndEveryoneSeesTheDateClosed() {
         signIn("admin1", DemoData.ADMIN_PASSWORD);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("menu:nav-calendar"))).click();
