@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -44,6 +45,7 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -708,6 +710,46 @@ class CounterBrowserIT {
         browser.findElement(By.id("add:save")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("add:from-message"), "2020-01-01"));
         assertEquals(rates, browser.findElement(By.id("rates:table")).getText(), "nothing entered");
+    }
+
+    @Test
+    void aSupervisorReceivesAndIssuesBlankVouchersAndSpoilsAndReturnsThemAtTheTill() {
+        signIn(AsUser.SUPERVISOR, AsUser.SUPERVISOR_PASSWORD);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("menu:nav-blank-vouchers"))).click();
+        long first = 7_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L);
+        String a = String.valueOf(first);
+        String b = String.valueOf(first + 1);
+        String e = String.valueOf(first + 4);
+        new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("vault:kind")))).selectByValue("CHEQUE_BOOK");
+        browser.findElement(By.id("vault:from")).sendKeys(a);
+        browser.findElement(By.id("vault:to")).sendKeys(e);
+        clickWhenReady(By.id("vault:receive"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stock:lines"), a + " – " + e));
+
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.id("vault:from")).sendKeys(a);
+            d.findElement(By.id("vault:to")).sendKeys(b);
+            d.findElement(By.id("vault:toTill")).sendKeys("901"); // super1's own till
+            return true;
+        });
+        clickWhenReady(By.id("vault:issue"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("till:mine"), b));
+
+        new Select(browser.findElement(By.id("till:kind"))).selectByValue("CHEQUE_BOOK");
+        browser.findElement(By.id("till:serial")).sendKeys(a);
+        browser.findElement(By.id("till:reason")).sendKeys("打印错误");
+        clickWhenReady(By.id("till:spoil"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("till:mine"), "打印错误"));
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.id("till:from")).sendKeys(b);
+            d.findElement(By.id("till:to")).sendKeys(b);
+            return true;
+        });
+        clickWhenReady(By.id("till:giveBack"));
+        // the unused number is back in the vault, the spoiled one stays on the till's record
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stock:lines"), b + " – " + e));
+        String stock = browser.findElement(By.id("stock:lines")).getText();
+        assertTrue(stock.contains("已作废") && stock.contains(a + " – " + a), stock);
     }
 
     @Test

@@ -128,6 +128,26 @@ public class VoucherStock {
                 .getResultList().stream().map(BlankVoucherView::of).toList();
     }
 
+    /** How many numbers of a kind are where: in the vault, held by a till, used or spoiled (and by which till). */
+    public record StockLine(String kind, String status, String tillCode, long count, String first, String last) {
+    }
+
+    /**
+     * The branch's stock of blank vouchers (重要空白凭证登记簿) as it stands: by kind, status and till,
+     * with the first and last number of each group, for the day's accounting.
+     */
+    @RolesAllowed({Roles.TELLER, Roles.SUPERVISOR, Roles.AUDITOR})
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<StockLine> branchStock() {
+        return em.createQuery("SELECT v.key.kind, v.status, v.tillCode, COUNT(v), MIN(v.key.serialNo), "
+                        + "MAX(v.key.serialNo) FROM BlankVoucher v WHERE v.key.branchCode = :branch "
+                        + "GROUP BY v.key.kind, v.status, v.tillCode ORDER BY v.key.kind, v.status, v.tillCode",
+                        Object[].class)
+                .setParameter("branch", currentUser.get().branchCode()).getResultList().stream()
+                .map(r -> new StockLine((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue(),
+                        (String) r[4], (String) r[5])).toList();
+    }
+
     private interface Change {
         void apply(BlankVoucher voucher);
     }
