@@ -525,6 +525,24 @@ class CounterBrowserIT {
     }
 
     @Test
+    void anAdjustmentOfTodaysPostingIsRefusedNextToTheFieldAndPostsNothing() {
+        signIn(AsUser.TELLER, AsUser.TELLER_PASSWORD);
+        openAccount("调整客户");
+        post("DEPOSIT", "100.00", null);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("balance"), "100.00 CNY"));
+        String entry = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//tbody[@id='transactions_data']/tr[1]/td[last()]"))).getText();
+
+        browser.findElement(By.id("adjustment:entry_input")).sendKeys(entry);
+        browser.findElement(By.id("adjustment:amount")).sendKeys("10.00");
+        browser.findElement(By.id("adjustment:reason")).sendKeys("多记");
+        browser.findElement(By.id("adjustment:adjust")).click();
+        // today's posting is reversed (冲正), not adjusted: the refusal says so next to the entry
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("adjustment:entry-message"), entry));
+        assertTrue(browser.findElement(By.id("balance")).getText().startsWith("100.00"));
+    }
+
+    @Test
     void aWrongAmountIsExplainedNextToTheFieldAndPostsNothing() {
         signIn(AsUser.TELLER, AsUser.TELLER_PASSWORD);
         openAccount("钱七");

@@ -10,6 +10,7 @@ import bank.teller.account.application.CashWithdrawals;
 import bank.teller.account.application.ClosingResult;
 import bank.teller.account.application.Receipt;
 import bank.teller.account.application.RestrictionView;
+import bank.teller.account.application.Adjustments;
 import bank.teller.account.application.Reversals;
 import bank.teller.account.application.Transfers;
 import bank.teller.account.application.Vouchers;
@@ -70,6 +71,8 @@ public class AccountPage implements Serializable {
     private Approvals approvals;
     @EJB
     private Reversals reversals;
+    @EJB
+    private Adjustments adjustments;
 
     private String number;
     private AccountView account;
@@ -90,6 +93,10 @@ public class AccountPage implements Serializable {
     private List<ApprovalView> pendingApprovals = List.of();
     private Long reversalEntry;
     private String reversalReason;
+    private Long adjustmentEntry;
+    private String adjustmentSide = "CREDIT";
+    private String adjustmentAmount;
+    private String adjustmentReason;
 
     @PostConstruct
     void init() {
@@ -226,6 +233,8 @@ public class AccountPage implements Serializable {
     private void resume() {
         if (reversalEntry != null) {
             reverse();
+        } else if (adjustmentEntry != null) {
+            adjust();
         } else {
             post();
         }
@@ -240,6 +249,53 @@ public class AccountPage implements Serializable {
             showVoucher(reversal.voucherNo());
             done();
         }
+    }
+
+    /**
+     * 错账调整 of this account's line in a posting of an earlier business day (no longer reversible):
+     * credited or debited against the suspense account, with its reason; always waits for a supervisor.
+     */
+    public void adjust() {
+        Receipt adjustment = Screens.attempt("adjustment:entry", () -> orAwaitApproval(() -> adjustments.adjust(
+                adjustmentEntry == null ? 0 : adjustmentEntry, account.accountNumber(), adjustmentSide, adjustmentAmount,
+                adjustmentReason, requestId)));
+        if (adjustment != null) {
+            Screens.info(Screens.text("tx.adjusted", adjustmentEntry, adjustment.entryId()));
+            showVoucher(adjustment.voucherNo());
+            done();
+        }
+    }
+
+    public Long getAdjustmentEntry() {
+        return adjustmentEntry;
+    }
+
+    public void setAdjustmentEntry(Long adjustmentEntry) {
+        this.adjustmentEntry = adjustmentEntry;
+    }
+
+    public String getAdjustmentSide() {
+        return adjustmentSide;
+    }
+
+    public void setAdjustmentSide(String adjustmentSide) {
+        this.adjustmentSide = adjustmentSide;
+    }
+
+    public String getAdjustmentAmount() {
+        return adjustmentAmount;
+    }
+
+    public void setAdjustmentAmount(String adjustmentAmount) {
+        this.adjustmentAmount = adjustmentAmount;
+    }
+
+    public String getAdjustmentReason() {
+        return adjustmentReason;
+    }
+
+    public void setAdjustmentReason(String adjustmentReason) {
+        this.adjustmentReason = adjustmentReason;
     }
 
     public Long getReversalEntry() {
@@ -306,6 +362,10 @@ public class AccountPage implements Serializable {
         confirmFee = null;
         reversalEntry = null;
         reversalReason = null;
+        adjustmentEntry = null;
+        adjustmentSide = "CREDIT";
+        adjustmentAmount = null;
+        adjustmentReason = null;
         requestId = Screens.newRequestId();
         load();
     }
