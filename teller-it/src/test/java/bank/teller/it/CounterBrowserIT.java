@@ -655,13 +655,24 @@ class CounterBrowserIT {
         browser.findElement(By.id("create:add")).click();
         String temporary = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("temporary-password"))).getText();
         assertTrue(temporary.length() >= 12, "the temporary password, shown once: " + temporary);
+        browser.findElement(By.id("list:query")).sendKeys(username); // the bank has many users: find ours
+        Browsers.ajaxIdle(wait); // the list re-rendered as the name was typed, then still
         By row = By.xpath("//tbody[@id='list:users_data']/tr[td[normalize-space()='" + username + "']]");
         String created = wait.until(ExpectedConditions.visibilityOfElementLocated(row)).getText();
         assertTrue(created.contains("柜员") && created.contains("未绑定令牌") && created.contains("待改密码"), created);
 
-        clickWhenReady(By.xpath("//tbody[@id='list:users_data']/tr[td[normalize-space()='" + username
-                + "']]//button[contains(@id, ':roles')]"));
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("label[for='edit:roles:3']"))).click();
+        // the list may still be re-rendered by the search as typed: the button is clicked until the roles show
+        By rolesButton = By.xpath("//tbody[@id='list:users_data']/tr[td[normalize-space()='" + username
+                + "']]//button[contains(@id, ':roles')]");
+        By seniorTeller = By.cssSelector("label[for='edit:roles:3']");
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            if (!d.findElements(seniorTeller).isEmpty()) {
+                return true;
+            }
+            d.findElement(rolesButton).click();
+            return false;
+        });
+        wait.until(ExpectedConditions.elementToBeClickable(seniorTeller)).click();
         browser.findElement(By.id("edit:save")).click();
         wait.ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(row).getText().contains("高级柜员"));

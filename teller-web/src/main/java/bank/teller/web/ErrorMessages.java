@@ -29,10 +29,21 @@ public final class ErrorMessages {
         return format(ErrorCode.valueOf(code).messageKey(), locale, args.toArray());
     }
 
+    /** Whole numbers as they are typed (an entry 3805, never "3,805": it is an id, read and typed back). */
+    private static Object[] plainIds(Object[] args) {
+        Object[] plain = args.clone();
+        for (int i = 0; i < plain.length; i++) {
+            if (plain[i] instanceof Long || plain[i] instanceof Integer) {
+                plain[i] = plain[i].toString();
+            }
+        }
+        return plain;
+    }
+
     public static String format(String key, Locale locale, Object... args) {
         ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale);
         try {
-            return new MessageFormat(bundle.getString(key), locale).format(args);
+            return new MessageFormat(bundle.getString(key), locale).format(plainIds(args));
         } catch (MissingResourceException e) {
             return key;
         }

@@ -9,6 +9,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -36,6 +37,7 @@ public class UsersPage implements Serializable {
     private UserView editing;
     private List<String> editedRoles = new ArrayList<>();
     private TemporaryPassword handedOver;
+    private String query;
 
     public void load() {
         List<UserView> found = Screens.attempt(null, users::list);
@@ -102,8 +104,19 @@ public class UsersPage implements Serializable {
         return List.copyOf(new TreeSet<>(Users.ROLES));
     }
 
-    public List<UserView> getAll() {
-        return all;
+    /** The users whose user name or name contains what was typed in the search field (all when it is empty). */
+    public List<UserView> getShown() {
+        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+        return q.isEmpty() ? all : all.stream().filter(u -> u.username().toLowerCase(Locale.ROOT).contains(q)
+                || u.displayName().toLowerCase(Locale.ROOT).contains(q)).toList();
+    }
+
+    public String getQuery() {
+        return query;
+    }
+
+    public void setQuery(String query) {
+        this.query = query;
     }
 
     public String getUsername() {
