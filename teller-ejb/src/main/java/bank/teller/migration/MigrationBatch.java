@@ -3,6 +3,8 @@ package bank.teller.migration;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.TellerException;
 import jakarta.persistence.Column;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -159,5 +161,14 @@ public class MigrationBatch {
 
     public Instant closedAt() {
         return closedAt;
+    }
+
+    /** The batch, locked for the caller's transaction; an unknown id is refused. */
+    static MigrationBatch lock(EntityManager em, long id) {
+        MigrationBatch batch = em.find(MigrationBatch.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (batch == null) {
+            throw new TellerException(ErrorCode.MIGRATION_NOT_FOUND, id);
+        }
+        return batch;
     }
 }

@@ -123,11 +123,7 @@ public class MigrationImport {
     }
 
     private MigrationBatch lock(long batchId) {
-        MigrationBatch batch = em.find(MigrationBatch.class, batchId, LockModeType.PESSIMISTIC_WRITE);
-        if (batch == null) {
-            throw new TellerException(ErrorCode.MIGRATION_NOT_FOUND, batchId);
-        }
-        return batch;
+        return MigrationBatch.lock(em, batchId);
     }
 
     /** The job went through every file. */
@@ -205,9 +201,7 @@ public class MigrationImport {
                 : Customer.corporate(cells.get(2), new UnifiedSocialCreditCode(cells.get(3)), cells.get(7), cells.get(5),
                 cells.get(8), cells.get(9), now, batch.loadedBy());
         MigrationRow.Counted counted = new MigrationRow.Counted("CUSTOMER_" + type, 1, BigDecimal.ZERO);
-        Customer known = em.createQuery("SELECT c FROM Customer c WHERE c.type = :type AND c.idNumber = :number",
-                        Customer.class).setParameter("type", type).setParameter("number", customer.idNumber())
-                .getResultStream().findFirst().orElse(null);
+        Customer known = Customer.findByIdNumber(em, type, customer.idNumber());
         if (known != null) { // a customer of another branch already, or registered at a counter: the same person
             if (!known.name().equals(customer.name())) {
                 throw new TellerException(ErrorCode.IDENTITY_DETAILS_MISMATCH, known.maskedIdNumber());

@@ -3,6 +3,7 @@ package bank.teller.migration;
 import bank.teller.audit.AuditEvent;
 import bank.teller.audit.AuditTrail;
 import bank.teller.payment.domain.CsvLines;
+import bank.teller.platform.Branches;
 import bank.teller.platform.Jdbc;
 import bank.teller.security.AppUser;
 import bank.teller.security.CurrentUser;
@@ -68,14 +69,15 @@ public class Migrations {
     private AuditTrail audit;
     @Inject
     private MigrationDiscard discard;
+    @Inject
+    private Branches branches;
 
     private final Clock clock = Clock.systemUTC();
 
     /** A new batch for the branch, its files to come; refused while another batch of the branch stands. */
     public MigrationView open(String branchCode) {
         String branch = Text.required("branchCode", branchCode, 4);
-        Long known = jdbc.query("SELECT COUNT(*) FROM branch WHERE code = ?", row -> row.getLong(1), branch).get(0);
-        if (known == 0) {
+        if (!branches.exists(branch)) {
             throw new TellerException(ErrorCode.BRANCH_NOT_FOUND, branch);
         }
         em.createQuery("SELECT b FROM MigrationBatch b WHERE b.branchCode = :branch ORDER BY b.id", MigrationBatch.class)
@@ -335,10 +337,6 @@ public class Migrations {
     }
 
     private MigrationBatch lock(long id) {
-        MigrationBatch batch = em.find(MigrationBatch.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (batch == null) {
-            throw new TellerException(ErrorCode.MIGRATION_NOT_FOUND, id);
-        }
-        return batch;
+        return MigrationBatch.lock(em, id);
     }
 }

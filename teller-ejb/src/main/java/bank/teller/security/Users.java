@@ -6,7 +6,9 @@ import bank.teller.shared.ErrorCode;
 import bank.teller.shared.StoredTime;
 import bank.teller.shared.TellerException;
 import bank.teller.shared.Text;
+import bank.teller.platform.Branches;
 import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
@@ -50,6 +52,8 @@ public class Users {
 
     @PersistenceContext(unitName = "teller")
     private EntityManager em;
+    @Inject
+    private Branches branches;
 
     @Resource
     private SessionContext context;
@@ -70,8 +74,7 @@ public class Users {
             throw new TellerException(ErrorCode.USER_EXISTS, username);
         }
         String branch = Text.required("branchCode", branchCode, 4);
-        if (em.createNativeQuery("SELECT COUNT(*) FROM branch WHERE code = ?1").setParameter(1, branch)
-                .getSingleResult() instanceof Number n && n.longValue() == 0) {
+        if (!branches.exists(branch)) {
             throw new TellerException(ErrorCode.VALIDATION_FAILED, "branchCode", branch);
         }
         if (tillCode != null && !tillCode.isBlank() && !tillCode.matches("[0-9A-Z]{3}")) {

@@ -2,6 +2,7 @@ package bank.teller.terminal;
 
 import bank.teller.audit.AuditEvent;
 import bank.teller.audit.AuditTrail;
+import bank.teller.platform.Branches;
 import bank.teller.platform.Jdbc;
 import bank.teller.security.ApiClients;
 import bank.teller.security.AppUser;
@@ -62,13 +63,15 @@ public class Terminals {
     private CurrentUser currentUser;
     @Inject
     private Jdbc jdbc;
+    @Inject
+    private Branches branches;
 
     private final Clock clock = Clock.systemUTC();
 
     /** Registers a terminal of {@code kind} (ATM, CDM or KIOSK) at the branch, its till code a letter and two digits. */
     @RolesAllowed(Roles.ADMIN)
     public Registered register(String branchCode, String tillCode, String kind, String description) {
-        if (branchCode == null || jdbc.query("SELECT 1 FROM branch WHERE code = ?", row -> 1, branchCode).isEmpty()) {
+        if (!branches.exists(branchCode)) {
             throw new TellerException(ErrorCode.VALIDATION_FAILED, "branchCode", Objects.toString(branchCode));
         }
         if (tillCode == null || !tillCode.matches("[A-Z][0-9]{2}")) {

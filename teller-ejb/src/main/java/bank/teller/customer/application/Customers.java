@@ -235,9 +235,7 @@ public class Customers {
     }
 
     private Customer findByIdNumber(CustomerType type, String idNumber) {
-        return em.createQuery("SELECT c FROM Customer c WHERE c.type = :type AND c.idNumber = :number", Customer.class)
-                .setParameter("type", type).setParameter("number", idNumber)
-                .getResultStream().findFirst().orElse(null);
+        return Customer.findByIdNumber(em, type, idNumber);
     }
 
     private static IdType idType(String text) {

@@ -4,6 +4,7 @@ import bank.teller.shared.ErrorCode;
 import bank.teller.shared.TellerException;
 import bank.teller.shared.Text;
 import jakarta.persistence.Column;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -228,5 +229,12 @@ public class Customer {
 
     public Long verificationId() {
         return verificationId;
+    }
+
+    /** The customer of the type with the ID number, or null: one person is registered once. */
+    public static Customer findByIdNumber(EntityManager em, CustomerType type, String idNumber) {
+        return em.createQuery("SELECT c FROM Customer c WHERE c.type = :type AND c.idNumber = :number", Customer.class)
+                .setParameter("type", type).setParameter("number", idNumber)
+                .getResultStream().findFirst().orElse(null);
     }
 }
