@@ -110,6 +110,11 @@ public final class Api {
         return send(http, HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** A screen of the same server in this session: {@code path} from the server's root ("/teller/app/home.xhtml"). */
+    public Answer page(HttpClient http, String path) throws Exception {
+        return send(http, HttpRequest.newBuilder(URI.create(base).resolve(path)).GET());
+    }
+
     private Answer send(HttpClient http, HttpRequest.Builder request) throws Exception {
         String used = session();
         Answer answer = exchange(http, request, used);

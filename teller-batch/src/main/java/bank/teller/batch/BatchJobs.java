@@ -118,7 +118,7 @@ public class BatchJobs {
     }
 
     /** The latest end-of-day run with its steps and report, if one ever ran. */
-    @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR})
+    @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN})
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<EndOfDayView> endOfDay() {
         JobOperator operator = operator();

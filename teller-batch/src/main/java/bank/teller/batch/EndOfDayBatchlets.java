@@ -105,6 +105,17 @@ final class EndOfDayBatchlets {
         }
     }
 
+    /** The day's figures for the dashboards and reports (deposits, accounts opened, fee income, dormant accounts), kept. */
+    @Named("endOfDayFigures")
+    @Dependent
+    public static class Figures extends EndOfDayBatchlet {
+        @Override
+        protected Done run(LocalDate closing) {
+            int rows = work.keepDayFigures(closing);
+            return new Done(rows, rows, null, "KEPT " + rows + " figures");
+        }
+    }
+
     /** The manifest of the month's statements (count, size and SHA-256 of each file), on the month's last business day. */
     @Named("endOfDayStatementManifest")
     @Dependent

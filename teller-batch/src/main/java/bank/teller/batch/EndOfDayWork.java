@@ -13,6 +13,8 @@ import bank.teller.integration.CoreReconciliations;
 import bank.teller.ledger.application.TrialBalance;
 import bank.teller.ledger.domain.TrialBalanceReport;
 import bank.teller.shared.BusinessCalendar;
+import bank.teller.report.ActivityFolder;
+import bank.teller.report.DayFigures;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -66,6 +68,10 @@ public class EndOfDayWork {
     private StatementFiles statementFiles;
     @EJB
     private EndOfDayProducts products;
+    @EJB
+    private ActivityFolder activityFolder;
+    @Inject
+    private DayFigures dayFigures;
 
     /** A step's row in the run's report: the job instance (kept by restarts), the step, the partition (0: none). */
     public record StepRow(long instance, String step, int partition) implements java.io.Serializable {
@@ -208,6 +214,12 @@ public class EndOfDayWork {
 
     public WarehouseExtract.Result extractForWarehouse(LocalDate closing) {
         return warehouse.write(closing);
+    }
+
+    /** The day's activity folded to its last posting, then the figures only a closed day has kept for its reports. */
+    public int keepDayFigures(LocalDate closing) {
+        activityFolder.foldAll();
+        return dayFigures.keep(closing);
     }
 
     public List<String> markDormantAccounts() {

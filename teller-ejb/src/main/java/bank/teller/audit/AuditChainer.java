@@ -2,6 +2,7 @@ package bank.teller.audit;
 
 import bank.teller.shared.BeanTransactions;
 import bank.teller.shared.NextRun;
+import bank.teller.shared.Pdfs;
 import bank.teller.shared.RepeatedFailures;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -108,6 +109,7 @@ public class AuditChainer {
                 byChain.computeIfAbsent(record.chain(), c -> new ArrayList<>()).add(record);
             }
             byChain.forEach(this::link);
+            count(records);
             em.flush();
             return ids.size();
         });
@@ -135,5 +137,28 @@ public class AuditChainer {
         }
         em.createNativeQuery("UPDATE audit_chain SET last_seq = ?1, last_hash = ?2 WHERE chain = ?3")
                 .setParameter(1, seq).setParameter(2, hash).setParameter(3, chain).executeUpdate();
+    }
+
+    /**
+     * Counts the linked records per day of the bank, action and outcome (SUCCESS, REFUSED, FAILED) for
+     * the auditor's dashboard: each record is linked once, so it is counted once.
+     */
+    private void count(List<AuditRecord> records) {
+        Map<List<Object>, Long> counts = new LinkedHashMap<>();
+        for (AuditRecord record : records) {
+            String result = record.result();
+            String outcome = result.startsWith("REFUSED") ? "REFUSED" : result.startsWith("FAILED") ? "FAILED" : "SUCCESS";
+            counts.merge(List.of(record.occurredAt().atZone(Pdfs.BANK_ZONE).toLocalDate(), record.action(), outcome), 1L,
+                    Long::sum);
+        }
+        counts.forEach((key, n) -> {
+            if (em.createNativeQuery("UPDATE audit_day_count SET records = records + ?1 WHERE day = ?2 AND action = ?3 "
+                    + "AND outcome = ?4").setParameter(1, n).setParameter(2, key.get(0)).setParameter(3, key.get(1))
+                    .setParameter(4, key.get(2)).executeUpdate() == 0) {
+                em.createNativeQuery("INSERT INTO audit_day_count (day, action, outcome, records) VALUES (?1, ?2, ?3, ?4)")
+                        .setParameter(1, key.get(0)).setParameter(2, key.get(1)).setParameter(3, key.get(2))
+                        .setParameter(4, n).executeUpdate();
+            }
+        });
     }
 }

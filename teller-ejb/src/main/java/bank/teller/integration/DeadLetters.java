@@ -42,6 +42,7 @@ public class DeadLetters {
     /** The queues with a dead-letter queue, by name (wildfly-config teller.cli). */
     public static final List<String> QUEUES = List.of("teller.channel.requests", "teller.channel.replies",
             "teller.core.postings", "teller.clearing.answers", "teller.clearing.incoming");
+    private static final String REPLIES = "teller.channel.replies";
     /** Message properties a buried message carries. */
     static final String REASON = "reason";
     static final String ORIGINAL_QUEUE = "originalQueue";
@@ -64,6 +65,38 @@ public class DeadLetters {
 
     @EJB
     private AuditTrail audit;
+
+    /**
+     * A queue's depth as the operations dashboard shows it: messages waiting (null for replies, which
+     * wait on each channel's own reply queue) and dead, each counted up to {@link #DEPTH_MAX}.
+     */
+    public record QueueDepth(String queue, Integer waiting, int dead) {
+    }
+
+    /** Depths are counted by browsing, up to this many; more shows as this many. */
+    public static final int DEPTH_MAX = 1000;
+
+    /** Each queue's depth and its dead-letter queue's. */
+    @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN})
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<QueueDepth> depths() {
+        return QUEUES.stream().map(queue -> new QueueDepth(queue, REPLIES.equals(queue) ? null
+                : count(jms.createQueue(queue)), count(deadLetterQueue(queue)))).toList();
+    }
+
+    private int count(Queue queue) {
+        int n = 0;
+        try (QueueBrowser browser = jms.createBrowser(queue)) {
+            Enumeration<?> messages = browser.getEnumeration();
+            while (messages.hasMoreElements() && n < DEPTH_MAX) {
+                messages.nextElement();
+                n++;
+            }
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot browse " + queue, e);
+        }
+        return n;
+    }
 
     /** Up to 500 dead letters of {@code queue}, oldest first. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

@@ -43,6 +43,7 @@ public class ParkedPostings {
     @EJB
     private AuditTrail audit;
 
+    @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN})
     public OutboxDepth depth() {
         Object[] counts = em.createQuery("SELECT COUNT(o), SUM(CASE WHEN o.parkedAt IS NULL THEN 0 ELSE 1 END) "
                 + "FROM CoreOutbox o", Object[].class).getSingleResult();

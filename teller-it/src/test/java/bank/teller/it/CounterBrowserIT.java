@@ -1,6 +1,7 @@
 package bank.teller.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -949,8 +951,47 @@ class CounterBrowserIT {
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in-user"))).getText());
     }
 
+    /**
+     * Signs {@code user} in (once per class) and, for the counter's users, opens the account-opening
+     * screen, where a customer's business starts (the home page is each role's dashboard).
+     */
     private void signIn(String user, String password) {
         browser = browserOf(user, password);
         wait = Browsers.waitFor(browser);
+        if (AsUser.TELLER.equals(user) || AsUser.SUPERVISOR.equals(user)) {
+            browser.get(Https.BASE + "/app/open-account.xhtml");
+        }
+    }
+
+    /** The sum of every value a chart on the page draws, -1 while Chart.js has not drawn it. */
+    private long chartTotal(String chartId) {
+        Object total = ((JavascriptExecutor) browser).executeScript("var box = document.getElementById(arguments[0]);"
+                + "var canvas = box ? box.querySelector('canvas') : null; var chart = canvas ? Chart.getChart(canvas) : null;"
+                + "if (!chart) { return -1; } return chart.data.datasets.reduce(function (sum, set) {"
+                + "return sum + set.data.reduce(function (a, b) { return a + Number(b); }, 0); }, 0);", chartId);
+        return ((Number) total).longValue();
+    }
+
+    @Test
+    void theHomePagesDrawTheDayForTheTellerAndTheBranchForTheSupervisor() {
+        signIn(AsUser.TELLER, AsUser.TELLER_PASSWORD);
+        openAccount("概览图表客户");
+        post("DEPOSIT", "100.00", null);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("balance"), "100.00 CNY"));
+        clickWhenReady(By.id("menu:nav-home"));
+        // the dashboards count a posting a second or so after it commits: the page is opened again until it shows
+        wait.until(d -> {
+            d.navigate().refresh();
+            return chartTotal("teller-chart") > 0;
+        });
+        assertTrue(Long.parseLong(browser.findElement(By.id("teller-entries")).getText()) >= 1);
+        assertFalse(browser.findElement(By.id("teller-types")).getText().isBlank());
+
+        signIn(AsUser.SUPERVISOR, AsUser.SUPERVISOR_PASSWORD);
+        clickWhenReady(By.id("menu:nav-home"));
+        wait.until(d -> chartTotal("branch-form:hour-chart") > 0);
+        assertTrue(Long.parseLong(browser.findElement(By.id("branch-entries")).getText()) >= 1);
+        assertTrue(browser.findElement(By.id("branch-form:branch-types")).getText().contains("现金存款"));
+        assertTrue(browser.findElement(By.id("branch-form:branch-tills")).getText().contains(AsUser.TELLER));
     }
 }

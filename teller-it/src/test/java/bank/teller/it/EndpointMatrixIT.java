@@ -104,6 +104,11 @@ class EndpointMatrixIT {
         allow(Set.of("SUPERVISOR", "BRANCH_MANAGER", "AUDITOR", "ADMIN"), "GET /v1/migrations", "GET /v1/migrations/{id}",
                 "GET /v1/migrations/{id}/rejects", "GET /v1/migrations/{id}/rejects.csv");
         allow(SUPERVISORS, "POST /v1/migrations/{id}/sign-off");
+        // the role dashboards (issue 19)
+        allow(COUNTER, "GET /v1/dashboards/teller");
+        allow(OVERSIGHT, "GET /v1/dashboards/branch");
+        allow(Set.of("AUDITOR"), "GET /v1/dashboards/audit");
+        allow(Set.of("SUPERVISOR", "BRANCH_MANAGER", "AUDITOR", "ADMIN"), "GET /v1/dashboards/operations");
         allow(Set.copyOf(ROLES), "GET /v1/calendar/{year}", "GET /v1/calendar/dates/{date}", "GET /v1/interest-rates",
                 "POST /v1/claims", "GET /v1/claims", "GET /v1/claims/{claimNo}", "PUT /v1/claims/{claimNo}",
                 "POST /v1/claims/{claimNo}/attachments", "GET /v1/claims/{claimNo}/attachments/{id}",

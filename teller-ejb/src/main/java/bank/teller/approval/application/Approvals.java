@@ -146,6 +146,17 @@ public class Approvals {
                 .setParameter("today", calendar.today()).getResultList().stream().map(ApprovalView::of).toList();
     }
 
+    /** The caller's own requests of today still waiting for a supervisor, oldest first. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<ApprovalView> mine() {
+        AppUser me = currentUser.get();
+        return em.createQuery("SELECT r FROM ApprovalRequest r WHERE r.branchCode = :branch AND r.status = :pending "
+                        + "AND r.maker = :maker AND r.businessDate = :today ORDER BY r.id", ApprovalRequest.class)
+                .setParameter("branch", me.branchCode()).setParameter("maker", me.username())
+                .setParameter("pending", ApprovalRequest.PENDING)
+                .setParameter("today", calendar.today()).getResultList().stream().map(ApprovalView::of).toList();
+    }
+
     /** The requests waiting today that concern the account. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<ApprovalView> pendingFor(String accountNumber) {

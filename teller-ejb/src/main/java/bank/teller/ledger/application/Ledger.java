@@ -4,6 +4,7 @@ import bank.teller.integration.CorePostingRelay;
 import bank.teller.ledger.domain.JournalEntry;
 import bank.teller.ledger.domain.JournalLine;
 import bank.teller.platform.Jdbc;
+import bank.teller.report.Activity;
 import bank.teller.shared.BusinessCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,7 +13,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 
 /**
- * Posts balanced journal entries. Only ever called inside a use case's transaction (a CDI bean the
+ * Posts balanced journal entries, each counted for the dashboards ({@link Activity}). Only ever called inside a use case's transaction (a CDI bean the
  * use case's EJB calls, without an EJB call of its own: issue 14): an entry, the balance change it
  * explains and its place in the core system's outbox commit together (the relay, {@link
  * CorePostingRelay}, sends the message after the commit).
@@ -20,8 +21,8 @@ import java.util.List;
  * <p>An entry is dated today and written under the business day's shared lock ({@link
  * BusinessCalendar#postingDate}): never on a date the roll has closed.
  *
- * <p>An entry is written with three known statements (the entry, its lines in one batch, its outbox
- * row), not through JPA's unit of work (issue 14), sent with the posting's other writes when it
+ * <p>An entry is written with four known statements (the entry, its lines in one batch, its outbox
+ * row, its activity delta), not through JPA's unit of work (issue 14), sent with the posting's other writes when it
  * posts inside {@link Jdbc#together}. What the use case changed through JPA is flushed first: a
  * line may name an account opened in the same transaction.
  */
@@ -43,6 +44,8 @@ public class Ledger {
     private Jdbc jdbc;
     @Inject
     private BusinessCalendar calendar;
+    @Inject
+    private Activity activity;
 
     public JournalEntry post(JournalEntry entry) {
         calendar.requireStill(entry.businessDate());
@@ -63,6 +66,7 @@ public class Ledger {
         if (entry.sentToCore()) {
             jdbc.write(INSERT_OUTBOX, entry.id(), entry.postedAt());
         }
+        activity.record(entry);
         return entry;
     }
 

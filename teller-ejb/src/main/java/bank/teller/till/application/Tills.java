@@ -342,15 +342,22 @@ public class Tills {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public BranchCash branchCash() {
         String branch = currentUser.get().branchCode();
-        List<TillView> tills = em.createQuery("SELECT s FROM TillSession s WHERE s.branchCode = :branch "
-                        + "AND s.businessDate = :today ORDER BY s.tillCode", TillSession.class)
-                .setParameter("branch", branch).setParameter("today", calendar.today())
-                .getResultList().stream().map(this::view).toList();
+        List<TillView> tills = branchTills();
         List<VaultTransferView> pending = em.createQuery("SELECT t FROM VaultTransfer t, TillSession s "
                         + "WHERE t.sessionId = s.id AND s.branchCode = :branch AND t.status = 'REQUESTED' ORDER BY t.id",
                         VaultTransfer.class)
                 .setParameter("branch", branch).getResultList().stream().map(VaultTransferView::of).toList();
         return new BranchCash(branch, vaultPosition(branch).toPlainString(), tills, pending);
+    }
+
+    /** Every till session of the supervisor's branch today, with the cash it holds. */
+    @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR})
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<TillView> branchTills() {
+        return em.createQuery("SELECT s FROM TillSession s WHERE s.branchCode = :branch "
+                        + "AND s.businessDate = :today ORDER BY s.tillCode", TillSession.class)
+                .setParameter("branch", currentUser.get().branchCode()).setParameter("today", calendar.today())
+                .getResultList().stream().map(this::view).toList();
     }
 
     /**
