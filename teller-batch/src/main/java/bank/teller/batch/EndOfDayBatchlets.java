@@ -116,6 +116,17 @@ final class EndOfDayBatchlets {
         }
     }
 
+    /** The day's business reports (营业日报 and the rest), kept per branch and for the bank for reprinting. */
+    @Named("endOfDayReports")
+    @Dependent
+    public static class KeptReports extends EndOfDayBatchlet {
+        @Override
+        protected Done run(LocalDate closing) {
+            int copies = work.keepReports(closing);
+            return new Done(copies, copies, null, "KEPT " + copies + " reports");
+        }
+    }
+
     /** The manifest of the month's statements (count, size and SHA-256 of each file), on the month's last business day. */
     @Named("endOfDayStatementManifest")
     @Dependent

@@ -15,6 +15,7 @@ import bank.teller.ledger.domain.TrialBalanceReport;
 import bank.teller.shared.BusinessCalendar;
 import bank.teller.report.ActivityFolder;
 import bank.teller.report.DayFigures;
+import bank.teller.report.Reports;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -72,6 +73,8 @@ public class EndOfDayWork {
     private ActivityFolder activityFolder;
     @Inject
     private DayFigures dayFigures;
+    @EJB
+    private Reports reports;
 
     /** A step's row in the run's report: the job instance (kept by restarts), the step, the partition (0: none). */
     public record StepRow(long instance, String step, int partition) implements java.io.Serializable {
@@ -220,6 +223,11 @@ public class EndOfDayWork {
     public int keepDayFigures(LocalDate closing) {
         activityFolder.foldAll();
         return dayFigures.keep(closing);
+    }
+
+    /** The copies of the day's business reports, per branch and for the bank, kept for reprinting. */
+    public int keepReports(LocalDate closing) {
+        return reports.keep(closing);
     }
 
     public List<String> markDormantAccounts() {

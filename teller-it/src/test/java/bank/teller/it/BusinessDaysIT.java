@@ -60,7 +60,7 @@ class BusinessDaysIT {
     private static final BigDecimal DAILY_RATE = new BigDecimal("0.0035");
     private static final List<String> STEPS = List.of("checks", "cut-off", "accrual", "settlement", "maturities",
             "overdue-accrual", "loss-lapses", "periodic-fees", "dormancy", "statements", "statement-manifest",
-            "core-reconciliation", "warehouse", "day-figures", "trial-balance", "audit", "roll");
+            "core-reconciliation", "warehouse", "day-figures", "reports", "trial-balance", "audit", "roll");
 
     @BeforeAll
     static void freshServer() throws Exception {

@@ -9,6 +9,7 @@ import bank.teller.platform.DemoData;
 import bank.teller.security.Totp;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -23,12 +24,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -46,6 +50,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -961,6 +966,108 @@ class CounterBrowserIT {
         if (AsUser.TELLER.equals(user) || AsUser.SUPERVISOR.equals(user)) {
             browser.get(Https.BASE + "/app/open-account.xhtml");
         }
+    }
+
+    @Test
+    void aSupervisorShowsEachReportWithItsChartAndOpensItsExcelPdfAndCsv() throws Exception {
+        signIn(AsUser.TELLER, AsUser.TELLER_PASSWORD);
+        openAccount("报表图表客户");
+        post("DEPOSIT", "88.00", null);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("balance"), "88.00 CNY"));
+
+        signIn(AsUser.SUPERVISOR, AsUser.SUPERVISOR_PASSWORD);
+        clickWhenReady(By.id("menu:nav-reports"));
+        // the daily report of today is shown on opening; the day's postings are counted a second after they commit
+        wait.until(d -> {
+            d.navigate().refresh();
+            return chartTotal("report-chart") > 0;
+        });
+        String cookie = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        List<String> reports = List.of("DAILY_BUSINESS", "DEPOSIT_BALANCES", "FEE_INCOME", "TELLER_WORKLOAD",
+                "ACCOUNT_OPENINGS", "DORMANT_ACCOUNTS", "LARGE_CASH", "REVERSALS"); // in the order the screen lists them
+        for (String report : reports) {
+            clickWhenReady(By.id("report:name"));
+            clickWhenReady(By.cssSelector("#report\\:name_items li:nth-child(" + (reports.indexOf(report) + 1) + ")"));
+            clickWhenReady(By.id("report:show"));
+            wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(By.id("xlsx"))
+                    .getAttribute("href").contains("/" + report + ".xlsx"));
+            String title = browser.findElement(By.id("report-title")).getText();
+            List<String> headers = browser.findElements(By.cssSelector("#rows th")).stream().map(WebElement::getText).toList();
+
+            HttpResponse<byte[]> xlsx = Https.getBytesInSession(browser.findElement(By.id("xlsx")).getAttribute("href"),
+                    cookie, "*/*");
+            assertEquals(200, xlsx.statusCode(), report);
+            try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+                assertEquals(title, book.getSheetAt(0).getRow(0).getCell(0).getStringCellValue());
+                List<String> sheetHeaders = new ArrayList<>();
+                book.getSheetAt(0).getRow(book.getSheetAt(0).getLastRowNum() - browser.findElements(
+                        By.cssSelector("#rows_data tr[data-ri]")).size() - 1).forEach(c -> sheetHeaders.add(c.getStringCellValue()));
+                assertEquals(headers, sheetHeaders, report + ": the workbook's columns are the screen's");
+                // the workbook's line of totals, as the screen writes figures, is the screen's
+                String totals = browser.findElement(By.id("totals")).getText();
+                book.getSheetAt(0).getRow(book.getSheetAt(0).getLastRowNum()).forEach(c -> {
+                    if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+                        double value = c.getNumericCellValue();
+                        String shown = value == Math.rint(value) && !c.getCellStyle().getDataFormatString().contains(".")
+                                ? String.valueOf((long) value) : String.format("%,.2f", value);
+                        assertTrue(totals.contains(shown), report + ": " + shown + " in " + totals);
+                    }
+                });
+            }
+            HttpResponse<byte[]> pdf = Https.getBytesInSession(browser.findElement(By.id("pdf")).getAttribute("href"),
+                    cookie, "*/*");
+            assertEquals(200, pdf.statusCode(), report);
+            try (PDDocument document = Loader.loadPDF(pdf.body())) {
+                assertTrue(new PDFTextStripper().getText(document).contains(title), report);
+            }
+            HttpResponse<byte[]> csv = Https.getBytesInSession(browser.findElement(By.id("csv")).getAttribute("href"),
+                    cookie, "*/*");
+            assertTrue(new String(csv.body(), StandardCharsets.UTF_8).contains(String.join(",", headers)), report);
+        }
+    }
+
+    /** The id of the element that has the keyboard's focus. */
+    private String focused() {
+        return (String) ((JavascriptExecutor) browser).executeScript(
+                "return document.activeElement ? document.activeElement.id : null;");
+    }
+
+    @Test
+    void aTellerDepositsWithTheKeyboardAloneFromTheFirstFieldToThePrintedVoucher() throws Exception {
+        signIn(AsUser.TELLER, AsUser.TELLER_PASSWORD);
+        String number = openAccount("键盘客户");
+        browser.get(Https.BASE + "/app/account.xhtml?number=" + number);
+        wait.until(d -> "posting:amount".equals(focused()));
+        Actions keys = new Actions(browser);
+        By withdrawal = By.xpath("//div[@id='posting:operation']//div[contains(@class, 'ui-button') and .//input[@value='WITHDRAWAL']]");
+        By deposit = By.xpath("//div[@id='posting:operation']//div[contains(@class, 'ui-button') and .//input[@value='DEPOSIT']]");
+        keys.sendKeys(Keys.F4).perform();
+        wait.ignoring(StaleElementReferenceException.class).until(ExpectedConditions.attributeContains(withdrawal, "class",
+                "ui-state-active"));
+        wait.until(d -> "posting:amount".equals(focused()));
+        keys.sendKeys(Keys.F2).perform();
+        wait.ignoring(StaleElementReferenceException.class).until(ExpectedConditions.attributeContains(deposit, "class",
+                "ui-state-active"));
+        wait.until(d -> "posting:amount".equals(focused()));
+
+        keys.sendKeys("1234.5").perform();
+        wait.ignoring(StaleElementReferenceException.class).until(ExpectedConditions.textToBe(
+                By.id("posting:amount-capitals"), "人民币壹仟贰佰叁拾肆元伍角整"));
+        keys.sendKeys(Keys.ENTER).perform();
+        wait.until(d -> "posting:confirm-yes".equals(focused()));
+        assertTrue(browser.findElement(By.id("confirm-text")).getText().contains("1234.50"));
+        keys.sendKeys(Keys.ENTER).perform();
+
+        String voucher = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("voucher-number"))).getText();
+        wait.until(d -> "voucher:print".equals(focused()));
+        String text = pdfText(browser.findElement(By.id("voucher:print")).getAttribute("href"));
+        assertTrue(text.contains(voucher) && text.contains("1,234.50"), text);
+
+        // the customer rates the service on the screen that faces them (服务评价)
+        browser.get(browser.findElement(By.id("voucher:rating")).getAttribute("href"));
+        assertEquals(voucher, wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rated-voucher"))).getText());
+        clickWhenReady(By.xpath("//button[contains(@class, 'rating-5')]"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("thanks")));
     }
 
     /** The sum of every value a chart on the page draws, -1 while Chart.js has not drawn it. */

@@ -57,7 +57,7 @@ class EndOfDayRestartIT {
     private static Map<String, String> environment;
     private static final List<String> STEPS = List.of("checks", "cut-off", "accrual", "settlement", "maturities",
             "overdue-accrual", "loss-lapses", "periodic-fees", "dormancy", "statements", "statement-manifest",
-            "core-reconciliation", "warehouse", "day-figures", "trial-balance", "audit", "roll");
+            "core-reconciliation", "warehouse", "day-figures", "reports", "trial-balance", "audit", "roll");
 
     @BeforeAll
     static void serverWithManyAccounts() throws Exception {

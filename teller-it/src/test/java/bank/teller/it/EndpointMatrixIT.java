@@ -84,8 +84,10 @@ class EndpointMatrixIT {
                 "POST /v1/direct-debits/files/{id}/stop", "GET /v1/claims/queue", "POST /v1/claims/{claimNo}/approval",
                 "POST /v1/claims/{claimNo}/return");
         allow(OVERSIGHT, "GET /v1/core-reconciliation/{date}", "GET /v1/direct-debits/files/{id}", "GET /v1/direct-debits/files/{id}/result",
-                "GET /v1/wires/follow-up", "GET /v1/collections/agreements/{code}/daily-file", "GET /v1/incoming-wires", "GET /v1/incoming-wires/{clearingRef}", "GET /v1/accounts/hot", "GET /v1/dead-letters", "GET /v1/core-outbox", "GET /v1/core-outbox/parked", "GET /v1/approvals", "GET /v1/reports/large-cash", "GET /v1/reports/ledger-check", "GET /v1/tills/branch-cash",
-                "POST /v1/audit/seals", "GET /v1/audit/verification", "GET /v1/end-of-day", "GET /v1/end-of-day/{execution}");
+                "GET /v1/wires/follow-up", "GET /v1/collections/agreements/{code}/daily-file", "GET /v1/incoming-wires", "GET /v1/incoming-wires/{clearingRef}", "GET /v1/accounts/hot", "GET /v1/dead-letters", "GET /v1/core-outbox/parked", "GET /v1/approvals", "GET /v1/reports/large-cash", "GET /v1/reports/ledger-check", "GET /v1/tills/branch-cash",
+                "POST /v1/audit/seals", "GET /v1/audit/verification", "GET /v1/end-of-day/{execution}");
+        // what operations watch (the operations dashboard's figures): the outbox's depth, the last end of day
+        allow(Set.of("SUPERVISOR", "BRANCH_MANAGER", "AUDITOR", "ADMIN"), "GET /v1/core-outbox", "GET /v1/end-of-day");
         allow(Set.of("AUDITOR"), "GET /v1/audit/records", "GET /v1/audit/records.csv");
         allow(SUPERVISORS, "POST /v1/terminals/{id}/cash/load", "POST /v1/terminals/{id}/cash/unload",
                 "POST /v1/terminals/{id}/cash/count");
@@ -105,10 +107,13 @@ class EndpointMatrixIT {
                 "GET /v1/migrations/{id}/rejects", "GET /v1/migrations/{id}/rejects.csv");
         allow(SUPERVISORS, "POST /v1/migrations/{id}/sign-off");
         // the role dashboards (issue 19)
-        allow(COUNTER, "GET /v1/dashboards/teller");
+        allow(COUNTER, "GET /v1/dashboards/teller", "POST /v1/vouchers/{number}/rating");
         allow(OVERSIGHT, "GET /v1/dashboards/branch");
         allow(Set.of("AUDITOR"), "GET /v1/dashboards/audit");
         allow(Set.of("SUPERVISOR", "BRANCH_MANAGER", "AUDITOR", "ADMIN"), "GET /v1/dashboards/operations");
+        // the business reports (issue 19)
+        allow(OVERSIGHT, "GET /v1/reports/business/{report}", "GET /v1/reports/business/{report}.csv",
+                "GET /v1/reports/business/{report}.xlsx", "GET /v1/reports/business/{report}.pdf");
         allow(Set.copyOf(ROLES), "GET /v1/calendar/{year}", "GET /v1/calendar/dates/{date}", "GET /v1/interest-rates",
                 "POST /v1/claims", "GET /v1/claims", "GET /v1/claims/{claimNo}", "PUT /v1/claims/{claimNo}",
                 "POST /v1/claims/{claimNo}/attachments", "GET /v1/claims/{claimNo}/attachments/{id}",

@@ -72,7 +72,8 @@ public final class TestData {
                 Map.entry("{execution}", "0"), Map.entry("{reference}", "W20990101000000000"),
                 Map.entry("{clearingRef}", "CNIN209901010000000000"), Map.entry("{billRef}", "NO-SUCH-BILL"),
                 Map.entry("{mandateRef}", "NO-SUCH-MANDATE"), Map.entry("{claimNo}", "R209901010000000"),
-                Map.entry("{key}", "no-such-request"), Map.entry("{file}", "customers"));
+                Map.entry("{key}", "no-such-request"), Map.entry("{file}", "customers"),
+                Map.entry("{report}", "FEE_INCOME"));
         String path = template;
         for (Map.Entry<String, String> value : values.entrySet()) {
             path = path.replace(value.getKey(), value.getValue());

@@ -2,13 +2,17 @@ package bank.teller.account.application;
 
 import bank.teller.account.domain.Account;
 import bank.teller.account.domain.AccountNumber;
+import bank.teller.audit.AuditEvent;
+import bank.teller.audit.AuditTrail;
 import bank.teller.customer.domain.Customer;
 import bank.teller.ledger.application.Ledger;
 import bank.teller.ledger.domain.JournalEntry;
+import bank.teller.platform.Jdbc;
 import bank.teller.security.AppUser;
 import bank.teller.security.Caller;
 import bank.teller.security.CurrentUser;
 import bank.teller.security.Roles;
+import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.Pdfs;
 import bank.teller.shared.StoredTime;
@@ -27,6 +31,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -47,6 +53,12 @@ public class Vouchers {
     private CurrentUser currentUser;
     @Inject
     private Ledger ledger;
+    @Inject
+    private Jdbc jdbc;
+    @Inject
+    private BusinessCalendar calendar;
+    @EJB
+    private AuditTrail audit;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -86,6 +98,44 @@ public class Vouchers {
         voucher.confirm(caller.username(), caller.branchCode(), currentUser.roles().contains(Roles.SUPERVISOR),
                 StoredTime.now(clock));
         return content(voucher);
+    }
+
+    /** A customer's rating of the service (服务评价) of a voucher's transaction: 1 (very unsatisfied) to 5. */
+    public record Rating(String voucherNo, String teller, int score, Instant ratedAt) {
+    }
+
+    /**
+     * The customer rates the transaction of a voucher of today at the branch's counter, once: the same
+     * score again is answered as the first time; another score is refused (VOUCHER_ALREADY_RATED).
+     */
+    public Rating rate(String voucherNo, Integer score) {
+        if (score == null || score < 1 || score > 5) {
+            throw new TellerException(ErrorCode.VALIDATION_FAILED, "score", "a whole number from 1 to 5");
+        }
+        Voucher voucher = require(voucherNo);
+        currentUser.get().requireBranch(voucher.branchCode());
+        if (!voucher.businessDate().equals(calendar.today())) {
+            throw new TellerException(ErrorCode.VOUCHER_RATING_CLOSED, voucher.number(), voucher.businessDate());
+        }
+        List<Object[]> given = jdbc.query("SELECT score, rated_at FROM service_rating WHERE voucher_no = ? FOR UPDATE",
+                row -> new Object[] {row.getInt(1), row.getTimestamp(2).toInstant()}, voucher.number());
+        if (!given.isEmpty()) {
+            if ((Integer) given.get(0)[0] != score) {
+                throw new TellerException(ErrorCode.VOUCHER_ALREADY_RATED, voucher.number(), given.get(0)[0]);
+            }
+            return new Rating(voucher.number(), voucher.teller(), score, (Instant) given.get(0)[1]);
+        }
+        Instant now = StoredTime.now(clock);
+        try {
+            jdbc.update("INSERT INTO service_rating (voucher_no, branch_code, business_date, teller, score, rated_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)", voucher.number(), voucher.branchCode(), voucher.businessDate(),
+                    voucher.teller(), score, now);
+        } catch (RuntimeException twice) { // rated at the same moment elsewhere: the first rating stands
+            throw new TellerException(ErrorCode.VOUCHER_ALREADY_RATED, voucher.number(), "—");
+        }
+        audit.record("SERVICE_RATED", "voucher:" + voucher.number(), "score " + score + " for " + voucher.teller(),
+                AuditEvent.SUCCESS);
+        return new Rating(voucher.number(), voucher.teller(), score, now);
     }
 
     /** The voucher as PDF; counts the print, so every print after the first is marked COPY. */

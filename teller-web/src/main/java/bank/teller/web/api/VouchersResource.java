@@ -4,6 +4,7 @@ import bank.teller.account.application.Vouchers;
 import bank.teller.voucher.domain.VoucherContent;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -43,5 +44,20 @@ public class VouchersResource {
     @Path("/{number}/confirmation")
     public VoucherContent confirm(@PathParam("number") String number) {
         return vouchers.confirm(number);
+    }
+
+    /** Body of POST /v1/vouchers/{number}/rating: the customer's score, 1 (very unsatisfied) to 5 (very satisfied). */
+    public record RatingRequest(Integer score) {
+    }
+
+    /**
+     * The customer rated the service of the voucher's transaction (服务评价), on the day, once: the same
+     * score again is answered as the first time, another one refused.
+     */
+    @POST
+    @Path("/{number}/rating")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Vouchers.Rating rate(@PathParam("number") String number, RatingRequest request) {
+        return vouchers.rate(number, request == null ? null : request.score());
     }
 }

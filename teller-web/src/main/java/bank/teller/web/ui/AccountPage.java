@@ -375,6 +375,22 @@ public class AccountPage implements Serializable {
         return op == null ? "" : Screens.text("operation." + op.name());
     }
 
+    /** A function key's choice of the transaction (F2 deposit, F4 withdrawal, F8 transfer). */
+    public void choose(String chosen) {
+        operation = Operation.valueOf(chosen);
+        confirmText = null;
+    }
+
+    /** The amount typed so far in capitals (人民币壹佰元整), or nothing while it is not an amount. */
+    public String getTypedCapitals() {
+        try {
+            Money typed = Money.parse(amount, Money.CNY);
+            return typed.amount().signum() > 0 ? "人民币" + ChineseCapitalAmount.of(typed) : "";
+        } catch (RuntimeException notYetAnAmount) {
+            return "";
+        }
+    }
+
     public Operation[] getOperations() {
         return Operation.values();
     }

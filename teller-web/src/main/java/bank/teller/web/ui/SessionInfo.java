@@ -38,6 +38,10 @@ public class SessionInfo implements Serializable {
         return locale.toLanguageTag();
     }
 
+    public boolean isChinese() {
+        return Locale.SIMPLIFIED_CHINESE.getLanguage().equals(locale.getLanguage());
+    }
+
     public void switchLanguage() {
         locale = Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
         FacesContext.getCurrentInstance().getViewRoot().setLocale(locale);
