@@ -62,15 +62,7 @@ final class Browsers {
      * returns the confirmation text the teller read out.
      */
     static String post(WebDriver browser, WebDriverWait wait, String operation, String amount, String payee) {
-        By choice = By.xpath("//div[@id='posting:operation']//div[contains(@class, 'ui-button')"
-                + " and .//input[@value='" + operation + "']]");
-        if (!wait.until(ExpectedConditions.elementToBeClickable(choice)).getAttribute("class").contains("ui-state-active")) {
-            browser.findElement(choice).click();
-            // the choice re-renders the form by ajax: only the new form may be filled in
-            ajaxIdle(wait);
-        }
-        wait.ignoring(StaleElementReferenceException.class)
-                .until(ExpectedConditions.attributeContains(choice, "class", "ui-state-active"));
+        chooseOne(browser, wait, "posting:operation", operation);
         if (payee != null) {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("posting:payee"))).sendKeys(payee);
         }
@@ -93,6 +85,20 @@ final class Browsers {
             return text;
         }
         return null;
+    }
+
+    /**
+     * Chooses {@code value} in the choice of one {@code id} (radio inputs drawn as buttons) by its label,
+     * unless it is chosen already; waits for the form the choice re-renders.
+     */
+    static void chooseOne(WebDriver browser, WebDriverWait wait, String id, String value) {
+        By input = By.xpath("//*[@id='" + id + "']//input[@value='" + value + "']");
+        if (!wait.until(ExpectedConditions.presenceOfElementLocated(input)).isSelected()) {
+            String inputId = browser.findElement(input).getAttribute("id");
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("label[for='" + inputId + "']"))).click();
+            ajaxIdle(wait); // the choice re-renders the form by ajax: only the new form may be filled in
+        }
+        wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(input).isSelected());
     }
 
     /** Waits until PrimeFaces has no ajax request queued or running. */

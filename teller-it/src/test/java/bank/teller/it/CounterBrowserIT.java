@@ -852,9 +852,7 @@ class CounterBrowserIT {
     @Test
     void aCompanyIsVerifiedAndRegisteredAndItsBasicAccountShowsTheCashFeeBeforeConfirming() {
         signIn(AsUser.TELLER, AsUser.TELLER_PASSWORD);
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-                "//div[@id='register:customerType']//div[.//input[@value='CORPORATE']]"))).click();
-        ajaxIdle();
+        Browsers.chooseOne(browser, wait, "register:customerType", "CORPORATE");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("register:representative")));
         browser.findElement(By.id("register:name")).sendKeys("浏览器测试有限公司");
         browser.findElement(By.id("register:idNumber")).sendKeys(TestData.creditCode());
@@ -984,15 +982,18 @@ class CounterBrowserIT {
         });
         String cookie = browser.manage().getCookieNamed("JSESSIONID").getValue();
         List<String> reports = List.of("DAILY_BUSINESS", "DEPOSIT_BALANCES", "FEE_INCOME", "TELLER_WORKLOAD",
-                "ACCOUNT_OPENINGS", "DORMANT_ACCOUNTS", "LARGE_CASH", "REVERSALS"); // in the order the screen lists them
+                "ACCOUNT_OPENINGS", "DORMANT_ACCOUNTS", "LARGE_CASH", "REVERSALS", "SERVICE_RATINGS"); // as the screen lists them
         for (String report : reports) {
             clickWhenReady(By.id("report:name"));
             clickWhenReady(By.cssSelector("#report\\:name_items li:nth-child(" + (reports.indexOf(report) + 1) + ")"));
             clickWhenReady(By.id("report:show"));
+            ajaxIdle();
             wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(By.id("xlsx"))
                     .getAttribute("href").contains("/" + report + ".xlsx"));
+            ajaxIdle();
             String title = browser.findElement(By.id("report-title")).getText();
-            List<String> headers = browser.findElements(By.cssSelector("#rows th")).stream().map(WebElement::getText).toList();
+            List<String> headers = wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElements(
+                    By.cssSelector("#rows th")).stream().map(WebElement::getText).toList());
 
             HttpResponse<byte[]> xlsx = Https.getBytesInSession(browser.findElement(By.id("xlsx")).getAttribute("href"),
                     cookie, "*/*");
@@ -1039,15 +1040,13 @@ class CounterBrowserIT {
         browser.get(Https.BASE + "/app/account.xhtml?number=" + number);
         wait.until(d -> "posting:amount".equals(focused()));
         Actions keys = new Actions(browser);
-        By withdrawal = By.xpath("//div[@id='posting:operation']//div[contains(@class, 'ui-button') and .//input[@value='WITHDRAWAL']]");
-        By deposit = By.xpath("//div[@id='posting:operation']//div[contains(@class, 'ui-button') and .//input[@value='DEPOSIT']]");
+        By withdrawal = By.xpath("//*[@id='posting:operation']//input[@value='WITHDRAWAL']");
+        By deposit = By.xpath("//*[@id='posting:operation']//input[@value='DEPOSIT']");
         keys.sendKeys(Keys.F4).perform();
-        wait.ignoring(StaleElementReferenceException.class).until(ExpectedConditions.attributeContains(withdrawal, "class",
-                "ui-state-active"));
+        wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(withdrawal).isSelected());
         wait.until(d -> "posting:amount".equals(focused()));
         keys.sendKeys(Keys.F2).perform();
-        wait.ignoring(StaleElementReferenceException.class).until(ExpectedConditions.attributeContains(deposit, "class",
-                "ui-state-active"));
+        wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(deposit).isSelected());
         wait.until(d -> "posting:amount".equals(focused()));
 
         keys.sendKeys("1234.5").perform();
