@@ -34,7 +34,7 @@ SELECT 2 * id + 1, id, 2, '2011', NULL, 'CREDIT', amount, 'CNY', NULL FROM bench
 
 DELETE FROM activity_hour;
 DELETE FROM activity_teller;
-INSERT INTO activity_hour (branch_code, business_date, hour, entry_type, entries, amount, large_cash)
+INSERT INTO activity_hour (branch_code, business_date, hour_of_day, entry_type, entries, amount, large_cash)
 SELECT e.branch_code, e.business_date, EXTRACT(HOUR FROM (e.posted_at AT TIME ZONE 'Asia/Shanghai')), e.entry_type,
        COUNT(*), SUM(d.amount), SUM(d.large_cash)
 FROM journal_entry e JOIN (SELECT entry_id, SUM(CASE WHEN side = 'DEBIT' THEN amount ELSE 0 END) AS amount,

@@ -12,7 +12,7 @@ CREATE TABLE activity_delta (
     entry_id      BIGINT         PRIMARY KEY,
     branch_code   VARCHAR(4)     NOT NULL,
     business_date DATE           NOT NULL,
-    hour          SMALLINT       NOT NULL,
+    hour_of_day   SMALLINT       NOT NULL,
     entry_type    VARCHAR(30)    NOT NULL,
     teller        VARCHAR(40)    NOT NULL,
     amount        NUMERIC(19, 2) NOT NULL,
@@ -22,12 +22,12 @@ CREATE TABLE activity_delta (
 CREATE TABLE activity_hour (
     branch_code   VARCHAR(4)     NOT NULL,
     business_date DATE           NOT NULL,
-    hour          SMALLINT       NOT NULL,
+    hour_of_day   SMALLINT       NOT NULL,
     entry_type    VARCHAR(30)    NOT NULL,
     entries       BIGINT         NOT NULL,
     amount        NUMERIC(19, 2) NOT NULL,
     large_cash    BIGINT         NOT NULL,
-    CONSTRAINT activity_hour_pk PRIMARY KEY (branch_code, business_date, hour, entry_type)
+    CONSTRAINT activity_hour_pk PRIMARY KEY (branch_code, business_date, hour_of_day, entry_type)
 );
 CREATE TABLE activity_teller (
     branch_code   VARCHAR(4)     NOT NULL,
@@ -53,11 +53,11 @@ CREATE TABLE branch_vault (
     cash        NUMERIC(19, 2) NOT NULL
 );
 CREATE TABLE audit_day_count (
-    day     DATE        NOT NULL,
+    occurred_on DATE        NOT NULL,
     action  VARCHAR(40) NOT NULL,
     outcome VARCHAR(10) NOT NULL,
     records BIGINT      NOT NULL,
-    CONSTRAINT audit_day_count_pk PRIMARY KEY (day, action, outcome)
+    CONSTRAINT audit_day_count_pk PRIMARY KEY (occurred_on, action, outcome)
 );
 -- how much cash a till and the vault may hold (库存现金限额); the branch dashboard shows cash against them
 ALTER TABLE branch ADD COLUMN till_cash_limit NUMERIC(19, 2) DEFAULT 500000.00 NOT NULL;
@@ -67,7 +67,7 @@ ALTER TABLE branch ADD COLUMN vault_cash_limit NUMERIC(19, 2) DEFAULT 5000000.00
 INSERT INTO branch_vault (branch_code, cash)
 SELECT e.branch_code, SUM(CASE WHEN l.side = 'DEBIT' THEN l.amount ELSE -l.amount END)
 FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id WHERE l.gl_code = '1002' GROUP BY e.branch_code;
-INSERT INTO activity_hour (branch_code, business_date, hour, entry_type, entries, amount, large_cash)
+INSERT INTO activity_hour (branch_code, business_date, hour_of_day, entry_type, entries, amount, large_cash)
 SELECT e.branch_code, e.business_date, EXTRACT(HOUR FROM (e.posted_at AT TIME ZONE 'Asia/Shanghai')), e.entry_type,
        COUNT(*), SUM(d.amount), SUM(d.large_cash)
 FROM journal_entry e JOIN (SELECT entry_id, SUM(CASE WHEN side = 'DEBIT' THEN amount ELSE 0 END) AS amount,

@@ -152,10 +152,10 @@ public class AuditChainer {
                     Long::sum);
         }
         counts.forEach((key, n) -> {
-            if (em.createNativeQuery("UPDATE audit_day_count SET records = records + ?1 WHERE day = ?2 AND action = ?3 "
+            if (em.createNativeQuery("UPDATE audit_day_count SET records = records + ?1 WHERE occurred_on = ?2 AND action = ?3 "
                     + "AND outcome = ?4").setParameter(1, n).setParameter(2, key.get(0)).setParameter(3, key.get(1))
                     .setParameter(4, key.get(2)).executeUpdate() == 0) {
-                em.createNativeQuery("INSERT INTO audit_day_count (day, action, outcome, records) VALUES (?1, ?2, ?3, ?4)")
+                em.createNativeQuery("INSERT INTO audit_day_count (occurred_on, action, outcome, records) VALUES (?1, ?2, ?3, ?4)")
                         .setParameter(1, key.get(0)).setParameter(2, key.get(1)).setParameter(3, key.get(2))
                         .setParameter(4, n).executeUpdate();
             }

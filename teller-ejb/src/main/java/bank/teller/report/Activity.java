@@ -29,7 +29,7 @@ public class Activity {
     static final BigDecimal LARGE_CASH = new BigDecimal(System.getProperty("teller.aml.large-cash", "50000.00"));
     static final int FOLD_MAX = 5000;
 
-    private static final String INSERT_DELTA = "INSERT INTO activity_delta (entry_id, branch_code, business_date, hour, "
+    private static final String INSERT_DELTA = "INSERT INTO activity_delta (entry_id, branch_code, business_date, hour_of_day, "
             + "entry_type, teller, amount, large_cash, vault_net) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     @Inject
@@ -62,7 +62,7 @@ public class Activity {
         record Delta(long entryId, String branch, LocalDate date, int hour, String type, String teller, BigDecimal amount,
                      int largeCash, BigDecimal vault) {
         }
-        List<Delta> deltas = jdbc.query("SELECT entry_id, branch_code, business_date, hour, entry_type, teller, amount, "
+        List<Delta> deltas = jdbc.query("SELECT entry_id, branch_code, business_date, hour_of_day, entry_type, teller, amount, "
                         + "large_cash, vault_net FROM activity_delta ORDER BY entry_id" + Jdbc.firstRows(FOLD_MAX) + " FOR UPDATE",
                 row -> new Delta(row.getLong(1), row.getString(2), row.getDate(3).toLocalDate(), row.getInt(4),
                         row.getString(5), row.getString(6), row.getBigDecimal(7), row.getInt(8), row.getBigDecimal(9)));
@@ -82,9 +82,9 @@ public class Activity {
         hours.forEach((key, sum) -> {
             Object[] where = {key.get(0), key.get(1), key.get(2), key.get(3)};
             if (jdbc.update("UPDATE activity_hour SET entries = entries + ?, amount = amount + ?, large_cash = large_cash + ? "
-                    + "WHERE branch_code = ? AND business_date = ? AND hour = ? AND entry_type = ?",
+                    + "WHERE branch_code = ? AND business_date = ? AND hour_of_day = ? AND entry_type = ?",
                     concat(new Object[] {sum.entries, sum.amount, sum.largeCash}, where)) == 0) {
-                jdbc.update("INSERT INTO activity_hour (branch_code, business_date, hour, entry_type, entries, amount, "
+                jdbc.update("INSERT INTO activity_hour (branch_code, business_date, hour_of_day, entry_type, entries, amount, "
                         + "large_cash) VALUES (?, ?, ?, ?, ?, ?, ?)", concat(where, new Object[] {sum.entries, sum.amount,
                         sum.largeCash}));
             }

@@ -120,8 +120,8 @@ public class Dashboards {
     public BranchDashboard branch() {
         String branch = currentUser.get().branchCode();
         LocalDate today = calendar.today();
-        List<Object[]> hourRows = jdbc.query("SELECT hour, entry_type, entries, amount, large_cash FROM activity_hour "
-                        + "WHERE branch_code = ? AND business_date = ? ORDER BY hour, entry_type",
+        List<Object[]> hourRows = jdbc.query("SELECT hour_of_day, entry_type, entries, amount, large_cash FROM activity_hour "
+                        + "WHERE branch_code = ? AND business_date = ? ORDER BY hour_of_day, entry_type",
                 row -> new Object[] {row.getInt(1), row.getString(2), row.getLong(3), row.getBigDecimal(4), row.getLong(5)},
                 branch, today);
         List<HourFigure> hours = new ArrayList<>();
@@ -200,10 +200,10 @@ public class Dashboards {
     @RolesAllowed(Roles.AUDITOR)
     public AuditDashboard audit() {
         LocalDate day = LocalDate.now(clock.withZone(Pdfs.BANK_ZONE));
-        List<DayCount> failures = jdbc.query("SELECT day, SUM(records) FROM audit_day_count WHERE action = 'SIGN_IN' "
-                        + "AND outcome <> 'SUCCESS' AND day > ? GROUP BY day ORDER BY day",
+        List<DayCount> failures = jdbc.query("SELECT occurred_on, SUM(records) FROM audit_day_count WHERE action = 'SIGN_IN' "
+                        + "AND outcome <> 'SUCCESS' AND occurred_on > ? GROUP BY occurred_on ORDER BY occurred_on",
                 row -> new DayCount(row.getDate(1).toLocalDate(), row.getLong(2)), day.minusDays(7));
-        List<ItemFigure> refused = jdbc.query("SELECT action, records FROM audit_day_count WHERE day = ? "
+        List<ItemFigure> refused = jdbc.query("SELECT action, records FROM audit_day_count WHERE occurred_on = ? "
                         + "AND outcome = 'REFUSED' ORDER BY records DESC, action",
                 row -> new ItemFigure(row.getString(1), row.getLong(2), null), day);
         long unchained = jdbc.query("SELECT COUNT(*) FROM audit_record WHERE chain_seq IS NULL", row -> row.getLong(1)).get(0);
