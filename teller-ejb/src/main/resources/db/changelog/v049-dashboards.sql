@@ -61,7 +61,7 @@ CREATE TABLE audit_day_count (
 );
 -- how much cash a till and the vault may hold (库存现金限额); the branch dashboard shows cash against them
 ALTER TABLE branch ADD COLUMN till_cash_limit NUMERIC(19, 2) DEFAULT 500000.00 NOT NULL;
-ALTER TABLE branch ADD COLUMN vault_cash_limit NUMERIC(19, 2) DEFAULT 5000000.00 NOT NULL;
+ALTER TABLE branch ADD COLUMN vault_cash_limit NUMERIC(19, 2) DEFAULT 20000000.00 NOT NULL;
 
 -- the history posted before this version, summed once (entries' amounts are their debits)
 INSERT INTO branch_vault (branch_code, cash)

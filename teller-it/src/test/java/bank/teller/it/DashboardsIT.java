@@ -117,7 +117,7 @@ class DashboardsIT {
         assertEquals("60000.00", cash.get(supervisor).cash());
         assertTrue(cash.get(supervisor).overLimit(), "60,000.00 in a till whose limit is 1,000.00");
         assertEquals("0.00", day.vaultCash(), "a new branch's vault holds nothing");
-        assertEquals("5000000.00", day.vaultLimit());
+        assertEquals("20000000.00", day.vaultLimit());
         assertNull(day.depositsOn(), "no day of the branch closed yet");
 
         assertThrows(EJBAccessException.class, () -> as(teller, dashboards::branch), "a teller sees their own day only");
