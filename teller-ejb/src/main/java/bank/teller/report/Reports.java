@@ -21,7 +21,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -37,11 +36,11 @@ import java.util.List;
 /**
  * The business reports (报表, issue 19) of a branch or of the whole bank over a period: the daily
  * business report (营业日报), deposit balances by product and customer type, fee income, teller
- * workload, accounts opened and closed, dormant accounts (all from the summary tables), large cash
- * and reversals (from the journal, which nothing changes), service ratings (服务评价, per teller). End of day keeps a copy of each summary
- * report of the day it closes, per branch and for the bank ({@link #keep}); the report of one day is
- * that copy once it exists, so reprinting it says what it said at the close. A supervisor reads their own branch; an
- * auditor any branch or the bank.
+ * workload, accounts opened and closed, dormant accounts (all from the summary tables); large cash
+ * and reversals (from the journal, which nothing changes); service ratings (服务评价, per teller).
+ * End of day keeps a copy of each summary report of the day it closes, per branch and for the bank
+ * ({@link #keep}); the report of one day is that copy once it exists, so reprinting it says what it
+ * said at the close. A supervisor reads their own branch; an auditor any branch or the bank.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)

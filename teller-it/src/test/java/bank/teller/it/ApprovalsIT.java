@@ -166,6 +166,12 @@ class ApprovalsIT {
         assertTrue(asUser.supervisor(policies::list).stream().anyMatch(p -> p.id() == line.id() && p.retired()));
         assertEquals(ErrorCode.VALIDATION_FAILED, assertThrows(TellerException.class, () -> asUser.as("admin1",
                 "Admin1!Demo", () -> policies.add("LOAN", "TELLER", null, "贷款", "loan"))).code());
+        // every operation that asks for approval can have its lines, wires and deposits too (not only the counter's cash)
+        for (String operation : List.of("WIRE_TRANSFER", "DEPOSIT_OPENING", "CERTIFICATE_REISSUE")) {
+            ApprovalPolicyView added = asUser.as("admin1", "Admin1!Demo", () -> policies.add(operation, "ANY",
+                    "90000000.00", "测试：" + operation, "Test: " + operation));
+            asUser.as("admin1", "Admin1!Demo", () -> policies.retire(added.id()));
+        }
     }
 
     @Test

@@ -19,7 +19,6 @@ import bank.teller.shared.TellerException;
 import bank.teller.till.application.Tills;
 import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

@@ -34,9 +34,10 @@ public class ApprovalPolicies {
     @Inject
     private BusinessCalendar calendar;
 
-    /** The operations that ask for approval. */
+    /** The operations that ask for approval (each use case names its own when it calls {@code requireApproval}). */
     public static final Set<String> OPERATIONS = Set.of("CASH_DEPOSIT", "CASH_WITHDRAWAL", "TRANSFER",
-            "ACCOUNT_CLOSING", "REVERSAL", "ADJUSTMENT");
+            "ACCOUNT_CLOSING", "REVERSAL", "ADJUSTMENT", "WIRE_TRANSFER", "COLLECTION", "DEPOSIT_OPENING",
+            "DEPOSIT_WITHDRAWAL", "DEPOSIT_EARLY_WITHDRAWAL", "CERTIFICATE_REISSUE");
     private static final Set<String> MAKER_ROLES = Set.of(Roles.TELLER, Roles.SUPERVISOR, ApprovalPolicy.ANY);
 
     @PersistenceContext(unitName = "teller")
