@@ -58,19 +58,15 @@ final class Browsers {
             driver.findElement(By.id("j_password")).sendKeys(password);
             driver.findElement(By.id("code")).sendKeys(Tokens.nextCode(user));
             driver.findElement(By.id("login-submit")).click();
-            boolean signedIn;
             try {
-                signedIn = waitFor(driver).until(d -> !d.findElements(By.id("signed-in-user")).isEmpty()
-                        || !d.findElements(By.cssSelector("#messages .ui-messages-error")).isEmpty()
-                        ? Boolean.valueOf(!d.findElements(By.id("signed-in-user")).isEmpty()) : null);
-            } catch (org.openqa.selenium.TimeoutException neither) {
-                throw new IllegalStateException("signing in " + user + " ended on: " + driver.getCurrentUrl() + "\n"
-                        + driver.findElement(By.tagName("body")).getText(), neither);
-            }
-            if (signedIn || attempt == 3) {
-                new WebDriverWait(driver, Duration.ofSeconds(30))
+                new WebDriverWait(driver, Duration.ofSeconds(15))
                         .until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in-user")));
                 return;
+            } catch (org.openqa.selenium.TimeoutException refused) {
+                if (attempt == 3) {
+                    throw new IllegalStateException("signing in " + user + " ended on: " + driver.getCurrentUrl() + "\n"
+                            + driver.findElement(By.tagName("body")).getText(), refused);
+                }
             }
         }
     }
