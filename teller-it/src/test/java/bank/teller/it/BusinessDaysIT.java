@@ -22,6 +22,7 @@ import static bank.teller.it.DayApi.transactionsOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bank.teller.platform.DemoData;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
@@ -171,6 +172,8 @@ class BusinessDaysIT {
             browser.quit();
         }
         assertCompletedInOrder(ok(Https.get("/api/v1/end-of-day", AUDITOR, AUDITOR_PASSWORD)), STEPS);
+        // operations' home page shows the run's steps to an administrator too
+        assertCompletedInOrder(ok(Https.get("/api/v1/end-of-day", "admin1", DemoData.ADMIN_PASSWORD)), STEPS);
         assertEquals("2027-03-23", businessDate(), "Monday rolls to Tuesday");
 
         // the quarter's interest, to Saturday the 20th, is posted on Monday's end of day, one line "结息"

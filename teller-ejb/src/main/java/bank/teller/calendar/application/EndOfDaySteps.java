@@ -89,6 +89,7 @@ public class EndOfDaySteps {
     }
 
     /** The run's report, step by step in the order they began, partitions in order. */
+    @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN})
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<StepReport> of(long instance) {
         return jdbc.query("SELECT job_instance_id, step_name, partition_no, business_date, items_total, items_read, "

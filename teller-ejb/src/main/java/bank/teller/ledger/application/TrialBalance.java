@@ -134,7 +134,7 @@ public class TrialBalance {
                         + " posted through no till").toList();
     }
 
-    @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR})
+    @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN})
     public Optional<TrialBalanceReport> reportOf(long jobExecutionId) {
         return em.createQuery("SELECT r FROM TrialBalanceReport r WHERE r.jobExecutionId = :id", TrialBalanceReport.class)
                 .setParameter("id", jobExecutionId).getResultStream().findFirst();
