@@ -8,6 +8,7 @@ import bank.teller.integration.Reconciliation.CoreLine;
 import bank.teller.integration.Reconciliation.Line;
 import bank.teller.platform.Database;
 import bank.teller.ledger.domain.JournalEntry;
+import bank.teller.platform.Branches;
 import bank.teller.platform.Jdbc;
 import bank.teller.security.Roles;
 import bank.teller.shared.ErrorCode;
@@ -264,7 +265,8 @@ public class CoreReconciliations {
     private Map<Long, List<Line>> tellerDay(LocalDate date) {
         Map<Long, List<Line>> day = new TreeMap<>();
         jdbc.query("SELECT l.entry_id, l.line_no, l.gl_code, l.account_number, l.side, l.amount FROM journal_line l "
-                        + "JOIN journal_entry e ON e.id = l.entry_id WHERE e.business_date = ? AND e.entry_type <> ?",
+                        + "JOIN journal_entry e ON e.id = l.entry_id WHERE e.business_date = ? AND e.entry_type <> ? "
+                        + "AND e.branch_code" + Branches.REAL, // nor anything of training: it never reached the core
                 row -> day.computeIfAbsent(row.getLong(1), id -> new ArrayList<>()).add(new Line(row.getInt(2),
                         row.getString(3), row.getString(4), row.getString(5), row.getBigDecimal(6))), date,
                 JournalEntry.MIGRATION_OPENING); // the core has the old system's balances: nothing of it was sent

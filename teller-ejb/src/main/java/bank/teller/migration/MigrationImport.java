@@ -201,7 +201,7 @@ public class MigrationImport {
                 : Customer.corporate(cells.get(2), new UnifiedSocialCreditCode(cells.get(3)), cells.get(7), cells.get(5),
                 cells.get(8), cells.get(9), now, batch.loadedBy());
         MigrationRow.Counted counted = new MigrationRow.Counted("CUSTOMER_" + type, 1, BigDecimal.ZERO);
-        Customer known = Customer.findByIdNumber(em, type, customer.idNumber());
+        Customer known = Customer.findByIdNumber(em, type, customer.idNumber(), false);
         if (known != null) { // a customer of another branch already, or registered at a counter: the same person
             if (!known.name().equals(customer.name())) {
                 throw new TellerException(ErrorCode.IDENTITY_DETAILS_MISMATCH, known.maskedIdNumber());

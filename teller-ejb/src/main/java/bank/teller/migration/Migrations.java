@@ -78,6 +78,9 @@ public class Migrations {
         if (!branches.exists(branch)) {
             throw new TellerException(ErrorCode.BRANCH_NOT_FOUND, branch);
         }
+        if (branches.training(branch)) {
+            throw new TellerException(ErrorCode.TRAINING_UNAVAILABLE, "MIGRATION");
+        }
         em.createQuery("SELECT b FROM MigrationBatch b WHERE b.branchCode = :branch ORDER BY b.id", MigrationBatch.class)
                 .setParameter("branch", branch).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream()
                 .filter(MigrationBatch::standing).findFirst().ifPresent(standing -> {

@@ -27,6 +27,7 @@ import bank.teller.till.application.Tills;
 import bank.teller.till.domain.BlankVoucher;
 import bank.teller.till.domain.TillSession;
 import bank.teller.till.domain.TillStatus;
+import bank.teller.training.TrainingStock;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -70,6 +71,14 @@ public class DemoData {
     public static final String AUDITOR = "audit1";
     public static final String AUDITOR_PASSWORD = "Audit1!Demo";
     public static final String AUDITOR_TOTP = "MF2WI2LUGEQGIZLNN4QHI33LMVXC4LRO";
+    /** The training branch (培训网点, created by the schema) and its demo trainee and trainer. */
+    public static final String TRAINING_BRANCH = "9900";
+    public static final String TRAINEE = "trainee1";
+    public static final String TRAINEE_PASSWORD = "Trainee1!Demo";
+    public static final String TRAINEE_TOTP = "ORZGC2LOMVSTCIDEMVWW6IDUN5VWK3RB";
+    public static final String TRAINER = "trainer1";
+    public static final String TRAINER_PASSWORD = "Trainer1!Demo";
+    public static final String TRAINER_TOTP = "ORZGC2LOMVZDCIDEMVWW6IDUN5VWK3RB";
     /** The PIN of 张三's demo card (the README says so). */
     static final String DEMO_PIN = "802413";
     private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
@@ -87,6 +96,8 @@ public class DemoData {
     private BusinessCalendar calendar;
     @EJB
     private Tills tills;
+    @Inject
+    private TrainingStock trainingStock;
 
     public void loadIfWanted() {
         String wanted = System.getProperty(PROPERTY, database.isH2() ? "true" : "false");
@@ -103,6 +114,12 @@ public class DemoData {
         addUser(SUPERVISOR, SUPERVISOR_PASSWORD, SUPERVISOR_TOTP, "主管一 Supervisor One", Roles.SUPERVISOR, "901");
         addUser(ADMIN, ADMIN_PASSWORD, ADMIN_TOTP, "管理员 Administrator", Roles.ADMIN, null);
         addUser(AUDITOR, AUDITOR_PASSWORD, AUDITOR_TOTP, "审计员 Auditor", Roles.AUDITOR, null);
+        addUser(TRAINEE, TRAINEE_PASSWORD, TRAINEE_TOTP, "学员一 Trainee One", Roles.TELLER, "801", TRAINING_BRANCH);
+        addUser(TRAINER, TRAINER_PASSWORD, TRAINER_TOTP, "培训主管 Trainer", Roles.SUPERVISOR, "891", TRAINING_BRANCH);
+        if (em.createQuery("SELECT COUNT(e) FROM JournalEntry e WHERE e.branchCode = :branch", Long.class)
+                .setParameter("branch", TRAINING_BRANCH).getSingleResult() == 0) {
+            trainingStock.stock(TRAINING_BRANCH, TRAINER, StoredTime.now(Clock.systemUTC()));
+        }
         boolean firstStart = em.createQuery("SELECT COUNT(c) FROM Customer c", Long.class).getSingleResult() == 0;
         openDemoTills();
         if (firstStart) {
@@ -190,8 +207,8 @@ public class DemoData {
     private void openDemoTills() {
         Instant now = StoredTime.now(Clock.systemUTC());
         LocalDate today = calendar.today();
-        if (em.createQuery("SELECT COUNT(l) FROM JournalLine l WHERE l.glCode = :vault", Long.class)
-                .setParameter("vault", GlCodes.VAULT_CASH).getSingleResult() == 0) {
+        if (em.createQuery("SELECT COUNT(l) FROM JournalLine l WHERE l.glCode = :vault AND l.entry.branchCode = :branch",
+                Long.class).setParameter("vault", GlCodes.VAULT_CASH).setParameter("branch", BRANCH).getSingleResult() == 0) {
             post("VAULT_STOCK", 10, today, now, List.of(
                     PostingLine.gl(GlCodes.VAULT_CASH, Side.DEBIT, Money.cny("10000000.00")),
                     PostingLine.gl(GlCodes.CLEARING, Side.CREDIT, Money.cny("10000000.00"))));
@@ -294,6 +311,11 @@ public class DemoData {
 
     private void addUser(String username, String password, String totpSecret, String displayName, String role,
                          String till) {
+        addUser(username, password, totpSecret, displayName, role, till, BRANCH);
+    }
+
+    private void addUser(String username, String password, String totpSecret, String displayName, String role,
+                         String till, String branch) {
         AppUser existing = em.find(AppUser.class, username);
         if (existing != null) {
             if (existing.tillCode() == null) {
@@ -304,7 +326,7 @@ public class DemoData {
             }
             return;
         }
-        AppUser user = new AppUser(username, BCrypt.hashpw(password, BCrypt.gensalt(12)), displayName, BRANCH,
+        AppUser user = new AppUser(username, BCrypt.hashpw(password, BCrypt.gensalt(12)), displayName, branch,
                 StoredTime.now(Clock.systemUTC()));
         user.assignTill(till);
         enrol(user, totpSecret);

@@ -1,6 +1,7 @@
 package bank.teller.report;
 
 import bank.teller.ledger.domain.GlCodes;
+import bank.teller.platform.Branches;
 import bank.teller.platform.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,15 +32,16 @@ public class DayFigures {
         String day = Jdbc.date(closing);
         jdbc.update("DELETE FROM branch_day_figure WHERE business_date = " + day);
         int rows = jdbc.update(INSERT + "SELECT branch_code, " + day + ", '" + DEPOSITS + "', gl_code, COUNT(*), SUM(balance) "
-                + "FROM account WHERE status <> 'CLOSED' GROUP BY branch_code, gl_code");
+                + "FROM account WHERE status <> 'CLOSED' AND branch_code" + Branches.REAL + " GROUP BY branch_code, gl_code");
         rows += jdbc.update(INSERT + "SELECT branch_code, " + day + ", '" + OPENED + "', COALESCE(account_type, product), "
-                + "COUNT(*), 0 FROM account WHERE opened_on = " + day + " GROUP BY branch_code, COALESCE(account_type, product)");
+                + "COUNT(*), 0 FROM account WHERE opened_on = " + day + " AND branch_code" + Branches.REAL
+                + " GROUP BY branch_code, COALESCE(account_type, product)");
         rows += jdbc.update(INSERT + "SELECT e.branch_code, " + day + ", '" + FEE_INCOME + "', e.entry_type, COUNT(*), "
                 + "SUM(CASE WHEN l.side = 'CREDIT' THEN l.amount ELSE -l.amount END) FROM journal_entry e "
                 + "JOIN journal_line l ON l.entry_id = e.id WHERE e.business_date = " + day + " AND l.gl_code = '"
-                + GlCodes.FEE_INCOME + "' GROUP BY e.branch_code, e.entry_type");
+                + GlCodes.FEE_INCOME + "' AND e.branch_code" + Branches.REAL + " GROUP BY e.branch_code, e.entry_type");
         rows += jdbc.update(INSERT + "SELECT branch_code, " + day + ", '" + DORMANT + "', gl_code, COUNT(*), SUM(balance) "
-                + "FROM account WHERE status = 'DORMANT' GROUP BY branch_code, gl_code");
+                + "FROM account WHERE status = 'DORMANT' AND branch_code" + Branches.REAL + " GROUP BY branch_code, gl_code");
         return rows;
     }
 }

@@ -103,7 +103,8 @@ public class Reports {
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public int keep(LocalDate closing) {
         jdbc.update("DELETE FROM report_copy WHERE business_date = ?", closing);
-        List<String> codes = new ArrayList<>(jdbc.query("SELECT code FROM branch ORDER BY code", row -> row.getString(1)));
+        List<String> codes = new ArrayList<>(jdbc.query("SELECT code FROM branch WHERE training = FALSE ORDER BY code",
+                row -> row.getString(1)));
         codes.add(BANK);
         Instant now = StoredTime.now(clock);
         List<Object[]> copies = new ArrayList<>();
@@ -214,8 +215,9 @@ public class Reports {
         return new ReportView(report.name(), from, to, branch, kept, at, columns(report), rows);
     }
 
+    /** The branch asked for, or the bank: its real branches (a training branch's business is not the bank's). */
     private static String where(String branch) {
-        return branch == null ? "" : " AND branch_code = ?";
+        return branch == null ? " AND branch_code" + Branches.REAL : " AND branch_code = ?";
     }
 
     private static Object[] params(LocalDate from, LocalDate to, String branch, Object... more) {
@@ -308,7 +310,8 @@ public class Reports {
         return jdbc.query("SELECT e.business_date, e.branch_code, e.id, e.reverses_entry, e.teller, e.reason, "
                         + "(SELECT SUM(l.amount) FROM journal_line l WHERE l.entry_id = e.id AND l.side = 'DEBIT') "
                         + "FROM journal_entry e WHERE e.business_date BETWEEN ? AND ?"
-                        + (branch == null ? "" : " AND e.branch_code = ?") + " AND e.entry_type = 'REVERSAL' "
+                        + (branch == null ? " AND e.branch_code" + Branches.REAL : " AND e.branch_code = ?")
+                        + " AND e.entry_type = 'REVERSAL' "
                         + "ORDER BY e.business_date, e.id",
                 row -> List.of(row.getDate(1).toLocalDate().toString(), row.getString(2), String.valueOf(row.getLong(3)),
                         String.valueOf(row.getLong(4)), row.getString(5), row.getString(6) == null ? "" : row.getString(6),

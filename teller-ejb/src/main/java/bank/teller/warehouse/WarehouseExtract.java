@@ -2,6 +2,7 @@ package bank.teller.warehouse;
 
 import bank.teller.audit.AuditEvent;
 import bank.teller.audit.AuditTrail;
+import bank.teller.platform.Branches;
 import bank.teller.platform.Jdbc;
 import bank.teller.security.Roles;
 import bank.teller.shared.JsonSupport;
@@ -51,7 +52,8 @@ import org.apache.commons.csv.CSVPrinter;
  * customers, accounts and balances are the day's snapshot; journal lines, vouchers, fees and approvals
  * are the day's own (incremental by business date). Personal data leaves only as the bank's rule says:
  * the ID number as a token (HMAC-SHA-256 under {@code teller.warehouse.token-key}, the same person the
- * same token every day), the name masked to its first character, no phone or address.
+ * same token every day), the name masked to its first character, no phone or address. Nothing of a
+ * training branch's (培训) is in it.
  *
  * <p>The folder is written whole under a temporary name and renamed into place, so a reader never sees
  * half a day; running the day again replaces its folder with the same rows, never duplicates.
@@ -76,15 +78,18 @@ public class WarehouseExtract {
     static final List<Table> TABLES = List.of(
             new Table("customers.csv", columns("customer_id:integer", "customer_type:string", "id_token:string",
                     "name_masked:string", "created_at:timestamp"),
-                    "SELECT id, customer_type, id_number, name, created_at FROM customer ORDER BY id", false),
+                    "SELECT id, customer_type, id_number, name, created_at FROM customer WHERE training = FALSE ORDER BY id",
+                    false),
             new Table("accounts.csv", columns("account_number:string", "customer_id:integer", "branch_code:string",
                     "account_type:string", "product:string", "gl_code:string", "status:string", "opened_on:date",
                     "currency:string", "bound_account:string"),
                     "SELECT account_number, customer_id, branch_code, account_type, product, gl_code, status, opened_on, "
-                            + "currency, bound_account FROM account ORDER BY account_number", false),
+                            + "currency, bound_account FROM account WHERE branch_code" + Branches.REAL + " ORDER BY account_number",
+                    false),
             new Table("balances.csv", columns("account_number:string", "balance:decimal"),
                     "SELECT a.account_number, a.balance + COALESCE((SELECT SUM(p.amount) FROM pending_credit p "
-                            + "WHERE p.account_number = a.account_number), 0) FROM account a ORDER BY a.account_number",
+                            + "WHERE p.account_number = a.account_number), 0) FROM account a WHERE a.branch_code" + Branches.REAL
+                            + " ORDER BY a.account_number",
                     false),
             new Table("journal_lines.csv", columns("entry_id:integer", "line_no:integer", "entry_type:string",
                     "branch_code:string", "teller:string", "posted_at:timestamp", "gl_code:string",
@@ -93,23 +98,26 @@ public class WarehouseExtract {
                     "SELECT e.id, l.line_no, e.entry_type, e.branch_code, e.teller, e.posted_at, l.gl_code, "
                             + "l.account_number, l.side, l.amount, l.currency, e.reverses_entry, e.adjusts_entry "
                             + "FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id WHERE e.business_date = ? "
-                            + "ORDER BY e.id, l.line_no", true),
+                            + "AND e.branch_code" + Branches.REAL + " ORDER BY e.id, l.line_no", true),
             new Table("vouchers.csv", columns("voucher_no:string", "entry_id:integer", "branch_code:string",
                     "till_code:string", "sequence_no:integer", "account_number:string", "counterparty:string",
                     "teller:string", "print_count:integer", "confirmed_by:string"),
                     "SELECT voucher_no, entry_id, branch_code, till_code, sequence_no, account_number, counterparty, "
-                            + "teller, print_count, confirmed_by FROM voucher WHERE business_date = ? ORDER BY voucher_no",
+                            + "teller, print_count, confirmed_by FROM voucher WHERE business_date = ? "
+                            + "AND branch_code" + Branches.REAL + " ORDER BY voucher_no",
                     true),
             new Table("fees.csv", columns("entry_id:integer", "entry_type:string", "branch_code:string",
                     "fee_income:decimal"),
                     "SELECT e.id, e.entry_type, e.branch_code, SUM(" + SIGNED + ") FROM journal_line l JOIN journal_entry e "
                             + "ON e.id = l.entry_id WHERE e.business_date = ? AND l.gl_code = '6021' "
+                            + "AND e.branch_code" + Branches.REAL
                             + "GROUP BY e.id, e.entry_type, e.branch_code ORDER BY e.id", true),
             new Table("approvals.csv", columns("approval_id:integer", "operation:string", "amount:decimal",
                     "account_number:string", "maker:string", "checker:string", "branch_code:string", "status:string",
                     "created_at:timestamp", "decided_at:timestamp"),
                     "SELECT id, operation, amount, account_number, maker, checker, branch_code, status, created_at, "
-                            + "decided_at FROM approval_request WHERE business_date = ? ORDER BY id", true));
+                            + "decided_at FROM approval_request WHERE business_date = ? AND branch_code" + Branches.REAL
+                            + " ORDER BY id", true));
 
     /** What a day's extract holds: rows per file. */
     public record Result(LocalDate businessDate, Path folder, Map<String, Integer> rows) {

@@ -56,6 +56,7 @@ class AccessibilityIT {
                 "end-of-day", "batch", "fee-schedule", "approval-policy", "dead-letters", "reconciliation", "migration"));
         screens.put("audit1", List.of("home", "audit"));
         screens.put("admin1", List.of("home", "users", "api-clients"));
+        screens.put(DemoData.TRAINER, List.of("home", "training", "till")); // the training mark in the top bar
         return screens;
     }
 
@@ -90,7 +91,8 @@ class AccessibilityIT {
             anonymous.quit();
         }
         Map<String, String> passwords = Map.of(AsUser.TELLER, AsUser.TELLER_PASSWORD, AsUser.SUPERVISOR,
-                AsUser.SUPERVISOR_PASSWORD, "audit1", DemoData.AUDITOR_PASSWORD, "admin1", DemoData.ADMIN_PASSWORD);
+                AsUser.SUPERVISOR_PASSWORD, "audit1", DemoData.AUDITOR_PASSWORD, "admin1", DemoData.ADMIN_PASSWORD,
+                DemoData.TRAINER, DemoData.TRAINER_PASSWORD);
         for (Map.Entry<String, List<String>> role : screens().entrySet()) {
             WebDriver browser = Browsers.newBrowser();
             try {

@@ -112,9 +112,14 @@ class BusinessDaysIT {
         ok(Https.postJson("/api/v1/deposits/" + written + "/loss-reports", TELLER, TELLER_PASSWORD,
                 TestData.requestId("lost"), "{\"certificateNo\":\"00000004\",\"kind\":\"WRITTEN\",\"idNumber\":\""
                         + liSiIdNumber + "\"}"));
+        // a trainee's till left open at the training branch never holds up the bank's day: closed, forced
+        ok(Https.postJson("/api/v1/tills/sessions", DemoData.TRAINEE, DemoData.TRAINEE_PASSWORD,
+                TestData.requestId("open"), "{}"), 201);
         closeTheDemoBranch();
         JsonObject fridayRun = finished(startEndOfDay("2027-03-19", ""));
         assertCompletedInOrder(fridayRun, STEPS);
+        assertEquals("t", ServedTeller.script("pg_admin", "-d", DATABASE, "-tAc", "SELECT forced FROM branch_day "
+                + "WHERE branch_code = '" + DemoData.TRAINING_BRANCH + "' AND business_date = DATE '2027-03-19'").strip());
         assertTheDepositsMaturingOnSaturdayAreRenewedOrWaiting(fridayRun, renewing, unrenewed);
         assertEquals("EXPIRED 1", fridayRun.getJsonArray("steps").getJsonObject(STEPS.indexOf("cut-off"))
                 .getString("exitStatus"));

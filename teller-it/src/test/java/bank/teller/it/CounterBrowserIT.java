@@ -717,6 +717,25 @@ class CounterBrowserIT {
     }
 
     @Test
+    void aTrainerSeesTrainingOnEveryScreenAndResetsTheTrainingBranch() {
+        signIn(DemoData.TRAINER, DemoData.TRAINER_PASSWORD);
+        assertTrue(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("training-mark"))).getText()
+                .contains("培训 TRAINING"), "the home page says training");
+        clickWhenReady(By.id("menu:nav-training"));
+        assertTrue(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("training-mark"))).isDisplayed());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("vault-cash")));
+        clickWhenReady(By.id("training:reset"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
+        wait.ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("messages")).getText().contains("已重置"));
+        assertEquals("0", browser.findElement(By.id("accounts")).getText());
+        assertEquals("1", browser.findElement(By.id("entries")).getText(), "the vault's new stock, nothing else");
+        assertEquals("1,000,000.00", browser.findElement(By.id("vault-cash")).getText());
+        browser.get(Https.BASE + "/app/till.xhtml"); // every screen: the counter's own, marked
+        assertTrue(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("training-mark"))).isDisplayed());
+    }
+
+    @Test
     void anAdministratorAddsAnApprovalPolicyLineAndRetiresIt() {
         signIn("admin1", DemoData.ADMIN_PASSWORD);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("menu:nav-approval-policy"))).click();

@@ -111,6 +111,7 @@ class EndpointMatrixIT {
         allow(OVERSIGHT, "GET /v1/dashboards/branch");
         allow(Set.of("AUDITOR"), "GET /v1/dashboards/audit");
         allow(Set.of("SUPERVISOR", "BRANCH_MANAGER", "AUDITOR", "ADMIN"), "GET /v1/dashboards/operations");
+        allow(SUPERVISORS, "GET /v1/training", "POST /v1/training/reset"); // training (issue 19)
         // the business reports (issue 19)
         allow(OVERSIGHT, "GET /v1/reports/business/{report}", "GET /v1/reports/business/{report}.csv",
                 "GET /v1/reports/business/{report}.xlsx", "GET /v1/reports/business/{report}.pdf");

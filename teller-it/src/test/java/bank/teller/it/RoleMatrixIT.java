@@ -34,6 +34,7 @@ import bank.teller.shared.Money;
 import bank.teller.shared.TellerException;
 import bank.teller.till.application.Tills;
 import bank.teller.till.application.VoucherStock;
+import bank.teller.training.Training;
 import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -128,9 +129,13 @@ class RoleMatrixIT {
                         () -> Lookup.ejb("teller-ejb", ApprovalPolicies.class).add(null, null, null, null, null)),
                 new Entry("LargeCash.report", OVERSIGHT, () -> Lookup.ejb("teller-ejb", LargeCash.class)
                         .report(java.time.LocalDate.of(2000, 1, 1))),
-                new Entry("TrialBalance.reportOf", OVERSIGHT, () -> Lookup.ejb("teller-ejb", TrialBalance.class).reportOf(0)),
+                new Entry("TrialBalance.reportOf", Set.of(S, BM, AU, AD),
+                        () -> Lookup.ejb("teller-ejb", TrialBalance.class).reportOf(0)),
                 new Entry("BatchJobs.history", OVERSIGHT, () -> Lookup.ejb("teller-batch", BatchJobs.class).history("none")),
-                new Entry("BatchJobs.endOfDay", OVERSIGHT, () -> Lookup.ejb("teller-batch", BatchJobs.class).endOfDay()),
+                new Entry("BatchJobs.endOfDay", Set.of(S, BM, AU, AD), // operations' home page
+                        () -> Lookup.ejb("teller-batch", BatchJobs.class).endOfDay()),
+                new Entry("Training.view", SUPERVISORS, () -> Lookup.ejb("teller-ejb", Training.class).view()),
+                new Entry("Training.reset", SUPERVISORS, () -> Lookup.ejb("teller-ejb", Training.class).reset(rid)),
                 new Entry("BatchJobs.startEndOfDay", SUPERVISORS,
                         () -> Lookup.ejb("teller-batch", BatchJobs.class).startEndOfDay(null, null)),
                 new Entry("BusinessDays.branches", READERS, () -> Lookup.ejb("teller-ejb", BusinessDays.class).branches()),

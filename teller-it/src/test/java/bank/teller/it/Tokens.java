@@ -18,12 +18,16 @@ public final class Tokens {
             AsUser.TELLER, DemoData.TELLER_TOTP,
             AsUser.SUPERVISOR, DemoData.SUPERVISOR_TOTP,
             "admin1", DemoData.ADMIN_TOTP,
-            DemoData.AUDITOR, DemoData.AUDITOR_TOTP);
+            DemoData.AUDITOR, DemoData.AUDITOR_TOTP,
+            DemoData.TRAINEE, DemoData.TRAINEE_TOTP,
+            DemoData.TRAINER, DemoData.TRAINER_TOTP);
     private static final Map<String, String> PASSWORDS = Map.of(
             AsUser.TELLER, DemoData.TELLER_PASSWORD,
             AsUser.SUPERVISOR, DemoData.SUPERVISOR_PASSWORD,
             "admin1", DemoData.ADMIN_PASSWORD,
-            DemoData.AUDITOR, DemoData.AUDITOR_PASSWORD);
+            DemoData.AUDITOR, DemoData.AUDITOR_PASSWORD,
+            DemoData.TRAINEE, DemoData.TRAINEE_PASSWORD,
+            DemoData.TRAINER, DemoData.TRAINER_PASSWORD);
     private static final Map<String, Long> LAST_STEP = new HashMap<>();
     /** Use the step before the present only this early in the present step (a request takes time). */
     private static final long EARLY_SECONDS = 15;

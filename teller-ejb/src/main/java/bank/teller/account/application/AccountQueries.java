@@ -10,6 +10,8 @@ import bank.teller.customer.domain.Customer;
 import bank.teller.fee.application.FeeQuote;
 import bank.teller.fee.application.Fees;
 import bank.teller.ledger.domain.JournalLine;
+import bank.teller.platform.Branches;
+import bank.teller.security.CurrentUser;
 import bank.teller.security.Roles;
 import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.ErrorCode;
@@ -49,9 +51,27 @@ public class AccountQueries {
     private BusinessCalendar calendar;
     @EJB
     private Fees fees;
+    @Inject
+    private Branches branches;
+    @Inject
+    private CurrentUser currentUser;
 
     public AccountView account(String accountNumber) {
-        return viewOf(accounts.require(accounts.resolve(accountNumber)));
+        return viewOf(require(accountNumber));
+    }
+
+    /** The account a number or card stands for, if the caller may see it ({@link Branches#visibleFrom}). */
+    private Account require(String accountOrCard) {
+        AccountNumber number = accounts.resolve(accountOrCard);
+        requireVisible(number.value());
+        return accounts.require(number);
+    }
+
+    /** Training's accounts are not found outside training, nor the bank's in it. */
+    private void requireVisible(String number) {
+        if (!branches.visibleFrom(currentUser.caller().branchCode(), branches.trainingAccount(number))) {
+            throw new TellerException(ErrorCode.ACCOUNT_NOT_FOUND, number);
+        }
     }
 
     /** The account one of the bank's cards stands for (CARD_NUMBER_INVALID for any other number). */
@@ -60,7 +80,7 @@ public class AccountQueries {
         if (!accounts.cardProduct().isCardNumber(card.value())) {
             throw new TellerException(ErrorCode.CARD_NUMBER_INVALID, card.masked());
         }
-        return viewOf(accounts.require(accounts.resolve(card.value())));
+        return viewOf(require(card.value()));
     }
 
     private AccountView viewOf(Account account) {
@@ -103,6 +123,7 @@ public class AccountQueries {
                     "1 to " + MAX_PAGE_SIZE + " account numbers, not " + (accountNumbers == null ? 0 : accountNumbers.size()));
         }
         List<String> numbers = accountNumbers.stream().map(n -> new AccountNumber(n).value()).distinct().toList();
+        numbers.forEach(this::requireVisible);
         Map<String, Account> found = em.createQuery("SELECT a FROM Account a WHERE a.number IN :numbers", Account.class)
                 .setParameter("numbers", numbers).getResultStream()
                 .collect(Collectors.toMap(a -> a.number().value(), a -> a));
@@ -120,7 +141,7 @@ public class AccountQueries {
         if (transactionType == null || !QUOTABLE.contains(transactionType)) {
             throw new TellerException(ErrorCode.VALIDATION_FAILED, "transactionType", String.valueOf(transactionType));
         }
-        Account account = accounts.require(accounts.resolve(accountNumber));
+        Account account = require(accountNumber);
         return fees.quote(transactionType, AccountMovements.payerOf(account),
                 Money.parse(amount, account.currency()).requirePositive());
     }
@@ -128,7 +149,7 @@ public class AccountQueries {
     /** The customer's accounts, closed ones included, oldest first. */
     public List<AccountView> accountsOf(long customerId) {
         Customer holder = em.find(Customer.class, customerId);
-        if (holder == null) {
+        if (holder == null || !branches.visibleFrom(currentUser.caller().branchCode(), holder.training())) {
             throw new TellerException(ErrorCode.CUSTOMER_NOT_FOUND, customerId);
         }
         LocalDate today = calendar.today();
@@ -158,7 +179,7 @@ public class AccountQueries {
 
     private <T> TypedQuery<T> linesOf(String accountNumber, LocalDate from, LocalDate to, String select, String order,
                                       Class<T> type) {
-        AccountNumber number = accounts.require(accounts.resolve(accountNumber)).number();
+        AccountNumber number = require(accountNumber).number();
         if (from != null && to != null && from.isAfter(to)) {
             throw new TellerException(ErrorCode.VALIDATION_FAILED, "from", from + " > " + to);
         }

@@ -7,6 +7,7 @@ import bank.teller.audit.AuditTrail;
 import bank.teller.customer.domain.Customer;
 import bank.teller.ledger.application.Ledger;
 import bank.teller.ledger.domain.JournalEntry;
+import bank.teller.platform.Branches;
 import bank.teller.platform.Jdbc;
 import bank.teller.security.AppUser;
 import bank.teller.security.Caller;
@@ -55,6 +56,8 @@ public class Vouchers {
     private Ledger ledger;
     @Inject
     private Jdbc jdbc;
+    @Inject
+    private Branches branches;
     @Inject
     private BusinessCalendar calendar;
     @EJB
@@ -164,7 +167,8 @@ public class Vouchers {
                 holderName(v.accountNumber()), VoucherContent.maskAccount(v.counterparty()),
                 v.counterparty() == null ? null : holderName(v.counterparty()), receipt.amount(), receipt.fee(),
                 receipt.currency(), receipt.balanceAfter(), v.teller(), teller == null ? "" : teller.displayName(),
-                v.printCount(), v.confirmedBy(), v.confirmedAt(), ledger.reversalOf(v.entryId()));
+                v.printCount(), v.confirmedBy(), v.confirmedAt(), ledger.reversalOf(v.entryId()),
+                branches.training(v.branchCode()));
     }
 
     private String holderName(String accountNumber) {

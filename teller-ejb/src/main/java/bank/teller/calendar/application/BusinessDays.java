@@ -2,6 +2,7 @@ package bank.teller.calendar.application;
 
 import bank.teller.audit.AuditEvent;
 import bank.teller.audit.AuditTrail;
+import bank.teller.platform.Branches;
 import bank.teller.platform.Database;
 import bank.teller.platform.Jdbc;
 import bank.teller.security.AppUser;
@@ -62,6 +63,8 @@ public class BusinessDays {
     private CurrentUser currentUser;
     @EJB
     private AuditTrail audit;
+    @Inject
+    private Branches trainingBranches;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -121,13 +124,15 @@ public class BusinessDays {
     /**
      * End of day's check: answers the branches that have not closed their day and did counter
      * business today (a till session), each with what blocks it. When there is none, the branches
-     * that did no counter business are closed here; otherwise nothing is written.
+     * that did no counter business are closed here, and the training branches whatever they did (a
+     * trainee's till left open never holds up the bank's day: forced, with what was open); otherwise
+     * nothing is written.
      */
     @RolesAllowed(Roles.SUPERVISOR)
     public List<BranchDay> closeIdleBranches() {
         LocalDate today = calendar.today();
         List<BranchDay> open = new ArrayList<>();
-        List<String> idle = new ArrayList<>();
+        List<BranchDay> idle = new ArrayList<>();
         for (BranchDay day : branches()) {
             if (day.closed()) {
                 continue;
@@ -135,14 +140,19 @@ public class BusinessDays {
             lockBranch(day.branchCode());
             boolean didBusiness = !day.blockers().isEmpty() || jdbc.query("SELECT COUNT(*) FROM till_session "
                     + "WHERE branch_code = ? AND business_date = ?", row -> row.getLong(1), day.branchCode(), today).get(0) > 0;
-            if (didBusiness) {
+            if (didBusiness && !trainingBranches.training(day.branchCode())) {
                 open.add(day);
             } else {
-                idle.add(day.branchCode());
+                idle.add(day);
             }
         }
         if (open.isEmpty()) {
-            idle.forEach(branch -> insertClose(branch, today, SYSTEM_USER, false, "no counter business"));
+            for (BranchDay day : idle) {
+                boolean training = trainingBranches.training(day.branchCode());
+                insertClose(day.branchCode(), today, SYSTEM_USER, !day.blockers().isEmpty(), !training
+                        ? "no counter business" : Text.abbreviated("training branch" + (day.blockers().isEmpty() ? ""
+                        : ": " + String.join("; ", day.blockers())), REASON_MAX - 1));
+            }
         }
         return open;
     }

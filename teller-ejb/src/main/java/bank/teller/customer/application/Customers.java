@@ -9,6 +9,7 @@ import bank.teller.customer.domain.IdentityVerification;
 import bank.teller.customer.domain.ResidentId;
 import bank.teller.customer.domain.UnifiedSocialCreditCode;
 import bank.teller.security.AppUser;
+import bank.teller.platform.Branches;
 import bank.teller.security.CurrentUser;
 import bank.teller.security.Roles;
 import bank.teller.shared.BusinessCalendar;
@@ -60,6 +61,8 @@ public class Customers {
     private BusinessCalendar calendar;
     @EJB
     private AuditTrail audit;
+    @Inject
+    private Branches branches;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -110,7 +113,7 @@ public class Customers {
     public Customer individualVouchedFor(IndividualDetails details) {
         ResidentId residentId = new ResidentId(details.residentId());
         String name = Customer.validName(details.name());
-        Customer known = findByIdNumber(CustomerType.INDIVIDUAL, residentId.value());
+        Customer known = Customer.findByIdNumber(em, CustomerType.INDIVIDUAL, residentId.value(), false);
         if (known != null) {
             if (!known.name().equals(name)) {
                 throw new TellerException(ErrorCode.IDENTITY_DETAILS_MISMATCH, residentId.masked());
@@ -154,7 +157,11 @@ public class Customers {
                                   NewCustomer newCustomer) {
         return requestIds.once(requestId, operation, idNumber, id -> customer(Long.parseLong(id)), now -> {
             Customer customer = newCustomer.create(currentUser.get(), now);
-            if (findByIdNumber(customer.type(), customer.idNumber()) != null) {
+            boolean training = Boolean.TRUE.equals(trainingScope());
+            if (training) {
+                customer.inTraining();
+            }
+            if (Customer.findByIdNumber(em, customer.type(), customer.idNumber(), training) != null) {
                 throw new TellerException(ErrorCode.CUSTOMER_ALREADY_EXISTS, customer.maskedIdNumber());
             }
             IdentityVerification verification = em.find(IdentityVerification.class, verificationId);
@@ -188,7 +195,7 @@ public class Customers {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public Customer lock(long id) {
         Customer customer = em.find(Customer.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (customer == null) {
+        if (customer == null || !visible(customer)) {
             throw new TellerException(ErrorCode.CUSTOMER_NOT_FOUND, id);
         }
         return customer;
@@ -196,10 +203,23 @@ public class Customers {
 
     private Customer require(long id) {
         Customer customer = em.find(Customer.class, id);
-        if (customer == null) {
+        if (customer == null || !visible(customer)) {
             throw new TellerException(ErrorCode.CUSTOMER_NOT_FOUND, id);
         }
         return customer;
+    }
+
+    /**
+     * Whether the caller works at a training branch (培训); null when they work at none (administrators,
+     * auditors, the system), who see the bank's customers and training's alike.
+     */
+    private Boolean trainingScope() {
+        String branch = currentUser.caller().branchCode();
+        return branch == null ? null : branches.training(branch);
+    }
+
+    private boolean visible(Customer customer) {
+        return branches.visibleFrom(currentUser.caller().branchCode(), customer.training());
     }
 
     /**
@@ -214,28 +234,31 @@ public class Customers {
         if (q.isEmpty() || q.length() > Customer.NAME_MAX || q.codePoints().anyMatch(Character::isISOControl)) {
             throw new TellerException(ErrorCode.SEARCH_QUERY_INVALID, Customer.NAME_MAX);
         }
+        Boolean training = trainingScope();
+        List<Boolean> scope = training == null ? List.of(false, true) : List.of(training);
+        String visible = " AND c.training IN :scope";
         List<Customer> found;
         if (q.matches("[0-9A-Z]{18}")) {
-            found = em.createQuery("SELECT c FROM Customer c WHERE c.idNumber = :q", Customer.class)
-                    .setParameter("q", q).getResultList();
+            found = em.createQuery("SELECT c FROM Customer c WHERE c.idNumber = :q" + visible, Customer.class)
+                    .setParameter("q", q).setParameter("scope", scope).getResultList();
         } else if (q.matches("\\d{16}|\\d{19}")) {
             found = new ArrayList<>(em.createQuery("SELECT c FROM Customer c, Account a WHERE a.customerId = c.id "
-                    + "AND a.number = :q", Customer.class).setParameter("q", q).getResultList());
+                    + "AND a.number = :q" + visible, Customer.class).setParameter("q", q).setParameter("scope", scope)
+                    .getResultList());
             found.addAll(em.createQuery("SELECT c FROM Customer c, Account a, Card k WHERE a.customerId = c.id "
-                    + "AND a.number = k.accountNumber AND k.pan = :q", Customer.class).setParameter("q", q).getResultList());
+                    + "AND a.number = k.accountNumber AND k.pan = :q" + visible, Customer.class).setParameter("q", q)
+                    .setParameter("scope", scope).getResultList());
         } else if (Customer.isPhoneNumber(q)) {
-            found = em.createQuery("SELECT c FROM Customer c WHERE c.phone = :q OR c.contactPhone = :q "
-                    + "ORDER BY c.name", Customer.class).setParameter("q", q).setMaxResults(SEARCH_MAX).getResultList();
+            found = em.createQuery("SELECT c FROM Customer c WHERE (c.phone = :q OR c.contactPhone = :q)" + visible
+                    + " ORDER BY c.name", Customer.class).setParameter("q", q).setParameter("scope", scope)
+                    .setMaxResults(SEARCH_MAX).getResultList();
         } else {
             String prefix = query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            found = em.createQuery("SELECT c FROM Customer c WHERE c.name LIKE :prefix ESCAPE '\\' ORDER BY c.name, c.id",
-                    Customer.class).setParameter("prefix", prefix).setMaxResults(SEARCH_MAX).getResultList();
+            found = em.createQuery("SELECT c FROM Customer c WHERE c.name LIKE :prefix ESCAPE '\\'" + visible
+                    + " ORDER BY c.name, c.id", Customer.class).setParameter("prefix", prefix)
+                    .setParameter("scope", scope).setMaxResults(SEARCH_MAX).getResultList();
         }
         return found.stream().map(CustomerView::of).toList();
-    }
-
-    private Customer findByIdNumber(CustomerType type, String idNumber) {
-        return Customer.findByIdNumber(em, type, idNumber);
     }
 
     private static IdType idType(String text) {

@@ -74,6 +74,10 @@ public class Customer {
     @Column(name = "created_by", nullable = false, length = 40)
     private String createdBy;
 
+    /** A training branch's customer (培训), apart from the bank's: see {@code Branches#training}. */
+    @Column(name = "training", nullable = false)
+    private boolean training;
+
     protected Customer() {
     }
 
@@ -223,6 +227,15 @@ public class Customer {
         return contactPhone;
     }
 
+    public boolean training() {
+        return training;
+    }
+
+    /** Registered in training: the customer exists for training only. */
+    public void inTraining() {
+        this.training = true;
+    }
+
     public boolean verified() {
         return verificationId != null;
     }
@@ -231,10 +244,14 @@ public class Customer {
         return verificationId;
     }
 
-    /** The customer of the type with the ID number, or null: one person is registered once. */
-    public static Customer findByIdNumber(EntityManager em, CustomerType type, String idNumber) {
-        return em.createQuery("SELECT c FROM Customer c WHERE c.type = :type AND c.idNumber = :number", Customer.class)
-                .setParameter("type", type).setParameter("number", idNumber)
+    /**
+     * The customer of the type with the ID number, or null: one person is registered once for the
+     * bank, and once for training ({@code training}).
+     */
+    public static Customer findByIdNumber(EntityManager em, CustomerType type, String idNumber, boolean training) {
+        return em.createQuery("SELECT c FROM Customer c WHERE c.type = :type AND c.idNumber = :number "
+                        + "AND c.training = :training", Customer.class)
+                .setParameter("type", type).setParameter("number", idNumber).setParameter("training", training)
                 .getResultStream().findFirst().orElse(null);
     }
 }

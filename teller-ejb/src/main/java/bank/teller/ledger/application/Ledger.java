@@ -3,9 +3,12 @@ package bank.teller.ledger.application;
 import bank.teller.integration.CorePostingRelay;
 import bank.teller.ledger.domain.JournalEntry;
 import bank.teller.ledger.domain.JournalLine;
+import bank.teller.platform.Branches;
 import bank.teller.platform.Jdbc;
 import bank.teller.report.Activity;
 import bank.teller.shared.BusinessCalendar;
+import bank.teller.shared.ErrorCode;
+import bank.teller.shared.TellerException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -25,6 +28,9 @@ import java.util.List;
  * row, its activity delta), not through JPA's unit of work (issue 14), sent with the posting's other writes when it
  * posts inside {@link Jdbc#together}. What the use case changed through JPA is flushed first: a
  * line may name an account opened in the same transaction.
+ *
+ * <p>A training branch's entry ({@link Branches#training}) names only its own accounts and the bank's
+ * only the bank's (TRAINING_SEPARATE), and it is neither sent to the core system nor counted.
  */
 @ApplicationScoped
 public class Ledger {
@@ -46,9 +52,17 @@ public class Ledger {
     private BusinessCalendar calendar;
     @Inject
     private Activity activity;
+    @Inject
+    private Branches branches;
 
     public JournalEntry post(JournalEntry entry) {
         calendar.requireStill(entry.businessDate());
+        boolean training = branches.training(entry.branchCode());
+        for (JournalLine line : entry.lines()) {
+            if (line.accountNumber() != null && branches.trainingAccount(line.accountNumber()) != training) {
+                throw new TellerException(ErrorCode.TRAINING_SEPARATE, line.accountNumber());
+            }
+        }
         em.flush();
         entry.numbered(jdbc.nextId(JournalEntry.class), () -> jdbc.nextId(JournalLine.class));
         try {
@@ -63,6 +77,9 @@ public class Ledger {
                 line.glCode(), line.accountNumber(), line.side(), line.amount().amount(), line.amount().currency(),
                 line.balanceAfter() == null ? null : line.balanceAfter().amount()}).toList();
         jdbc.writeRows(INSERT_LINE, lines);
+        if (training) {
+            return entry;
+        }
         if (entry.sentToCore()) {
             jdbc.write(INSERT_OUTBOX, entry.id(), entry.postedAt());
         }

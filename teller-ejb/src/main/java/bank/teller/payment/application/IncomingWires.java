@@ -17,6 +17,7 @@ import bank.teller.ledger.domain.Side;
 import bank.teller.payment.domain.IncomingWire;
 import bank.teller.payment.domain.IncomingWireStatus;
 import bank.teller.payment.domain.SuspenseReason;
+import bank.teller.platform.Branches;
 import bank.teller.security.Roles;
 import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.ErrorCode;
@@ -67,6 +68,8 @@ public class IncomingWires {
     @Inject
     private Accounts accounts;
     @Inject
+    private Branches branches;
+    @Inject
     private AccountMovements movements;
     @Inject
     private AccountPostings postings;
@@ -101,7 +104,11 @@ public class IncomingWires {
         Account named = null;
         Refusal refusal;
         try {
-            named = accounts.require(accounts.resolve(arrival.payeeAccount()));
+            Account found = accounts.require(accounts.resolve(arrival.payeeAccount()));
+            if (branches.trainingAccount(found.number().value())) { // training's, not the bank's: never paid from outside
+                throw new TellerException(ErrorCode.ACCOUNT_NOT_FOUND, found.number().value());
+            }
+            named = found;
             refusal = refusal(named, arrival.payeeName());
         } catch (TellerException unknown) { // no such account or card, or a card that cannot be used
             refusal = new Refusal(SuspenseReason.ACCOUNT_NOT_FOUND, unknown.code().name());

@@ -16,6 +16,7 @@ import bank.teller.payment.domain.ClearingRoute;
 import bank.teller.payment.domain.Wire;
 import bank.teller.payment.domain.WireEvent;
 import bank.teller.payment.domain.WireStatus;
+import bank.teller.platform.Branches;
 import bank.teller.platform.Jdbc;
 import bank.teller.security.Roles;
 import bank.teller.shared.BusinessCalendar;
@@ -79,6 +80,8 @@ public class Wires {
     private BusinessCalendar calendar;
     @Inject
     private Jdbc jdbc;
+    @Inject
+    private Branches branches;
     @Resource
     private SessionContext context;
 
@@ -205,6 +208,9 @@ public class Wires {
     /** The request checked: every field present and well formed. */
     private Wire.Order order(Request request) {
         AccountNumber payer = accounts.resolve(Text.required("payerAccount", request.payerAccount(), 19));
+        if (branches.trainingAccount(payer.value())) { // clearing is another bank's: training never reaches it
+            throw new TellerException(ErrorCode.TRAINING_UNAVAILABLE, OPERATION);
+        }
         String name = Text.required("payeeName", request.payeeName(), Wire.NAME_MAX);
         String account = Text.required("payeeAccount", request.payeeAccount(), 40).replace(" ", "");
         if (!account.matches(ACCOUNT_PATTERN)) {

@@ -14,7 +14,7 @@ public record VoucherContent(String voucherNo, String transactionType, String br
                              String accountMasked, String holderName, String counterpartyMasked,
                              String counterpartyName, String amount, String fee, String currency,
                              String balanceAfter, String teller, String tellerName, int printCount,
-                             String confirmedBy, Instant confirmedAt, Long reversedByEntry) {
+                             String confirmedBy, Instant confirmedAt, Long reversedByEntry, boolean training) {
 
     /** An account number as a voucher prints it: the first six and the last four digits. */
     public static String maskAccount(String accountNumber) {

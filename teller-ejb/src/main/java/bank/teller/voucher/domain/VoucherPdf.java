@@ -10,6 +10,10 @@ import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.ColumnText;
+import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfGState;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
@@ -18,7 +22,8 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Renders a voucher as a one-page PDF (A5 landscape), labels in Chinese and English, in the
- * {@link Pdfs} font. A copy is marked 副本 COPY in its title.
+ * {@link Pdfs} font. A copy is marked 副本 COPY in its title; a training branch's voucher 培训 TRAINING, in
+ * its title and across the page, and says it is of no effect.
  */
 public final class VoucherPdf {
 
@@ -34,10 +39,10 @@ public final class VoucherPdf {
         try {
             Font title = Pdfs.chinese(14, Font.BOLD);
             Font text = Pdfs.chinese(10, Font.NORMAL);
-            PdfWriter.getInstance(document, out);
+            PdfWriter writer = PdfWriter.getInstance(document, out);
             document.open();
-            Paragraph heading = new Paragraph(bankName + "  " + TransactionNames.of(v.transactionType())
-                    + " 凭证 Voucher" + (copy ? "  【副本 COPY】" : ""), title);
+            Paragraph heading = new Paragraph((v.training() ? "【培训 TRAINING】 " : "") + bankName + "  "
+                    + TransactionNames.of(v.transactionType()) + " 凭证 Voucher" + (copy ? "  【副本 COPY】" : ""), title);
             heading.setAlignment(Element.ALIGN_CENTER);
             document.add(heading);
             document.add(new Paragraph(v.branchNameZh() + " " + v.branchNameEn() + " (" + v.branchCode() + ")", text));
@@ -71,6 +76,18 @@ public final class VoucherPdf {
                     ? "客户签字确认 Customer's confirmation: ______________________"
                     : "客户已签字确认 Confirmed by the customer: " + TIME.format(v.confirmedAt().atZone(Pdfs.BANK_ZONE))
                     + " (" + v.confirmedBy() + ")", text));
+            if (v.training()) {
+                document.add(new Paragraph("培训凭证，不具效力 Training voucher: of no effect", title));
+                PdfContentByte over = writer.getDirectContent();
+                over.saveState();
+                PdfGState faint = new PdfGState();
+                faint.setFillOpacity(0.15f);
+                over.setGState(faint);
+                ColumnText.showTextAligned(over, Element.ALIGN_CENTER, new Phrase("培训 TRAINING",
+                        Pdfs.chinese(60, Font.BOLD)), document.getPageSize().getWidth() / 2,
+                        document.getPageSize().getHeight() / 2, 20);
+                over.restoreState();
+            }
             document.close();
         } catch (DocumentException e) {
             throw new IllegalStateException("voucher " + v.voucherNo() + " could not be rendered", e);

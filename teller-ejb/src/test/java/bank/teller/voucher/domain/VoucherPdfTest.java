@@ -24,7 +24,7 @@ class VoucherPdfTest {
                 "Demo Bank Head Office Branch", TODAY, Instant.parse("2026-11-27T02:03:04Z"), 4711L,
                 VoucherContent.maskAccount("0001010000000016"), "张三", VoucherContent.maskAccount("0001020000000024"),
                 "北京示范科技有限公司", "12345.60", "10.00", "CNY", "87654.40", "teller1", "柜员一 Teller One", 0,
-                confirmedAt == null ? null : "teller1", confirmedAt, confirmedAt == null ? null : 4712L);
+                confirmedAt == null ? null : "teller1", confirmedAt, confirmedAt == null ? null : 4712L, false);
     }
 
     private static String text(byte[] pdf) throws IOException {
@@ -52,10 +52,22 @@ class VoucherPdfTest {
         VoucherContent fee = new VoucherContent("0001-20261127-001-000043", "CERTIFICATE_LOSS_REPORT", "0001",
                 "示范银行总行营业部", "Demo Bank Head Office Branch", TODAY, Instant.parse("2026-11-27T02:03:04Z"), 4713L,
                 VoucherContent.maskAccount("0001030000000097"), "张三", null, null, "0.00", "10.00", "CNY", null,
-                "teller1", "柜员一 Teller One", 0, null, null, null);
+                "teller1", "柜员一 Teller One", 0, null, null, null, false);
         String text = text(VoucherPdf.render("示范银行 Demo Bank", fee, false));
         assertTrue(text.contains("存单挂失") && text.contains("CNY 10.00") && text.contains("不变 Unchanged"), text);
         assertFalse(text.contains("Being credited"), text);
+    }
+
+    @Test
+    void aTrainingBranchsVoucherSaysTrainingAndThatItIsOfNoEffect() throws IOException {
+        VoucherContent v = transfer(null);
+        VoucherContent training = new VoucherContent("9900-20261127-001-000001", v.transactionType(), "9900", "培训网点",
+                "Training branch", v.businessDate(), v.postedAt(), v.entryId(), v.accountMasked(), v.holderName(),
+                v.counterpartyMasked(), v.counterpartyName(), v.amount(), v.fee(), v.currency(), v.balanceAfter(),
+                v.teller(), v.tellerName(), 0, null, null, null, true);
+        String text = text(VoucherPdf.render("示范银行 Demo Bank", training, false));
+        assertTrue(text.contains("【培训 TRAINING】") && text.contains("培训凭证，不具效力"), text);
+        assertFalse(text(VoucherPdf.render("示范银行 Demo Bank", v, false)).contains("TRAINING"));
     }
 
     @Test

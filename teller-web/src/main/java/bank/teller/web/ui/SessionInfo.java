@@ -1,5 +1,7 @@
 package bank.teller.web.ui;
 
+import bank.teller.platform.Branches;
+import bank.teller.security.CurrentUser;
 import bank.teller.security.SecuritySettings;
 import bank.teller.shared.BusinessCalendar;
 import bank.teller.web.security.ActiveSessions;
@@ -28,7 +30,14 @@ public class SessionInfo implements Serializable {
     @Inject
     private ActiveSessions sessions;
 
+    @Inject
+    private CurrentUser currentUser;
+
+    @Inject
+    private Branches branches;
+
     private Locale locale = Locale.SIMPLIFIED_CHINESE;
+    private Boolean training;
 
     public Locale getLocale() {
         return locale;
@@ -66,6 +75,14 @@ public class SessionInfo implements Serializable {
 
     public boolean isAdmin() {
         return external().isUserInRole("ADMIN");
+    }
+
+    /** Works at a training branch (培训): every screen says so. */
+    public boolean isTraining() {
+        if (training == null) {
+            training = getUsername() != null && branches.training(currentUser.caller().branchCode());
+        }
+        return training;
     }
 
     public String getRole() {
