@@ -250,8 +250,8 @@ public class Customer {
      */
     public static Customer findByIdNumber(EntityManager em, CustomerType type, String idNumber, boolean training) {
         return em.createQuery("SELECT c FROM Customer c WHERE c.type = :type AND c.idNumber = :number "
-                        + "AND c.training = :training", Customer.class)
-                .setParameter("type", type).setParameter("number", idNumber).setParameter("training", training)
+                        + "AND c.training = " + (training ? "TRUE" : "FALSE"), Customer.class)
+                .setParameter("type", type).setParameter("number", idNumber)
                 .getResultStream().findFirst().orElse(null);
     }
 }
