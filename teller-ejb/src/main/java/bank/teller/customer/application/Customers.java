@@ -10,6 +10,7 @@ import bank.teller.customer.domain.ResidentId;
 import bank.teller.customer.domain.UnifiedSocialCreditCode;
 import bank.teller.security.AppUser;
 import bank.teller.platform.Branches;
+import bank.teller.platform.Jdbc;
 import bank.teller.security.CurrentUser;
 import bank.teller.security.Roles;
 import bank.teller.shared.BusinessCalendar;
@@ -30,10 +31,11 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Customers (客户): identity verification (联网核查) through its port, registration of individuals and
@@ -63,6 +65,8 @@ public class Customers {
     private AuditTrail audit;
     @Inject
     private Branches branches;
+    @Inject
+    private Jdbc jdbc;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -234,30 +238,30 @@ public class Customers {
         if (q.isEmpty() || q.length() > Customer.NAME_MAX || q.codePoints().anyMatch(Character::isISOControl)) {
             throw new TellerException(ErrorCode.SEARCH_QUERY_INVALID, Customer.NAME_MAX);
         }
-        Boolean training = trainingScope(); // literals: EclipseLink writes a list of booleans as numbers, which H2 refuses
-        String visible = training == null ? "" : training ? " AND c.training = TRUE" : " AND c.training = FALSE";
-        List<Customer> found;
+        // the ids in SQL (EclipseLink writes a boolean as a number on H2, which refuses to compare it), then the customers
+        Boolean training = trainingScope();
+        String visible = training == null ? "" : " AND c.training = " + (training ? "TRUE" : "FALSE");
+        List<Long> ids;
         if (q.matches("[0-9A-Z]{18}")) {
-            found = em.createQuery("SELECT c FROM Customer c WHERE c.idNumber = :q" + visible, Customer.class)
-                    .setParameter("q", q).getResultList();
+            ids = jdbc.query("SELECT c.id FROM customer c WHERE c.id_number = ?" + visible, row -> row.getLong(1), q);
         } else if (q.matches("\\d{16}|\\d{19}")) {
-            found = new ArrayList<>(em.createQuery("SELECT c FROM Customer c, Account a WHERE a.customerId = c.id "
-                    + "AND a.number = :q" + visible, Customer.class).setParameter("q", q)
-                    .getResultList());
-            found.addAll(em.createQuery("SELECT c FROM Customer c, Account a, Card k WHERE a.customerId = c.id "
-                    + "AND a.number = k.accountNumber AND k.pan = :q" + visible, Customer.class).setParameter("q", q)
-                    .getResultList());
+            ids = jdbc.query("SELECT c.id FROM customer c JOIN account a ON a.customer_id = c.id WHERE a.account_number = ?"
+                    + visible + " UNION SELECT c.id FROM customer c JOIN account a ON a.customer_id = c.id JOIN card k "
+                    + "ON k.account_number = a.account_number WHERE k.pan = ?" + visible, row -> row.getLong(1), q, q);
         } else if (Customer.isPhoneNumber(q)) {
-            found = em.createQuery("SELECT c FROM Customer c WHERE (c.phone = :q OR c.contactPhone = :q)" + visible
-                    + " ORDER BY c.name", Customer.class).setParameter("q", q)
-                    .setMaxResults(SEARCH_MAX).getResultList();
+            ids = jdbc.query("SELECT c.id FROM customer c WHERE (c.phone = ? OR c.contact_phone = ?)" + visible
+                    + " ORDER BY c.name, c.id" + Jdbc.firstRows(SEARCH_MAX), row -> row.getLong(1), q, q);
         } else {
             String prefix = query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            found = em.createQuery("SELECT c FROM Customer c WHERE c.name LIKE :prefix ESCAPE '\\'" + visible
-                    + " ORDER BY c.name, c.id", Customer.class).setParameter("prefix", prefix)
-                    .setMaxResults(SEARCH_MAX).getResultList();
+            ids = jdbc.query("SELECT c.id FROM customer c WHERE c.name LIKE ? ESCAPE '\\'" + visible
+                    + " ORDER BY c.name, c.id" + Jdbc.firstRows(SEARCH_MAX), row -> row.getLong(1), prefix);
         }
-        return found.stream().map(CustomerView::of).toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Customer> found = em.createQuery("SELECT c FROM Customer c WHERE c.id IN :ids", Customer.class)
+                .setParameter("ids", ids).getResultStream().collect(Collectors.toMap(Customer::id, c -> c));
+        return ids.stream().map(found::get).filter(Objects::nonNull).map(CustomerView::of).toList();
     }
 
     private static IdType idType(String text) {
