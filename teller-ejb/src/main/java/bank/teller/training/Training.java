@@ -2,7 +2,6 @@ package bank.teller.training;
 
 import bank.teller.audit.AuditEvent;
 import bank.teller.audit.AuditTrail;
-import bank.teller.ledger.domain.GlCodes;
 import bank.teller.platform.Branches;
 import bank.teller.platform.Database;
 import bank.teller.platform.Jdbc;
@@ -10,9 +9,9 @@ import bank.teller.security.AppUser;
 import bank.teller.security.CurrentUser;
 import bank.teller.security.Roles;
 import bank.teller.shared.ErrorCode;
-import bank.teller.shared.Money;
 import bank.teller.shared.RequestIds;
 import bank.teller.shared.TellerException;
+import bank.teller.till.application.Tills;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -60,6 +59,8 @@ public class Training {
     private RequestIds requestIds;
     @EJB
     private AuditTrail audit;
+    @EJB
+    private Tills tills;
 
     /** The caller's training branch now (TRAINING_BRANCH_ONLY when theirs is one of the bank's). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -95,10 +96,7 @@ public class Training {
         long customers = count("SELECT COUNT(DISTINCT customer_id) FROM account WHERE branch_code = ?", branch);
         long accounts = count("SELECT COUNT(*) FROM account WHERE branch_code = ?", branch);
         long entries = count("SELECT COUNT(*) FROM journal_entry WHERE branch_code = ?", branch);
-        String vault = jdbc.query("SELECT COALESCE(SUM(CASE WHEN l.side = 'DEBIT' THEN l.amount ELSE -l.amount END), 0) "
-                        + "FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id WHERE e.branch_code = ? "
-                        + "AND l.gl_code = ?", row -> Money.of(row.getBigDecimal(1), Money.CNY).toPlainString(), branch,
-                GlCodes.VAULT_CASH).get(0);
+        String vault = tills.branchCash().vaultPosition(); // the caller's branch: the training branch
         return new TrainingView(branch, customers, accounts, entries, openTills(branch), vault);
     }
 
