@@ -54,6 +54,10 @@ public class CoreSimulator implements MessageListener {
             posting = Json.createReader(new StringReader(((TextMessage) message).getText())).readObject();
             posting.getString("messageId");
             posting.getJsonNumber("entryId").longValue();
+            String requestId = message.getStringProperty("requestId");
+            if (requestId != null) { // kept with the booking, as a core system's log keeps it
+                posting = Json.createObjectBuilder(posting).add("requestId", requestId).build();
+            }
         } catch (JMSException | RuntimeException unreadable) {
             LOG.warning("core simulator: unreadable posting dropped: " + unreadable);
             return;
@@ -72,7 +76,8 @@ public class CoreSimulator implements MessageListener {
     }
 
     private void acknowledge(CoreBook.Booking booking, long delayMillis) {
-        jms.createProducer().setDeliveryDelay(delayMillis).setProperty("entryId", booking.entryId()).send(acknowledgements,
+        jms.createProducer().setDeliveryDelay(delayMillis).setProperty("entryId", booking.entryId())
+                .setProperty("requestId", booking.posting().getString("requestId", null)).send(acknowledgements,
                 Json.createObjectBuilder().add("schema", "teller.core.acknowledgement").add("version", 1)
                         .add("messageId", CoreBook.messageIdOf(booking)).add("entryId", booking.entryId())
                         .add("coreRef", booking.coreRef()).add("bookedAt", Instant.now().toString()).build().toString());

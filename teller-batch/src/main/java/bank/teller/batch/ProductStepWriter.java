@@ -1,5 +1,6 @@
 package bank.teller.batch;
 
+import bank.teller.account.domain.AccountNumber;
 import bank.teller.batch.EndOfDayWork.StepRow;
 import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
@@ -34,7 +35,7 @@ public class ProductStepWriter extends AccountRangeWriter<String> {
             try {
                 work.processProduct(product, account, closing, row);
             } catch (RuntimeException failed) {
-                LOG.log(Level.WARNING, product + " failed for " + account, failed);
+                LOG.log(Level.WARNING, product + " failed for " + AccountNumber.masked(account), failed);
                 work.count(row, 1, 0, 0, 1, account + ": " + EndOfDayRun.reason(failed));
             }
         }

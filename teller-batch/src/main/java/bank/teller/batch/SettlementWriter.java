@@ -1,5 +1,6 @@
 package bank.teller.batch;
 
+import bank.teller.account.domain.AccountNumber;
 import bank.teller.batch.EndOfDayWork.StepRow;
 import bank.teller.deposit.application.DemandInterest.SettlementItem;
 import jakarta.enterprise.context.Dependent;
@@ -30,7 +31,7 @@ public class SettlementWriter extends AccountRangeWriter<SettlementItem> {
             try {
                 work.settle(due, closing, row);
             } catch (RuntimeException failed) {
-                LOG.log(Level.WARNING, "interest settlement failed for " + due, failed);
+                LOG.log(Level.WARNING, "interest settlement failed for " + AccountNumber.masked(due.accountNumber()), failed);
                 work.count(row, 1, 0, 0, 1, due.accountNumber() + ": " + EndOfDayRun.reason(failed));
             }
         }

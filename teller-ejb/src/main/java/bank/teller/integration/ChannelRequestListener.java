@@ -1,5 +1,6 @@
 package bank.teller.integration;
 
+import bank.teller.platform.Trace;
 import bank.teller.security.Roles;
 import bank.teller.shared.Causes;
 import bank.teller.shared.SameRequest;
@@ -9,6 +10,7 @@ import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.jms.JMSConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
@@ -36,6 +38,7 @@ import jakarta.jms.Queue;
 })
 @PermitAll // the broker delivers; the listener then acts as the CHANNEL role
 @RunAs(Roles.CHANNEL)
+@Interceptors(TracedMessage.class)
 public class ChannelRequestListener implements MessageListener {
 
     /**
@@ -59,6 +62,7 @@ public class ChannelRequestListener implements MessageListener {
     @Override
     public void onMessage(Message message) {
         String channel = Channels.of(message).orElse(null);
+        Trace.channel(Trace.ONLINE);
         String answer;
         try {
             if (channel == null) {

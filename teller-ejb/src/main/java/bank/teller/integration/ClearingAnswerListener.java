@@ -5,6 +5,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
+import jakarta.interceptor.Interceptors;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
@@ -20,6 +21,7 @@ import jakarta.jms.MessageListener;
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")
 })
 @PermitAll
+@Interceptors(TracedMessage.class)
 public class ClearingAnswerListener implements MessageListener {
 
     /** The broker's max-delivery-attempts of teller.clearing.answers (wildfly-config teller.cli). */

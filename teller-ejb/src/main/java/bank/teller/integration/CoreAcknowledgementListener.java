@@ -4,6 +4,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
+import jakarta.interceptor.Interceptors;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
@@ -18,6 +19,7 @@ import jakarta.jms.MessageListener;
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")
 })
 @PermitAll
+@Interceptors(TracedMessage.class)
 public class CoreAcknowledgementListener implements MessageListener {
 
     /** The broker's max-delivery-attempts of teller.core.acknowledgements (wildfly-config teller.cli). */

@@ -5,6 +5,7 @@ import bank.teller.account.application.Receipt;
 import bank.teller.audit.AuditEvent;
 import bank.teller.audit.AuditTrail;
 import bank.teller.platform.Jdbc;
+import bank.teller.platform.Trace;
 import bank.teller.security.Roles;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.StoredTime;
@@ -114,7 +115,8 @@ public class CoreBreaks {
         Instant now = StoredTime.now(clock);
         if (jdbc.update("UPDATE core_outbox SET parked_at = NULL, attempts = 0, last_error = NULL WHERE entry_id = ?",
                 found.entryId()) == 0) {
-            jdbc.update("INSERT INTO core_outbox (entry_id, created_at, attempts) VALUES (?, ?, 0)", found.entryId(), now);
+            jdbc.update("INSERT INTO core_outbox (entry_id, created_at, attempts, trace_id) VALUES (?, ?, 0, ?)", found.entryId(), now,
+                    Trace.requestId());
         }
         jdbc.update("DELETE FROM core_posting WHERE entry_id = ?", found.entryId());
         jdbc.update("UPDATE core_break SET resolution = ?, note = ? WHERE id = ?", RESENT, why, id);

@@ -36,6 +36,10 @@ public class CoreOutbox {
     @Column(name = "parked_at")
     private Instant parkedAt;
 
+    /** The request id of the work that posted the entry ({@link bank.teller.platform.Trace}), or null. */
+    @Column(name = "trace_id", length = 64)
+    private String traceId;
+
     protected CoreOutbox() {
     }
 
@@ -58,6 +62,10 @@ public class CoreOutbox {
 
     public long entryId() {
         return entryId;
+    }
+
+    public String traceId() {
+        return traceId;
     }
 
     public Instant createdAt() {

@@ -4,6 +4,7 @@ import static bank.teller.shared.JsonSupport.JSON;
 
 import bank.teller.ledger.domain.JournalEntry;
 import bank.teller.ledger.domain.JournalLine;
+import bank.teller.platform.Trace;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -18,6 +19,8 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
 
 /**
  * Announces a posted journal entry to the core banking system on {@code teller.core.postings}
@@ -28,6 +31,8 @@ import java.util.List;
 @PermitAll
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class CorePostingPublisher {
+
+    private static final Logger LOG = Logger.getLogger(CorePostingPublisher.class.getName());
 
     public static final String SCHEMA = "teller.core.posting";
     public static final int VERSION = 1;
@@ -40,14 +45,17 @@ public class CorePostingPublisher {
     private Queue queue;
 
     /**
-     * Sends each entry's message, in order; an entry that no longer balances is never announced to
-     * the core (nor any after it in the list: the caller's transaction is rolled back).
+     * Sends each entry's message, in order, with the request id of the work that posted it ({@code requestId},
+     * when known); an entry that no longer balances is never announced to the core (nor any after it in the
+     * list: the caller's transaction is rolled back).
      */
-    public void publish(List<JournalEntry> entries) {
+    public void publish(List<JournalEntry> entries, Map<Long, String> requestIds) {
         JMSProducer producer = jms.createProducer().setProperty("schema", SCHEMA).setProperty("version", VERSION);
         for (JournalEntry entry : entries) {
             entry.requireBalanced();
-            producer.setProperty("entryId", entry.id()).send(queue, toJson(entry));
+            String requestId = requestIds.get(entry.id());
+            producer.setProperty("entryId", entry.id()).setProperty(Trace.REQUEST_ID, requestId).send(queue, toJson(entry));
+            LOG.fine(() -> "sent entry " + entry.id() + " to the core system, request " + requestId);
         }
     }
 

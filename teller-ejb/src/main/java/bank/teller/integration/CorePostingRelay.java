@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -192,7 +193,8 @@ public class CorePostingRelay {
             missing.removeAll(entries.stream().map(JournalEntry::id).toList());
             throw new IllegalStateException("journal entries " + missing + " not found");
         }
-        publisher.publish(entries);
+        publisher.publish(entries, rows.stream().filter(row -> row.traceId() != null)
+                .collect(Collectors.toMap(CoreOutbox::entryId, CoreOutbox::traceId)));
         em.createQuery("DELETE FROM CoreOutbox o WHERE o.entryId IN :ids").setParameter("ids", ids).executeUpdate();
         acknowledgements.sent(ids, StoredTime.now(clock));
         return ids.size();

@@ -3,6 +3,7 @@ package bank.teller.security;
 import bank.teller.audit.AuditEvent;
 import bank.teller.audit.AuditTrail;
 import bank.teller.platform.Jdbc;
+import bank.teller.platform.Metrics;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.StoredTime;
 import bank.teller.shared.TellerException;
@@ -67,6 +68,9 @@ public class SignIn {
     @Inject
     private Jdbc jdbc;
 
+    @Inject
+    private Metrics metrics;
+
     private final Clock clock = Clock.systemUTC();
 
     public Result signIn(String username, String password, String code) {
@@ -77,6 +81,7 @@ public class SignIn {
         CredentialCheck.Outcome outcome = CREDENTIALS.check(user, password, code, now, settings);
         if (outcome.verdict() != CredentialCheck.Verdict.PASSED) {
             String why = outcome.verdict().name();
+            metrics.signInRefused(why, outcome.nowLocked());
             if (user == null) {
                 audit.recordFor(AuditTrail.ANONYMOUS, "", null, SIGN_IN, username, null, AuditEvent.refused(why));
             } else {

@@ -53,7 +53,7 @@ class AccessibilityIT {
         screens.put(AsUser.TELLER, List.of("home", "open-account", "account.xhtml?number=" + account, "deposits", "wires",
                 "collections", "direct-debits", "claims", "till", "blank-vouchers", "calendar", "interest-rates"));
         screens.put(AsUser.SUPERVISOR, List.of("home", "approvals", "large-cash", "reports", "incoming-wires",
-                "end-of-day", "batch", "fee-schedule", "approval-policy", "dead-letters", "reconciliation", "migration"));
+                "end-of-day", "batch", "fee-schedule", "approval-policy", "dead-letters", "reconciliation", "migration", "operations"));
         screens.put("audit1", List.of("home", "audit"));
         screens.put("admin1", List.of("home", "users", "api-clients"));
         screens.put(DemoData.TRAINER, List.of("home", "training", "till")); // the training mark in the top bar

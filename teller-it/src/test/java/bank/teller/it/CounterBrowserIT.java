@@ -1119,4 +1119,21 @@ class CounterBrowserIT {
         assertTrue(browser.findElement(By.id("branch-form:branch-types")).getText().contains("现金存款"));
         assertTrue(browser.findElement(By.id("branch-form:branch-tills")).getText().contains(AsUser.TELLER));
     }
+
+    @Test
+    void aSupervisorSeesTheServersFiguresOnTheMonitoringPage() {
+        signIn(AsUser.TELLER, AsUser.TELLER_PASSWORD);
+        openAccount("监控页客户");
+        post("DEPOSIT", "100.00", null);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("balance"), "100.00 CNY"));
+
+        signIn(AsUser.SUPERVISOR, AsUser.SUPERVISOR_PASSWORD);
+        clickWhenReady(By.id("menu:nav-operations"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ops:figures")));
+        String postings = browser.findElement(By.id("ops:postings")).getText();
+        assertTrue(postings.contains("CASH_DEPOSIT") && postings.contains("COUNTER"), postings);
+        assertTrue(Long.parseLong(browser.findElement(By.id("api-calls")).getText()) >= 0);
+        assertFalse(browser.findElements(By.cssSelector("#ops\\:figures .figure.pool")).isEmpty(), "the database pool");
+        assertTrue(browser.findElement(By.id("ops:queues")).getText().contains("teller.core.postings"));
+    }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import bank.teller.account.application.AccountOpening;
 import bank.teller.account.application.AccountQueries;
 import bank.teller.integration.DeadLetters;
+import bank.teller.report.Operations;
 import bank.teller.account.application.AccountRestrictions;
 import bank.teller.account.application.Adjustments;
 import bank.teller.account.application.CashDeposits;
@@ -145,6 +146,8 @@ class RoleMatrixIT {
                 new Entry("DemandInterest.accrualPage", SUPERVISORS,
                         () -> Lookup.ejb("teller-ejb", DemandInterest.class).accrualPage("9", "9", 1)),
                 new Entry("Users.list", Set.of(AD), () -> Lookup.ejb("teller-ejb", Users.class).list()),
+                new Entry("Operations.view", Set.of(S, BM, AU, AD), // the operations page
+                        () -> Lookup.ejb("teller-ejb", Operations.class).view()),
                 new Entry("DeadLetters.list", OVERSIGHT,
                         () -> Lookup.ejb("teller-ejb", DeadLetters.class).list("teller.channel.requests")),
                 new Entry("DeadLetters.resend", SUPERVISORS,

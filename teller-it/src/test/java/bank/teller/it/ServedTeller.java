@@ -3,7 +3,11 @@ package bank.teller.it;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -24,14 +29,14 @@ import java.util.stream.Stream;
  */
 final class ServedTeller {
 
-    private static final Pattern ERROR_LINE = Pattern.compile("^\\S+ \\S+ (ERROR|SEVERE) ");
-    private static final Pattern STACK_LINE = Pattern.compile("^(\\s+at [\\w$.]+\\(|Caused by: |\\s+\\.\\.\\. \\d+ more)");
-    private static final Pattern RECORD_LINE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2} ");
     /**
      * Warnings logged with a stack trace that are no failure of Teller's: IronJacamar's pool sometimes
      * finds a connection handed back twice when a return races another thread's take (IJ000609, its
      * JBJCA-1511, fixed after the IronJacamar of WildFly 39); the connection is in the pool all the same.
      */
+    /** A text line at ERROR, or of a stack trace. */
+    private static final Pattern TEXT_PROBLEM = Pattern.compile(
+            "^(\\S+ \\S+ (ERROR|SEVERE) |\\s+at [\\w$.]+\\(|Caused by: |\\s+\\.\\.\\. \\d+ more)");
     private static final List<String> BENIGN_WARNINGS = List.of("IJ000609: Attempt to return connection twice");
     private static final Duration BOOT = Duration.ofMinutes(4);
 
@@ -145,22 +150,34 @@ final class ServedTeller {
     }
 
     /**
-     * The ERROR and stack trace lines of a server log, but for one WildFly logs at ERROR for a timer
-     * that fell due while the server was suspending to shut down (WFLYEJB0467, "the container is
-     * suspended", harmless by WildFly's own account, WFLY-4939): Teller's background runs time
-     * themselves every second, so one may fall due in that window.
+     * The records of a server log (JSON lines, wildfly-config teller.cli) at ERROR or with a stack trace,
+     * but for one WildFly logs at ERROR for a timer that fell due while the server was suspending to shut
+     * down (WFLYEJB0467, "the container is suspended", harmless by WildFly's own account, WFLY-4939):
+     * Teller's background runs time themselves every second, so one may fall due in that window. The
+     * lines the set-up's offline CLI writes before the server's logging is configured are text, read as such.
      */
     static List<String> problemsIn(Path log) throws IOException {
         List<String> problems = new ArrayList<>();
         boolean stopping = false;
-        boolean benign = false;
         for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-            stopping = stopping || line.contains("WFLYSRV0272"); // Suspending server
-            if (RECORD_LINE.matcher(line).find()) {
-                benign = BENIGN_WARNINGS.stream().anyMatch(line::contains);
+            if (line.isBlank()) {
+                continue;
             }
-            if ((ERROR_LINE.matcher(line).find() || STACK_LINE.matcher(line).find())
-                    && !(stopping && line.contains("WFLYEJB0467")) && !benign) {
+            JsonObject record;
+            try {
+                record = Json.createReader(new StringReader(line)).readObject();
+            } catch (JsonException text) {
+                if (TEXT_PROBLEM.matcher(line).find()) {
+                    problems.add(line);
+                }
+                continue;
+            }
+            String message = record.getString("message", "");
+            stopping = stopping || message.contains("WFLYSRV0272"); // Suspending server
+            boolean error = Set.of("ERROR", "SEVERE", "FATAL").contains(record.getString("level", ""));
+            boolean benign = BENIGN_WARNINGS.stream().anyMatch(message::contains)
+                    || stopping && message.contains("WFLYEJB0467");
+            if ((error || record.containsKey("stackTrace")) && !benign) {
                 problems.add(line);
             }
         }

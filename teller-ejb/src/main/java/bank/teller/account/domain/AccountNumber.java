@@ -45,7 +45,13 @@ public record AccountNumber(String value) {
 
     /** As printed on a voucher: the first 4 and the last 4 digits. */
     public String masked() {
-        return value.substring(0, 4) + "********" + value.substring(12);
+        return masked(value);
+    }
+
+    /** {@code number} as a voucher or a log shows it, whatever it holds: the first 4 and the last 4 characters. */
+    public static String masked(String number) {
+        return number == null || number.length() < 8 ? "****"
+                : number.substring(0, 4) + "*".repeat(number.length() - 8) + number.substring(number.length() - 4);
     }
 
     @Override

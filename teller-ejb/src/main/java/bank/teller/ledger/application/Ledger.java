@@ -5,6 +5,8 @@ import bank.teller.ledger.domain.JournalEntry;
 import bank.teller.ledger.domain.JournalLine;
 import bank.teller.platform.Branches;
 import bank.teller.platform.Jdbc;
+import bank.teller.platform.Metrics;
+import bank.teller.platform.Trace;
 import bank.teller.report.Activity;
 import bank.teller.shared.BusinessCalendar;
 import bank.teller.shared.ErrorCode;
@@ -14,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.logging.Logger;
 
 /**
  * Posts balanced journal entries, each counted for the dashboards ({@link Activity}). Only ever called inside a use case's transaction (a CDI bean the
@@ -29,19 +32,26 @@ import java.util.List;
  * posts inside {@link Jdbc#together}. What the use case changed through JPA is flushed first: a
  * line may name an account opened in the same transaction.
  *
+ * <p>An entry sent to the core system keeps the request id of the work that posted it ({@link Trace}) with its
+ * outbox row; the relay gives it to the message. Logged at FINE (logger {@code bank.teller.ledger}), without
+ * account numbers or amounts.
+ *
  * <p>A training branch's entry ({@link Branches#training}) names only its own accounts and the bank's
- * only the bank's (TRAINING_SEPARATE), and it is neither sent to the core system nor counted.
+ * only the bank's (TRAINING_SEPARATE), and it is neither sent to the core system nor counted (dashboards, {@link
+ * Metrics}).
  */
 @ApplicationScoped
 public class Ledger {
+
+    private static final Logger LOG = Logger.getLogger(Ledger.class.getName());
 
     private static final String INSERT_ENTRY = "INSERT INTO journal_entry (id, entry_type, business_date, "
             + "branch_code, teller, request_id, posted_at, request_caller, request_fingerprint, reverses_entry, "
             + "reason, adjusts_entry, till_session_id) VALUES (?, ?, %s, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_LINE = "INSERT INTO journal_line (id, entry_id, line_no, gl_code, "
             + "account_number, side, amount, currency, balance_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_OUTBOX = "INSERT INTO core_outbox (entry_id, created_at, attempts) "
-            + "VALUES (?, ?, 0)";
+    private static final String INSERT_OUTBOX = "INSERT INTO core_outbox (entry_id, created_at, attempts, trace_id) "
+            + "VALUES (?, ?, 0, ?)";
 
     @PersistenceContext(unitName = "teller")
     private EntityManager em;
@@ -54,6 +64,8 @@ public class Ledger {
     private Activity activity;
     @Inject
     private Branches branches;
+    @Inject
+    private Metrics metrics;
 
     public JournalEntry post(JournalEntry entry) {
         calendar.requireStill(entry.businessDate());
@@ -81,9 +93,11 @@ public class Ledger {
             return entry;
         }
         if (entry.sentToCore()) {
-            jdbc.write(INSERT_OUTBOX, entry.id(), entry.postedAt());
+            jdbc.write(INSERT_OUTBOX, entry.id(), entry.postedAt(), Trace.requestId());
         }
         activity.record(entry);
+        metrics.posted(entry.type());
+        LOG.fine(() -> "posted entry " + entry.id() + " " + entry.type() + " through " + Trace.channel());
         return entry;
     }
 

@@ -1,7 +1,9 @@
 package bank.teller.web.security;
 
+import bank.teller.platform.Metrics;
 import bank.teller.shared.ErrorCode;
 import bank.teller.web.api.Problem;
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -17,7 +19,7 @@ import java.io.IOException;
  * others for many seconds. Past saturation more calls in flight only lengthen every call (they
  * queue for the same rows and connections), so turning the excess away keeps the answers of the
  * admitted ones quick, and the server recovers as soon as the load drops. The counter screens are
- * not limited. Both settings are read at start-up.
+ * not limited. Both settings are read at start-up. Each refusal is counted ({@link Metrics}).
  */
 @WebFilter(urlPatterns = "/api/*", asyncSupported = true)
 public class Admission extends HttpFilter {
@@ -33,10 +35,14 @@ public class Admission extends HttpFilter {
     private static final AdmissionRoom ROOM = new AdmissionRoom(Integer.getInteger("teller.api.max-concurrent",
             DEFAULT_PLACES), Long.getLong("teller.api.queue-millis", 1_000));
 
+    @Inject
+    private transient Metrics metrics;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (!ROOM.enter()) {
+            metrics.admissionRefused();
             response.setHeader("Retry-After", "1");
             Problem.write(request, response, ErrorCode.SERVER_BUSY);
             return;

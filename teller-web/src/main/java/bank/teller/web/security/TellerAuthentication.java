@@ -1,5 +1,6 @@
 package bank.teller.web.security;
 
+import bank.teller.platform.Trace;
 import bank.teller.security.ApiClients;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +37,9 @@ public class TellerAuthentication implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         SignedIn signedIn = sessions.current(request);
+        Trace.channel(null);
         if (signedIn != null) {
+            Trace.channel(Trace.channelOf(signedIn.roles()));
             return context.notifyContainerAboutLogin(signedIn.username(), signedIn.roles());
         }
         String apiKey = isApi(request) ? request.getHeader(API_KEY) : null;
@@ -44,6 +47,7 @@ public class TellerAuthentication implements HttpAuthenticationMechanism {
             // another system: its key on every call, no session
             Optional<ApiClients.Caller> system = apiClients.authenticate(apiKey);
             if (system.isPresent()) {
+                Trace.channel(Trace.channelOf(system.get().roles()));
                 return context.notifyContainerAboutLogin(system.get().username(), system.get().roles());
             }
             response.setHeader("WWW-Authenticate", "ApiKey realm=\"Teller\"");
