@@ -76,6 +76,9 @@ public final class BankWorkload {
         final String to;
         final long fen;
         final long start;
+        /** The first try's sending and the definite answer's arrival, in wall-clock milliseconds (the restore's checker). */
+        final long sentAt = System.currentTimeMillis();
+        volatile long answeredAt = Long.MAX_VALUE;
         volatile long end = Long.MAX_VALUE;
         volatile Boolean posted;
         volatile String refusal;
@@ -276,7 +279,25 @@ public final class BankWorkload {
         }
         Report report = workload.check(Target.database());
         System.out.print(report.text());
+        String opsFile = System.getProperty("ops.file");
+        if (opsFile != null) {
+            workload.writeOperations(java.nio.file.Path.of(opsFile));
+        }
         System.exit(report.ok() == (plant == 0) ? 0 : 1);
+    }
+
+    /**
+     * Writes each operation as its client saw it, one line each: {@code key,sentAt,answeredAt,posted}
+     * (milliseconds; answeredAt empty and posted "null" while undecided): what ops/rehearse's
+     * {@link RestoreCheck} holds a restored database against.
+     */
+    void writeOperations(java.nio.file.Path file) throws java.io.IOException {
+        List<String> lines = new ArrayList<>();
+        for (Op op : List.copyOf(operations)) {
+            lines.add(op.key + "," + op.sentAt + "," + (op.answeredAt == Long.MAX_VALUE ? "" : op.answeredAt) + ","
+                    + op.posted);
+        }
+        java.nio.file.Files.write(file, lines);
     }
 
     private Void write(long deadline, long giveUp) throws Exception {
@@ -334,11 +355,13 @@ public final class BankWorkload {
                                 .movePointRight(2).longValueExact();
                     }
                     op.end = System.nanoTime();
+                    op.answeredAt = System.currentTimeMillis();
                     op.posted = true;
                     return;
                 }
                 if (answer.status() < 500 && code != null && !"REQUEST_IN_PROGRESS".equals(code)) {
                     op.end = System.nanoTime();
+                    op.answeredAt = System.currentTimeMillis();
                     op.refusal = code;
                     op.posted = false;
                     return;
@@ -483,6 +506,14 @@ public final class BankWorkload {
         if (unsent > 0) {
             violations.add(unsent + " of this run's journal entries never left the outbox for the core system");
         }
+        booksBalance(db, violations);
+    }
+
+    /**
+     * The books balance: every entry's lines, every account's balance against its journal lines (with a hot
+     * account's pending credits) and every GL control account against its accounts.
+     */
+    static void booksBalance(Connection db, List<String> violations) throws SQLException {
         String signed = "CASE WHEN l.side = 'CREDIT' THEN l.amount ELSE -l.amount END";
         query(db, "SELECT l.entry_id, SUM(" + signed + ") FROM journal_line l GROUP BY l.entry_id HAVING SUM(" + signed
                 + ") <> 0", row -> "entry " + row[0] + " is unbalanced by " + row[1], violations);
