@@ -45,6 +45,10 @@ ensure_archiving() {
     mkdir -p "$BACKUP_DIR/wal" "$BACKUP_DIR/base"
     chown postgres: "$BACKUP_DIR" "$BACKUP_DIR/wal" "$BACKUP_DIR/base"
     chmod 700 "$BACKUP_DIR"
+    if ! as_postgres test -w "$BACKUP_DIR/wal"; then
+        echo "the postgres user cannot write $BACKUP_DIR/wal (a folder above it is closed to it): set TELLER_BACKUP_DIR" >&2
+        exit 1
+    fi
     local wal="$BACKUP_DIR/wal" command
     # copied under another name, then renamed: an archived segment is whole or absent; never overwritten
     command="test ! -f $wal/%f && cp %p $wal/%f.part && mv $wal/%f.part $wal/%f"
