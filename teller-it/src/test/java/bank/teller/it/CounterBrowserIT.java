@@ -1131,7 +1131,7 @@ class CounterBrowserIT {
         clickWhenReady(By.id("menu:nav-operations"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ops:figures")));
         String postings = browser.findElement(By.id("ops:postings")).getText();
-        assertTrue(postings.contains("CASH_DEPOSIT") && postings.contains("COUNTER"), postings);
+        assertTrue(postings.contains("现金存款") && postings.contains("柜面"), postings);
         assertTrue(Long.parseLong(browser.findElement(By.id("api-calls")).getText()) >= 0);
         assertFalse(browser.findElements(By.cssSelector("#ops\\:figures .figure.pool")).isEmpty(), "the database pool");
         assertTrue(browser.findElement(By.id("ops:queues")).getText().contains("teller.core.postings"));
