@@ -68,5 +68,5 @@ stop_server() {
 # java with the bench module's classes (mvn install builds them), told where $DB is.
 bench_java() {
     java -cp "bench/target/classes:bench/target/lib/*" \
-        -Djdbc="jdbc:postgresql://localhost:${TELLER_DB_PORT:-5432}/$DB" -Djdbc.user="$DB" -Djdbc.password="$DB" "$@"
+        -Djdbc="jdbc:postgresql://${TELLER_DB_HOSTS:-localhost:${TELLER_DB_PORT:-5432}}/$DB?targetServerType=primary" -Djdbc.user="$DB" -Djdbc.password="$DB" "$@"
 }

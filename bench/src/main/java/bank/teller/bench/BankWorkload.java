@@ -2,8 +2,11 @@ package bank.teller.bench;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -281,7 +284,7 @@ public final class BankWorkload {
         System.out.print(report.text());
         String opsFile = System.getProperty("ops.file");
         if (opsFile != null) {
-            workload.writeOperations(java.nio.file.Path.of(opsFile));
+            workload.writeOperations(Path.of(opsFile));
         }
         System.exit(report.ok() == (plant == 0) ? 0 : 1);
     }
@@ -291,13 +294,13 @@ public final class BankWorkload {
      * (milliseconds; answeredAt empty and posted "null" while undecided): what ops/rehearse's
      * {@link RestoreCheck} holds a restored database against.
      */
-    void writeOperations(java.nio.file.Path file) throws java.io.IOException {
+    void writeOperations(Path file) throws IOException {
         List<String> lines = new ArrayList<>();
         for (Op op : List.copyOf(operations)) {
             lines.add(op.key + "," + op.sentAt + "," + (op.answeredAt == Long.MAX_VALUE ? "" : op.answeredAt) + ","
                     + op.posted);
         }
-        java.nio.file.Files.write(file, lines);
+        Files.write(file, lines);
     }
 
     private Void write(long deadline, long giveUp) throws Exception {
