@@ -482,16 +482,7 @@ public final class BankWorkload {
 
     private void checkJournal(Connection db, List<Op> ops, List<String> violations) throws SQLException,
             InterruptedException {
-        Map<String, Integer> entries = new HashMap<>();
-        try (PreparedStatement ps = db.prepareStatement(
-                "SELECT request_id, COUNT(*) FROM journal_entry WHERE request_id LIKE ? GROUP BY request_id")) {
-            ps.setString(1, keyPrefix() + "%");
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    entries.put(rs.getString(1), rs.getInt(2));
-                }
-            }
-        }
+        Map<String, Integer> entries = entriesByRequest(db, keyPrefix());
         Set<String> known = ops.stream().map(op -> op.key).collect(Collectors.toSet());
         for (Op op : ops) {
             int found = entries.getOrDefault(op.key, 0);
@@ -510,6 +501,21 @@ public final class BankWorkload {
             violations.add(unsent + " of this run's journal entries never left the outbox for the core system");
         }
         booksBalance(db, violations);
+    }
+
+    /** How many journal entries each request id beginning with {@code prefix} has. */
+    static Map<String, Integer> entriesByRequest(Connection db, String prefix) throws SQLException {
+        Map<String, Integer> entries = new HashMap<>();
+        try (PreparedStatement ps = db.prepareStatement(
+                "SELECT request_id, COUNT(*) FROM journal_entry WHERE request_id LIKE ? GROUP BY request_id")) {
+            ps.setString(1, prefix + "%");
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+        }
+        return entries;
     }
 
     /**

@@ -6,11 +6,8 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,15 +44,9 @@ public final class RestoreCheck {
             Files.readAllLines(Path.of(file)).stream().filter(line -> !line.isBlank()).map(Op::parse).forEach(ops::add);
         }
         List<String> violations = new ArrayList<>();
-        Map<String, Integer> entries = new HashMap<>();
+        Map<String, Integer> entries;
         try (Connection db = Target.database().call()) {
-            try (PreparedStatement ps = db.prepareStatement(
-                    "SELECT request_id, COUNT(*) FROM journal_entry WHERE request_id LIKE 'bank-%' GROUP BY request_id");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    entries.put(rs.getString(1), rs.getInt(2));
-                }
-            }
+            entries = BankWorkload.entriesByRequest(db, "bank-");
             BankWorkload.booksBalance(db, violations);
         }
         long before = 0;

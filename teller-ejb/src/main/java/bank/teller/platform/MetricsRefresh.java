@@ -1,9 +1,13 @@
 package bank.teller.platform;
 
+import bank.teller.integration.ParkedPostings;
+import bank.teller.security.Roles;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RunAs;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -20,14 +24,15 @@ import java.util.logging.Logger;
 
 /**
  * Reads the figures {@link Metrics} shows from the database every few seconds, on every node (each
- * serves its own {@code /prometheus}): the outboxes' backlogs, the open reconciliation breaks and the
- * latest end of day's steps. A scrape reads what was read last, so it never waits for the database;
+ * serves its own {@code /prometheus}): the outboxes' backlogs (the core outbox's as {@link
+ * ParkedPostings#depth} counts it), the open reconciliation breaks and the latest end of day's steps. A scrape reads what was read last, so it never waits for the database;
  * a failed read keeps the last figures and is logged once until reads succeed again.
  */
 @Singleton
 @Startup
 @DependsOn("SchemaMigration")
 @PermitAll
+@RunAs(Roles.AUDITOR) // it reads what auditors may read (the outbox's depth), and nothing else
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class MetricsRefresh {
@@ -40,14 +45,17 @@ public class MetricsRefresh {
     private Metrics metrics;
     @Inject
     private Jdbc jdbc;
+    @EJB
+    private ParkedPostings parkedPostings;
 
     private final AtomicBoolean failing = new AtomicBoolean();
 
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false, info = "metrics refresh")
     public void refresh() {
         try {
-            metrics.figure(Metrics.CORE_OUTBOX_WAITING, count("SELECT COUNT(*) FROM core_outbox WHERE parked_at IS NULL"));
-            metrics.figure(Metrics.CORE_OUTBOX_PARKED, count("SELECT COUNT(*) FROM core_outbox WHERE parked_at IS NOT NULL"));
+            ParkedPostings.OutboxDepth outbox = parkedPostings.depth();
+            metrics.figure(Metrics.CORE_OUTBOX_WAITING, outbox.pending());
+            metrics.figure(Metrics.CORE_OUTBOX_PARKED, outbox.parked());
             metrics.figure(Metrics.CLEARING_OUTBOX_WAITING, count("SELECT COUNT(*) FROM clearing_outbox"));
             metrics.figure(Metrics.RECONCILIATION_BREAKS, count("SELECT COUNT(*) FROM core_break WHERE status = 'OPEN'"));
             metrics.endOfDaySteps(endOfDaySteps());
