@@ -106,7 +106,7 @@ public final class EndOfDayBench {
      * As the demo supervisor, force-closes every branch with tills still open (end of day closes
      * those without counter business itself); answers the business date.
      */
-    private static String closeTheBranches(Api supervisor, HttpClient http) throws Exception {
+    static String closeTheBranches(Api supervisor, HttpClient http) throws Exception {
         JsonObject day = ok(supervisor.get(http, "/business-day"));
         for (JsonValue value : day.getJsonArray("branches")) {
             JsonObject branch = value.asJsonObject();
@@ -201,7 +201,7 @@ public final class EndOfDayBench {
         return 0;
     }
 
-    private static JsonObject ok(Api.Answer answer) {
+    static JsonObject ok(Api.Answer answer) {
         if (answer.status() / 100 != 2) {
             throw new IllegalStateException("HTTP " + answer.status() + ": " + answer.body());
         }

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * every line of every posting it booked for that business date, as CSV); and, to make it misbehave,
  * {@code POST misbehaviours} ({@code account}, {@code kind}: DROP, WRONG_AMOUNT, TWICE, LATE — once,
  * to the next posting touching the account) and {@code POST phantoms} ({@code account}, {@code amount},
- * {@code side}, {@code businessDate}: a booking Teller never sent).
+ * {@code side}, {@code businessDate}: a booking Teller never sent); {@code GET sends} (postings Teller
+ * sent, and those it sent more than once).
  */
 @Path("")
 public class Bookings {
@@ -45,6 +46,19 @@ public class Bookings {
     public Response booking(@PathParam("entryId") long entryId) {
         return book.ofEntry(entryId).map(b -> Response.ok(b.json().toString()).build())
                 .orElse(Response.status(Response.Status.NOT_FOUND).build());
+    }
+
+    /**
+     * How many postings Teller's messages brought, and the messageIds that came in more than one
+     * message (Teller sent them twice; the broker's redeliveries keep a message's JMS id).
+     */
+    @GET
+    @Path("sends")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String sends() {
+        CoreBook.Sends sends = book.sends();
+        return Json.createObjectBuilder().add("postings", sends.postings())
+                .add("sentTwice", Json.createArrayBuilder(sends.sentTwice())).build().toString();
     }
 
     @GET

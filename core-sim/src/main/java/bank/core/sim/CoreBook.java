@@ -19,10 +19,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The core system's own book of what Teller announced: each posting booked once per its messageId
@@ -50,14 +53,19 @@ public class CoreBook {
     }
 
     private final Map<String, Booking> byMessage = new LinkedHashMap<>();
+    /** Each posting's messageId with the JMS ids of the messages that brought it (Teller's sends). */
+    private final Map<String, Set<String>> sends = new HashMap<>();
     private final Clock clock = Clock.systemDefaultZone();
     private Path file;
     private long sequence;
+
+    private Path sendsFile;
 
     @PostConstruct
     void open() {
         file = Path.of(System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir")), "core-sim",
                 "bookings.jsonl");
+        sendsFile = file.resolveSibling("sends.tsv");
         try {
             Files.createDirectories(file.getParent());
             if (Files.exists(file)) {
@@ -69,9 +77,43 @@ public class CoreBook {
                     }
                 }
             }
+            if (Files.exists(sendsFile)) {
+                for (String line : Files.readAllLines(sendsFile, StandardCharsets.UTF_8)) {
+                    String[] fields = line.split("\t");
+                    if (fields.length == 2) {
+                        sends.computeIfAbsent(fields[0], m -> new HashSet<>()).add(fields[1]);
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("core simulator: its book " + file + " cannot be read", e);
         }
+    }
+
+    /**
+     * Notes that a message with JMS id {@code jmsMessageId} brought posting {@code messageId}. The broker
+     * delivering one message again keeps its JMS id; a second JMS id is a second send by Teller.
+     */
+    public synchronized void received(String messageId, String jmsMessageId) {
+        if (jmsMessageId != null && sends.computeIfAbsent(messageId, m -> new HashSet<>()).add(jmsMessageId)) {
+            try (BufferedWriter out = Files.newBufferedWriter(sendsFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND)) {
+                out.write(messageId + "\t" + jmsMessageId);
+                out.newLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException("core simulator: " + sendsFile + " cannot be written", e);
+            }
+        }
+    }
+
+    /** How many postings Teller's messages brought, and those that came in more than one message. */
+    public synchronized Sends sends() {
+        return new Sends(sends.size(), sends.entrySet().stream().filter(e -> e.getValue().size() > 1)
+                .map(Map.Entry::getKey).sorted().toList());
+    }
+
+    /** What {@link #sends} finds. */
+    public record Sends(int postings, List<String> sentTwice) {
     }
 
     /** Books the posting once per its messageId; the booking (the earlier one for a message seen before). */

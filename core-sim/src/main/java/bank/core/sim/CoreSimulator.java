@@ -54,6 +54,7 @@ public class CoreSimulator implements MessageListener {
             posting = Json.createReader(new StringReader(((TextMessage) message).getText())).readObject();
             posting.getString("messageId");
             posting.getJsonNumber("entryId").longValue();
+            book.received(posting.getString("messageId"), message.getJMSMessageID());
             String requestId = message.getStringProperty("requestId");
             if (requestId != null) { // kept with the booking, as a core system's log keeps it
                 posting = Json.createObjectBuilder(posting).add("requestId", requestId).build();

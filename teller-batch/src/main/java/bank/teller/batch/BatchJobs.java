@@ -4,6 +4,7 @@ import bank.teller.calendar.application.BusinessDays;
 import bank.teller.calendar.application.EndOfDaySteps;
 import bank.teller.ledger.application.TrialBalance;
 import bank.teller.ledger.domain.TrialBalanceReport;
+import bank.teller.platform.ServerNode;
 import bank.teller.security.Roles;
 import bank.teller.shared.Dates;
 import bank.teller.shared.ErrorCode;
@@ -12,15 +13,16 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
-import jakarta.batch.runtime.BatchStatus;
-import jakarta.batch.runtime.StepExecution;
 import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.JobInstance;
+import jakarta.batch.runtime.StepExecution;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,6 +45,10 @@ public class BatchJobs {
     public static final String END_OF_DAY = "end-of-day";
     public static final int HISTORY = 20;
 
+    @Inject
+    private JobLiveness liveness;
+    @EJB
+    private ServerNode node;
     @EJB
     private TrialBalance trialBalance;
     @EJB
@@ -69,7 +75,7 @@ public class BatchJobs {
         Optional<JobExecution> latest = latestEndOfDay(operator);
         if (latest.isPresent()) {
             JobExecution execution = latest.get();
-            if (going(execution)) {
+            if (liveness.going(execution)) {
                 throw new TellerException(ErrorCode.END_OF_DAY_RUNNING, execution.getExecutionId());
             }
             String closes = operator.getParameters(execution.getExecutionId()).getProperty(EndOfDayRun.BUSINESS_DATE);
@@ -83,7 +89,7 @@ public class BatchJobs {
         if (partitions != null) {
             parameters.setProperty(EndOfDayRun.PARTITIONS, partitions.toString());
         }
-        return operator.start(END_OF_DAY, parameters);
+        return ownRun(operator.start(END_OF_DAY, parameters));
     }
 
     /** Restarts a failed or stopped end-of-day run where it stopped, with the parameters it had. */
@@ -92,29 +98,22 @@ public class BatchJobs {
         JobOperator operator = operator();
         JobExecution execution = endOfDayExecution(operator, executionId);
         Optional<JobExecution> latest = latestEndOfDay(operator);
-        if (latest.isPresent() && going(latest.get())) {
+        if (latest.isPresent() && liveness.going(latest.get())) {
             throw new TellerException(ErrorCode.END_OF_DAY_RUNNING, latest.get().getExecutionId());
         }
-        if (!restartable(execution) || latest.isPresent() && latest.get().getExecutionId() != executionId) {
+        if (!liveness.restartable(execution) || latest.isPresent() && latest.get().getExecutionId() != executionId) {
             throw new TellerException(ErrorCode.END_OF_DAY_NOT_RESTARTABLE, executionId, execution.getBatchStatus());
         }
-        return operator.restart(executionId, operator.getParameters(executionId));
+        return ownRun(operator.restart(executionId, operator.getParameters(executionId)));
     }
 
     /**
-     * Whether the execution still goes: starting, or started (or stopping) in this server. One the
-     * repository says started while no server runs it ended with its server (killed, crashed).
+     * Records the run as this server's before the start commits, so another node that sees the run
+     * (from the moment the lock is released) knows that it goes here ({@link JobLiveness}).
      */
-    static boolean going(JobExecution execution) {
-        BatchStatus status = execution.getBatchStatus();
-        return status == BatchStatus.STARTING
-                || (status == BatchStatus.STARTED || status == BatchStatus.STOPPING) && RunningJobs.running(execution.getExecutionId());
-    }
-
-    /** Failed, stopped, or ended with its server: it may be restarted where it stopped. */
-    static boolean restartable(JobExecution execution) {
-        BatchStatus status = execution.getBatchStatus();
-        return status != BatchStatus.COMPLETED && status != BatchStatus.ABANDONED && !going(execution);
+    private long ownRun(long execution) {
+        node.runs(execution);
+        return execution;
     }
 
     /** The latest end-of-day run with its steps and report, if one ever ran. */
@@ -156,7 +155,7 @@ public class BatchJobs {
                     started(step, stepsRuns.get(step.getStepName()), partitions), instant(step.getEndTime()), partitions);
         }).toList();
         return new EndOfDayView(run(newest), operator.getParameters(newest.getExecutionId())
-                .getProperty(EndOfDayRun.BUSINESS_DATE), views, restartable(newest));
+                .getProperty(EndOfDayRun.BUSINESS_DATE), views, liveness.restartable(newest));
     }
 
     private JobExecution endOfDayExecution(JobOperator operator, long executionId) {

@@ -15,6 +15,7 @@ import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.util.Properties;
 
 /**
@@ -31,6 +32,8 @@ public class DirectDebitJobs implements DebitFileIntake {
 
     public static final String DIRECT_DEBIT = "direct-debit";
 
+    @Inject
+    private JobLiveness liveness;
     @EJB
     private DirectDebits directDebits;
 
@@ -54,7 +57,7 @@ public class DirectDebitJobs implements DebitFileIntake {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void stop(long fileId) {
         Long execution = directDebits.file(fileId).executionId();
-        if (execution != null && BatchJobs.going(BatchRuntime.getJobOperator().getJobExecution(execution))) {
+        if (execution != null && liveness.going(BatchRuntime.getJobOperator().getJobExecution(execution))) {
             BatchRuntime.getJobOperator().stop(execution);
         }
     }
@@ -79,8 +82,8 @@ public class DirectDebitJobs implements DebitFileIntake {
             execution = operator.start(DIRECT_DEBIT, parameters);
         } else {
             JobExecution last = operator.getJobExecution(file.executionId());
-            if (last.getBatchStatus() == BatchStatus.COMPLETED || BatchJobs.going(last)
-                    || !BatchJobs.restartable(last)) {
+            if (last.getBatchStatus() == BatchStatus.COMPLETED || liveness.going(last)
+                    || !liveness.restartable(last)) {
                 return last.getExecutionId();
             }
             execution = operator.restart(last.getExecutionId(), operator.getParameters(last.getExecutionId()));

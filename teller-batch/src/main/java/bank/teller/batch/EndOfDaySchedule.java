@@ -1,5 +1,6 @@
 package bank.teller.batch;
 
+import bank.teller.platform.ClusterPrimary;
 import bank.teller.security.Roles;
 import bank.teller.shared.TellerException;
 import jakarta.annotation.PostConstruct;
@@ -61,6 +62,9 @@ public class EndOfDaySchedule {
 
     @Timeout
     void evening() {
+        if (!ClusterPrimary.here()) {
+            return; // the primary node starts it
+        }
         LocalDate date = clock.instant().atZone(zone).toLocalDate();
         LocalDate businessDate = work.today();
         if (!businessDate.equals(date)) {

@@ -12,6 +12,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.util.Properties;
 
 /**
@@ -25,6 +26,8 @@ public class MigrationJobs {
 
     public static final String MIGRATION_IMPORT = "migration-import";
 
+    @Inject
+    private JobLiveness liveness;
     @EJB
     private Migrations migrations;
     @EJB
@@ -37,7 +40,7 @@ public class MigrationJobs {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void stop(long batchId) {
         Long execution = migrations.executionOf(batchId);
-        if (execution != null && BatchJobs.going(BatchRuntime.getJobOperator().getJobExecution(execution))) {
+        if (execution != null && liveness.going(BatchRuntime.getJobOperator().getJobExecution(execution))) {
             BatchRuntime.getJobOperator().stop(execution);
         }
     }
@@ -63,7 +66,7 @@ public class MigrationJobs {
             execution = operator.start(MIGRATION_IMPORT, parameters);
         } else {
             JobExecution last = operator.getJobExecution(previous);
-            if (last.getBatchStatus() == BatchStatus.COMPLETED || BatchJobs.going(last) || !BatchJobs.restartable(last)) {
+            if (last.getBatchStatus() == BatchStatus.COMPLETED || liveness.going(last) || !liveness.restartable(last)) {
                 return last.getExecutionId();
             }
             imports.importing(batchId);

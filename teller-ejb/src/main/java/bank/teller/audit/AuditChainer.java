@@ -1,5 +1,6 @@
 package bank.teller.audit;
 
+import bank.teller.platform.ClusterPrimary;
 import bank.teller.shared.BeanTransactions;
 import bank.teller.shared.NextRun;
 import bank.teller.shared.Pdfs;
@@ -67,7 +68,9 @@ public class AuditChainer {
     @Timeout
     void run() {
         try {
-            chainPending();
+            if (ClusterPrimary.here()) {
+                chainPending();
+            }
         } finally {
             nextRun.time(timers);
         }

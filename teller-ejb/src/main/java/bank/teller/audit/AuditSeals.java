@@ -1,5 +1,6 @@
 package bank.teller.audit;
 
+import bank.teller.platform.ClusterPrimary;
 import bank.teller.security.Roles;
 import bank.teller.shared.ServerKeys;
 import bank.teller.shared.StoredTime;
@@ -70,7 +71,9 @@ public class AuditSeals {
 
     @Schedule(hour = "23", minute = "50", persistent = false, info = "daily audit seal")
     void daily() {
-        seal();
+        if (ClusterPrimary.here()) {
+            seal();
+        }
     }
 
     /** Whether {@code seal} was made with this server's key. */

@@ -2,6 +2,7 @@ package bank.teller.integration;
 
 import bank.teller.payment.domain.ClearingOutbox;
 import bank.teller.payment.domain.Wire;
+import bank.teller.platform.ClusterPrimary;
 import bank.teller.platform.Jdbc;
 import bank.teller.shared.BeanTransactions;
 import bank.teller.shared.NextRun;
@@ -71,7 +72,9 @@ public class ClearingRelay {
     @Timeout
     void relay() {
         try {
-            sendPending();
+            if (ClusterPrimary.here()) {
+                sendPending();
+            }
         } finally {
             nextRun.time(timers);
         }

@@ -1,6 +1,7 @@
 package bank.teller.integration;
 
 import bank.teller.ledger.domain.JournalEntry;
+import bank.teller.platform.ClusterPrimary;
 import bank.teller.shared.BeanTransactions;
 import bank.teller.shared.NextRun;
 import bank.teller.shared.RepeatedFailures;
@@ -26,9 +27,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Sends the core system the messages of committed journal entries from the outbox
@@ -82,7 +83,9 @@ public class CorePostingRelay {
     @Timeout
     void relay() {
         try {
-            sendPending();
+            if (ClusterPrimary.here()) {
+                sendPending();
+            }
         } finally {
             nextRun.time(timers);
         }

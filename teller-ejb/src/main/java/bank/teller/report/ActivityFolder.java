@@ -1,5 +1,6 @@
 package bank.teller.report;
 
+import bank.teller.platform.ClusterPrimary;
 import bank.teller.shared.BeanTransactions;
 import bank.teller.shared.NextRun;
 import bank.teller.shared.RepeatedFailures;
@@ -56,7 +57,9 @@ public class ActivityFolder {
     @Timeout
     void run() {
         try {
-            foldAll();
+            if (ClusterPrimary.here()) {
+                foldAll();
+            }
         } finally {
             nextRun.time(timers);
         }

@@ -16,8 +16,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -37,6 +39,7 @@ public class SignIn {
     private static final CredentialCheck CREDENTIALS = new CredentialCheck();
     private static final int BCRYPT_ROUNDS = 12;
     private static final String SIGN_IN = "SIGN_IN";
+    private static final SecureRandom SESSION_KEYS = new SecureRandom();
 
     public enum Outcome {
         /** The user is in: {@link Result#roles()} says as what. */
@@ -49,11 +52,22 @@ public class SignIn {
         REFUSED
     }
 
-    /** The outcome; for the steps in between, the ticket that continues this sign-in. */
-    public record Result(Outcome outcome, String username, Set<String> roles, String ticket) {
+    /**
+     * The outcome; for the steps in between, the ticket that continues this sign-in; once signed in,
+     * the key of the user's one session (the latest sign-in's, on whichever node: {@link #current}).
+     */
+    public record Result(Outcome outcome, String username, Set<String> roles, String ticket, String sessionKey) {
         static Result refused() {
-            return new Result(Outcome.REFUSED, null, Set.of(), null);
+            return new Result(Outcome.REFUSED, null, Set.of(), null, null);
         }
+
+        static Result pending(Outcome step, String username, String ticket) {
+            return new Result(step, username, Set.of(), ticket, null);
+        }
+    }
+
+    /** A signed-in user as a request of their session finds them, and the key of their latest sign-in. */
+    public record Current(Caller caller, String sessionKey) {
     }
 
     @PersistenceContext(unitName = "teller")
@@ -93,11 +107,11 @@ public class SignIn {
         user.signedIn();
         if (user.mustChangePassword(now, settings.passwordMaxAge())) {
             record(user, "PENDING:CHANGE_PASSWORD", null);
-            return new Result(Outcome.CHANGE_PASSWORD, username, Set.of(), pending.issue(username));
+            return Result.pending(Outcome.CHANGE_PASSWORD, username, pending.issue(username));
         }
         if (!user.hasToken()) {
             record(user, "PENDING:ENROL_TOKEN", null);
-            return new Result(Outcome.ENROL_TOKEN, username, Set.of(), pending.issue(username));
+            return Result.pending(Outcome.ENROL_TOKEN, username, pending.issue(username));
         }
         return signedIn(user);
     }
@@ -120,7 +134,7 @@ public class SignIn {
         audit.recordFor(user.username(), "", user.branchCode(), "PASSWORD_CHANGED", user.username(), null,
                 AuditEvent.SUCCESS);
         if (!user.hasToken()) {
-            return new Result(Outcome.ENROL_TOKEN, user.username(), Set.of(), ticket);
+            return Result.pending(Outcome.ENROL_TOKEN, user.username(), ticket);
         }
         pending.finish(ticket);
         return signedIn(user);
@@ -153,26 +167,31 @@ public class SignIn {
 
     /**
      * The user as the check on every request of their session sees them — roles, branch and till,
-     * in one statement: empty once the user is disabled (the session then ends), changed roles
-     * apply at once.
+     * and the key of their latest sign-in, in one statement: empty once the user is disabled (the
+     * session then ends), changed roles apply at once, a session with another key was replaced.
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Optional<Caller> current(String username) {
-        List<String[]> rows = jdbc.query("SELECT u.branch_code, u.till_code, r.role_name FROM app_user u "
+    public Optional<Current> current(String username) {
+        List<String[]> rows = jdbc.query("SELECT u.branch_code, u.till_code, r.role_name, u.session_key FROM app_user u "
                         + "JOIN app_user_role r ON r.username = u.username WHERE u.username = ? AND u.enabled = TRUE",
-                row -> new String[] {row.getString(1), row.getString(2), row.getString(3)}, username);
+                row -> new String[] {row.getString(1), row.getString(2), row.getString(3), row.getString(4)}, username);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Set<String> roles = Roles.withImplied(rows.stream().map(row -> row[2]).toList());
-        return Optional.of(new Caller(username, roles, rows.get(0)[0], rows.get(0)[1]));
+        return Optional.of(new Current(new Caller(username, roles, rows.get(0)[0], rows.get(0)[1]), rows.get(0)[3]));
     }
 
     private Result signedIn(AppUser user) {
         Set<String> roles = Roles.held(em, user.username());
         audit.recordFor(user.username(), String.join(",", roles), user.branchCode(), SIGN_IN, user.username(), null,
                 AuditEvent.SUCCESS);
-        return new Result(Outcome.SIGNED_IN, user.username(), roles, null);
+        // the user's one session from now on, on every node: one they had before ends at its next request
+        byte[] key = new byte[32];
+        SESSION_KEYS.nextBytes(key);
+        String sessionKey = Base64.getUrlEncoder().withoutPadding().encodeToString(key);
+        jdbc.update("UPDATE app_user SET session_key = ? WHERE username = ?", sessionKey, user.username());
+        return new Result(Outcome.SIGNED_IN, user.username(), roles, null, sessionKey);
     }
 
     private void record(AppUser user, String result, String detail) {

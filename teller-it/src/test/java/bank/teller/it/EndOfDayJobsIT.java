@@ -1,6 +1,7 @@
 package bank.teller.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import bank.teller.batch.JobRun;
 import bank.teller.batch.TrialBalanceBatchlet;
 import bank.teller.ledger.application.LedgerCheck;
 import bank.teller.ledger.application.TrialBalance;
+import bank.teller.platform.ServerNode;
 import bank.teller.shared.ErrorCode;
 import bank.teller.shared.TellerException;
 import jakarta.ejb.EJBAccessException;
@@ -38,6 +40,36 @@ class EndOfDayJobsIT {
 
     @Inject
     AsUser asUser;
+
+    /**
+     * Two nodes (issue 20): a batch run another node took goes on there while that node beats and has
+     * not been started again since; one whose node went silent, or started again, ended with it (and may
+     * be restarted); one this server took is this server's own to know.
+     */
+    @Test
+    void aRunGoesOnElsewhereWhileItsNodeIsAliveAndEndedWithItOtherwise() throws Exception {
+        ServerNode node = Lookup.ejb("teller-ejb", ServerNode.class);
+        long elsewhere = 9_000_000_000_001L;
+        long here = 9_000_000_000_002L;
+        Sql.update("DELETE FROM batch_run_node WHERE execution_id IN (?, ?)", elsewhere, here);
+        Sql.update("DELETE FROM server_node WHERE name = 'node-x'");
+        Sql.update("INSERT INTO server_node (name, incarnation, seen_millis) VALUES ('node-x', 'start-1', ?)",
+                System.currentTimeMillis());
+        Sql.update("INSERT INTO batch_run_node (execution_id, node, incarnation) VALUES (?, 'node-x', 'start-1')", elsewhere);
+        assertTrue(node.runsElsewhere(elsewhere), "node-x beats: its run goes on");
+
+        Sql.update("UPDATE server_node SET incarnation = 'start-2' WHERE name = 'node-x'");
+        assertFalse(node.runsElsewhere(elsewhere), "node-x started again: the run ended with its first start");
+
+        Sql.update("UPDATE server_node SET incarnation = 'start-1', seen_millis = ? WHERE name = 'node-x'",
+                System.currentTimeMillis() - 31_000);
+        assertFalse(node.runsElsewhere(elsewhere), "node-x silent for half a minute: gone");
+
+        node.runs(here);
+        assertEquals(node.name(), Sql.string("SELECT node FROM batch_run_node WHERE execution_id = ?", here));
+        assertFalse(node.runsElsewhere(here), "this server's own runs are not elsewhere");
+        assertFalse(node.runsElsewhere(9_000_000_000_003L), "a run no node took");
+    }
 
     @Test
     void honestBooksBalanceAndAPlantedOneSidedEntryIsFound() throws Exception {

@@ -107,6 +107,26 @@ class SignInIT {
         assertEquals(401, get("/api/v1/customers/1", second).statusCode());
     }
 
+    /**
+     * Two nodes (issue 20): a sign-in on the other node gives the user a new session key in the database
+     * (made here as that node would make it); the session on this node ends at its next request.
+     */
+    @Test
+    void aSignInOnAnotherNodeEndsTheSessionHereAtItsNextRequest() throws Exception {
+        String user = TestUsers.create("TELLER");
+        String session = Https.sessionCookie(Https.signIn(user, TestUsers.PASSWORD, Tokens.nextCode(user)));
+        assertEquals(200, get("/api/v1/customers/1", session).statusCode());
+        String key = Sql.string("SELECT session_key FROM app_user WHERE username = ?", user);
+        assertEquals(43, key.length(), "a 256-bit key, Base64 without padding");
+
+        Sql.update("UPDATE app_user SET session_key = 'signed-in-on-the-other-node' WHERE username = ?", user);
+        assertEquals(401, get("/api/v1/customers/1", session).statusCode(), "replaced: signed out");
+        assertEquals(1, Sql.count("SELECT COUNT(*) FROM audit_record WHERE actor = ? AND action = 'SESSION_REPLACED'", user));
+        String again = Https.sessionCookie(Https.signIn(user, TestUsers.PASSWORD, Tokens.nextCode(user)));
+        assertEquals(200, get("/api/v1/customers/1", again).statusCode(), "a new sign-in takes the user's one session");
+        assertTrue(!key.equals(Sql.string("SELECT session_key FROM app_user WHERE username = ?", user)), "a new key");
+    }
+
     @Test
     void aRoleChangeAppliesToTheNextRequestAndDisablingAUserEndsTheirSessionAtOnce() throws Exception {
         String user = TestUsers.create("TELLER");

@@ -1,6 +1,7 @@
 package bank.teller.account.application;
 
 import bank.teller.account.domain.AccountNumber;
+import bank.teller.platform.ClusterPrimary;
 import bank.teller.shared.BeanTransactions;
 import bank.teller.shared.NextRun;
 import bank.teller.shared.RepeatedFailures;
@@ -67,7 +68,9 @@ public class PendingCreditFolder {
     @Timeout
     void fold() {
         try {
-            foldPending();
+            if (ClusterPrimary.here()) {
+                foldPending();
+            }
         } finally {
             nextRun.time(timers);
         }

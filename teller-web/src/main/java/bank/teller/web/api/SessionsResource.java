@@ -51,7 +51,7 @@ public class SessionsResource {
         SignIn.Result result = signIn.signIn(c.username(), c.password(), c.code());
         switch (result.outcome()) {
             case SIGNED_IN -> {
-                sessions.signIn(request, result.username(), result.roles());
+                sessions.signIn(request, result.username(), result.roles(), result.sessionKey());
                 return new Session(result.username(), result.roles());
             }
             case CHANGE_PASSWORD -> throw new TellerException(ErrorCode.PASSWORD_CHANGE_REQUIRED);

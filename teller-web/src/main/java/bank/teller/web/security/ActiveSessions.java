@@ -14,16 +14,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
- * One active session per user: signing in ends the user's other session. Each request checks the
- * user is still enabled (a disabled user's session ends) and takes the roles they hold now. Every end of a session
- * (sign-out, replaced, past its absolute limit, idle timeout) is in the audit trail. Sign-in also gives the
- * session a new id (no fixation), its idle timeout and the moment its absolute limit counts from.
+ * One active session per user: signing in ends the user's other session — on this node at once, on
+ * another node of a cluster at that session's next request (its sign-in key is no longer the user's).
+ * Each request checks the user is still enabled (a disabled user's session ends) and takes the roles
+ * they hold now. Every end of a session (sign-out, replaced, past its absolute limit, idle timeout) is in
+ * the audit trail. Sign-in also gives the session a new id (no fixation), its idle timeout and the
+ * moment its absolute limit counts from.
  */
 @ApplicationScoped
 public class ActiveSessions {
@@ -44,13 +47,13 @@ public class ActiveSessions {
     private RequestCaller requestCaller;
     private final Clock clock = Clock.systemUTC();
 
-    /** Makes the request's session the user's one session, signed in with {@code roles}. */
-    public void signIn(HttpServletRequest request, String username, Set<String> roles) {
+    /** Makes the request's session the user's one session, signed in with {@code roles} ({@code key}: SignIn's). */
+    public void signIn(HttpServletRequest request, String username, Set<String> roles, String key) {
         HttpSession session = request.getSession(true);
         request.changeSessionId();
         SecuritySettings settings = SecuritySettings.current();
         session.setMaxInactiveInterval((int) settings.sessionIdle().toSeconds());
-        session.setAttribute(SignedIn.ATTRIBUTE, new SignedIn(username, Set.copyOf(roles), clock.instant()));
+        session.setAttribute(SignedIn.ATTRIBUTE, new SignedIn(username, Set.copyOf(roles), clock.instant(), key));
         HttpSession previous = byUser.put(username, session);
         if (previous != null && !same(previous, session)) {
             LOG.info(() -> "user " + username + " signed in again: the previous session ends");
@@ -71,15 +74,20 @@ public class ActiveSessions {
             end(session, theOne ? "SESSION_EXPIRED" : "SESSION_REPLACED");
             return null;
         }
-        Optional<Caller> caller = signIn.current(signedIn.username());
-        if (caller.isEmpty()) {
+        Optional<SignIn.Current> current = signIn.current(signedIn.username());
+        if (current.isEmpty()) {
             end(session, "USER_DISABLED");
             return null;
         }
-        requestCaller.set(caller.get()); // the use cases take it from here, without looking the user up again
-        Set<String> roles = caller.get().roles();
+        if (!Objects.equals(current.get().sessionKey(), signedIn.key())) {
+            end(session, "SESSION_REPLACED"); // the user signed in again, on another node
+            return null;
+        }
+        Caller caller = current.get().caller();
+        requestCaller.set(caller); // the use cases take it from here, without looking the user up again
+        Set<String> roles = caller.roles();
         if (!roles.equals(signedIn.roles())) {
-            signedIn = new SignedIn(signedIn.username(), Set.copyOf(roles), signedIn.since());
+            signedIn = new SignedIn(signedIn.username(), Set.copyOf(roles), signedIn.since(), signedIn.key());
             session.setAttribute(SignedIn.ATTRIBUTE, signedIn);
         }
         return signedIn;

@@ -88,7 +88,7 @@ public class SignInPage implements Serializable {
             case ENROL_TOKEN -> startEnrolment();
             case SIGNED_IN -> {
                 ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-                sessions.signIn((HttpServletRequest) external.getRequest(), result.username(), result.roles());
+                sessions.signIn((HttpServletRequest) external.getRequest(), result.username(), result.roles(), result.sessionKey());
                 external.redirect(external.getRequestContextPath() + "/app/index.xhtml");
             }
             case REFUSED -> Screens.error("login-submit", Screens.text("login.failed"));
