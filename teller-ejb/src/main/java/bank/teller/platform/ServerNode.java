@@ -5,6 +5,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -42,6 +43,8 @@ public class ServerNode {
 
     @Inject
     private Jdbc jdbc;
+    @EJB
+    private Database database;
 
     @PostConstruct
     void started() {
@@ -61,10 +64,15 @@ public class ServerNode {
         return name;
     }
 
-    /** Records that this start of this server runs batch execution {@code executionId}. */
+    /**
+     * Records that this start of this server runs batch execution {@code executionId}. Said twice of a
+     * run at once (by its start, and by its job listener on the job's thread): an upsert, the same row.
+     */
     public void runs(long executionId) {
-        jdbc.update("DELETE FROM batch_run_node WHERE execution_id = ?", executionId);
-        jdbc.update("INSERT INTO batch_run_node (execution_id, node, incarnation) VALUES (?, ?, ?)",
+        jdbc.update(database.isPostgres()
+                ? "INSERT INTO batch_run_node (execution_id, node, incarnation) VALUES (?, ?, ?) ON CONFLICT (execution_id) "
+                        + "DO UPDATE SET node = EXCLUDED.node, incarnation = EXCLUDED.incarnation"
+                : "MERGE INTO batch_run_node (execution_id, node, incarnation) KEY (execution_id) VALUES (?, ?, ?)",
                 executionId, name, incarnation);
     }
 
