@@ -76,6 +76,7 @@ final class Browsers {
      * returns the confirmation text the teller read out.
      */
     static String post(WebDriver browser, WebDriverWait wait, String operation, String amount, String payee) {
+        settled(wait); // the page, or the posting before, done: keys typed earlier go to a form being replaced
         chooseOne(browser, wait, "posting:operation", operation);
         if (payee != null) {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("posting:payee"))).sendKeys(payee);
@@ -113,6 +114,18 @@ final class Browsers {
             ajaxIdle(wait); // the choice re-renders the form by ajax: only the new form may be filled in
         }
         wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(input).isSelected());
+    }
+
+    /**
+     * Waits until the page has loaded, its ajax is done and its start-up is behind it (p:focus moves
+     * the focus a moment after the page is ready: keys typed before that go to the field it focuses).
+     */
+    static void settled(WebDriverWait wait) {
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return document.readyState === 'complete'"
+                        + " && (window.PrimeFaces === undefined || PrimeFaces.ajax.Queue.isEmpty())"
+                        + " && (window.jQuery === undefined || jQuery.active === 0)"
+                        + " && Date.now() - performance.timing.domContentLoadedEventEnd > 300;")));
     }
 
     /** Waits until PrimeFaces has no ajax request queued or running. */

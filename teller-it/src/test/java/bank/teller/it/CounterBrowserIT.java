@@ -167,7 +167,7 @@ class CounterBrowserIT {
         String certificate = certificateInTill();
 
         browser.findElement(By.id("menu:nav-deposits")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("open:customer"))).sendKeys(demand);
+        field(By.id("open:customer")).sendKeys(demand);
         browser.findElement(By.id("open:amount")).sendKeys("55000.00");
         browser.findElement(By.id("open:from")).sendKeys(demand);
         browser.findElement(By.id("open:certificate")).sendKeys(certificate);
@@ -222,7 +222,7 @@ class CounterBrowserIT {
         String certificate = certificateInTill();
         String renewal = certificateInTill();
         browser.findElement(By.id("menu:nav-deposits")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("open:customer"))).sendKeys(demand);
+        field(By.id("open:customer")).sendKeys(demand);
         browser.findElement(By.id("open:amount")).sendKeys("10000.00");
         browser.findElement(By.id("open:certificate")).sendKeys(certificate);
         browser.findElement(By.id("open:prepare")).click();
@@ -242,7 +242,7 @@ class CounterBrowserIT {
 
         browser.findElement(By.id("find:query")).sendKeys(deposit);
         browser.findElement(By.id("find:show")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("renew:certificate"))).sendKeys(renewal);
+        field(By.id("renew:certificate")).sendKeys(renewal);
         browser.findElement(By.id("renew:submit")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("renew:confirm")));
         assertEquals(interest.toPlainString(), browser.findElement(By.xpath("//*[@id='renew:confirm']//*[@id='slip-total']"))
@@ -264,11 +264,11 @@ class CounterBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("balance"), "5,000.00 CNY"));
 
         browser.findElement(By.id("menu:nav-wires")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("wire:payer"))).sendKeys(payer);
+        field(By.id("wire:payer")).sendKeys(payer);
         browser.findElement(By.id("wire:payee-name")).sendKeys("王五");
         browser.findElement(By.id("wire:payee-account")).sendKeys("6222020200001234");
         browser.findElement(By.id("wire:bank")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("wire:bank_filter"))).sendKeys("102100099996");
+        field(By.id("wire:bank_filter")).sendKeys("102100099996");
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#wire\\:bank_items li[data-label*='102100099996']")))
                 .click();
         browser.findElement(By.id("wire:amount")).sendKeys("1000.00");
@@ -327,7 +327,7 @@ class CounterBrowserIT {
         String payer = openAccount("褚十二");
         browser.findElement(By.id("menu:nav-direct-debits")).click();
         String ref = "U" + System.nanoTime() % 1_000_000_000L;
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("mandate:ref"))).sendKeys(ref);
+        field(By.id("mandate:ref")).sendKeys(ref);
         browser.findElement(By.id("mandate:payer")).sendKeys(payer);
         browser.findElement(By.id("mandate:perDebit")).sendKeys("200.00");
         browser.findElement(By.id("mandate:perMonth")).sendKeys("100.00");
@@ -454,11 +454,13 @@ class CounterBrowserIT {
         assertTrue(confirmation.contains("66.00") && confirmation.contains("人民币陆拾陆元整"), confirmation);
         // a teller's closing waits for a supervisor, who approves it on the spot on this screen
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("approval-waiting")));
+        ajaxIdle();
         // the supervisor's password alone is not enough: the dynamic code too, as at a sign-in
         browser.findElement(By.id("approval:supervisor")).sendKeys(AsUser.SUPERVISOR);
         browser.findElement(By.id("approval:password")).sendKeys(AsUser.SUPERVISOR_PASSWORD);
         browser.findElement(By.id("approval:approve")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("approval"), "主管身份验证未通过"));
+        ajaxIdle();
         browser.findElement(By.id("approval:password")).sendKeys(AsUser.SUPERVISOR_PASSWORD);
         browser.findElement(By.id("approval:code")).sendKeys(Tokens.nextCode(AsUser.SUPERVISOR));
         browser.findElement(By.id("approval:approve")).click();
@@ -603,7 +605,7 @@ class CounterBrowserIT {
     void aSupervisorMigratesABranchFromTheScreenSeesTheRejectedRowAndDiscardsTheBatch() throws Exception {
         signIn(AsUser.SUPERVISOR, AsUser.SUPERVISOR_PASSWORD);
         browser.get(Https.BASE + "/app/migration.xhtml");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("branch:code"))).sendKeys("0000");
+        field(By.id("branch:code")).sendKeys("0000");
         clickWhenReady(By.id("branch:open"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "文件导入中"));
 
@@ -654,7 +656,7 @@ class CounterBrowserIT {
         signIn("admin1", DemoData.ADMIN_PASSWORD);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("menu:nav-users"))).click();
         String username = "u" + Long.toString(System.nanoTime(), 36);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("create:username"))).sendKeys(username);
+        field(By.id("create:username")).sendKeys(username);
         browser.findElement(By.id("create:displayName")).sendKeys("屏幕新柜员");
         browser.findElement(By.id("create:branch")).sendKeys("0001");
         // the roles in their order: ADMIN, AUDITOR, BRANCH_MANAGER, SENIOR_TELLER, SUPERVISOR, TELLER
@@ -696,7 +698,7 @@ class CounterBrowserIT {
         signIn("admin1", DemoData.ADMIN_PASSWORD);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("menu:nav-api-clients"))).click();
         String system = "s" + Long.toString(System.nanoTime(), 36);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("issue:system"))).sendKeys(system);
+        field(By.id("issue:system")).sendKeys(system);
         browser.findElement(By.id("issue:description")).sendKeys("对账平台");
         browser.findElement(By.cssSelector("label[for='issue:roles:0']")).click(); // AUDITOR, CHANNEL: the auditor
         browser.findElement(By.id("issue:add")).click();
@@ -740,7 +742,7 @@ class CounterBrowserIT {
         signIn("admin1", DemoData.ADMIN_PASSWORD);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("menu:nav-approval-policy"))).click();
         // the first transaction in the list (account closing) asked by a teller, from an amount no test reaches
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("add:minAmount"))).sendKeys("98765432.10");
+        field(By.id("add:minAmount")).sendKeys("98765432.10");
         browser.findElement(By.id("add:zh")).sendKeys("屏幕测试规则");
         browser.findElement(By.id("add:en")).sendKeys("Screen test line");
         browser.findElement(By.id("add:save")).click();
@@ -760,7 +762,7 @@ class CounterBrowserIT {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("menu:nav-interest-rates"))).click();
         String rates = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rates:table"))).getText();
         assertTrue(rates.contains("%"), "the demand rates in force: " + rates);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("add:from"))).sendKeys("2020-01-01");
+        field(By.id("add:from")).sendKeys("2020-01-01");
         browser.findElement(By.id("add:rate")).sendKeys("0.35");
         browser.findElement(By.id("add:save")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("add:from-message"), "2020-01-01"));
@@ -847,7 +849,7 @@ class CounterBrowserIT {
     @Test
     void aTellerHasNoEndOfDayMenu() {
         signIn(AsUser.TELLER, AsUser.TELLER_PASSWORD);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("register:name")));
+        field(By.id("register:name"));
         assertTrue(browser.findElements(By.id("menu:nav-batch")).isEmpty());
     }
 
@@ -861,7 +863,7 @@ class CounterBrowserIT {
         browser.findElement(By.id("cards:list:0:pinRepeat")).sendKeys("802414");
         browser.findElement(By.id("cards:list:0:activate")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("cards"), "两次输入的密码不一致"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cards:list:0:pin"))).sendKeys("802413");
+        field(By.id("cards:list:0:pin")).sendKeys("802413");
         browser.findElement(By.id("cards:list:0:pinRepeat")).sendKeys("802413");
         browser.findElement(By.id("cards:list:0:activate")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(status, "正常"));
@@ -889,7 +891,7 @@ class CounterBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("balance"), "9,995.00 CNY"));
 
         wait.until(ExpectedConditions.elementToBeClickable(By.id("menu:nav-open"))).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("find:query"))).sendKeys(number);
+        field(By.id("find:query")).sendKeys(number);
         browser.findElement(By.id("find:search")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("find:found:0:select"))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("account:accounts"), number));
@@ -905,12 +907,19 @@ class CounterBrowserIT {
         Browsers.ajaxIdle(wait);
     }
 
+    /** A field to type into once it shows and its page has settled (see Browsers#settled). */
+    private WebElement field(By id) {
+        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(id));
+        Browsers.settled(wait);
+        return field;
+    }
+
     /**
      * On the customer screen: verifies and registers a new individual, opens a class-I account and
      * returns the number shown on the account screen.
      */
     private String openAccount(String name) {
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("register:name"))).sendKeys(name);
+        field(By.id("register:name")).sendKeys(name); // (the page focuses its customer search when ready)
         browser.findElement(By.id("register:idNumber")).sendKeys(TestData.residentId());
         browser.findElement(By.id("register:phone")).sendKeys("13800138000");
         browser.findElement(By.id("register:address")).sendKeys("北京市西城区金融大街1号");
@@ -953,11 +962,11 @@ class CounterBrowserIT {
         SIGNED_IN.put(user.getString("username"), browser); // quit with the others
         wait = Browsers.waitFor(browser);
         browser.get(Https.BASE + "/app/index.xhtml");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username"))).sendKeys(user.getString("username"));
+        field(By.id("j_username")).sendKeys(user.getString("username"));
         browser.findElement(By.id("j_password")).sendKeys(user.getString("temporaryPassword"));
         browser.findElement(By.id("login-submit")).click(); // no code: there is no token yet
 
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-password"))).sendKeys("Password1234!");
+        field(By.id("new-password")).sendKeys("Password1234!");
         browser.findElement(By.id("repeat-password")).sendKeys("Password1234!");
         browser.findElement(By.id("change-submit")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "常见密码"));
