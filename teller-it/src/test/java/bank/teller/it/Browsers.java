@@ -117,15 +117,22 @@ final class Browsers {
     }
 
     /**
-     * Waits until the page has loaded, its ajax is done and its start-up is behind it (p:focus moves
-     * the focus a moment after the page is ready: keys typed before that go to the field it focuses).
+     * Waits until the page has loaded, its ajax is done and its start-up is behind it: p:focus moves the
+     * focus a moment after the page is ready, and again after an ajax update of the whole page, and keys
+     * typed before that go to the field it focuses. So: 300 ms quiet since the page loaded and since the
+     * last ajax answer (noted by a listener this puts on the page the first time).
      */
     static void settled(WebDriverWait wait) {
         wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-                "return document.readyState === 'complete'"
+                "if (window.jQuery && !window.tellerQuietSince) {"
+                        + "  window.tellerQuietSince = Date.now();"
+                        + "  jQuery(document).on('pfAjaxComplete', function () { window.tellerQuietSince = Date.now(); });"
+                        + "}"
+                        + "var quiet = Math.max(performance.timing.domContentLoadedEventEnd, window.tellerQuietSince || 0);"
+                        + "return document.readyState === 'complete'"
                         + " && (window.PrimeFaces === undefined || PrimeFaces.ajax.Queue.isEmpty())"
                         + " && (window.jQuery === undefined || jQuery.active === 0)"
-                        + " && Date.now() - performance.timing.domContentLoadedEventEnd > 300;")));
+                        + " && performance.timing.domContentLoadedEventEnd > 0 && Date.now() - quiet > 300;")));
     }
 
     /** Waits until PrimeFaces has no ajax request queued or running. */

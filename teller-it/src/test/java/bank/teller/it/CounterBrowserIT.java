@@ -198,6 +198,7 @@ class CounterBrowserIT {
                 browser.findElement(By.id("withdraw:slip")).getText());
         browser.findElement(By.id("withdraw:confirm-yes")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("approval-waiting")));
+        Browsers.settled(wait); // the confirmation re-rendered the whole page
         assertEquals("正常", browser.findElement(By.id("status")).getText(),
                 "nothing is paid while the supervisor has not approved");
         browser.findElement(By.id("approval:supervisor")).sendKeys(AsUser.SUPERVISOR);
@@ -454,13 +455,13 @@ class CounterBrowserIT {
         assertTrue(confirmation.contains("66.00") && confirmation.contains("人民币陆拾陆元整"), confirmation);
         // a teller's closing waits for a supervisor, who approves it on the spot on this screen
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("approval-waiting")));
-        ajaxIdle();
+        Browsers.settled(wait);
         // the supervisor's password alone is not enough: the dynamic code too, as at a sign-in
         browser.findElement(By.id("approval:supervisor")).sendKeys(AsUser.SUPERVISOR);
         browser.findElement(By.id("approval:password")).sendKeys(AsUser.SUPERVISOR_PASSWORD);
         browser.findElement(By.id("approval:approve")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("approval"), "主管身份验证未通过"));
-        ajaxIdle();
+        Browsers.settled(wait); // the refusal re-rendered the whole page (update="@all")
         browser.findElement(By.id("approval:password")).sendKeys(AsUser.SUPERVISOR_PASSWORD);
         browser.findElement(By.id("approval:code")).sendKeys(Tokens.nextCode(AsUser.SUPERVISOR));
         browser.findElement(By.id("approval:approve")).click();
@@ -1006,6 +1007,7 @@ class CounterBrowserIT {
         // the daily report of today is shown on opening; the day's postings are counted a second after they commit
         wait.until(d -> {
             d.navigate().refresh();
+            Browsers.settled(wait); // its charts drawn
             return chartTotal("report-chart") > 0;
         });
         String cookie = browser.manage().getCookieNamed("JSESSIONID").getValue();
@@ -1116,6 +1118,7 @@ class CounterBrowserIT {
         // the dashboards count a posting a second or so after it commits: the page is opened again until it shows
         wait.until(d -> {
             d.navigate().refresh();
+            Browsers.settled(wait); // its charts drawn
             return chartTotal("teller-chart") > 0;
         });
         assertTrue(Long.parseLong(browser.findElement(By.id("teller-entries")).getText()) >= 1);
