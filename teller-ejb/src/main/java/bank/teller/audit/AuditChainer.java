@@ -1,6 +1,5 @@
 package bank.teller.audit;
 
-import bank.teller.platform.ClusterPrimary;
 import bank.teller.shared.BeanTransactions;
 import bank.teller.shared.NextRun;
 import bank.teller.shared.Pdfs;
@@ -67,13 +66,7 @@ public class AuditChainer {
 
     @Timeout
     void run() {
-        try {
-            if (ClusterPrimary.here()) {
-                chainPending();
-            }
-        } finally {
-            nextRun.time(timers);
-        }
+        nextRun.run(timers, this::chainPending);
     }
 
     @AccessTimeout(-1) // waits for a long run to end (a backlog drained), not 5 s and an error

@@ -2,7 +2,6 @@ package bank.teller.integration;
 
 import bank.teller.payment.domain.ClearingOutbox;
 import bank.teller.payment.domain.Wire;
-import bank.teller.platform.ClusterPrimary;
 import bank.teller.platform.Jdbc;
 import bank.teller.shared.BeanTransactions;
 import bank.teller.shared.NextRun;
@@ -71,13 +70,7 @@ public class ClearingRelay {
 
     @Timeout
     void relay() {
-        try {
-            if (ClusterPrimary.here()) {
-                sendPending();
-            }
-        } finally {
-            nextRun.time(timers);
-        }
+        nextRun.run(timers, this::sendPending);
     }
 
     @AccessTimeout(-1)

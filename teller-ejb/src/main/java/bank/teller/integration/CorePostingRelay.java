@@ -1,7 +1,6 @@
 package bank.teller.integration;
 
 import bank.teller.ledger.domain.JournalEntry;
-import bank.teller.platform.ClusterPrimary;
 import bank.teller.shared.BeanTransactions;
 import bank.teller.shared.NextRun;
 import bank.teller.shared.RepeatedFailures;
@@ -82,13 +81,7 @@ public class CorePostingRelay {
 
     @Timeout
     void relay() {
-        try {
-            if (ClusterPrimary.here()) {
-                sendPending();
-            }
-        } finally {
-            nextRun.time(timers);
-        }
+        nextRun.run(timers, this::sendPending);
     }
 
     @AccessTimeout(-1) // waits for a long run to end (a backlog drained), not 5 s and an error

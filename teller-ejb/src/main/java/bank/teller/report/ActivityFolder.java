@@ -1,6 +1,5 @@
 package bank.teller.report;
 
-import bank.teller.platform.ClusterPrimary;
 import bank.teller.shared.BeanTransactions;
 import bank.teller.shared.NextRun;
 import bank.teller.shared.RepeatedFailures;
@@ -56,13 +55,7 @@ public class ActivityFolder {
 
     @Timeout
     void run() {
-        try {
-            if (ClusterPrimary.here()) {
-                foldAll();
-            }
-        } finally {
-            nextRun.time(timers);
-        }
+        nextRun.run(timers, this::foldAll);
     }
 
     @AccessTimeout(-1) // waits for a long run to end, not 5 s and an error

@@ -1,5 +1,6 @@
 package bank.teller.shared;
 
+import bank.teller.platform.ClusterPrimary;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
@@ -28,6 +29,20 @@ public final class NextRun {
         this.run = run;
         this.periodMillis = periodMillis;
         this.clock = clock;
+    }
+
+    /**
+     * One run: {@code work} if this server does the background work ({@link ClusterPrimary}: always on a
+     * single server, on the primary node of a cluster), then the next run timed, whatever happened.
+     */
+    public void run(TimerService timers, Runnable work) {
+        try {
+            if (ClusterPrimary.here()) {
+                work.run();
+            }
+        } finally {
+            time(timers);
+        }
     }
 
     /** Times the next run, a period from now. */

@@ -1,7 +1,6 @@
 package bank.teller.account.application;
 
 import bank.teller.account.domain.AccountNumber;
-import bank.teller.platform.ClusterPrimary;
 import bank.teller.shared.BeanTransactions;
 import bank.teller.shared.NextRun;
 import bank.teller.shared.RepeatedFailures;
@@ -67,13 +66,7 @@ public class PendingCreditFolder {
 
     @Timeout
     void fold() {
-        try {
-            if (ClusterPrimary.here()) {
-                foldPending();
-            }
-        } finally {
-            nextRun.time(timers);
-        }
+        nextRun.run(timers, this::foldPending);
     }
 
     @AccessTimeout(-1) // waits for a long run to end (a backlog drained), not 5 s and an error
